@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, dependencies one way:
+//   C modules (system libraries) -> safe wrappers -> pure Debian formats -> features -> executable.
+// Only the wrapper modules import a C module.
+let package = Package(
+    name: "debwork",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "debwork", targets: ["debwork"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C modules
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // MARK: Safe wrappers (the only importers of the C modules)
+        .target(name: "LibArchive", dependencies: ["CArchive"]),
+        .target(name: "LZMA", dependencies: ["CLZMA"]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "Digest", dependencies: ["CCrypto"]),
+
+        // MARK: Pure Debian formats (no C, no I/O)
+        .target(name: "DebianFormats"),
+
+        // MARK: Features
+        .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
+        .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest"]),
+
+        // MARK: The thin executable
+        .executableTarget(name: "debwork", dependencies: [
+            "Index", "Artifacts", "DebianFormats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: Tests
+        .target(name: "DebworkTestSupport", path: "Tests/DebworkTestSupport"),
+        .testTarget(name: "DebianFormatsTests", dependencies: ["DebianFormats", "DebworkTestSupport"]),
+        .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
+        .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DebworkTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
