@@ -1,0 +1,122 @@
+import CSQLite
+
+/// A connection to an SQLite database (`sqlite3_open_v2`), closed in `deinit` (`sqlite3_close_v2`).
+///
+/// Every result code is checked in one place, ``check(_:sql:)``. Not `Sendable`: one connection per
+/// thread, as SQLite's multi-thread mode requires.
+public final class Database {
+    public let path: String
+    let handle: OpaquePointer
+    private var cache: [String: Statement] = [:]
+
+    /// Opens (and creates, unless `readOnly`) the database at `path`.
+    /// - Throws: ``SQLiteError`` if SQLite cannot open the file.
+    public init(path: String, readOnly: Bool = false) throws(SQLiteError) {
+        self.path = path
+        var handle: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
+            sqlite3_close_v2(handle)
+            throw SQLiteError(code: code, message: message, path: path)
+        }
+        self.handle = handle
+        sqlite3_busy_timeout(handle, 5000)
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements with no results (`sqlite3_exec`).
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if code != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: message, sql: sql, path: path)
+        }
+    }
+
+    /// Prepares a statement (`sqlite3_prepare_v3`); cached statements are reused across calls.
+    public func prepare(_ sql: String, cached: Bool = true) throws(SQLiteError) -> Statement {
+        if cached, let statement = cache[sql] {
+            statement.reset()
+            return statement
+        }
+        var statementHandle: OpaquePointer?
+        let flags: UInt32 = cached ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+        let code = sqlite3_prepare_v3(handle, sql, -1, flags, &statementHandle, nil)
+        try check(code, sql: sql)
+        guard let statementHandle else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "empty statement", sql: sql, path: path)
+        }
+        let statement = Statement(handle: statementHandle, database: self, sql: sql)
+        if cached { cache[sql] = statement }
+        return statement
+    }
+
+    /// Prepares, binds and runs a statement that returns no rows.
+    public func run(_ sql: String, _ values: [SQLValue] = []) throws(SQLiteError) {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        while try statement.step() {}
+    }
+
+    /// Runs a query and maps every row.
+    public func query<T>(_ sql: String, _ values: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        var rows: [T] = []
+        while try statement.step() {
+            rows.append(try map(Row(statement: statement)))
+        }
+        return rows
+    }
+
+    /// The first column of the first row, or nil.
+    public func scalar(_ sql: String, _ values: [SQLValue] = []) throws(SQLiteError) -> SQLValue? {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        guard try statement.step() else { return nil }
+        let value = statement.value(at: 0)
+        statement.reset()
+        return value
+    }
+
+    /// Runs `body` in a transaction (`BEGIN IMMEDIATE` … `COMMIT`), rolled back if it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The rowid of the last insert (`sqlite3_last_insert_rowid`).
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last statement (`sqlite3_changes64`).
+    public var changes: Int64 { sqlite3_changes64(handle) }
+
+    /// The SQLite library version (`sqlite3_libversion`).
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
+    /// Turns a result code into a thrown ``SQLiteError`` with `sqlite3_errmsg`.
+    func check(_ code: Int32, sql: String?) throws(SQLiteError) {
+        switch code {
+        case SQLITE_OK, SQLITE_ROW, SQLITE_DONE: return
+        default:
+            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)),
+                              sql: sql, path: path)
+        }
+    }
+}

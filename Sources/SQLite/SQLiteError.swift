@@ -1,0 +1,31 @@
+import CSQLite
+
+/// An error returned by SQLite, carrying the result code, SQLite's message and the SQL involved.
+public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+    /// The extended result code (`sqlite3_extended_errcode`).
+    public var code: Int32
+    public var message: String
+    /// The statement being prepared or run, when there is one.
+    public var sql: String?
+    /// The database file.
+    public var path: String
+
+    public init(code: Int32, message: String, sql: String? = nil, path: String) {
+        self.code = code
+        self.message = message
+        self.sql = sql
+        self.path = path
+    }
+
+    /// The primary result code (`code & 0xff`), e.g. `SQLITE_NOTADB`.
+    public var primaryCode: Int32 { code & 0xff }
+
+    /// True when the file is not an SQLite database (`SQLITE_NOTADB`).
+    public var isNotADatabase: Bool { primaryCode == SQLITE_NOTADB }
+
+    public var description: String {
+        var text = "\(path): sqlite error \(code): \(message)"
+        if let sql { text += " (while running: \(sql.split(separator: "\n").first.map(String.init) ?? sql))" }
+        return text
+    }
+}

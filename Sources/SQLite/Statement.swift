@@ -1,0 +1,115 @@
+import CSQLite
+
+/// A value bound to or read from SQLite.
+public enum SQLValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    public var int: Int64? { if case .integer(let v) = self { v } else { nil } }
+    public var string: String? { if case .text(let v) = self { v } else { nil } }
+}
+
+extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(_ value: String?) { self = value.map { .text($0) } ?? .null }
+    public init(_ value: Int64?) { self = value.map { .integer($0) } ?? .null }
+    public init(_ value: Int) { self = .integer(Int64(value)) }
+    public init(_ value: Bool) { self = .integer(value ? 1 : 0) }
+}
+
+/// A prepared statement (`sqlite3_stmt`), finalized in `deinit` (`sqlite3_finalize`).
+public final class Statement {
+    let handle: OpaquePointer
+    unowned let database: Database
+    public let sql: String
+
+    init(handle: OpaquePointer, database: Database, sql: String) {
+        self.handle = handle
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Resets the statement and clears its bindings (`sqlite3_reset`, `sqlite3_clear_bindings`).
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds values to the positional parameters `?1…?n` (`sqlite3_bind_*`). Text and blobs are copied
+    /// (`SQLITE_TRANSIENT`), so the Swift values may go away afterwards.
+    public func bind(_ values: [SQLValue]) throws(SQLiteError) {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
+            case .real(let v): code = sqlite3_bind_double(handle, index, v)
+            case .text(let v): code = sqlite3_bind_text(handle, index, v, -1, sqliteTransient)
+            case .blob(let v):
+                code = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+            }
+            try database.check(code, sql: sql)
+        }
+    }
+
+    /// Advances to the next row (`sqlite3_step`). Returns false when the statement is done.
+    public func step() throws(SQLiteError) -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        let error = SQLiteError(code: sqlite3_extended_errcode(database.handle),
+                                message: String(cString: sqlite3_errmsg(database.handle)), sql: sql, path: database.path)
+        sqlite3_reset(handle)
+        throw error
+    }
+
+    /// Binds `values`, runs the statement to completion and resets it.
+    public func run(_ values: [SQLValue]) throws(SQLiteError) {
+        sqlite3_reset(handle)
+        try bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// The value of column `index` of the current row, copied out (`sqlite3_column_*`).
+    public func value(at index: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(handle, index) else { return .text("") }
+            return .text(String(cString: text))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard let bytes = sqlite3_column_blob(handle, index), count > 0 else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+}
+
+/// A view of the current row of a statement, valid only inside the row callback.
+public struct Row {
+    let statement: Statement
+
+    public subscript(_ index: Int32) -> SQLValue { statement.value(at: index) }
+    public func string(_ index: Int32) -> String { statement.value(at: index).string ?? "" }
+    public func optionalString(_ index: Int32) -> String? { statement.value(at: index).string }
+    public func int(_ index: Int32) -> Int64 { statement.value(at: index).int ?? 0 }
+    public func optionalInt(_ index: Int32) -> Int64? { statement.value(at: index).int }
+}
+
+/// SQLite's `SQLITE_TRANSIENT` destructor sentinel (-1), which C macros cannot export to Swift.
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
