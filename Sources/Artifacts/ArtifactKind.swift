@@ -1,0 +1,28 @@
+/// The kinds of file debwork indexes, decided from the file name.
+public enum ArtifactKind: String, Sendable, Codable, CaseIterable {
+    case deb, udeb, ddeb, dsc, changes
+    /// An APT repository distribution (its `Release` file and the indices it lists).
+    case release
+
+    /// The kind of a package file from its name, or nil for files debwork does not index on their own.
+    public init?(fileName: String) {
+        if fileName.hasSuffix(".deb") { self = .deb }
+        else if fileName.hasSuffix(".udeb") { self = .udeb }
+        else if fileName.hasSuffix(".ddeb") { self = .ddeb }
+        else if fileName.hasSuffix(".dsc") { self = .dsc }
+        else if fileName.hasSuffix(".changes") { self = .changes }
+        else { return nil }
+    }
+
+    public var isBinary: Bool { self == .deb || self == .udeb || self == .ddeb }
+}
+
+/// Where an artifact lives, in mini-buildd's terms (the areas of its `search` call).
+public enum Area: String, Sendable, Codable, CaseIterable {
+    /// Pool files and indices of APT repository trees.
+    case repositories
+    /// Build results (loose .deb/.dsc) not in a repository.
+    case builds
+    /// Uploads: .changes files and the files they name.
+    case events
+}

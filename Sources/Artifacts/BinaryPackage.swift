@@ -1,0 +1,59 @@
+import DebianFormats
+import LibArchive
+
+/// Everything debwork keeps of one binary package (.deb, .udeb, .ddeb).
+public struct BinaryPackage: Sendable, Hashable {
+    /// One member of `data.tar`.
+    public struct FileEntry: Sendable, Hashable {
+        /// Path without the leading `./`, e.g. `usr/bin/hello` (directories end without a slash).
+        public var path: String
+        public var type: ArchiveEntry.FileType
+        /// Full `st_mode` (type and permission bits).
+        public var mode: UInt32
+        public var size: Int64
+        public var owner: String
+        public var group: String
+        public var linkTarget: String?
+        /// From the package's `md5sums` control member, when listed there.
+        public var md5: String?
+        /// Whether the path is listed in `conffiles`.
+        public var isConffile: Bool
+    }
+
+    /// The `control` paragraph, field order kept.
+    public var control: Deb822Paragraph
+    /// The `control` member as written.
+    public var controlText: String
+    public var files: [FileEntry]
+    /// Lines of the `conffiles` member (absolute paths, possibly with `remove-on-upgrade`).
+    public var conffiles: [String]
+    /// Control members other than `control`, `md5sums` and `conffiles`, by name (`postinst`, `triggers`, …).
+    public var scripts: [String: String]
+    /// The compression of `control.tar` and `data.tar` (`xz`, `gzip`, `zstd`, `bzip2`, `lzma`, `none`).
+    public var controlCompression: String
+    public var dataCompression: String
+    /// Problems that did not stop the read (a relative symlink that climbs out of the root, …).
+    public var warnings: [String]
+
+    public var package: String { control["Package"] ?? "" }
+    public var version: String { control["Version"] ?? "" }
+    public var architecture: String { control["Architecture"] ?? "" }
+
+    /// The source package name and version (`Source: name (version)`, or the binary's own when absent).
+    public var source: (name: String, version: String) {
+        guard let field = control["Source"]?.split(separator: " ", omittingEmptySubsequences: true),
+              let name = field.first
+        else { return (package, version) }
+        if field.count > 1 {
+            let version = field[1].trimmingCharacters(in: "()")
+            return (String(name), version)
+        }
+        return (String(name), version)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

@@ -1,0 +1,95 @@
+import DebianFormats
+import Digest
+
+/// A single-paragraph control file read from disk (.dsc, .changes), signature wrapper stripped.
+struct ControlFile {
+    var paragraph: Deb822Paragraph
+    var text: String
+    var isSigned: Bool
+
+    static func read(path: String, kind: String) throws(ArtifactError) -> ControlFile {
+        let bytes = try FileSystem.read(path, maximumSize: 64 << 20)
+        let document: Deb822Document
+        do {
+            document = try Deb822Document.parse(bytes: bytes, file: path)
+        } catch {
+            throw ArtifactError(file: path, reason: DebReader.stripFilePrefix(String(describing: error), file: path))
+        }
+        guard let paragraph = document.paragraphs.first else {
+            throw ArtifactError(file: path, reason: "empty \(kind)")
+        }
+        return ControlFile(paragraph: paragraph, text: String(decoding: bytes, as: UTF8.self), isSigned: document.isSigned)
+    }
+}
+
+/// The files a .dsc or .changes lists, checked against the disk.
+enum ListedFiles {
+    struct Verified: Sendable, Hashable {
+        var name: String
+        var size: Int64
+        var md5: String?
+        var sha1: String?
+        var sha256: String?
+        var section: String?
+        var priority: String?
+    }
+
+    /// Parses the checksum fields and checks that every named file exists next to the control file
+    /// with the declared size and every declared digest.
+    static func verify(_ paragraph: Deb822Paragraph, file: String, directory: String, changesFiles: Bool,
+                       requirePresent: Bool = true) throws(ArtifactError) -> [Verified] {
+        let fields: [ChecksumAlgorithm: [ChecksumEntry]]
+        do {
+            fields = try ChecksumField.parse(paragraph, file: file, changesFiles: changesFiles)
+        } catch {
+            throw ArtifactError(file: file, reason: DebReader.stripFilePrefix(String(describing: error), file: file))
+        }
+        var byName: [String: Verified] = [:]
+        var order: [String] = []
+        for algorithm in [ChecksumAlgorithm.md5, .sha1, .sha256] {
+            for entry in fields[algorithm] ?? [] {
+                if entry.name.contains("/") || entry.name.hasPrefix(".") {
+                    throw ArtifactError(file: file, reason: "listed file name '\(entry.name)' is not a plain file name")
+                }
+                var verified = byName[entry.name] ?? Verified(name: entry.name, size: entry.size)
+                if byName[entry.name] == nil { order.append(entry.name) }
+                if verified.size != entry.size {
+                    throw ArtifactError(file: file, reason: "'\(entry.name)' is listed with sizes \(verified.size) and \(entry.size)")
+                }
+                switch algorithm {
+                case .md5: verified.md5 = entry.hash.lowercased(); verified.section = entry.section; verified.priority = entry.priority
+                case .sha1: verified.sha1 = entry.hash.lowercased()
+                case .sha256: verified.sha256 = entry.hash.lowercased()
+                default: break
+                }
+                byName[entry.name] = verified
+            }
+        }
+        var result: [Verified] = []
+        for name in order {
+            guard let listed = byName[name] else { continue }
+            let path = FileSystem.join(directory, name)
+            guard let status = FileSystem.status(path) else {
+                if requirePresent { throw ArtifactError(file: file, reason: "listed file '\(name)' is missing") }
+                result.append(listed)
+                continue
+            }
+            guard status.size == listed.size else {
+                throw ArtifactError(file: file, reason: "size mismatch for '\(name)': listed \(listed.size), found \(status.size)")
+            }
+            let digest: FileDigest
+            do {
+                digest = try FileDigest.compute(path: path)
+            } catch {
+                throw ArtifactError(file: file, reason: "\(error)")
+            }
+            for (algorithm, expected) in [(DigestAlgorithm.md5, listed.md5), (.sha1, listed.sha1), (.sha256, listed.sha256)] {
+                if let expected, digest[algorithm] != expected {
+                    throw ArtifactError(file: file, reason: "\(algorithm.rawValue) mismatch for '\(name)': listed \(expected), found \(digest[algorithm] ?? "?")")
+                }
+            }
+            result.append(listed)
+        }
+        return result
+    }
+}

@@ -1,0 +1,224 @@
+import DebianFormats
+import Digest
+import LibArchive
+
+/// Reads a binary package: the outer `ar`, then `control.tar.*` and `data.tar.*`, streamed.
+///
+/// Memory stays bounded whatever the package size: data members are never buffered, only listed
+/// (or hashed chunk by chunk when `hashContents` is set).
+public struct DebReader: Sendable {
+    public var limits: ArchiveReader.Limits
+    /// Compute the SHA256 of every regular file in `data.tar` (for content-aware comparisons).
+    public var hashContents: Bool
+
+    public init(limits: ArchiveReader.Limits = .default, hashContents: Bool = false) {
+        self.limits = limits
+        self.hashContents = hashContents
+    }
+
+    /// The control members kept as text; anything else in control.tar is listed by name only.
+    static let textMembers: Set<String> = [
+        "control", "md5sums", "conffiles", "preinst", "postinst", "prerm", "postrm", "config",
+        "templates", "triggers", "shlibs", "symbols", "clilibs", "isinstallable", "menutest",
+    ]
+
+    /// Compression suffixes dpkg accepts for the tar members, mapped to their names.
+    static let compressions: [String: String] = [
+        "": "none", ".gz": "gzip", ".xz": "xz", ".zst": "zstd", ".bz2": "bzip2", ".lzma": "lzma",
+    ]
+
+    /// Reads the package at `path`.
+    /// - Returns: the package, with `contentHashes` filled when `hashContents` is set.
+    /// - Throws: ``ArtifactError`` naming the file and what is wrong.
+    public func read(path: String) throws(ArtifactError) -> BinaryPackage {
+        do {
+            return try readUnchecked(path: path)
+        } catch {
+            throw ArtifactError.wrapping(error, file: path)
+        }
+    }
+
+    private func readUnchecked(path: String) throws -> BinaryPackage {
+        let outer = try ArchiveReader(path: path, formats: .ar, limits: limits)
+        var sawVersion = false
+        var control: (paragraph: Deb822Paragraph, text: String, members: [String: String], compression: String)?
+        var data: (files: [BinaryPackage.FileEntry], compression: String, warnings: [String])?
+        var memberIndex = 0
+        while let member = try outer.nextEntry() {
+            defer { memberIndex += 1 }
+            let name = member.path
+            if memberIndex == 0 {
+                guard name == "debian-binary" else {
+                    throw ArtifactError(file: path, reason: "first ar member is '\(name)', not 'debian-binary': not a Debian binary package")
+                }
+                let bytes = try outer.readAll(maximumSize: 64)
+                let text = String(decoding: bytes, as: UTF8.self)
+                guard text.hasPrefix("2.") else {
+                    throw ArtifactError(file: path, reason: "unsupported package format version '\(text.trimmedLine)'")
+                }
+                sawVersion = true
+                continue
+            }
+            if name.hasPrefix("control.tar") {
+                let compression = try Self.compression(of: name, prefix: "control.tar", file: path)
+                let inner = try outer.nested(member: name, formats: .tar, limits: limits)
+                control = try readControl(inner, file: path, compression: compression)
+            } else if name.hasPrefix("data.tar") {
+                let compression = try Self.compression(of: name, prefix: "data.tar", file: path)
+                let inner = try outer.nested(member: name, formats: .tar, limits: limits)
+                data = try readData(inner, file: path, compression: compression)
+            } else if name.hasPrefix("_") {
+                try outer.skipData() // dpkg ignores members starting with '_'
+            } else {
+                throw ArtifactError(file: path, reason: "unexpected ar member '\(name)'")
+            }
+        }
+        guard sawVersion else { throw ArtifactError(file: path, reason: "empty archive: not a Debian binary package") }
+        guard let control else { throw ArtifactError(file: path, reason: "no control.tar member") }
+        guard var data else { throw ArtifactError(file: path, reason: "no data.tar member") }
+
+        for required in ["Package", "Version", "Architecture"] where !control.paragraph.contains(required) {
+            throw ArtifactError(file: path, reason: "control file has no '\(required)' field")
+        }
+        do {
+            _ = try DebianVersion(control.paragraph["Version"] ?? "")
+        } catch {
+            throw ArtifactError(file: path, reason: "control file: \(error)")
+        }
+        let md5sums = Self.parseMD5Sums(control.members["md5sums"] ?? "")
+        let conffiles = (control.members["conffiles"] ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        let conffilePaths = Set(conffiles.map { line -> String in
+            let path = line.split(separator: " ").first.map(String.init) ?? line
+            return String(path.drop { $0 == "/" })
+        })
+        for index in data.files.indices {
+            data.files[index].md5 = data.files[index].md5 ?? md5sums[data.files[index].path]
+            data.files[index].isConffile = conffilePaths.contains(data.files[index].path)
+        }
+        var scripts = control.members
+        scripts["md5sums"] = nil
+        scripts["conffiles"] = nil
+        scripts["control"] = nil
+        return BinaryPackage(
+            control: control.paragraph, controlText: control.text, files: data.files, conffiles: conffiles,
+            scripts: scripts, controlCompression: control.compression, dataCompression: data.compression,
+            warnings: outer.warnings + data.warnings)
+    }
+
+    static func compression(of member: String, prefix: String, file: String) throws(ArtifactError) -> String {
+        let suffix = String(member.dropFirst(prefix.count))
+        guard let name = compressions[suffix] else {
+            throw ArtifactError(file: file, reason: "member '\(member)' uses unknown compression '\(suffix.dropFirst())'")
+        }
+        return name
+    }
+
+    private func readControl(_ reader: ArchiveReader, file: String, compression: String)
+        throws -> (paragraph: Deb822Paragraph, text: String, members: [String: String], compression: String)
+    {
+        var members: [String: String] = [:]
+        while let entry = try reader.nextEntry() {
+            let name = entry.path.hasPrefix("./") ? String(entry.path.dropFirst(2)) : entry.path
+            guard entry.type == .regular, Self.textMembers.contains(name) else {
+                try reader.skipData()
+                continue
+            }
+            let bytes = try reader.readAll(maximumSize: 16 << 20)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                if name == "control" {
+                    let offset = Self.firstInvalidUTF8(bytes)
+                    throw ArtifactError(file: file, reason: "control file is not valid UTF-8 (byte \(offset))")
+                }
+                members[name] = String(decoding: bytes, as: UTF8.self)
+                continue
+            }
+            members[name] = text
+        }
+        guard let text = members["control"] else {
+            throw ArtifactError(file: file, reason: "control.tar has no 'control' member")
+        }
+        let document: Deb822Document
+        do {
+            document = try Deb822Document.parse(text, file: "\(file):control")
+        } catch {
+            throw ArtifactError(file: file, reason: "control file: \(Self.stripFilePrefix(String(describing: error), file: "\(file):control"))")
+        }
+        guard let paragraph = document.paragraphs.first else {
+            throw ArtifactError(file: file, reason: "control file is empty")
+        }
+        if document.paragraphs.count > 1 {
+            throw ArtifactError(file: file, reason: "control file has \(document.paragraphs.count) paragraphs, expected one")
+        }
+        return (paragraph, text, members, compression)
+    }
+
+    private func readData(_ reader: ArchiveReader, file: String, compression: String)
+        throws -> (files: [BinaryPackage.FileEntry], compression: String, warnings: [String])
+    {
+        var checker = MemberPathChecker(archive: file)
+        var files: [BinaryPackage.FileEntry] = []
+        while let entry = try reader.nextEntry() {
+            let path = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
+            var md5: String?
+            if hashContents && entry.type == .regular {
+                let hasher = try Hasher([.md5])
+                try reader.readData { hasher.update($0) }
+                md5 = hasher.finalize()[.md5]
+            } else {
+                try reader.skipData()
+            }
+            if path.isEmpty { continue } // the "./" root entry
+            let linkTarget = entry.type == .hardlink
+                ? entry.linkTarget.map { String($0.drop { $0 == "." || $0 == "/" }) } : entry.linkTarget
+            files.append(BinaryPackage.FileEntry(
+                path: path, type: entry.type, mode: entry.mode, size: entry.size, owner: entry.owner,
+                group: entry.group, linkTarget: linkTarget, md5: md5, isConffile: false))
+        }
+        return (files, compression, checker.warnings + reader.warnings)
+    }
+
+    /// `md5sums` lines are `<md5>  <path>`; paths are relative to the root.
+    static func parseMD5Sums(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard line.count > 34 else { continue }
+            let hash = line.prefix(32)
+            let path = line.dropFirst(32).drop { $0 == " " || $0 == "*" }
+            result[String(path.hasPrefix("./") ? path.dropFirst(2) : path)] = String(hash)
+        }
+        return result
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var low = 0
+        var high = bytes.count
+        // Binary search for the shortest invalid prefix; decoding is monotone in validity.
+        while low < high {
+            let middle = (low + high) / 2
+            if String(validating: bytes[0...middle], as: UTF8.self) == nil && !endsMidCharacter(bytes, middle) {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        return low
+    }
+
+    private static func endsMidCharacter(_ bytes: [UInt8], _ index: Int) -> Bool {
+        var start = index
+        while start > 0 && bytes[start] & 0xC0 == 0x80 && index - start < 3 { start -= 1 }
+        let lead = bytes[start]
+        let expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return index - start + 1 < expected
+    }
+
+    static func stripFilePrefix(_ text: String, file: String) -> String {
+        text.hasPrefix(file) ? String(text.dropFirst(file.count).drop { $0 == ":" || $0 == " " }) : text
+    }
+}
+
+extension String {
+    var trimmedLine: String {
+        String(self.split(separator: "\n").first ?? "")
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few file-system calls the readers need, over the C library (no Foundation on these paths).
+public enum FileSystem {
+    /// Size, modification time and type of a path (`stat`, following symlinks).
+    public struct Status: Sendable, Hashable {
+        public var size: Int64
+        /// Modification time in nanoseconds since the Unix epoch.
+        public var mtimeNanoseconds: Int64
+        public var isDirectory: Bool
+        public var isRegular: Bool
+    }
+
+    /// `stat(2)` of `path`, or nil if it does not exist or cannot be reached.
+    public static func status(_ path: String) -> Status? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let type = info.st_mode & S_IFMT
+        return Status(
+            size: Int64(info.st_size),
+            mtimeNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            isDirectory: type == S_IFDIR, isRegular: type == S_IFREG)
+    }
+
+    /// Reads a whole file, refusing files larger than `maximumSize`.
+    /// - Throws: ``ArtifactError`` naming the file and the `errno` text.
+    public static func read(_ path: String, maximumSize: Int64 = 256 << 20) throws(ArtifactError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ArtifactError(file: path, reason: "cannot open file: \(errorText())") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ArtifactError(file: path, reason: "cannot read file: \(errorText())")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if Int64(bytes.count) > maximumSize {
+                throw ArtifactError(file: path, reason: "file is larger than \(maximumSize) bytes")
+            }
+        }
+        return bytes
+    }
+
+    /// The entries of a directory (`opendir`/`readdir`), without `.` and `..`, sorted by bytes.
+    public static func list(_ directory: String) throws(ArtifactError) -> [String] {
+        guard let dir = opendir(directory) else {
+            throw ArtifactError(file: directory, reason: "cannot read directory: \(errorText())")
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Whether `path` is readable by this process (`access(R_OK)`).
+    public static func isReadable(_ path: String) -> Bool { access(path, R_OK) == 0 }
+
+    /// The absolute, symlink-free form of `path` (`realpath`), or nil if it does not exist.
+    public static func canonical(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `path` joined to `name` with one slash.
+    public static func join(_ path: String, _ name: String) -> String {
+        path.hasSuffix("/") ? path + name : path + "/" + name
+    }
+
+    /// The directory part of `path` (everything before the last slash, or ".").
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last path component.
+    public static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}

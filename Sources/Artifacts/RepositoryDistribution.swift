@@ -1,0 +1,38 @@
+import DebianFormats
+
+/// One distribution of an APT repository tree (`dists/<name>/`), or one of its reprepro snapshots
+/// (`dists/<name>/snapshots/<snapshot>/`), with the membership of every source and binary.
+public struct RepositoryDistribution: Sendable {
+    public struct SourceMember: Sendable, Hashable {
+        public var package: String
+        public var version: String
+        public var component: String
+        /// Pool path of the .dsc relative to the repository root (`Directory` + the .dsc's name).
+        public var dscPath: String
+    }
+
+    public struct BinaryMember: Sendable, Hashable {
+        public var package: String
+        public var version: String
+        public var architecture: String
+        public var component: String
+        public var source: String
+        public var sourceVersion: String
+        /// `Filename`, relative to the repository root.
+        public var path: String
+        public var size: Int64
+        public var sha256: String?
+    }
+
+    /// The repository root (the folder holding `dists/` and `pool/`).
+    public var root: String
+    /// The distribution's folder name under `dists/`.
+    public var name: String
+    /// The reprepro snapshot name, when this is `dists/<name>/snapshots/<snapshot>`.
+    public var snapshot: String?
+    public var release: Deb822Paragraph
+    public var releaseText: String
+    public var sources: [SourceMember]
+    public var binaries: [BinaryMember]
+    public var warnings: [String]
+}

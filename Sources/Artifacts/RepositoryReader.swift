@@ -1,0 +1,133 @@
+import DebianFormats
+import Digest
+
+/// Reads an APT repository distribution from its `Release` file and the `Sources`/`Packages`
+/// indices it lists, verifying each index against the Release checksums.
+public struct RepositoryReader: Sendable {
+    public init() {}
+
+    /// Reads the distribution whose `Release` file is at `releasePath`.
+    ///
+    /// - Parameters:
+    ///   - releasePath: `<root>/dists/<name>/Release` or `<root>/dists/<name>/snapshots/<snap>/Release`.
+    ///   - root: the repository root.
+    /// - Throws: ``ArtifactError`` for a malformed Release, a missing or corrupt index, a checksum mismatch.
+    public func read(releasePath: String, root: String) throws(ArtifactError) -> RepositoryDistribution {
+        let directory = FileSystem.directory(of: releasePath)
+        let relative = String(directory.dropFirst(FileSystem.join(root, "dists/").count))
+        let parts = relative.split(separator: "/").map(String.init)
+        let name = parts.first ?? relative
+        let snapshot = parts.count >= 3 && parts[1] == "snapshots" ? parts[2...].joined(separator: "/") : nil
+
+        let control = try ControlFile.read(path: releasePath, kind: "Release file")
+        let release = control.paragraph
+        let listed = Self.listedIndices(release)
+        var distribution = RepositoryDistribution(
+            root: root, name: name, snapshot: snapshot, release: release, releaseText: control.text,
+            sources: [], binaries: [], warnings: [])
+        let components = (release["Components"] ?? "main").split(separator: " ").map(String.init)
+        let architectures = (release["Architectures"] ?? "").split(separator: " ").map(String.init)
+
+        for component in components {
+            if architectures.isEmpty || architectures.contains("source") {
+                if let text = try readIndex(directory: directory, base: "\(component)/source/Sources", listed: listed, release: releasePath) {
+                    try parseSources(text, component: component, into: &distribution, file: "\(directory)/\(component)/source/Sources")
+                }
+            }
+            for architecture in architectures where architecture != "source" {
+                let base = "\(component)/binary-\(architecture)/Packages"
+                if let text = try readIndex(directory: directory, base: base, listed: listed, release: releasePath) {
+                    try parsePackages(text, component: component, into: &distribution, file: "\(directory)/\(base)")
+                }
+            }
+        }
+        return distribution
+    }
+
+    /// `SHA256` entries of the Release file by relative path.
+    static func listedIndices(_ release: Deb822Paragraph) -> [String: (size: Int64, sha256: String)] {
+        var result: [String: (Int64, String)] = [:]
+        for line in release.lines(of: "SHA256") {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count == 3, let size = Int64(parts[1]) else { continue }
+            result[String(parts[2])] = (size, String(parts[0]))
+        }
+        return result
+    }
+
+    /// Reads the first present variant of an index (plain, `.xz`, `.gz`), verified against the Release.
+    private func readIndex(directory: String, base: String, listed: [String: (size: Int64, sha256: String)],
+                           release: String) throws(ArtifactError) -> String? {
+        for suffix in ["", ".xz", ".gz"] {
+            let path = FileSystem.join(directory, base + suffix)
+            guard FileSystem.status(path) != nil else { continue }
+            if let expected = listed[base + suffix] {
+                let digest: FileDigest
+                do { digest = try FileDigest.compute(path: path, algorithms: [.sha256]) } catch {
+                    throw ArtifactError(file: path, reason: "\(error)")
+                }
+                guard digest.size == expected.size, digest[.sha256] == expected.sha256 else {
+                    throw ArtifactError(file: path, reason: "does not match its SHA256 entry in '\(release)'")
+                }
+            }
+            do {
+                return try CompressedFile.readText(path)
+            } catch {
+                throw ArtifactError.wrapping(error, file: path)
+            }
+        }
+        return nil
+    }
+
+    private func parseSources(_ text: String, component: String, into distribution: inout RepositoryDistribution,
+                              file: String) throws(ArtifactError) {
+        let document: Deb822Document
+        do { document = try Deb822Document.parse(text, file: file) } catch {
+            throw ArtifactError(file: file, reason: DebReader.stripFilePrefix("\(error)", file: file))
+        }
+        for paragraph in document.paragraphs {
+            guard let package = paragraph["Package"], let version = paragraph["Version"],
+                  let directory = paragraph["Directory"] else {
+                distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Directory")
+                continue
+            }
+            let dsc = paragraph.lines(of: "Files").compactMap { line -> String? in
+                let name = line.split(separator: " ").last.map(String.init)
+                return name?.hasSuffix(".dsc") == true ? name : nil
+            }.first ?? "\(package)_\(Self.withoutEpoch(version)).dsc"
+            distribution.sources.append(.init(package: package, version: version, component: component,
+                                              dscPath: FileSystem.join(directory, dsc)))
+        }
+    }
+
+    private func parsePackages(_ text: String, component: String, into distribution: inout RepositoryDistribution,
+                               file: String) throws(ArtifactError) {
+        let document: Deb822Document
+        do { document = try Deb822Document.parse(text, file: file) } catch {
+            throw ArtifactError(file: file, reason: DebReader.stripFilePrefix("\(error)", file: file))
+        }
+        for paragraph in document.paragraphs {
+            guard let package = paragraph["Package"], let version = paragraph["Version"],
+                  let filename = paragraph["Filename"] else {
+                distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Filename")
+                continue
+            }
+            var source = package
+            var sourceVersion = version
+            if let field = paragraph["Source"] {
+                let parts = field.split(separator: " ")
+                source = parts.first.map(String.init) ?? package
+                if parts.count > 1 { sourceVersion = parts[1].trimmingCharacters(in: "()") }
+            }
+            distribution.binaries.append(.init(
+                package: package, version: version, architecture: paragraph["Architecture"] ?? "",
+                component: component, source: source, sourceVersion: sourceVersion, path: filename,
+                size: Int64(paragraph["Size"] ?? "") ?? 0, sha256: paragraph["SHA256"]))
+        }
+    }
+
+    static func withoutEpoch(_ version: String) -> String {
+        guard let colon = version.firstIndex(of: ":") else { return version }
+        return String(version[version.index(after: colon)...])
+    }
+}
