@@ -6,7 +6,7 @@ import PackageDescription
 // Only the wrapper modules import a C module.
 let package = Package(
     name: "debwork",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "debwork", targets: ["debwork"]),
     ],
@@ -28,14 +28,15 @@ let package = Package(
 
         // MARK: Pure Debian formats (no C, no I/O)
         .target(name: "DebianFormats"),
+        .target(name: "JSONOutput"),
 
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
-        .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest"]),
+        .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [
-            "Index", "Artifacts", "DebianFormats",
+            "Index", "Artifacts", "DebianFormats", "JSONOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -60,6 +60,8 @@ struct UnifiedDiff: Sendable {
                 }
                 patch.hunks.append(hunk)
             }
+            // dpkg-source marks files the diff creates with a single "@@ -0,0 +1,n @@" hunk, not /dev/null.
+            if patch.hunks.count == 1, patch.hunks[0].oldStart == 0, patch.hunks[0].oldCount == 0 { patch.isNew = true }
             files.append(patch)
         }
         return UnifiedDiff(files: files)

@@ -106,3 +106,7 @@ public struct Distribution: Sendable, Hashable, CustomStringConvertible {
         codename = p[0]; repository = p[1]; suite = p[2]; rollback = p.count == 4 ? Int(p[3].dropFirst(8)) : nil }
     public var description: String { "\(codename)-\(repository)-\(suite)" + (rollback.map { "-rollback\($0)" } ?? "") }
 }
+public enum VersionRelation: String, Sendable, CaseIterable { case lt, le, eq, ne, ge, gt, ltNL = "lt-nl", leNL = "le-nl", geNL = "ge-nl", gtNL = "gt-nl"
+    public init?(operator text: String) { switch text { case "<<": self = .lt; case "<=": self = .le; case "=": self = .eq; case ">=": self = .ge; case ">>": self = .gt; default: self.init(rawValue: text) } }
+    public func holds(_ a: String, _ b: String) throws(VersionError) -> Bool { let c = DebianVersion.compare(try DebianVersion(a), try DebianVersion(b))
+        switch self { case .lt, .ltNL: return c < 0; case .le, .leNL: return c <= 0; case .eq: return c == 0; case .ne: return c != 0; case .ge, .geNL: return c >= 0; case .gt, .gtNL: return c > 0 } } }

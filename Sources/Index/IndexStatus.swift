@@ -1,0 +1,79 @@
+import JSONOutput
+
+/// The `status` call's result: mini-buildd's keys where they apply, then the index's own under `index`.
+public struct IndexStatus: Sendable, Encodable {
+    public struct Repository: Sendable, Encodable {
+        public var codenames: [String]
+        public var layout: OrderedObject<Layout.Suite>
+    }
+
+    public struct Distribution: Sendable, Encodable {
+        public var name: String
+        public var codename: String?
+        public var suite: String?
+        public var rollback: Int?
+        public var sources: Int
+        public var binaries: Int
+        public var snapshots: [String]
+    }
+
+    public struct IndexedRepository: Sendable, Encodable {
+        public var identity: String
+        public var root: String
+        public var codenames: [String]
+        public var suites: [String]
+        public var distributions: [Distribution]
+    }
+
+    public struct Index: Sendable, Encodable {
+        public var path: String
+        public var schemaVersion: Int
+        public var sqliteVersion: String
+        public var sizeBytes: Int64
+        public var lastUpdate: String?
+        public var files: OrderedObject<OrderedObject<Int>>
+        public var packages: OrderedObject<Int>
+        public var failures: Int
+        public var roots: [String]
+        public var repositories: [IndexedRepository]
+
+        enum CodingKeys: String, CodingKey {
+            case path
+            case schemaVersion = "schema_version"
+            case sqliteVersion = "sqlite_version"
+            case sizeBytes = "size_bytes"
+            case lastUpdate = "last_update"
+            case files, packages, failures, roots, repositories
+        }
+    }
+
+    public var version: String
+    public var identity: String
+    public var url: String?
+    public var incomingURL: String?
+    public var load: Double
+    public var chroots: [String]
+    public var remotes: [String]
+    public var repositories: OrderedObject<Repository>
+    public var index: Index
+
+    enum CodingKeys: String, CodingKey {
+        case version, identity, url
+        case incomingURL = "incoming_url"
+        case load, chroots, remotes, repositories, index
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(identity, forKey: .identity)
+        if let url { try container.encode(url, forKey: .url) } else { try container.encodeNil(forKey: .url) }
+        if let incomingURL { try container.encode(incomingURL, forKey: .incomingURL) }
+        else { try container.encodeNil(forKey: .incomingURL) }
+        try container.encode(load, forKey: .load)
+        try container.encode(chroots, forKey: .chroots)
+        try container.encode(remotes, forKey: .remotes)
+        try container.encode(repositories, forKey: .repositories)
+        try container.encode(index, forKey: .index)
+    }
+}

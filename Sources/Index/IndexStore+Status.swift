@@ -1,0 +1,93 @@
+import Artifacts
+import JSONOutput
+import SQLite
+
+extension IndexStore {
+    /// Gathers the `status` call's data.
+    public func status(version: String, identity: String, layout: Layout = .default) throws -> IndexStatus {
+        var files = OrderedObject<OrderedObject<Int>>()
+        for kind in ArtifactKind.allCases {
+            var byArea = OrderedObject<Int>()
+            for (area, count) in try db.query("SELECT area, count(*) FROM files WHERE kind = ?1 GROUP BY area ORDER BY area",
+                                              [.text(kind.rawValue)], { ($0.string(0), Int($0.int(1))) }) {
+                byArea[area] = count
+            }
+            if !byArea.isEmpty { files[kind.rawValue] = byArea }
+        }
+        var packages = OrderedObject<Int>()
+        packages["binaries"] = Int(try db.scalar("SELECT count(*) FROM binaries")?.int ?? 0)
+        packages["sources"] = Int(try db.scalar("SELECT count(*) FROM sources")?.int ?? 0)
+        packages["uploads"] = Int(try db.scalar("SELECT count(*) FROM uploads")?.int ?? 0)
+        packages["binary_files"] = Int(try db.scalar("SELECT count(*) FROM binary_files")?.int ?? 0)
+        packages["source_files"] = Int(try db.scalar("SELECT count(*) FROM source_tree")?.int ?? 0)
+
+        var miniBuildd = OrderedObject<IndexStatus.Repository>()
+        var indexed: [IndexStatus.IndexedRepository] = []
+        let repositories = try db.query("SELECT id, identity, root FROM repositories ORDER BY identity, root", []) {
+            ($0.int(0), $0.string(1), $0.string(2))
+        }
+        for (id, identity, root) in repositories {
+            let rows = try db.query("""
+                SELECT d.name, d.codename, d.suite, d.rollback, d.snapshot,
+                    (SELECT count(*) FROM dist_sources WHERE distribution_id = d.id),
+                    (SELECT count(*) FROM dist_binaries WHERE distribution_id = d.id)
+                FROM distributions d WHERE d.repository_id = ?1 ORDER BY d.name, d.snapshot
+                """, [.integer(id)]) { row in
+                (name: row.string(0), codename: row.optionalString(1), suite: row.optionalString(2),
+                 rollback: row.optionalInt(3).map { Int($0) }, snapshot: row.optionalString(4),
+                 sources: Int(row.int(5)), binaries: Int(row.int(6)))
+            }
+            var distributions: [IndexStatus.Distribution] = []
+            for row in rows where row.snapshot == nil {
+                distributions.append(.init(
+                    name: row.name, codename: row.codename, suite: row.suite, rollback: row.rollback,
+                    sources: row.sources, binaries: row.binaries,
+                    snapshots: rows.filter { $0.name == row.name }.compactMap(\.snapshot)))
+            }
+            let codenames = Self.uniqueSorted(rows.compactMap(\.codename))
+            let suites = Self.uniqueSorted(rows.compactMap(\.suite))
+            indexed.append(.init(identity: identity, root: root, codenames: codenames, suites: suites,
+                                 distributions: distributions))
+            var suiteLayout = OrderedObject<Layout.Suite>()
+            for suite in layout.suites where suites.contains(suite.name) { suiteLayout[suite.name] = suite }
+            miniBuildd[identity] = .init(codenames: codenames, layout: suiteLayout)
+        }
+
+        let lastUpdate = try db.scalar("SELECT value FROM meta WHERE key = 'last_update'")?.string
+            .flatMap { Int64($0) }.map(Self.isoDate)
+        let index = IndexStatus.Index(
+            path: path, schemaVersion: schemaVersion, sqliteVersion: Database.libraryVersion,
+            sizeBytes: Self.sizeOnDisk(path), lastUpdate: lastUpdate, files: files, packages: packages,
+            failures: Int(try db.scalar("SELECT count(*) FROM failures")?.int ?? 0),
+            roots: try db.query("SELECT path FROM roots ORDER BY path", []) { $0.string(0) },
+            repositories: indexed)
+        return IndexStatus(version: version, identity: identity, url: nil, incomingURL: nil, load: 0,
+                           chroots: [], remotes: [], repositories: miniBuildd, index: index)
+    }
+
+    /// The index file plus its WAL, in bytes.
+    static func sizeOnDisk(_ path: String) -> Int64 {
+        ["", "-wal", "-shm"].reduce(Int64(0)) { $0 + (FileSystem.status(path + $1)?.size ?? 0) }
+    }
+
+    static func uniqueSorted(_ values: [String]) -> [String] {
+        Array(Set(values)).sorted()
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` for a Unix time (days-from-civil inverse, no Foundation).
+    static func isoDate(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let secondsOfDay = seconds - days * 86400
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let dayOfEra = z - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
+    }
+}

@@ -1,0 +1,252 @@
+import Artifacts
+import DebianFormats
+import SQLite
+
+extension IndexStore {
+    /// The size and mtime recorded for an indexed file, if any.
+    func recordedState(of path: String) throws -> (size: Int64, mtime: Int64)? {
+        try db.query("SELECT size, mtime_ns FROM files WHERE path = ?1", [.text(path)]) { row in
+            (row.int(0), row.int(1))
+        }.first
+    }
+
+    /// All indexed paths and states (read once per run, so the unchanged check costs no query per file).
+    func recordedStates() throws -> [String: (size: Int64, mtime: Int64)] {
+        var states: [String: (size: Int64, mtime: Int64)] = [:]
+        for (path, size, mtime) in try db.query("SELECT path, size, mtime_ns FROM files", [], { row in
+            (row.string(0), row.int(1), row.int(2))
+        }) {
+            states[path] = (size, mtime)
+        }
+        return states
+    }
+
+    /// Replaces everything known about `item.path` with `artifact`. Must run inside a transaction so a
+    /// file's rows appear all at once or not at all.
+    func write(_ item: WorkItem, _ artifact: ParsedArtifact, sha256: String?, now: Int64) throws {
+        try db.run("DELETE FROM files WHERE path = ?1", [.text(item.path)])
+        try db.run("DELETE FROM failures WHERE path = ?1", [.text(item.path)])
+        var repositoryID: SQLValue = .null
+        if let root = item.repositoryRoot {
+            let id = try db.scalar("""
+                INSERT INTO repositories(root, identity) VALUES (?1, ?2)
+                ON CONFLICT(root) DO UPDATE SET identity = excluded.identity RETURNING id
+                """, [.text(root), .text(item.repositoryIdentity ?? FileSystem.baseName(root))])
+            repositoryID = id ?? .null
+        }
+        try db.run("""
+            INSERT INTO files(path, kind, area, size, mtime_ns, sha256, repository_id, area_path, indexed_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            """, [.text(item.path), .text(item.kind.rawValue), .text(item.area.rawValue), .integer(item.size),
+                  .integer(item.mtimeNanoseconds), SQLValue(sha256), repositoryID, .text(item.areaPath), .integer(now)])
+        let fileID = db.lastInsertRowID
+        for warning in artifact.warnings {
+            try db.run("INSERT INTO warnings(file_id, message) VALUES (?1, ?2)", [.integer(fileID), .text(warning)])
+        }
+        switch artifact {
+        case .binary(let package): try writeBinary(package, fileID: fileID)
+        case .source(let package): try writeSource(package, fileID: fileID)
+        case .upload(let upload): try writeUpload(upload, fileID: fileID)
+        case .distribution(let distribution):
+            guard case .integer(let repository) = repositoryID else {
+                throw IndexError(path: item.path, reason: "a distribution outside a repository tree")
+            }
+            try writeDistribution(distribution, fileID: fileID, repositoryID: repository)
+        }
+    }
+
+    /// Records that `item` could not be read, dropping whatever was known about it before.
+    func recordFailure(_ item: WorkItem, reason: String, now: Int64) throws {
+        try db.run("DELETE FROM files WHERE path = ?1", [.text(item.path)])
+        try db.run("""
+            INSERT OR REPLACE INTO failures(path, size, mtime_ns, reason, failed_at) VALUES (?1, ?2, ?3, ?4, ?5)
+            """, [.text(item.path), .integer(item.size), .integer(item.mtimeNanoseconds), .text(reason), .integer(now)])
+    }
+
+    /// Removes indexed files below `root` that the scan did not see. Returns how many were removed.
+    func removeMissing(under root: String, seen: Set<String>) throws -> Int {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        let paths = try db.query("SELECT path FROM files WHERE substr(path, 1, ?2) = ?1",
+                                 [.text(prefix), .integer(Int64(prefix.utf8.count))]) { $0.string(0) }
+        var removed = 0
+        for path in paths where !seen.contains(path) {
+            try db.run("DELETE FROM files WHERE path = ?1", [.text(path)])
+            removed += 1
+        }
+        try db.run("DELETE FROM failures WHERE substr(path, 1, ?2) = ?1 AND path NOT IN (SELECT value FROM json_each(?3))",
+                   [.text(prefix), .integer(Int64(prefix.utf8.count)), .text(Self.jsonArray(seen.filter { $0.hasPrefix(prefix) }))])
+        try db.run("DELETE FROM repositories WHERE id NOT IN (SELECT repository_id FROM files WHERE repository_id IS NOT NULL)")
+        return removed
+    }
+
+    func touchRoot(_ root: String, now: Int64) throws {
+        try db.run("INSERT INTO roots(path, scanned_at) VALUES (?1, ?2) ON CONFLICT(path) DO UPDATE SET scanned_at = excluded.scanned_at",
+                   [.text(root), .integer(now)])
+        try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])
+    }
+
+    private func writeBinary(_ package: BinaryPackage, fileID: Int64) throws {
+        let control = package.control
+        let source = package.source
+        try db.run("""
+            INSERT INTO binaries(file_id, package, version, architecture, source, source_version, section, priority,
+                installed_size, maintainer, description, control, control_compression, data_compression)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            """, [.integer(fileID), .text(package.package), .text(package.version), .text(package.architecture),
+                  .text(source.name), .text(source.version), SQLValue(control["Section"]), SQLValue(control["Priority"]),
+                  SQLValue(control["Installed-Size"].flatMap { Int64($0) }), SQLValue(control["Maintainer"]),
+                  SQLValue(control["Description"]), .text(package.controlText), .text(package.controlCompression),
+                  .text(package.dataCompression)])
+        let id = db.lastInsertRowID
+        let insertFile = try db.prepare("""
+            INSERT INTO binary_files(binary_id, path, type, mode, size, owner, grp, link_target, md5, conffile)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """)
+        for file in package.files {
+            try insertFile.run([.integer(id), .text(file.path), .text(file.type.rawValue), .integer(Int64(file.mode)),
+                                .integer(file.size), .text(file.owner), .text(file.group), SQLValue(file.linkTarget),
+                                SQLValue(file.md5), SQLValue(file.isConffile)])
+        }
+        for (name, content) in package.scripts.sorted(by: { $0.key < $1.key }) {
+            try db.run("INSERT INTO binary_scripts(binary_id, name, content) VALUES (?1, ?2, ?3)",
+                       [.integer(id), .text(name), .text(content)])
+        }
+        for line in package.conffiles {
+            try db.run("INSERT INTO binary_conffiles(binary_id, line) VALUES (?1, ?2)", [.integer(id), .text(line)])
+        }
+        try db.run("INSERT INTO text_fts(rowid, name, version, description, changelog, control) VALUES (?1, ?2, ?3, ?4, '', ?5)",
+                   [.integer(id * 4), .text(package.package), .text(package.version),
+                    .text(control["Description"] ?? ""), .text(package.controlText)])
+    }
+
+    private func writeSource(_ package: SourcePackage, fileID: Int64) throws {
+        let dsc = package.dsc
+        try db.run("""
+            INSERT INTO sources(file_id, package, version, format, maintainer, architecture, binary, dsc, signed, control, changelog)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """, [.integer(fileID), .text(package.package), .text(package.version), .text(package.format),
+                  SQLValue(dsc["Maintainer"]), SQLValue(dsc["Architecture"]), SQLValue(dsc["Binary"]),
+                  .text(package.dscText), SQLValue(package.isSigned), SQLValue(package.controlText),
+                  SQLValue(package.changelogText)])
+        let id = db.lastInsertRowID
+        for file in package.files {
+            try db.run("INSERT INTO source_files(source_id, name, size, md5, sha1, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                       [.integer(id), .text(file.name), .integer(file.size), SQLValue(file.md5), SQLValue(file.sha1),
+                        SQLValue(file.sha256)])
+        }
+        let insertTree = try db.prepare("""
+            INSERT INTO source_tree(source_id, path, type, mode, size, sha256, link_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """)
+        for entry in package.tree {
+            try insertTree.run([.integer(id), .text(entry.path), .text(entry.type.rawValue), .integer(Int64(entry.mode)),
+                                .integer(entry.size), SQLValue(entry.sha256), SQLValue(entry.linkTarget)])
+        }
+        for (position, patch) in package.series.enumerated() {
+            try db.run("INSERT INTO source_series(source_id, position, patch) VALUES (?1, ?2, ?3)",
+                       [.integer(id), SQLValue(position), .text(patch)])
+        }
+        for (position, entry) in (package.changelog?.entries ?? []).enumerated() {
+            try db.run("""
+                INSERT INTO changelog_entries(source_id, position, package, version, distributions, urgency, metadata,
+                    maintainer, date, timestamp, closes, changes)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                """, [.integer(id), SQLValue(position), .text(entry.source), .text(entry.version),
+                      .text(entry.distributions.joined(separator: " ")), .text(entry.urgency),
+                      .text(entry.metadata.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")),
+                      .text(entry.maintainer), .text(entry.date), SQLValue(entry.timestamp.map { Int64($0) }),
+                      .text(entry.closes.map(String.init).joined(separator: " ")), .text(entry.changes)])
+        }
+        try db.run("INSERT INTO text_fts(rowid, name, version, description, changelog, control) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   [.integer(id * 4 + 1), .text(package.package), .text(package.version),
+                    .text(Self.descriptions(inControl: package.controlText ?? "")), .text(package.changelogText ?? ""),
+                    .text(package.dscText + "\n" + (package.controlText ?? ""))])
+    }
+
+    private func writeUpload(_ upload: Upload, fileID: Int64) throws {
+        let fields = upload.fields
+        try db.run("""
+            INSERT INTO uploads(file_id, source, version, distribution, architecture, date, maintainer, changed_by, changes, text, signed)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """, [.integer(fileID), .text(upload.source), .text(upload.version), .text(upload.distribution),
+                  SQLValue(fields["Architecture"]), SQLValue(fields["Date"]), SQLValue(fields["Maintainer"]),
+                  SQLValue(fields["Changed-By"]), .text(upload.changesText), .text(upload.text), SQLValue(upload.isSigned)])
+        let id = db.lastInsertRowID
+        for file in upload.files {
+            try db.run("""
+                INSERT INTO upload_files(upload_id, name, size, md5, sha1, sha256, section, priority)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                """, [.integer(id), .text(file.name), .integer(file.size), SQLValue(file.md5), SQLValue(file.sha1),
+                      SQLValue(file.sha256), SQLValue(file.section), SQLValue(file.priority)])
+        }
+        try db.run("INSERT INTO text_fts(rowid, name, version, description, changelog, control) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   [.integer(id * 4 + 2), .text(upload.source), .text(upload.version), .text(fields["Description"] ?? ""),
+                    .text(upload.changesText), .text(upload.text)])
+    }
+
+    private func writeDistribution(_ distribution: RepositoryDistribution, fileID: Int64, repositoryID: Int64) throws {
+        let release = distribution.release
+        let parsed = try? Distribution(distribution.name)
+        try db.run("""
+            INSERT INTO distributions(file_id, repository_id, name, snapshot, codename, repo, suite, rollback, origin, label,
+                date, architectures, components, release)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            """, [.integer(fileID), .integer(repositoryID), .text(distribution.name), SQLValue(distribution.snapshot),
+                  SQLValue(parsed?.codename ?? release["Codename"]), SQLValue(parsed?.repository), SQLValue(parsed?.suite),
+                  SQLValue(parsed?.rollback.map { Int64($0) }), SQLValue(release["Origin"]), SQLValue(release["Label"]),
+                  SQLValue(release["Date"]), SQLValue(release["Architectures"]), SQLValue(release["Components"]),
+                  .text(distribution.releaseText)])
+        let id = db.lastInsertRowID
+        let insertSource = try db.prepare("""
+            INSERT INTO dist_sources(distribution_id, package, version, component, dsc_path) VALUES (?1, ?2, ?3, ?4, ?5)
+            """)
+        for source in distribution.sources {
+            try insertSource.run([.integer(id), .text(source.package), .text(source.version), .text(source.component),
+                                  .text(source.dscPath)])
+        }
+        let insertBinary = try db.prepare("""
+            INSERT INTO dist_binaries(distribution_id, package, version, architecture, component, source, source_version,
+                path, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """)
+        for binary in distribution.binaries {
+            try insertBinary.run([.integer(id), .text(binary.package), .text(binary.version), .text(binary.architecture),
+                                  .text(binary.component), .text(binary.source), .text(binary.sourceVersion),
+                                  .text(binary.path), .integer(binary.size), SQLValue(binary.sha256)])
+        }
+    }
+
+    /// The short descriptions of the binary stanzas in a debian/control text.
+    static func descriptions(inControl text: String) -> String {
+        text.split(separator: "\n").filter { $0.lowercased().hasPrefix("description:") }
+            .map { $0.dropFirst("description:".count).trimmingCharacters(in: " ") }
+            .joined(separator: "\n")
+    }
+
+    static func jsonArray(_ strings: some Sequence<String>) -> String {
+        "[" + strings.map { string in
+            var escaped = "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case "\t": escaped += "\\t"
+                case "\r": escaped += "\\r"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        escaped.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return escaped + "\""
+        }.joined(separator: ",") + "]"
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

@@ -1,0 +1,143 @@
+import Artifacts
+import DebianFormats
+
+/// One file the indexer will look at.
+public struct WorkItem: Sendable, Hashable {
+    public var path: String
+    public var kind: ArtifactKind
+    public var area: Area
+    /// The repository root for repository files.
+    public var repositoryRoot: String?
+    /// The repository's identity (mini-buildd repo id), guessed from its distribution names.
+    public var repositoryIdentity: String?
+    /// The path relative to its area's root (repository root, or the scanned directory).
+    public var areaPath: String
+    public var size: Int64
+    public var mtimeNanoseconds: Int64
+}
+
+/// Finds the artifacts under the paths given to `index` and decides their area.
+///
+/// - A directory holding `dists/` is an APT repository tree: each `dists/<dist>/Release` and
+///   `dists/<dist>/snapshots/<name>/Release` is one distribution, every package under `pool/` is in
+///   the `repositories` area.
+/// - A `.changes` file, and every file a `.changes` in the same directory names, is in `events`.
+/// - Any other `.deb`/`.udeb`/`.ddeb`/`.dsc` is in `builds`.
+struct Scanner {
+    private(set) var items: [WorkItem] = []
+    /// Directories whose whole content was scanned: indexed files below them that were not seen are gone.
+    private(set) var roots: [String] = []
+    private(set) var errors: [ArtifactError] = []
+
+    /// Folders never descended into: VCS metadata and reprepro's own state.
+    static let skippedDirectories: Set<String> = [".git", ".svn", ".hg", "db", "lists", "logs", "tmp", "conf", "incoming"]
+
+    mutating func scan(_ arguments: [String]) {
+        for argument in arguments {
+            guard let path = FileSystem.canonical(argument), let status = FileSystem.status(path) else {
+                errors.append(ArtifactError(file: argument, reason: "no such file or directory"))
+                continue
+            }
+            if status.isDirectory {
+                roots.append(path)
+                walk(path, root: path)
+            } else if let kind = ArtifactKind(fileName: path) {
+                let directory = FileSystem.directory(of: path)
+                let named = kind == .changes ? [] : namedByChanges(in: directory, names: (try? FileSystem.list(directory)) ?? [])
+                let area: Area = kind == .changes || named.contains(FileSystem.baseName(path)) ? .events : .builds
+                add(path, kind: kind, area: area, areaPath: FileSystem.baseName(path), status: status)
+            } else {
+                errors.append(ArtifactError(file: path, reason: "not a .deb, .udeb, .ddeb, .dsc or .changes file, nor a directory"))
+            }
+        }
+    }
+
+    private mutating func walk(_ directory: String, root: String) {
+        let names: [String]
+        do { names = try FileSystem.list(directory) } catch {
+            errors.append(error)
+            return
+        }
+        if names.contains("dists"), FileSystem.status(FileSystem.join(directory, "dists"))?.isDirectory == true {
+            scanRepository(directory)
+            return
+        }
+        let named = namedByChanges(in: directory, names: names)
+        for name in names where !name.hasPrefix(".") {
+            let path = FileSystem.join(directory, name)
+            guard let status = FileSystem.status(path) else { continue }
+            if status.isDirectory {
+                if !Self.skippedDirectories.contains(name) { walk(path, root: root) }
+                continue
+            }
+            guard status.isRegular, let kind = ArtifactKind(fileName: name) else { continue }
+            let area: Area = kind == .changes || named.contains(name) ? .events : .builds
+            add(path, kind: kind, area: area, areaPath: String(path.dropFirst(root.count + 1)), status: status)
+        }
+    }
+
+    private mutating func scanRepository(_ root: String) {
+        let dists = FileSystem.join(root, "dists")
+        let distNames = ((try? FileSystem.list(dists)) ?? []).filter {
+            FileSystem.status(FileSystem.join(dists, $0))?.isDirectory == true
+        }
+        let identity = Self.identity(of: root, distributions: distNames)
+        for dist in distNames {
+            let directory = FileSystem.join(dists, dist)
+            addRelease(FileSystem.join(directory, "Release"), root: root, identity: identity)
+            let snapshots = FileSystem.join(directory, "snapshots")
+            for snapshot in (try? FileSystem.list(snapshots)) ?? [] {
+                addRelease(FileSystem.join(FileSystem.join(snapshots, snapshot), "Release"), root: root, identity: identity)
+            }
+        }
+        walkPool(FileSystem.join(root, "pool"), root: root, identity: identity)
+    }
+
+    private mutating func addRelease(_ path: String, root: String, identity: String) {
+        guard let status = FileSystem.status(path), status.isRegular else { return }
+        add(path, kind: .release, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)), status: status,
+            repositoryRoot: root, identity: identity)
+    }
+
+    private mutating func walkPool(_ directory: String, root: String, identity: String) {
+        guard let names = try? FileSystem.list(directory) else { return }
+        for name in names where !name.hasPrefix(".") {
+            let path = FileSystem.join(directory, name)
+            guard let status = FileSystem.status(path) else { continue }
+            if status.isDirectory {
+                walkPool(path, root: root, identity: identity)
+            } else if status.isRegular, let kind = ArtifactKind(fileName: name), kind != .changes {
+                add(path, kind: kind, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)),
+                    status: status, repositoryRoot: root, identity: identity)
+            }
+        }
+    }
+
+    private mutating func add(_ path: String, kind: ArtifactKind, area: Area, areaPath: String, status: FileSystem.Status,
+                              repositoryRoot: String? = nil, identity: String? = nil) {
+        items.append(WorkItem(path: path, kind: kind, area: area, repositoryRoot: repositoryRoot,
+                              repositoryIdentity: identity, areaPath: areaPath, size: status.size,
+                              mtimeNanoseconds: status.mtimeNanoseconds))
+    }
+
+    /// The files named by the `.changes` files of a directory (their `Files` field).
+    private func namedByChanges(in directory: String, names: [String]) -> Set<String> {
+        var named: Set<String> = []
+        for name in names where name.hasSuffix(".changes") {
+            guard let bytes = try? FileSystem.read(FileSystem.join(directory, name), maximumSize: 16 << 20),
+                  let document = try? Deb822Document.parse(bytes: bytes, file: name),
+                  let paragraph = document.paragraphs.first else { continue }
+            for line in paragraph.lines(of: "Files") {
+                if let file = line.split(separator: " ").last { named.insert(String(file)) }
+            }
+        }
+        return named
+    }
+
+    /// The mini-buildd repository id shared by the distribution names, or the folder's name.
+    static func identity(of root: String, distributions: [String]) -> String {
+        let ids = Set(distributions.compactMap { try? Distribution($0).repository })
+        if ids.count == 1, let id = ids.first { return id }
+        return FileSystem.baseName(root)
+    }
+}

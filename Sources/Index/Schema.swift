@@ -1,0 +1,154 @@
+/// The index schema as an ordered list of migrations. `PRAGMA user_version` holds how many have run.
+///
+/// Append new migrations; never edit one that has shipped.
+enum Schema {
+    static let migrations: [String] = [
+        // 1: the foundation schema.
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE roots(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, scanned_at INTEGER NOT NULL);
+        CREATE TABLE repositories(
+            id INTEGER PRIMARY KEY, root TEXT NOT NULL UNIQUE, identity TEXT NOT NULL);
+        CREATE TABLE files(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            area TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            sha256 TEXT,
+            repository_id INTEGER REFERENCES repositories(id) ON DELETE SET NULL,
+            area_path TEXT NOT NULL,
+            indexed_at INTEGER NOT NULL);
+        CREATE INDEX files_kind ON files(kind, area);
+        CREATE TABLE failures(
+            path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, reason TEXT NOT NULL,
+            failed_at INTEGER NOT NULL);
+        CREATE TABLE warnings(
+            file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, message TEXT NOT NULL);
+        CREATE INDEX warnings_file ON warnings(file_id);
+
+        CREATE TABLE binaries(
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
+            package TEXT NOT NULL, version TEXT NOT NULL, architecture TEXT NOT NULL,
+            source TEXT NOT NULL, source_version TEXT NOT NULL,
+            section TEXT, priority TEXT, installed_size INTEGER, maintainer TEXT, description TEXT,
+            control TEXT NOT NULL, control_compression TEXT NOT NULL, data_compression TEXT NOT NULL);
+        CREATE INDEX binaries_package ON binaries(package, version);
+        CREATE INDEX binaries_source ON binaries(source, source_version);
+        CREATE TABLE binary_files(
+            id INTEGER PRIMARY KEY,
+            binary_id INTEGER NOT NULL REFERENCES binaries(id) ON DELETE CASCADE,
+            path TEXT NOT NULL, type TEXT NOT NULL, mode INTEGER NOT NULL, size INTEGER NOT NULL,
+            owner TEXT NOT NULL, grp TEXT NOT NULL, link_target TEXT, md5 TEXT, conffile INTEGER NOT NULL);
+        CREATE INDEX binary_files_binary ON binary_files(binary_id);
+        CREATE TABLE binary_scripts(
+            binary_id INTEGER NOT NULL REFERENCES binaries(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, content TEXT NOT NULL);
+        CREATE INDEX binary_scripts_binary ON binary_scripts(binary_id);
+        CREATE TABLE binary_conffiles(
+            binary_id INTEGER NOT NULL REFERENCES binaries(id) ON DELETE CASCADE, line TEXT NOT NULL);
+        CREATE INDEX binary_conffiles_binary ON binary_conffiles(binary_id);
+
+        CREATE TABLE sources(
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
+            package TEXT NOT NULL, version TEXT NOT NULL, format TEXT NOT NULL,
+            maintainer TEXT, architecture TEXT, binary TEXT,
+            dsc TEXT NOT NULL, signed INTEGER NOT NULL, control TEXT, changelog TEXT);
+        CREATE INDEX sources_package ON sources(package, version);
+        CREATE TABLE source_files(
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT, sha1 TEXT, sha256 TEXT);
+        CREATE INDEX source_files_source ON source_files(source_id);
+        CREATE TABLE source_tree(
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            path TEXT NOT NULL, type TEXT NOT NULL, mode INTEGER NOT NULL, size INTEGER NOT NULL,
+            sha256 TEXT, link_target TEXT);
+        CREATE INDEX source_tree_source ON source_tree(source_id);
+        CREATE TABLE source_series(
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, patch TEXT NOT NULL);
+        CREATE INDEX source_series_source ON source_series(source_id);
+        CREATE TABLE changelog_entries(
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, package TEXT NOT NULL, version TEXT NOT NULL,
+            distributions TEXT NOT NULL, urgency TEXT NOT NULL, metadata TEXT NOT NULL,
+            maintainer TEXT NOT NULL, date TEXT NOT NULL, timestamp INTEGER, closes TEXT NOT NULL,
+            changes TEXT NOT NULL);
+        CREATE INDEX changelog_entries_source ON changelog_entries(source_id);
+
+        CREATE TABLE uploads(
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
+            source TEXT NOT NULL, version TEXT NOT NULL, distribution TEXT NOT NULL, architecture TEXT,
+            date TEXT, maintainer TEXT, changed_by TEXT, changes TEXT NOT NULL, text TEXT NOT NULL,
+            signed INTEGER NOT NULL);
+        CREATE INDEX uploads_source ON uploads(source, version);
+        CREATE TABLE upload_files(
+            upload_id INTEGER NOT NULL REFERENCES uploads(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT, sha1 TEXT, sha256 TEXT,
+            section TEXT, priority TEXT);
+        CREATE INDEX upload_files_upload ON upload_files(upload_id);
+
+        CREATE TABLE distributions(
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
+            repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, snapshot TEXT,
+            codename TEXT, repo TEXT, suite TEXT, rollback INTEGER,
+            origin TEXT, label TEXT, date TEXT, architectures TEXT, components TEXT,
+            release TEXT NOT NULL);
+        CREATE INDEX distributions_name ON distributions(name, snapshot);
+        CREATE TABLE dist_sources(
+            distribution_id INTEGER NOT NULL REFERENCES distributions(id) ON DELETE CASCADE,
+            package TEXT NOT NULL, version TEXT NOT NULL, component TEXT NOT NULL, dsc_path TEXT NOT NULL);
+        CREATE INDEX dist_sources_package ON dist_sources(package);
+        CREATE INDEX dist_sources_distribution ON dist_sources(distribution_id);
+        CREATE TABLE dist_binaries(
+            distribution_id INTEGER NOT NULL REFERENCES distributions(id) ON DELETE CASCADE,
+            package TEXT NOT NULL, version TEXT NOT NULL, architecture TEXT NOT NULL, component TEXT NOT NULL,
+            source TEXT NOT NULL, source_version TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
+            sha256 TEXT);
+        CREATE INDEX dist_binaries_package ON dist_binaries(package);
+        CREATE INDEX dist_binaries_source ON dist_binaries(source);
+        CREATE INDEX dist_binaries_distribution ON dist_binaries(distribution_id);
+
+        -- Full text: one row per binary (rowid = 4*id), source (4*id+1) and upload (4*id+2).
+        CREATE VIRTUAL TABLE text_fts USING fts5(
+            name, version UNINDEXED, description, changelog, control,
+            tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER binaries_fts_delete AFTER DELETE ON binaries BEGIN
+            DELETE FROM text_fts WHERE rowid = old.id * 4;
+        END;
+        CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN
+            DELETE FROM text_fts WHERE rowid = old.id * 4 + 1;
+        END;
+        CREATE TRIGGER uploads_fts_delete AFTER DELETE ON uploads BEGIN
+            DELETE FROM text_fts WHERE rowid = old.id * 4 + 2;
+        END;
+
+        -- Substring search over paths: trigram indexes over the file lists (external content).
+        CREATE VIRTUAL TABLE binary_path_fts USING fts5(
+            path, content = 'binary_files', content_rowid = 'id', tokenize = 'trigram');
+        CREATE TRIGGER binary_files_fts_insert AFTER INSERT ON binary_files BEGIN
+            INSERT INTO binary_path_fts(rowid, path) VALUES (new.id, new.path);
+        END;
+        CREATE TRIGGER binary_files_fts_delete AFTER DELETE ON binary_files BEGIN
+            INSERT INTO binary_path_fts(binary_path_fts, rowid, path) VALUES ('delete', old.id, old.path);
+        END;
+        CREATE VIRTUAL TABLE source_path_fts USING fts5(
+            path, content = 'source_tree', content_rowid = 'id', tokenize = 'trigram');
+        CREATE TRIGGER source_tree_fts_insert AFTER INSERT ON source_tree BEGIN
+            INSERT INTO source_path_fts(rowid, path) VALUES (new.id, new.path);
+        END;
+        CREATE TRIGGER source_tree_fts_delete AFTER DELETE ON source_tree BEGIN
+            INSERT INTO source_path_fts(source_path_fts, rowid, path) VALUES ('delete', old.id, old.path);
+        END;
+        """,
+    ]
+
+    static var version: Int { migrations.count }
+}

@@ -1,0 +1,52 @@
+import Dispatch
+import Synchronization
+
+/// Runs `parse` over `items` on `jobs` threads and hands every outcome, in completion order, to
+/// `consume` on the calling thread (the single SQLite writer).
+///
+/// At most `2 * jobs` outcomes wait for the writer, so memory stays bounded when parsing is faster
+/// than writing.
+func parallelMap<Item: Sendable, Output: Sendable>(
+    _ items: [Item], jobs: Int, parse: @escaping @Sendable (Item) -> Output, consume: (Output) throws -> Void
+) rethrows {
+    guard !items.isEmpty else { return }
+    let jobs = max(1, min(jobs, items.count))
+    let next = Atomic<Int>(0)
+    let cancelled = Atomic<Bool>(false)
+    let outcomes = Mutex<[Output]>([])
+    let available = DispatchSemaphore(value: 0)
+    let space = DispatchSemaphore(value: 2 * jobs)
+    let finished = DispatchGroup()
+    let shared = items
+
+    for _ in 0..<jobs {
+        finished.enter()
+        DispatchQueue.global().async {
+            defer { finished.leave() }
+            while !cancelled.load(ordering: .relaxed) {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < shared.count else { return }
+                let output = parse(shared[index])
+                space.wait()
+                outcomes.withLock { $0.append(output) }
+                available.signal()
+            }
+        }
+    }
+
+    do {
+        for _ in 0..<items.count {
+            available.wait()
+            let output = outcomes.withLock { $0.removeFirst() }
+            space.signal()
+            try consume(output)
+        }
+    } catch {
+        cancelled.store(true, ordering: .relaxed)
+        // Let blocked workers finish their current item and exit before we return.
+        for _ in 0..<(2 * jobs + jobs) { space.signal() }
+        finished.wait()
+        throw error
+    }
+    finished.wait()
+}

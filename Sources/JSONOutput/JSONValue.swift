@@ -1,0 +1,84 @@
+/// A JSON document whose objects keep their key order, so `-J` output is byte-for-byte stable.
+public indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(serialized())
+    }
+
+    /// Serialises with two-space indentation (`pretty`) or compactly, keys in insertion order.
+    public func serialized(pretty: Bool = true) -> String {
+        var output = ""
+        write(to: &output, indent: pretty ? 0 : nil)
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int?) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .double(let value):
+            output += value.isFinite ? String(value) : "null"
+        case .string(let value): Self.writeString(value, to: &output)
+        case .array(let values):
+            guard !values.isEmpty else { output += "[]"; return }
+            output += "["
+            for (offset, value) in values.enumerated() {
+                if offset > 0 { output += "," }
+                Self.newline(&output, indent.map { $0 + 1 })
+                value.write(to: &output, indent: indent.map { $0 + 1 })
+            }
+            Self.newline(&output, indent)
+            output += "]"
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{"
+            for (offset, member) in members.enumerated() {
+                if offset > 0 { output += "," }
+                Self.newline(&output, indent.map { $0 + 1 })
+                Self.writeString(member.key, to: &output)
+                output += indent == nil ? ":" : ": "
+                member.value.write(to: &output, indent: indent.map { $0 + 1 })
+            }
+            Self.newline(&output, indent)
+            output += "}"
+        }
+    }
+
+    private static func newline(_ output: inout String, _ indent: Int?) {
+        guard let indent else { return }
+        output += "\n" + String(repeating: "  ", count: indent)
+    }
+
+    static func writeString(_ string: String, to output: inout String) {
+        output += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The root command: configuration only; every call lives in `Subcommands/`.
+@main
+struct Debwork: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "debwork",
+        abstract: "An offline workbench for Debian packages: index, search, compare and port.",
+        discussion: """
+            The calls mirror mini-buildd-api's (status, ls, show, search, debdiff, port, …), answered from a
+            local SQLite index that 'debwork index PATH…' builds from .deb/.dsc/.changes files and APT repositories.
+            """,
+        version: version,
+        subcommands: [IndexCommand.self, StatusCommand.self, VercmpCommand.self])
+}

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Process environment and terminal facts, without Foundation (it costs start-up time).
+enum Environment {
+    static func get(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Colour only on a terminal, and never with `NO_COLOR` set.
+    static var useColour: Bool { stderrIsTerminal && get("NO_COLOR") == nil }
+}
+
+/// Writes to stdout/stderr directly.
+enum Console {
+    static func out(_ text: String) {
+        write(1, text)
+    }
+
+    static func err(_ text: String) {
+        write(2, text)
+    }
+
+    private static func write(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Index
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index .deb/.udeb/.ddeb/.dsc/.changes files and APT repository trees.",
+        discussion: """
+            Directories are scanned recursively. A directory holding dists/ is an APT repository (area
+            'repositories'); .changes files and the files they name are 'events'; other packages are 'builds'.
+            Unchanged files are skipped; indexed files that vanished from a scanned directory are removed.
+            Exit status 1 when any file could not be indexed (each is reported as 'E: path: reason').
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: [.customShort("j"), .long], help: "Parallel parsing jobs (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Decompressed bytes always allowed per archive member.", valueName: "bytes"))
+    var maxUnpacked: Int64 = 512 << 20
+
+    @Option(name: .long, help: "Allowed decompression ratio above --max-unpacked (decompression-bomb guard).")
+    var maxRatio: Int64 = 200
+
+    @Argument(help: "Files and directories to index.")
+    var paths: [String]
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxUnpacked < 1 || maxRatio < 1 { throw ValidationError("--max-unpacked and --max-ratio must be positive") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath)
+            let indexer = Indexer(options: .init(
+                jobs: jobs ?? Environment.processorCount,
+                limits: ArchiveLimits(floorBytes: maxUnpacked, ratio: maxRatio),
+                progress: !global.json))
+            let summary = try indexer.run(paths: paths, store: store) { failure in
+                Console.err("E: \(failure.path): \(failure.reason)\n")
+            }
+            let log = global.log
+            for warning in summary.warnings { log.warning(warning) }
+            if global.json {
+                try printJSON(summary)
+            } else {
+                Console.out(IndexSummaryText.render(summary))
+            }
+            if summary.failed > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+enum IndexSummaryText {
+    static func render(_ summary: IndexSummary) -> String {
+        let megabytes = Double(summary.bytes) / 1e6
+        let rate = summary.seconds > 0 ? megabytes / summary.seconds : 0
+        return "\(summary.new) new, \(summary.updated) updated, \(summary.unchanged) unchanged, "
+            + "\(summary.removed) removed, \(summary.failed) failed "
+            + "(\(fixed(megabytes)) MB in \(fixed(summary.seconds)) s, \(fixed(rate)) MB/s)\n"
+    }
+
+    static func fixed(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

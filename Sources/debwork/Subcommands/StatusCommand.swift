@@ -1,0 +1,62 @@
+import ArgumentParser
+import Index
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the index: files by kind and area, repositories, distributions, snapshots.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath, readOnly: true)
+            let status = try store.status(version: Debwork.version, identity: "debwork")
+            if global.json {
+                try printJSON(status)
+            } else {
+                Console.out(StatusText.render(status))
+            }
+        }
+    }
+}
+
+enum StatusText {
+    static func render(_ status: IndexStatus) -> String {
+        let index = status.index
+        var lines = [
+            "Index:          \(index.path)",
+            "Schema version: \(index.schemaVersion) (SQLite \(index.sqliteVersion))",
+            "Size on disk:   \(index.sizeBytes) bytes",
+            "Last update:    \(index.lastUpdate ?? "never")",
+            "",
+            "Files:",
+        ]
+        for (kind, areas) in index.files.members {
+            let detail = areas.members.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            lines.append("  \(kind.padding(8)) \(detail)")
+        }
+        lines.append("Packages:       " + index.packages.members.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        if index.failures > 0 { lines.append("Failed files:   \(index.failures)") }
+        for repository in index.repositories {
+            lines.append("")
+            lines.append("Repository '\(repository.identity)' at \(repository.root)")
+            lines.append("  codenames: \(repository.codenames.joined(separator: " "))")
+            lines.append("  suites:    \(repository.suites.joined(separator: " "))")
+            for distribution in repository.distributions {
+                var line = "  \(distribution.name.padding(36)) \(distribution.sources) sources, \(distribution.binaries) binaries"
+                if !distribution.snapshots.isEmpty {
+                    line += ", snapshots: \(distribution.snapshots.joined(separator: " "))"
+                }
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import DebianFormats
+
+struct VercmpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vercmp",
+        abstract: "Compare Debian versions exactly as dpkg does.",
+        discussion: """
+            'vercmp A B' prints <, = or >. 'vercmp A OP B' (OP: lt le eq ne ge gt lt-nl le-nl ge-nl gt-nl,
+            or << <= = >= >>) exits 0 when the relation holds and 1 when not, like
+            'dpkg --compare-versions'. An invalid version is an error (exit 2, as dpkg).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A B, or A OP B.")
+    var words: [String]
+
+    func validate() throws {
+        guard words.count == 2 || words.count == 3 else {
+            throw ValidationError("expected 'A B' or 'A OP B'")
+        }
+        if words.count == 3 && VersionRelation(operator: words[1]) == nil {
+            throw ValidationError("unknown relation '\(words[1])'; use lt le eq ne ge gt lt-nl le-nl ge-nl gt-nl")
+        }
+    }
+
+    func run() throws {
+        do {
+            if words.count == 3, let relation = VersionRelation(operator: words[1]) {
+                let holds = try relation.holds(words[0], words[2])
+                if global.json { try printJSON(holds) }
+                throw ExitCode(holds ? 0 : 1)
+            }
+            let order = DebianVersion.compare(try DebianVersion(words[0]), try DebianVersion(words[1]))
+            let symbol = order < 0 ? "<" : order > 0 ? ">" : "="
+            Console.out(global.json ? "\"\(symbol)\"\n" : symbol + "\n")
+        } catch let error as VersionError {
+            Console.err("E: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
