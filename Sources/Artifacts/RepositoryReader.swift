@@ -29,7 +29,8 @@ public struct RepositoryReader: Sendable {
         let architectures = (release["Architectures"] ?? "").split(separator: " ").map(String.init)
 
         for component in components {
-            if architectures.isEmpty || architectures.contains("source") {
+            // reprepro does not list "source" in Architectures; the Sources index is there all the same.
+            do {
                 if let text = try readIndex(directory: directory, base: "\(component)/source/Sources", listed: listed, release: releasePath) {
                     try parseSources(text, component: component, into: &distribution, file: "\(directory)/\(component)/source/Sources")
                 }

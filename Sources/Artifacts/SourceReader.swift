@@ -37,12 +37,19 @@ public struct SourceReader: Sendable {
             throw ArtifactError(file: path, reason: "\(error)")
         }
         let directory = FileSystem.directory(of: path)
-        let files = try ListedFiles.verify(dsc, file: path, directory: directory, changesFiles: false)
+        // A listed file that is absent is not an error here: a source-only upload of a new Debian revision
+        // carries no orig tarball. The package is indexed without its tree and says why.
+        let files = try ListedFiles.verify(dsc, file: path, directory: directory, changesFiles: false, requirePresent: false)
+        let missing = files.filter { FileSystem.status(FileSystem.join(directory, $0.name)) == nil }.map(\.name)
         var package = SourcePackage(
             dsc: dsc, dscText: control.text, isSigned: control.isSigned,
             files: files.map { SourcePackage.ListedFile(name: $0.name, size: $0.size, md5: $0.md5, sha1: $0.sha1, sha256: $0.sha256) },
             tree: [], changelogText: nil, changelog: nil, controlText: nil, series: [], warnings: [])
         guard unpack else { return package }
+        guard missing.isEmpty else {
+            package.warnings.append("tree not listed: \(missing.map { "'\($0)'" }.joined(separator: ", ")) not found next to the .dsc")
+            return package
+        }
 
         var tree = SourceTree(limits: limits)
         let names = files.map(\.name)

@@ -1,0 +1,109 @@
+import Artifacts
+import DebworkTestSupport
+import Digest
+import Foundation
+import LibArchive
+import LZMA
+import Testing
+
+@Suite struct WrapperTests {
+    @Test func digestsMatchKnownVectors() throws {
+        let hasher = try Hasher()
+        hasher.update(Array("abc".utf8))
+        let digests = hasher.finalize()
+        #expect(digests[.md5] == "900150983cd24fb0d6963f7d28e17f72")
+        #expect(digests[.sha1] == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(digests[.sha256] == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func fileDigestAgreesWithSha256sum() throws {
+        let path = Fixtures.path("packages/dwhello_1.1.orig.tar.xz")
+        let digest = try FileDigest.compute(path: path)
+        let oracle = try runCommand("sha256sum", [path]).stdout.split(separator: " ").first.map(String.init)
+        #expect(digest[.sha256] == oracle)
+        #expect(digest.size == (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64))
+    }
+
+    @Test func missingFileIsAClearError() {
+        #expect {
+            _ = try FileDigest.compute(path: "/nonexistent/file.deb")
+        } throws: { error in
+            String(describing: error) == "/nonexistent/file.deb: cannot open file: No such file or directory"
+        }
+    }
+
+    @Test func xzRoundTripsThroughLiblzma() throws {
+        var generator = SplitMix(seed: 7)
+        let input = (0..<300_000).map { _ in UInt8(truncatingIfNeeded: generator.next() % 17) }
+        let compressed = try XZEncoder.encode(input)
+        #expect(compressed.count < input.count)
+        #expect(try XZDecoder.decode(compressed, source: "test") == input)
+        // xz(1) reads what we wrote.
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.write("data.xz", compressed)
+        #expect(try runCommand("xz", ["-t", path]).status == 0)
+    }
+
+    @Test func xzDecoderStopsAtTheOutputLimit() throws {
+        let zeros = [UInt8](repeating: 0, count: 4 << 20)
+        let compressed = try XZEncoder.encode(zeros)
+        #expect(throws: LZMAError.self) {
+            _ = try XZDecoder.decode(compressed, source: "bomb.xz", maximumOutput: 1 << 20)
+        }
+    }
+
+    @Test func truncatedXZIsReported() throws {
+        let compressed = try XZEncoder.encode(Array(repeating: 65, count: 10_000))
+        #expect {
+            _ = try XZDecoder.decode(Array(compressed.dropLast(10)), source: "cut.xz")
+        } throws: { error in
+            String(describing: error).hasPrefix("cut.xz: ")
+        }
+    }
+
+    @Test func nestedReadersStreamADeb() throws {
+        let outer = try ArchiveReader(path: Fixtures.path("packages/dwhello_1.0-1_amd64.deb"), formats: .ar)
+        var members: [String] = []
+        var dataEntries = 0
+        while let member = try outer.nextEntry() {
+            members.append(member.path)
+            if member.path.hasPrefix("data.tar") {
+                let inner = try outer.nested(member: member.path)
+                while try inner.nextEntry() != nil {
+                    dataEntries += 1
+                    try inner.skipData()
+                }
+                #expect(inner.filterNames.count == 1, "one compression filter: \(inner.filterNames)")
+            } else {
+                try outer.skipData()
+            }
+        }
+        #expect(members.first == "debian-binary")
+        #expect(members.contains { $0.hasPrefix("control.tar") })
+        #expect(dataEntries > 5)
+    }
+
+    @Test func expansionLimitStopsABomb() throws {
+        let scratch = try TemporaryDirectory()
+        // 64 MiB of zeros in a tar, gzip'd by tar(1): a few hundred KB on disk.
+        let zeros = try scratch.write("zeros", [UInt8](repeating: 0, count: 64 << 20))
+        let tarball = scratch.appending("bomb.tar.gz")
+        #expect(try runCommand("tar", ["-czf", tarball, "-C", scratch.path, "zeros"]).status == 0)
+        try FileManager.default.removeItem(atPath: zeros)
+        let reader = try ArchiveReader(path: tarball, formats: .tar, limits: .init(floor: 1 << 20, ratio: 10))
+        #expect {
+            while try reader.nextEntry() != nil { try reader.skipData() }
+        } throws: { error in
+            (error as? ArchiveError)?.kind == .expansionLimit(limit: 1 << 20)
+                || String(describing: error).contains("decompression bomb")
+        }
+    }
+
+    @Test func compressedIndexFilesReadAlike() throws {
+        let base = Fixtures.path("repo/dists/bookworm-test-unstable/main/binary-amd64/Packages")
+        let plain = try CompressedFile.read(base)
+        #expect(!plain.isEmpty)
+        #expect(try CompressedFile.read(base + ".xz") == plain)
+        #expect(try CompressedFile.read(base + ".gz") == plain)
+    }
+}
