@@ -5,11 +5,12 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public let path: String
 
     public init(_ label: String = "debwork-test") throws {
-        var template = Array((NSTemporaryDirectory() + "/\(label).XXXXXX").utf8CString)
+        let base = (NSTemporaryDirectory() as NSString).standardizingPath
+        var template = Array((base + "/\(label).XXXXXX").utf8CString)
         guard let result = mkdtemp(&template) else {
             throw TestSupportError("mkdtemp failed for \(label)")
         }
-        path = String(cString: result)
+        path = URL(fileURLWithPath: String(cString: result)).resolvingSymlinksInPath().path
     }
 
     deinit {

@@ -1,0 +1,141 @@
+import DebworkTestSupport
+import Foundation
+@testable import Index
+import SQLite
+import Testing
+
+/// Indexing the fixtures: counts, incremental runs, removal, failures, consistency and FTS.
+@Suite struct IndexerTests {
+    /// A private copy of the good fixtures (packages, uploads, repo) so tests may change files.
+    final class Workspace {
+        let directory: TemporaryDirectory
+        let store: IndexStore
+        var root: String { directory.appending("tree") }
+
+        init() throws {
+            directory = try TemporaryDirectory()
+            for folder in ["packages", "uploads", "repo"] {
+                let result = try runCommand("cp", ["-a", Fixtures.path(folder), directory.appending("tree/") + folder])
+                if result.status != 0 {
+                    try FileManager.default.createDirectory(atPath: directory.appending("tree"), withIntermediateDirectories: true)
+                    _ = try runCommand("cp", ["-a", Fixtures.path(folder), directory.appending("tree/") + folder])
+                }
+            }
+            store = try IndexStore(path: directory.appending("index.sqlite"))
+        }
+
+        func index(_ paths: [String]? = nil) throws -> IndexSummary {
+            try Indexer(options: .init(jobs: 2)).run(paths: paths ?? [root], store: store)
+        }
+
+        func count(_ sql: String) throws -> Int64 {
+            try store.db.scalar(sql)?.int ?? -1
+        }
+    }
+
+    @Test func indexesEveryFixtureAndNothingFails() throws {
+        let workspace = try Workspace()
+        let summary = try workspace.index()
+        #expect(summary.failed == 0, "failures: \(summary.failures)")
+        #expect(summary.new > 40)
+        #expect(try workspace.count("SELECT count(*) FROM files WHERE area = 'repositories' AND kind = 'release'") >= 9)
+        #expect(try workspace.count("SELECT count(*) FROM files WHERE area = 'events' AND kind = 'changes'") == 3)
+        #expect(try workspace.count("SELECT count(*) FROM files WHERE area = 'builds'") > 15)
+        #expect(try workspace.count("SELECT count(*) FROM binaries") == (try workspace.count("SELECT count(*) FROM files WHERE kind IN ('deb','udeb','ddeb')")))
+        #expect(try workspace.count("SELECT count(*) FROM sources") == (try workspace.count("SELECT count(*) FROM files WHERE kind = 'dsc'")))
+        #expect(try workspace.count("SELECT count(*) FROM dist_sources WHERE package = 'dwhello'") >= 5)
+        #expect(try workspace.count("SELECT count(*) FROM distributions WHERE snapshot IS NOT NULL") >= 1)
+        #expect(try workspace.count("SELECT count(*) FROM changelog_entries WHERE package = 'dwhello' AND version = '1.0-1'") >= 3)
+    }
+
+    @Test func secondRunSkipsEverything() throws {
+        let workspace = try Workspace()
+        let first = try workspace.index()
+        let second = try workspace.index()
+        #expect(second.new == 0 && second.updated == 0 && second.removed == 0)
+        #expect(second.unchanged == first.new)
+    }
+
+    @Test func changedAndRemovedFilesAreNoticed() throws {
+        let workspace = try Workspace()
+        _ = try workspace.index()
+        let deb = workspace.root + "/packages/dwnative_0.3_all.deb"
+        let dsc = workspace.root + "/packages/dwnative_0.4.dsc"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: dsc)
+        try FileManager.default.removeItem(atPath: deb)
+        let summary = try workspace.index()
+        #expect(summary.updated == 1)
+        #expect(summary.removed == 1)
+        #expect(try workspace.count("SELECT count(*) FROM binaries WHERE package = 'dwnative' AND version = '0.3'") == 0)
+        #expect(try workspace.count("SELECT count(*) FROM binary_files WHERE binary_id NOT IN (SELECT id FROM binaries)") == 0)
+    }
+
+    @Test func aFileThatGoesBadLosesItsRowsAndNothingElse() throws {
+        let workspace = try Workspace()
+        _ = try workspace.index()
+        let before = try workspace.count("SELECT count(*) FROM binaries")
+        let deb = workspace.root + "/packages/dwhello_1.0-1_amd64.deb"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: deb))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: deb))
+        let summary = try workspace.index()
+        #expect(summary.failed == 1)
+        #expect(summary.failures.first?.path == deb)
+        #expect(try workspace.count("SELECT count(*) FROM binaries") == before - 1)
+        #expect(try workspace.count("SELECT count(*) FROM failures") == 1)
+        #expect(try workspace.count("PRAGMA foreign_key_check") == -1, "no dangling rows")
+        // Mended, it comes back and the failure is forgotten.
+        try bytes.write(to: URL(fileURLWithPath: deb))
+        let mended = try workspace.index()
+        #expect(mended.failed == 0 && mended.new == 1)
+        #expect(try workspace.count("SELECT count(*) FROM failures") == 0)
+    }
+
+    @Test func fullTextAndPathSearchWork() throws {
+        let workspace = try Workspace()
+        _ = try workspace.index()
+        #expect(try workspace.count("SELECT count(*) FROM text_fts WHERE text_fts MATCH 'dwhello'") > 0)
+        let owners = try workspace.store.db.query("""
+            SELECT DISTINCT b.package FROM binary_path_fts f JOIN binary_files bf ON bf.id = f.rowid
+            JOIN binaries b ON b.id = bf.binary_id WHERE binary_path_fts MATCH '"bin/dwh"' ORDER BY 1
+            """) { $0.string(0) }
+        #expect(owners == ["dwhello"])
+        #expect(try workspace.count("SELECT count(*) FROM source_path_fts WHERE source_path_fts MATCH '\"patches/\"'") > 0)
+        // Deleting rows keeps the external-content FTS tables in step (no stale rowids).
+        try workspace.store.db.execute("DELETE FROM files")
+        #expect(try workspace.count("SELECT count(*) FROM binary_path_fts WHERE binary_path_fts MATCH '\"bin/dwh\"'") == 0)
+        #expect(try workspace.count("SELECT count(*) FROM text_fts WHERE text_fts MATCH 'dwhello'") == 0)
+        try workspace.store.db.execute("INSERT INTO binary_path_fts(binary_path_fts) VALUES ('integrity-check')")
+    }
+
+    @Test func notAnIndexIsAClearError() throws {
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.write("index.sqlite", String(repeating: "this is not sqlite\n", count: 100))
+        #expect {
+            _ = try IndexStore(path: path)
+        } throws: { error in
+            String(describing: error) == "\(path): not an SQLite database (is --index pointing at the right file?)"
+        }
+    }
+
+    @Test func schemaIsVersionedAndNewerIsRefused() throws {
+        let scratch = try TemporaryDirectory()
+        let path = scratch.appending("index.sqlite")
+        do {
+            let store = try IndexStore(path: path)
+            #expect(store.schemaVersion == Schema.version)
+            try store.db.execute("PRAGMA user_version = 99")
+        }
+        #expect(throws: IndexError.self) { _ = try IndexStore(path: path) }
+    }
+
+    @Test func statusReportsRepositoriesInMiniBuilddShape() throws {
+        let workspace = try Workspace()
+        _ = try workspace.index()
+        let status = try workspace.store.status(version: "test", identity: "debwork")
+        let repository = try #require(status.repositories["test"])
+        #expect(repository.codenames == ["bookworm", "bullseye"])
+        #expect(repository.layout.members.map(\.key).contains("unstable"))
+        let indexed = try #require(status.index.repositories.first)
+        #expect(indexed.distributions.contains { $0.name == "bookworm-test-unstable" && !$0.snapshots.isEmpty })
+    }
+}
