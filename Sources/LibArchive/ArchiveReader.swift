@@ -146,25 +146,44 @@ public final class ArchiveReader {
         }
     }
 
-    /// Streams the current entry's data in chunks (`archive_read_data`), checking the expansion limit
-    /// after every chunk. The buffer passed to `body` is only valid during the call.
-    public func readData(chunkSize: Int = 64 * 1024, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
+    /// Streams the current entry's data in the blocks libarchive already holds (`archive_read_data_block`,
+    /// no copy), checking the expansion limit after every block. Holes in sparse entries are passed as
+    /// zeros. The buffer passed to `body` is only valid during the call.
+    public func readData(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var position: Int64 = 0
         while true {
-            let count = archive_read_data(handle, buffer.baseAddress, chunkSize)
+            var block: UnsafeRawPointer?
+            var size = 0
+            var offset: la_int64_t = 0
+            let code = archive_read_data_block(handle, &block, &size, &offset)
             try checkParent()
-            if count == 0 { return }
-            if count < 0 {
-                let code = Int32(truncatingIfNeeded: count)
-                if code == ARCHIVE_WARN {
-                    recordWarning()
-                    continue
-                }
-                throw ArchiveError.library(handle, archive: memberName, function: "archive_read_data", code: code)
+            if code == ARCHIVE_EOF { return }
+            if code == ARCHIVE_WARN {
+                recordWarning()
+            } else if code != ARCHIVE_OK {
+                throw ArchiveError.library(handle, archive: memberName, function: "archive_read_data_block", code: code)
             }
-            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            if offset > position {
+                try Self.zeros(count: offset - position, body)
+                position = offset
+            }
+            if let block, size > 0 {
+                try body(UnsafeRawBufferPointer(start: block, count: size))
+                position += Int64(size)
+            }
             try checkExpansion(pending: 0)
+        }
+    }
+
+    private static func zeros(count: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let chunk = [UInt8](repeating: 0, count: Int(min(count, 64 * 1024)))
+        var remaining = count
+        try chunk.withUnsafeBytes { buffer in
+            while remaining > 0 {
+                let size = Int(min(remaining, Int64(buffer.count)))
+                try body(UnsafeRawBufferPointer(rebasing: buffer[0..<size]))
+                remaining -= Int64(size)
+            }
         }
     }
 
