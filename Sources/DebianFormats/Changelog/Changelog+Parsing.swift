@@ -26,15 +26,17 @@ struct ChangelogParser {
     /// An entry being collected: dpkg's header, changes and trailer parts.
     struct Raw {
         var header: Substring?
+        var parsedHeader: ChangelogSyntax.Header?
         var headerLine = 0
         var changes: [Substring] = []
         var trailer: Substring?
+        var parsedTrailer: ChangelogSyntax.Trailer?
         var trailerLine = 0
         var isEmpty: Bool { header == nil && trailer == nil && changes.isEmpty }
     }
 
     let file: String
-    let patterns = ChangelogPatterns()
+    lazy var patterns = ChangelogPatterns()
     var expect = Expect.firstHeading
     var current = Raw()
     var blankLines: [Substring] = []
@@ -59,34 +61,41 @@ struct ChangelogParser {
         lastLine = number
         let first = line.utf8.first
         let startsWithWord = first.map { DebianVersion.isAlnum($0) || $0 == UInt8(ascii: "_") } ?? false
-        if startsWithWord, line.wholeMatch(of: patterns.header) != nil {
+        if startsWithWord, let header = ChangelogSyntax.header(line) {
             if expect != .firstHeading && expect != .nextOrEOF {
                 warn(number, "found start of entry where expected \(expect.rawValue)", line)
             }
             push()
             current.header = line
+            current.parsedHeader = header
             current.headerLine = number
             expect = .startChanges
             blankLines = []
-        } else if line.prefixMatch(of: patterns.emacsVariables) != nil
-                    || line.utf8.count >= 4 && Deb822Text.equalIgnoringASCIICase(String(line.prefix(4)), "vim:") {
+        } else if first == UInt8(ascii: ";") || first.map({ $0 | 0x20 }) == UInt8(ascii: "l"),
+                  line.prefixMatch(of: patterns.emacsVariables) != nil {
             return false
-        } else if line.prefixMatch(of: patterns.rcsKeyword) != nil || line.hasPrefix("# ")
-                    || line.prefixMatch(of: patterns.cComment) != nil {
-            // Comments and RCS keywords are skipped.
+        } else if first.map({ $0 | 0x20 }) == UInt8(ascii: "v"), line.utf8.count >= 4,
+                  Deb822Text.equalIgnoringASCIICase(String(line.prefix(4)), "vim:") {
+            return false
+        } else if first == UInt8(ascii: "$") && line.prefixMatch(of: patterns.rcsKeyword) != nil
+                    || first == UInt8(ascii: "#") && line.utf8.dropFirst().first == 0x20
+                    || first == UInt8(ascii: "/") && line.prefixMatch(of: patterns.cComment) != nil {
+            // Comments and RCS keywords are skipped. (Regexes only run on lines whose first character can
+            // match: starting a Swift Regex match costs microseconds.)
         } else if first.map({ !Deb822Text.isSpace($0) }) ?? false, patterns.isAncientDelimiter(line) {
             return false
         } else if let first, !Deb822Text.isSpace(first) {
             warn(number, "badly formatted heading line", line)
-        } else if line.hasPrefix(" --"), line.wholeMatch(of: patterns.trailer) != nil {
+        } else if isTrailerStart(line), let trailer = ChangelogSyntax.trailer(line) {
             if expect != .changesOrTrailer {
                 warn(number, "found trailer where expected \(expect.rawValue)", line)
             }
             current.trailer = line
+            current.parsedTrailer = trailer
             current.trailerLine = number
             blankLines = []
             expect = .nextOrEOF
-        } else if line.hasPrefix(" --") {
+        } else if isTrailerStart(line) {
             warn(number, "badly formatted trailer line", line)
         } else if isChangeLine(line) {
             if expect != .startChanges && expect != .changesOrTrailer {
@@ -95,6 +104,7 @@ struct ChangelogParser {
                     // dpkg assumes a missed header line.
                     push()
                     current.header = "unknown (unknown\(unknownCounter)) unknown; urgency=unknown"
+                    current.parsedHeader = current.header.flatMap(ChangelogSyntax.header)
                     current.headerLine = number
                     unknownCounter += 1
                 }
@@ -118,6 +128,12 @@ struct ChangelogParser {
             }
         }
         return true
+    }
+
+    /// `^ \-\-`.
+    private func isTrailerStart(_ line: Substring) -> Bool {
+        var bytes = line.utf8.makeIterator()
+        return bytes.next() == 0x20 && bytes.next() == UInt8(ascii: "-") && bytes.next() == UInt8(ascii: "-")
     }
 
     /// `^\s{2,}\S`.

@@ -20,20 +20,19 @@ public struct Changelog: Sendable, Hashable {
     /// The entries newer than `version`, as `dpkg-genchanges -v<version>` (and `dpkg-parsechangelog
     /// --since`) select them: everything above the entry whose version is written exactly `version`. If no
     /// entry has that version, the newest entry older than it takes its place; if none is older, all entries
-    /// are returned. dpkg's quirk is kept too: asking for entries since the newest version returns all entries.
+    /// are returned. dpkg's quirks are kept: `version` equal to the newest entry's gives that entry alone
+    /// (dpkg stops reading there and then ignores the range), and a `version` newer than every entry gives
+    /// all entries.
     public func entries(since version: String) -> ArraySlice<ChangelogEntry> {
-        var since = version
-        if !entries.contains(where: { $0.version == since }) {
-            let target = try? DebianVersion(version)
-            let older = entries.first { entry in
-                guard let target, let v = try? DebianVersion(entry.version) else { return false }
-                return v < target
-            }
-            guard let older else { return entries[...] }
-            since = older.version
+        if let exact = entries.firstIndex(where: { $0.version == version }) {
+            return entries[..<max(exact, 1)]
         }
-        if entries.first?.version == since { return entries[...] }
-        let end = entries.firstIndex { $0.version == since } ?? entries.endIndex
-        return entries[..<end]
+        let target = try? DebianVersion(version)
+        let older = entries.firstIndex { entry in
+            guard let target, let v = try? DebianVersion(entry.version) else { return false }
+            return v < target
+        }
+        guard let older, older > 0 else { return entries[...] }
+        return entries[..<older]
     }
 }

@@ -8,12 +8,11 @@ extension ChangelogParser {
         var entry = ChangelogEntry(source: "", version: "", distributions: [], urgency: "", metadata: [],
                                    maintainer: "", date: "", line: raw.headerLine)
         entry.header = String(headerText)
-        if let m = headerText.wholeMatch(of: patterns.header) {
-            entry.source = String(m.1)
-            entry.version = String(m.2)
-            entry.distributions = m.3.split(whereSeparator: { Deb822Text.isSpace($0.asciiValue ?? 0) })
-                .map(String.init)
-            parseOptions(Substring(Deb822Text.trimmed(m.4)), into: &entry, line: raw.headerLine)
+        if let m = raw.parsedHeader {
+            entry.source = m.source
+            entry.version = m.version
+            entry.distributions = m.distributions
+            parseOptions(Substring(Deb822Text.trimmed(m.options)), into: &entry, line: raw.headerLine)
             do {
                 let version = try DebianVersion(entry.version)
                 if let warning = version.warnings.first {
@@ -29,9 +28,9 @@ extension ChangelogParser {
         }
         entry.changes = lines.joined(separator: "\n")
         entry.items = Self.items(lines)
-        entry.closes = findCloses(raw.changes.joined(separator: "\n"))
-        if let trailer = raw.trailer {
-            parseTrailer(trailer, into: &entry, line: raw.trailerLine)
+        entry.closes = ChangelogSyntax.closes(raw.changes.joined(separator: "\n"))
+        if let trailer = raw.trailer, let parsed = raw.parsedTrailer {
+            parseTrailer(parsed, text: trailer, into: &entry, line: raw.trailerLine)
         }
         return entry
     }
@@ -42,12 +41,10 @@ extension ChangelogParser {
         while pieces.last?.isEmpty == true { pieces.removeLast() }  // Perl's split drops trailing empty fields
         var seen: Set<String> = []
         for piece in pieces {
-            guard let m = piece.wholeMatch(of: patterns.option) else {
+            guard let (key, value) = ChangelogSyntax.option(piece) else {
                 warn(line, "bad key-value after ';': '\(piece)'")
                 continue
             }
-            let key = String(m.1)
-            let value = String(m.2)
             let canonical = Self.capitalized(key)
             guard seen.insert(canonical).inserted else {
                 warn(line, "repeated key-value \(canonical)")
@@ -57,7 +54,7 @@ extension ChangelogParser {
             switch canonical {
             case "Urgency":
                 entry.urgency = value
-                if value.wholeMatch(of: patterns.urgencyValue) == nil {
+                if !ChangelogSyntax.isUrgencyValue(value) {
                     warn(line, "badly formatted urgency value: \(value)")
                 }
             case "Binary-Only":
@@ -72,17 +69,18 @@ extension ChangelogParser {
         }
     }
 
-    private mutating func parseTrailer(_ trailer: Substring, into entry: inout ChangelogEntry, line: Int) {
-        guard let m = trailer.wholeMatch(of: patterns.trailer) else { return }
-        entry.maintainer = "\(m.1) <\(m.2)>"
-        entry.date = String(m.4)
-        if m.3 != "  " { warn(line, "badly formatted trailer line", trailer) }
-        if m.5 != nil, let day = m.6, !Self.weekdays.contains(String(day)) {
+    private mutating func parseTrailer(
+        _ m: ChangelogSyntax.Trailer, text trailer: Substring, into entry: inout ChangelogEntry, line: Int
+    ) {
+        entry.maintainer = "\(m.name) <\(m.email)>"
+        entry.date = m.date
+        if m.blanks != "  " { warn(line, "badly formatted trailer line", trailer) }
+        if let day = m.weekday, !Self.weekdays.contains(day) {
             warn(line, "ignoring invalid week day '\(day)'", trailer)
         }
-        entry.timestamp = RFC2822Date.parse(String(m.7))
+        entry.timestamp = RFC2822Date.parse(m.dateWithoutWeekday)
         if entry.timestamp == nil {
-            let month = String(m.8)
+            let month = m.month
             if !RFC2822Date.months.contains(where: { Deb822Text.equalIgnoringASCIICase($0, month) }) {
                 if let index = RFC2822Date.fullMonths.firstIndex(of: month) {
                     warn(line, "uses full '\(month)' instead of abbreviated month name '\(RFC2822Date.months[index])'",
@@ -91,43 +89,8 @@ extension ChangelogParser {
                     warn(line, "invalid abbreviated month name '\(month)'", trailer)
                 }
             }
-            warn(line, "cannot parse non-conformant date '\(m.7)'", trailer)
+            warn(line, "cannot parse non-conformant date '\(m.dateWithoutWeekday)'", trailer)
         }
-    }
-
-    /// dpkg's `find_closes`: every number inside each `Closes: #N, #M` statement, sorted, unique.
-    private func findCloses(_ changes: String) -> [Int] {
-        guard Self.containsClosesKeyword(changes) else { return [] }
-        var numbers: Set<Int> = []
-        for match in changes.matches(of: patterns.closes) {
-            var digits = ""
-            for scalar in match.output.unicodeScalars {
-                if scalar.properties.numericType != nil, scalar.isASCII {
-                    digits.unicodeScalars.append(scalar)
-                } else if !digits.isEmpty {
-                    if let n = Int(digits) { numbers.insert(n) }
-                    digits = ""
-                }
-            }
-            if let n = Int(digits) { numbers.insert(n) }
-        }
-        return numbers.sorted()
-    }
-
-    /// A cheap pre-check so the regex only runs on entries that mention `closes:` (any case).
-    private static func containsClosesKeyword(_ text: String) -> Bool {
-        let needle = Array("closes:".utf8)
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) {
-            var matched = true
-            for k in 0..<needle.count where bytes[start + k] | (k < 6 ? 0x20 : 0) != needle[k] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
     }
 
     /// `* …` items: a line whose first non-blank character is `*` starts one, `[ Name ]` lines and blank

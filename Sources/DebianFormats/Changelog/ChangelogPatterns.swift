@@ -2,21 +2,9 @@
 /// transcribed into Swift's standard-library regexes. dpkg reads changelogs as bytes, so `\w`, `\s`, `\d`
 /// are ASCII-only here and matching is per Unicode scalar rather than per grapheme.
 ///
+/// These only run on the rare lines that can match them (see ``ChangelogSyntax`` for the hot ones).
 /// `Regex` is not `Sendable`, so each parse makes its own set instead of sharing static ones.
 struct ChangelogPatterns {
-    /// `^(\w[-+0-9a-z.]*) \(([^\(\) \t]+)\)((?:\s+[-+0-9a-z.]+)+)\;(.*?)\s*$`, case-insensitive.
-    let header = #/(\w[\-+0-9a-z.]*) \(([^() \t]+)\)((?:\s+[\-+0-9a-z.]+)+);(.*?)\s*/#
-        .ignoresCase().asciiOnlyCharacterClasses().matchingSemantics(.unicodeScalar)
-
-    /// The trailer ` -- name <email>  [Day, ]dd Mon yyyy hh:mm:ss +zzzz` (case-sensitive, like dpkg).
-    let trailer =
-        #/ \-\- (.*) <(.*)>(  ?)(((\w+),\s*)?(\d{1,2}\s+(\w+)\s+\d{4}\s+\d{1,2}:\d\d:\d\d\s+[\-+]\d{4}))\s*/#
-        .asciiOnlyCharacterClasses().matchingSemantics(.unicodeScalar)
-
-    /// `closes:\s*(?:bug)?\#?\s?\d+(?:,\s*(?:bug)?\#?\s?\d+)*`, case-insensitive (dpkg's `find_closes`).
-    let closes = #/closes:\s*(?:bug)?#?\s?\d+(?:,\s*(?:bug)?#?\s?\d+)*/#
-        .ignoresCase().asciiOnlyCharacterClasses().matchingSemantics(.unicodeScalar)
-
     /// The alternatives of dpkg's `$ancient_delimiter_re` (anchored at the start of the line only): a line
     /// matching one of them starts the old-format part of the file, which dpkg keeps unparsed.
     let ancientDelimiters: [Regex<Substring>] = [
@@ -43,14 +31,6 @@ struct ChangelogPatterns {
 
     /// `^/\*.*\*/`: a C comment line, skipped.
     let cComment = #/\/\*.*\*\//#.matchingSemantics(.unicodeScalar)
-
-    /// `^([-0-9a-z]+)\=\s*(.*\S)$` (case-insensitive): one header option.
-    let option = #/([\-0-9a-z]+)=\s*(.*\S)/#
-        .ignoresCase().asciiOnlyCharacterClasses().matchingSemantics(.unicodeScalar)
-
-    /// `^([-0-9a-z]+)((\s+.*)?)$` (case-insensitive): a well-formed urgency value.
-    let urgencyValue = #/[\-0-9a-z]+(\s+.*)?/#
-        .ignoresCase().asciiOnlyCharacterClasses().matchingSemantics(.unicodeScalar)
 
     func isAncientDelimiter(_ line: Substring) -> Bool {
         ancientDelimiters.contains { line.prefixMatch(of: $0) != nil }

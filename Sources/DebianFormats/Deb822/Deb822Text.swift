@@ -34,17 +34,19 @@ enum Deb822Text {
     /// characters would not see it), with one trailing `\r` removed from each line.
     static func lines(_ text: String) -> [Substring] {
         var result: [Substring] = []
+        let utf8 = text.utf8
         let scalars = text.unicodeScalars
-        var start = scalars.startIndex
+        var start = utf8.startIndex
         var i = start
-        while i < scalars.endIndex {
-            if scalars[i] == "\n" {
+        // A line feed byte is always a whole scalar, so its UTF-8 index is a valid scalar index.
+        while i < utf8.endIndex {
+            if utf8[i] == 0x0A {
                 result.append(stripCR(scalars[start..<i]))
-                start = scalars.index(after: i)
+                start = utf8.index(after: i)
             }
-            i = scalars.index(after: i)
+            i = utf8.index(after: i)
         }
-        if start < scalars.endIndex { result.append(stripCR(scalars[start..<scalars.endIndex])) }
+        if start < utf8.endIndex { result.append(stripCR(scalars[start..<utf8.endIndex])) }
         return result
     }
 
