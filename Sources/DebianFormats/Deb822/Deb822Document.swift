@@ -13,7 +13,13 @@
 /// - a clearsigned file (`-----BEGIN PGP SIGNED MESSAGE-----` as the first non-blank line) is unwrapped: the
 ///   armour headers (`Hash: …`) up to the first blank line are dropped, dash-escaped lines (`- text`) are
 ///   unescaped, the signature block is dropped, and ``isSigned`` is set. The signature is not verified.
-///   A signed message without a complete `BEGIN/END PGP SIGNATURE` block is an error.
+///   A signed message without a complete `BEGIN/END PGP SIGNATURE` block is an error, and so is text after
+///   the signature (dpkg's Perl parser silently stops there; such text would look signed but is not).
+///   Unlike `Dpkg::Control::HashCore`, which reads one paragraph from a signed file, the signed body may
+///   hold several paragraphs; and dash-escaping is undone as RFC 4880 says (HashCore does not, but gpg
+///   never escapes a valid deb822 line, as none starts with `-`).
+/// - a line without a colon is an error, as in dpkg's C parser (HashCore would take a single word as an
+///   empty field).
 public struct Deb822Document: Sendable, Hashable {
     /// The paragraphs in file order (none for an empty file).
     public var paragraphs: [Deb822Paragraph]
