@@ -59,7 +59,7 @@ struct ChangelogTests {
     @Test func dropsTextBeforeTheFirstHeaderWithAWarning() throws {
         let log = try Changelog.parse("  * stray\n\n" + ChangelogSamples.modern, file: "c")
         #expect(log.entries.count == 4)
-        #expect(log.warnings.map(\.message).contains("text before the first entry header ignored"))
+        #expect(log.warnings.contains { $0.message == "text before the first entry header ignored" && $0.line == 1 })
     }
 
     /// Every sample against dpkg-parsechangelog: each entry's fields and Changes, and the warnings.

@@ -16,6 +16,8 @@ struct ChangelogParser {
         var trailer: Substring?
         var parsedTrailer: ChangelogSyntax.Trailer?
         var trailerLine = 0
+        /// The first line of any kind collected (for text before the first header).
+        var firstLine = 0
         var isEmpty: Bool { header == nil && trailer == nil && changes.isEmpty }
     }
 
@@ -43,6 +45,7 @@ struct ChangelogParser {
     /// Handles one line; returns `false` when the rest of the file is not to be parsed.
     mutating func feed(_ line: Substring, number: Int) -> Bool {
         lastLine = number
+        defer { if current.firstLine == 0, !current.isEmpty { current.firstLine = number } }
         let first = line.utf8.first
         let startsWithWord = first.map { DebianVersion.isAlnum($0) || $0 == UInt8(ascii: "_") } ?? false
         if startsWithWord, let header = ChangelogSyntax.header(line) {
@@ -137,7 +140,7 @@ struct ChangelogParser {
         var entries: [ChangelogEntry] = []
         for raw in raws {
             guard raw.header != nil else {
-                warn(raw.changes.isEmpty ? raw.trailerLine : 0, "text before the first entry header ignored")
+                warn(raw.firstLine, "text before the first entry header ignored")
                 continue
             }
             entries.append(makeEntry(raw))
