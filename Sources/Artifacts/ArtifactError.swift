@@ -23,3 +23,20 @@ public struct ArtifactError: Error, Sendable, CustomStringConvertible {
         return ArtifactError(file: file, reason: text)
     }
 }
+
+import DebianFormats
+
+extension ArtifactError {
+    /// A deb822 error inside `file`: `<what> line N: <reason>` (the parser's own file name dropped).
+    init(file: String, in what: String? = nil, _ error: Deb822Error) {
+        let place = error.line > 0 ? "line \(error.line)" : ""
+        let prefix = [what, place.isEmpty ? nil : place].compactMap { $0 }.joined(separator: " ")
+        self.init(file: file, reason: prefix.isEmpty ? error.reason : "\(prefix): \(error.reason)")
+    }
+
+    /// A checksum-field error inside `file`: `field 'X': <reason>`.
+    init(file: String, _ error: FieldError) {
+        let place = error.line.map { "line \($0), " } ?? ""
+        self.init(file: file, reason: "\(place)field '\(error.field)': \(error.reason)")
+    }
+}

@@ -13,7 +13,7 @@ struct ControlFile {
         do {
             document = try Deb822Document.parse(bytes: bytes, file: path)
         } catch {
-            throw ArtifactError(file: path, reason: DebReader.stripFilePrefix(String(describing: error), file: path))
+            throw ArtifactError(file: path, error)
         }
         guard let paragraph = document.paragraphs.first else {
             throw ArtifactError(file: path, reason: "empty \(kind)")
@@ -42,7 +42,7 @@ enum ListedFiles {
         do {
             fields = try ChecksumField.parse(paragraph, file: file, changesFiles: changesFiles)
         } catch {
-            throw ArtifactError(file: file, reason: DebReader.stripFilePrefix(String(describing: error), file: file))
+            throw ArtifactError(file: file, error)
         }
         var byName: [String: Verified] = [:]
         var order: [String] = []

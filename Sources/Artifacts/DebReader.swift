@@ -141,7 +141,7 @@ public struct DebReader: Sendable {
         do {
             document = try Deb822Document.parse(text, file: "\(file):control")
         } catch {
-            throw ArtifactError(file: file, reason: "control file: \(Self.stripFilePrefix(String(describing: error), file: "\(file):control"))")
+            throw ArtifactError(file: file, in: "control file", error)
         }
         guard let paragraph = document.paragraphs.first else {
             throw ArtifactError(file: file, reason: "control file is empty")
@@ -210,10 +210,6 @@ public struct DebReader: Sendable {
         let lead = bytes[start]
         let expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
         return index - start + 1 < expected
-    }
-
-    static func stripFilePrefix(_ text: String, file: String) -> String {
-        text.hasPrefix(file) ? String(text.dropFirst(file.count).drop { $0 == ":" || $0 == " " }) : text
     }
 }
 

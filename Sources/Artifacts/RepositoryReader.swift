@@ -84,7 +84,7 @@ public struct RepositoryReader: Sendable {
                               file: String) throws(ArtifactError) {
         let document: Deb822Document
         do { document = try Deb822Document.parse(text, file: file) } catch {
-            throw ArtifactError(file: file, reason: DebReader.stripFilePrefix("\(error)", file: file))
+            throw ArtifactError(file: file, error)
         }
         for paragraph in document.paragraphs {
             guard let package = paragraph["Package"], let version = paragraph["Version"],
@@ -105,7 +105,7 @@ public struct RepositoryReader: Sendable {
                                file: String) throws(ArtifactError) {
         let document: Deb822Document
         do { document = try Deb822Document.parse(text, file: file) } catch {
-            throw ArtifactError(file: file, reason: DebReader.stripFilePrefix("\(error)", file: file))
+            throw ArtifactError(file: file, error)
         }
         for paragraph in document.paragraphs {
             guard let package = paragraph["Package"], let version = paragraph["Version"],
