@@ -82,11 +82,7 @@ public struct RepositoryReader: Sendable {
 
     private func parseSources(_ text: String, component: String, into distribution: inout RepositoryDistribution,
                               file: String) throws(ArtifactError) {
-        let document: Deb822Document
-        do { document = try Deb822Document.parse(text, file: file) } catch {
-            throw ArtifactError(file: file, error)
-        }
-        for paragraph in document.paragraphs {
+        for paragraph in try Self.paragraphs(text, file: file) {
             guard let package = paragraph["Package"], let version = paragraph["Version"],
                   let directory = paragraph["Directory"] else {
                 distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Directory")
@@ -103,11 +99,7 @@ public struct RepositoryReader: Sendable {
 
     private func parsePackages(_ text: String, component: String, into distribution: inout RepositoryDistribution,
                                file: String) throws(ArtifactError) {
-        let document: Deb822Document
-        do { document = try Deb822Document.parse(text, file: file) } catch {
-            throw ArtifactError(file: file, error)
-        }
-        for paragraph in document.paragraphs {
+        for paragraph in try Self.paragraphs(text, file: file) {
             guard let package = paragraph["Package"], let version = paragraph["Version"],
                   let filename = paragraph["Filename"] else {
                 distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Filename")
@@ -124,6 +116,14 @@ public struct RepositoryReader: Sendable {
                 package: package, version: version, architecture: paragraph["Architecture"] ?? "",
                 component: component, source: source, sourceVersion: sourceVersion, path: filename,
                 size: Int64(paragraph["Size"] ?? "") ?? 0, sha256: paragraph["SHA256"]))
+        }
+    }
+
+    static func paragraphs(_ text: String, file: String) throws(ArtifactError) -> [Deb822Paragraph] {
+        do {
+            return try Deb822Document.parse(text, file: file).paragraphs
+        } catch {
+            throw ArtifactError(file: file, error)
         }
     }
 

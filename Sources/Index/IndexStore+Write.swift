@@ -1,4 +1,5 @@
 import Artifacts
+import JSONOutput
 import DebianFormats
 import SQLite
 
@@ -222,26 +223,7 @@ extension IndexStore {
     }
 
     static func jsonArray(_ strings: some Sequence<String>) -> String {
-        "[" + strings.map { string in
-            var escaped = "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case "\t": escaped += "\\t"
-                case "\r": escaped += "\\r"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        escaped.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return escaped + "\""
-        }.joined(separator: ",") + "]"
+        JSONValue.array(strings.map { .string($0) }).serialized(pretty: false)
     }
 }
 
