@@ -4,8 +4,8 @@ import Synchronization
 /// Runs `parse` over `items` on `jobs` threads and hands every outcome, in completion order, to
 /// `consume` on the calling thread (the single SQLite writer).
 ///
-/// At most `2 * jobs` outcomes wait for the writer, so memory stays bounded when parsing is faster
-/// than writing.
+/// At most `8 * jobs` outcomes wait for the writer: enough slack that a parser never stalls on a slow
+/// commit, few enough that memory stays bounded when parsing outruns writing.
 func parallelMap<Item: Sendable, Output: Sendable>(
     _ items: [Item], jobs: Int, parse: @escaping @Sendable (Item) -> Output, consume: (Output) throws -> Void
 ) rethrows {
@@ -15,7 +15,8 @@ func parallelMap<Item: Sendable, Output: Sendable>(
     let cancelled = Atomic<Bool>(false)
     let outcomes = Mutex<[Output]>([])
     let available = DispatchSemaphore(value: 0)
-    let space = DispatchSemaphore(value: 2 * jobs)
+    let capacity = 8 * jobs
+    let space = DispatchSemaphore(value: capacity)
     let finished = DispatchGroup()
     let shared = items
 
@@ -44,7 +45,7 @@ func parallelMap<Item: Sendable, Output: Sendable>(
     } catch {
         cancelled.store(true, ordering: .relaxed)
         // Let blocked workers finish their current item and exit before we return.
-        for _ in 0..<(2 * jobs + jobs) { space.signal() }
+        for _ in 0..<(capacity + jobs) { space.signal() }
         finished.wait()
         throw error
     }

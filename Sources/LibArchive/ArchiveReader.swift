@@ -252,35 +252,35 @@ public final class ArchiveReader {
     }
 }
 
-/// The byte source of a nested reader: pulls the parent's current entry data.
+/// The byte source of a nested reader: hands out the parent's current entry data.
 final class NestedSource {
     let parent: ArchiveReader
-    let buffer: UnsafeMutableRawBufferPointer
     var error: ArchiveError?
 
     init(parent: ArchiveReader) {
         self.parent = parent
-        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 128 * 1024, alignment: 16)
-    }
-
-    deinit {
-        buffer.deallocate()
     }
 }
 
-/// `archive_read_callback` for nested readers: one `archive_read_data` call on the parent.
+/// `archive_read_callback` for nested readers: one `archive_read_data_block` call on the parent.
+/// The block stays valid until the next call, which is all libarchive asks of a read callback, so the
+/// member's bytes are never copied. (ar members are never sparse: the offset is not needed.)
 private func nestedRead(
     _ archive: OpaquePointer?, _ clientData: UnsafeMutableRawPointer?,
     _ out: UnsafeMutablePointer<UnsafeRawPointer?>?
 ) -> la_ssize_t {
     guard let clientData, let out else { return la_ssize_t(ARCHIVE_FATAL) }
     let source = Unmanaged<NestedSource>.fromOpaque(clientData).takeUnretainedValue()
-    let count = archive_read_data(source.parent.handle, source.buffer.baseAddress, source.buffer.count)
-    if count < 0 {
+    var block: UnsafeRawPointer?
+    var size = 0
+    var offset: la_int64_t = 0
+    let code = archive_read_data_block(source.parent.handle, &block, &size, &offset)
+    if code == ARCHIVE_EOF { return 0 }
+    if code != ARCHIVE_OK && code != ARCHIVE_WARN {
         source.error = ArchiveError.library(source.parent.handle, archive: source.parent.name,
-                                            function: "archive_read_data", code: Int32(truncatingIfNeeded: count))
+                                            function: "archive_read_data_block", code: code)
         return la_ssize_t(ARCHIVE_FATAL)
     }
-    out.pointee = UnsafeRawPointer(source.buffer.baseAddress)
-    return count
+    out.pointee = block
+    return la_ssize_t(size)
 }
