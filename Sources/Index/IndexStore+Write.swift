@@ -91,13 +91,13 @@ extension IndexStore {
         let source = package.source
         try db.run("""
             INSERT INTO binaries(file_id, package, version, architecture, source, source_version, section, priority,
-                installed_size, maintainer, description, control, control_compression, data_compression)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                installed_size, maintainer, description, control, control_compression, data_compression, fields)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             """, [.integer(fileID), .text(package.package), .text(package.version), .text(package.architecture),
                   .text(source.name), .text(source.version), SQLValue(control["Section"]), SQLValue(control["Priority"]),
                   SQLValue(control["Installed-Size"].flatMap { Int64($0) }), SQLValue(control["Maintainer"]),
                   SQLValue(control["Description"]), .text(package.controlText), .text(package.controlCompression),
-                  .text(package.dataCompression)])
+                  .text(package.dataCompression), .text(FieldsJSON.encode(control))])
         let id = db.lastInsertRowID
         let insertFile = try db.prepare("""
             INSERT INTO binary_files(binary_id, path, type, mode, size, owner, grp, link_target, md5, conffile)
@@ -123,12 +123,13 @@ extension IndexStore {
     private func writeSource(_ package: SourcePackage, fileID: Int64) throws {
         let dsc = package.dsc
         try db.run("""
-            INSERT INTO sources(file_id, package, version, format, maintainer, architecture, binary, dsc, signed, control, changelog)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            INSERT INTO sources(file_id, package, version, format, maintainer, architecture, binary, dsc, signed, control,
+                changelog, fields)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """, [.integer(fileID), .text(package.package), .text(package.version), .text(package.format),
                   SQLValue(dsc["Maintainer"]), SQLValue(dsc["Architecture"]), SQLValue(dsc["Binary"]),
                   .text(package.dscText), SQLValue(package.isSigned), SQLValue(package.controlText),
-                  SQLValue(package.changelogText)])
+                  SQLValue(package.changelogText), .text(FieldsJSON.encode(dsc))])
         let id = db.lastInsertRowID
         for file in package.files {
             try db.run("INSERT INTO source_files(source_id, name, size, md5, sha1, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -44,6 +44,9 @@ public final class IndexStore {
         }
     }
 
+    /// The connection, for the query features built on the index (read it, do not write it).
+    public var database: Database { db }
+
     /// The schema version the index is at (`PRAGMA user_version`).
     public var schemaVersion: Int {
         Int((try? db.scalar("PRAGMA user_version")?.int) ?? 0)
@@ -53,7 +56,8 @@ public final class IndexStore {
         guard version < Schema.version else { return }
         try db.transaction {
             for migration in Schema.migrations[version...] {
-                try db.execute(migration)
+                try db.execute(migration.sql)
+                try migration.backfill?(db)
             }
             try db.execute("PRAGMA user_version = \(Schema.version)")
         }

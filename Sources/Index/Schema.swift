@@ -1,10 +1,23 @@
+import SQLite
+
+/// One schema step: SQL, then optionally a Swift backfill for what SQL alone cannot compute.
+struct Migration: Sendable {
+    let sql: String
+    let backfill: (@Sendable (Database) throws -> Void)?
+
+    init(_ sql: String, backfill: (@Sendable (Database) throws -> Void)? = nil) {
+        self.sql = sql
+        self.backfill = backfill
+    }
+}
+
 /// The index schema as an ordered list of migrations. `PRAGMA user_version` holds how many have run.
 ///
 /// Append new migrations; never edit one that has shipped.
 enum Schema {
-    static let migrations: [String] = [
+    static let migrations: [Migration] = [
         // 1: the foundation schema.
-        """
+        Migration("""
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE roots(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, scanned_at INTEGER NOT NULL);
         CREATE TABLE repositories(
@@ -147,7 +160,12 @@ enum Schema {
         CREATE TRIGGER source_tree_fts_delete AFTER DELETE ON source_tree BEGIN
             INSERT INTO source_path_fts(source_path_fts, rowid, path) VALUES ('delete', old.id, old.path);
         END;
-        """,
+        """),
+        // 2: every control field as a JSON object (lowercase names) for structured queries (`search --where`).
+        Migration("""
+            ALTER TABLE binaries ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+            ALTER TABLE sources ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+            """, backfill: FieldsJSON.backfill),
     ]
 
     static var version: Int { migrations.count }

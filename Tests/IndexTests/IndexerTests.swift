@@ -128,6 +128,27 @@ import Testing
         #expect(throws: IndexError.self) { _ = try IndexStore(path: path) }
     }
 
+    @Test func migrationTwoBackfillsControlFieldsAsJSON() throws {
+        let scratch = try TemporaryDirectory()
+        let path = scratch.appending("index.sqlite")
+        do {
+            // A version-1 index with one binary, as debwork 0.1 wrote it.
+            let db = try Database(path: path)
+            try db.execute(Schema.migrations[0].sql)
+            try db.execute("PRAGMA user_version = 1")
+            try db.run("INSERT INTO files(path, kind, area, size, mtime_ns, area_path, indexed_at) VALUES ('/x.deb', 'deb', 'builds', 1, 1, 'x.deb', 0)")
+            try db.run("""
+                INSERT INTO binaries(file_id, package, version, architecture, source, source_version, control,
+                    control_compression, data_compression)
+                VALUES (1, 'x', '1.0', 'all', 'x', '1.0', 'Package: x\nVersion: 1.0\nDepends: libc6 (>= 2.36)\n', 'xz', 'xz')
+                """)
+        }
+        let store = try IndexStore(path: path)
+        #expect(store.schemaVersion == Schema.version)
+        let depends = try store.db.scalar("SELECT json_extract(fields, '$.depends') FROM binaries")?.string
+        #expect(depends == "libc6 (>= 2.36)")
+    }
+
     @Test func statusReportsRepositoriesInMiniBuilddShape() throws {
         let workspace = try Workspace()
         _ = try workspace.index()
