@@ -1,0 +1,1 @@
+// The `search --where` query language (aptly-style): parsing only, no SQL, no I/O.
