@@ -36,9 +36,12 @@ public struct RepositoryReader: Sendable {
                 }
             }
             for architecture in architectures where architecture != "source" {
-                let base = "\(component)/binary-\(architecture)/Packages"
-                if let text = try readIndex(directory: directory, base: base, listed: listed, release: releasePath) {
-                    try parsePackages(text, component: component, into: &distribution, file: "\(directory)/\(base)")
+                // debian-installer holds the component's .udebs (reprepro's UDebComponents).
+                for base in ["\(component)/binary-\(architecture)/Packages",
+                             "\(component)/debian-installer/binary-\(architecture)/Packages"] {
+                    if let text = try readIndex(directory: directory, base: base, listed: listed, release: releasePath) {
+                        try parsePackages(text, component: component, into: &distribution, file: "\(directory)/\(base)")
+                    }
                 }
             }
         }

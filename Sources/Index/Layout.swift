@@ -7,6 +7,14 @@ public struct Layout: Sendable, Hashable {
         public var migratesTo: String?
         public var rollbacks: Int
 
+        public init(name: String, uploadable: Bool, experimental: Bool, migratesTo: String?, rollbacks: Int) {
+            self.name = name
+            self.uploadable = uploadable
+            self.experimental = experimental
+            self.migratesTo = migratesTo
+            self.rollbacks = rollbacks
+        }
+
         enum CodingKeys: String, CodingKey {
             case uploadable, experimental
             case migratesTo = "migrates_to"
@@ -23,6 +31,11 @@ public struct Layout: Sendable, Hashable {
 
     public var name: String
     public var suites: [Suite]
+
+    public init(name: String, suites: [Suite]) {
+        self.name = name
+        self.suites = suites
+    }
 
     public func suite(_ name: String) -> Suite? { suites.first { $0.name == name } }
 

@@ -1,0 +1,49 @@
+import JSONOutput
+
+/// The `dput_conf` call: mini-buildd's recommended dput configuration for the configured instance.
+public struct DputConfService: Sendable {
+    public var withoutGlobal: Bool
+    public init(withoutGlobal: Bool = false) { self.withoutGlobal = withoutGlobal }
+
+    /// The target name dput users type: `mini-buildd-<identity>`.
+    public static func target(_ configuration: Configuration) -> String { "mini-buildd-\(configuration.identity)" }
+
+    /// dput(-ng) `.cf` text; keys padded to 8 columns as mini-buildd writes them.
+    public func text(_ configuration: Configuration) -> String {
+        var text = ""
+        if !withoutGlobal {
+            text += """
+                # Recommended global config
+                [DEFAULT]
+                # Avoid accidental uploads to default target (like 'ftp-master' for Debian)
+                default_host_main = _please_specify_target_explicitly_
+
+
+                """
+        }
+        text += "# This instance's native target\n[\(Self.target(configuration))]\n"
+        for (key, value) in [("method", "ftp"), ("fqdn", "\(configuration.host):\(configuration.ftpPort)"),
+                             ("login", "anonymous"), ("incoming", "/incoming")] {
+            text += key.padding(toWidth: 8) + " = " + value + "\n"
+        }
+        return text
+    }
+
+    /// The dput-ng profile (`~/.dput.d/profiles/<target>.json`).
+    public func profile(_ configuration: Configuration) -> JSONValue {
+        .object([
+            ("meta", .string("debian")),
+            ("fqdn", .string("\(configuration.host):\(configuration.ftpPort)")),
+            ("incoming", .string("/incoming")),
+            ("login", .string("anonymous")),
+            ("method", .string("ftp")),
+            ("allow_unsigned_uploads", .bool(false)),
+        ])
+    }
+}
+
+extension String {
+    func padding(toWidth width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

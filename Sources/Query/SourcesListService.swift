@@ -1,0 +1,88 @@
+import Index
+import SQLite
+
+/// The `sources_list` call: APT lines for the indexed repositories, in mini-buildd's format
+/// `deb [<options>] <base>/<repo> <dist> <components>` (the brackets stay when there are no options).
+public struct SourcesListService: Sendable {
+    public var codenames: [String] = []
+    public var repositories: [String] = []
+    public var suites: [String] = []
+    /// `deb` and/or `deb-src`.
+    public var types: [String] = ["deb"]
+    /// APT options written inside the brackets (`arch=amd64 signed-by=…`).
+    public var options: String = ""
+    /// Also list the first N rollback distributions of each distribution.
+    public var rollbacks: Int = 0
+    /// List the reprepro snapshot NAME (`<dist>/snapshots/<name>`) instead of the distributions.
+    public var snapshot: String?
+    /// Base URL overriding the configuration (`<mirror>/<repo>`).
+    public var mirror: String?
+    /// Put a `# <Release Description>` comment above each line.
+    public var withComment = false
+
+    public init() {}
+
+    public struct Line: Sendable, Encodable {
+        public var type: String
+        public var options: String
+        public var uri: String
+        public var suite: String
+        public var components: [String]
+        public var comment: String?
+
+        public var text: String {
+            "\(type) [\(options)] \(uri) \(suite) \(components.joined(separator: " "))"
+        }
+    }
+
+    public func run(store: IndexStore, configuration: Configuration) throws -> [Line] {
+        let rows = try store.database.query("""
+            SELECT r.identity, d.name, d.codename, d.suite, d.rollback, d.components, d.snapshot, d.release
+            FROM distributions d JOIN repositories r ON r.id = d.repository_id
+            """, []) { row in
+            (repository: row.string(0), name: row.string(1), codename: row.optionalString(2) ?? "",
+             suite: row.optionalString(3) ?? "", rollback: row.optionalInt(4).map { Int($0) },
+             components: (row.optionalString(5) ?? "main").split(separator: " ").map(String.init),
+             snapshot: row.optionalString(6), description: Self.description(inRelease: row.string(7)))
+        }
+        let suiteOrder = Dictionary(uniqueKeysWithValues: configuration.layout.suites.enumerated().map { ($1.name, $0) })
+        let selected = rows.filter { row in
+            if !codenames.isEmpty && !codenames.contains(row.codename) { return false }
+            if !repositories.isEmpty && !repositories.contains(row.repository) { return false }
+            if !suites.isEmpty && !suites.contains(row.suite) { return false }
+            if let snapshot { return row.snapshot == snapshot && row.rollback == nil }
+            guard row.snapshot == nil else { return false }
+            if let rollback = row.rollback { return rollback < rollbacks }
+            return true
+        }.sorted { a, b in
+            if a.repository != b.repository { return a.repository < b.repository }
+            if a.codename != b.codename { return a.codename < b.codename }
+            let suiteA = suiteOrder[a.suite] ?? Int.max, suiteB = suiteOrder[b.suite] ?? Int.max
+            if suiteA != suiteB { return suiteA < suiteB }
+            if a.name != b.name && a.rollback == b.rollback { return a.name < b.name }
+            return (a.rollback ?? -1) < (b.rollback ?? -1)
+        }
+        var lines: [Line] = []
+        for row in selected {
+            let base = mirror.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/" + row.repository }
+                ?? configuration.baseURL(ofRepository: row.repository)
+            let suite = row.snapshot.map { "\(row.name)/snapshots/\($0)" } ?? row.name
+            for type in types {
+                lines.append(Line(type: type, options: options, uri: base, suite: suite, components: row.components,
+                                  comment: withComment ? row.description ?? row.name : nil))
+            }
+        }
+        return lines
+    }
+
+    public static func text(_ lines: [Line]) -> String {
+        lines.map { line in (line.comment.map { "# \($0)\n" } ?? "") + line.text + "\n" }.joined()
+    }
+
+    static func description(inRelease text: String) -> String? {
+        for line in text.split(separator: "\n") where line.hasPrefix("Description:") {
+            return line.dropFirst("Description:".count).trimmed
+        }
+        return nil
+    }
+}

@@ -1,0 +1,15 @@
+/// Aligned columns for human output (the last column is not padded).
+public enum TextTable {
+    public static func render(_ rows: [[String]], separator: String = "  ") -> String {
+        guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }.joined(separator: separator)
+        }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
+    }
+}

@@ -1,0 +1,43 @@
+import Query
+
+/// The human form of `show`: one block per distribution version, then loose builds and uploads.
+enum ShowText {
+    static func render(_ result: ShowResult) -> String {
+        guard !result.isEmpty else { return "" }
+        var out = ""
+        for (repository, distributions) in result.repositories.members {
+            for (name, distribution) in distributions.members {
+                var flags: [String] = []
+                if distribution.uploadable { flags.append("uploadable") }
+                if let target = distribution.migratesTo {
+                    flags.append("migrates to \(target)" + (distribution.isMigrated ? " (migrated)" : ""))
+                }
+                out += "\(repository)/\(name)" + (flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]") + "\n"
+                if let current = distribution.listing.current {
+                    out += "  \(result.source) \(current.version) (\(current.component))\n"
+                    if let dsc = distribution.extras.dscFile { out += "    dsc:       \(dsc)\n" }
+                    if let changes = distribution.changesPath { out += "    changes:   \(changes)\n" }
+                    if !distribution.extras.binaries.isEmpty {
+                        let binaries = distribution.extras.binaries.map { "\($0.package) \($0.version) \($0.architecture)" }
+                        out += "    binaries:  " + binaries.joined(separator: ", ") + "\n"
+                    }
+                    if let changelog = distribution.extras.changelog {
+                        out += "    changelog: \(changelog.version) \(changelog.distributions); urgency=\(changelog.urgency)\n"
+                        for line in changelog.changes.split(separator: "\n", omittingEmptySubsequences: true) {
+                            out += "    \(line)\n"
+                        }
+                        out += "      -- \(changelog.maintainer)  \(changelog.date)\n"
+                    }
+                }
+                for (rollback, entry) in distribution.listing.rollbacks.members {
+                    out += "  \(result.source) \(entry.version) (\(entry.component)) in \(rollback)\n"
+                }
+            }
+        }
+        for (title, artifacts) in [("builds", result.elsewhere.builds), ("events", result.elsewhere.events)] where !artifacts.isEmpty {
+            out += "\(title):\n"
+            out += TextTable.render(artifacts.map { ["  \($0.kind)", $0.package, $0.version, $0.file] })
+        }
+        return out
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Query
+
+struct DputConfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dput_conf",
+        abstract: "The recommended dput configuration for the configured instance (-N: the dput-ng JSON profile).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+
+    @Flag(name: .long, help: "Leave out the recommended [DEFAULT] section.")
+    var withoutGlobal = false
+
+    @Flag(name: [.customShort("N"), .customLong("dput-ng")], help: "Print the dput-ng profile (JSON) instead.")
+    var dputNG = false
+
+    func run() throws {
+        try runReportingErrors {
+            let configuration = try settings.load()
+            let service = DputConfService(withoutGlobal: withoutGlobal)
+            if dputNG {
+                Console.out(service.profile(configuration).serialized() + "\n")
+            } else if global.json {
+                try printJSON(service.text(configuration))
+            } else {
+                Console.out(service.text(configuration))
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Index
+import Query
+
+struct LsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "List a source package in the indexed repositories (per repository and distribution, rollbacks included).",
+        discussion: "Exit status 0 also when nothing is found (JSON: {}), as mini-buildd does.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var filter: SourceFilterOptions
+    @OptionGroup var settings: ConfigurationOptions
+
+    @Argument(help: "Exact source package name.")
+    var source: String
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath, readOnly: true)
+            let result = try filter.service.run(source, store: store, layout: try settings.load().layout)
+            if global.json {
+                try printJSON(result)
+            } else {
+                Console.out(LsService.table(result))
+            }
+        }
+    }
+}
