@@ -13,9 +13,14 @@ public final class TemporaryDirectory: @unchecked Sendable {
         path = URL(fileURLWithPath: String(cString: result)).resolvingSymlinksInPath().path
     }
 
+    private var kept = false
+
     deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        if !kept { try? FileManager.default.removeItem(atPath: path) }
     }
+
+    /// Leaves the directory in place after this value is gone (for fixtures shared by a whole suite).
+    public func keep() { kept = true }
 
     /// `path/name`.
     public func appending(_ name: String) -> String { path + "/" + name }
