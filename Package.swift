@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "DebianFormats"),
         .target(name: "JSONOutput"),
         .target(name: "QueryLanguage"),
+        .target(name: "Diff"),
 
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "DebianFormatsTests", dependencies: ["DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
+        .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "DebworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DebworkTestSupport"]),
