@@ -23,16 +23,3 @@ public func registerDebworkFunctions(on database: Database) throws {
         return .integer(try regexes.matches(pattern, text) ? 1 : 0)
     }
 }
-
-extension SQLValue {
-    /// The value as SQLite would convert it to text; nil for NULL.
-    var sqlText: String? {
-        switch self {
-        case .null: nil
-        case .text(let text): text
-        case .integer(let number): String(number)
-        case .real(let number): String(number)
-        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
-        }
-    }
-}
