@@ -1,11 +1,104 @@
-// Placeholder: the where-language compiler lands here (compile(_:) -> WhereFilter).
-public enum WhereCompiler {
-    /// Compiles a `--where` query into SQL over the candidate columns documented on ``WhereFilter``.
-    public static func compile(_ query: String) throws -> WhereFilter {
-        throw WhereCompilerUnavailable()
-    }
-}
+import QueryLanguage
+import SQLite
 
-public struct WhereCompilerUnavailable: Error, CustomStringConvertible {
-    public var description: String { "--where is not available yet" }
+/// Turns `--where` queries into SQL over the candidate columns documented on ``WhereFilter``.
+///
+/// Every value (and every JSON path) is bound as a parameter; the SQL text holds only column names,
+/// operators and `?`. Each condition is wrapped in `COALESCE(…, 0)`, so a row where the tested column or
+/// control field is NULL (absent) does not match the condition, and does match its negation.
+///
+/// Semantics per relation:
+/// - `=`: text equality; dpkg equality (`debvercmp(…) = 0`) for `$Version`/`Version`/`$SourceVersion`;
+///   for `Architecture`/`$Architecture` plain equality (`all` does not match `amd64`, unlike aptly) or one
+///   word of a source's space-separated list; `$PackageType (binary)` means any binary kind.
+/// - `%`: SQLite `GLOB` (case-sensitive; `*` also matches `/`).
+/// - `~`: `regexp(pattern, column)`, unanchored.
+/// - `>=`, `<=`, `>>`, `<<`: `debvercmp(column, value)`, Debian ordering for every field, as aptly does.
+public enum WhereCompiler {
+    /// Parses and compiles a `--where` query.
+    /// - Throws: `QuerySyntaxError` for a query that does not parse, ``QueryError`` for one that cannot be
+    ///   compiled.
+    public static func compile(_ query: String) throws -> WhereFilter {
+        try compile(QueryParser.parse(query))
+    }
+
+    /// Compiles a parsed query.
+    /// - Throws: ``QueryError`` for an unknown pseudo-field or an invalid field name.
+    public static func compile(_ expression: QueryExpression) throws(QueryError) -> WhereFilter {
+        var values: [SQLValue] = []
+        let sql = try sql(for: expression, values: &values)
+        return WhereFilter(sql: sql, values: values)
+    }
+
+    private static func sql(for expression: QueryExpression, values: inout [SQLValue]) throws(QueryError) -> String {
+        switch expression {
+        case .and(let left, let right):
+            let lhs = try sql(for: left, values: &values)
+            let rhs = try sql(for: right, values: &values)
+            return "(\(lhs) AND \(rhs))"
+        case .or(let left, let right):
+            let lhs = try sql(for: left, values: &values)
+            let rhs = try sql(for: right, values: &values)
+            return "(\(lhs) OR \(rhs))"
+        case .not(let operand):
+            return "(NOT \(try sql(for: operand, values: &values)))"
+        case .condition(let condition):
+            return "COALESCE(\(try test(condition, values: &values)), 0)"
+        }
+    }
+
+    /// One condition as an SQL boolean that may be NULL. Parameters are appended in the order their `?`
+    /// appear in the text.
+    private static func test(_ condition: QueryCondition, values: inout [SQLValue]) throws(QueryError) -> String {
+        let column = try QueryColumn(field: condition.field)
+        let value = condition.value
+        func read() -> String {
+            switch column {
+            case .text(let name), .version(let name): return name
+            case .architecture: return "architecture"
+            case .packageType: return "type"
+            case .json(let path):
+                values.append(.text(path))
+                return "json_extract(fields, ?)"
+            }
+        }
+        func bind(_ text: String) -> String {
+            values.append(.text(text))
+            return "?"
+        }
+        func compare(_ operation: String) -> String {
+            let lhs = read()
+            return "debvercmp(\(lhs), \(bind(value))) \(operation) 0"
+        }
+
+        switch condition.relation {
+        case .equal:
+            switch column {
+            case .version:
+                return compare("=")
+            case .architecture:
+                // A source's Architecture is a list ("amd64 arm64"): one of its words may match.
+                let whole = bind(value)
+                let hasBlank = bind(value)
+                let word = bind(value)
+                return "(architecture = \(whole) OR (instr(\(hasBlank), ' ') = 0 AND "
+                    + "instr(' ' || architecture || ' ', ' ' || \(word) || ' ') > 0))"
+            case .packageType where value == "binary":
+                return "kind = \(bind("binary"))"
+            default:
+                let lhs = read()
+                return "\(lhs) = \(bind(value))"
+            }
+        case .glob:
+            let lhs = read()
+            return "\(lhs) GLOB \(bind(value))"
+        case .regex:
+            let pattern = bind(value)
+            return "regexp(\(pattern), \(read()))"
+        case .greaterOrEqual: return compare(">=")
+        case .lessOrEqual: return compare("<=")
+        case .greater: return compare(">")
+        case .less: return compare("<")
+        }
+    }
 }

@@ -1,0 +1,20 @@
+/// Why a `--where` query cannot be compiled or evaluated (syntax errors are ``QuerySyntaxError``s).
+public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A `regexp()` pattern Swift's `Regex` refuses; `reason` is the regex engine's message.
+    case invalidRegularExpression(pattern: String, reason: String)
+    /// A field name that is not a deb822 field name (only reachable with a hand-built expression).
+    case invalidFieldName(String)
+    /// A `$Name` that is not a known pseudo-field (only reachable with a hand-built expression).
+    case unknownPseudoField(String)
+
+    public var description: String {
+        switch self {
+        case .invalidRegularExpression(let pattern, let reason):
+            "invalid regular expression '\(pattern)': \(reason)"
+        case .invalidFieldName(let name):
+            "invalid field name '\(name)'"
+        case .unknownPseudoField(let name):
+            "unknown pseudo-field '\(name)'"
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Query
+import QueryLanguage
+import SQLite
+import Testing
+
+/// `--where` queries compiled and run against an in-memory `candidates` table of realistic rows.
+@Suite struct WhereCompilerTests {
+    /// kind, type, package, version, architecture, source, source_version, distribution, fields.
+    static let rows: [[SQLValue]] = [
+        ["binary", "deb", "nginx", "1.22.1-9", "amd64", "nginx", "1.22.1-9", "bookworm",
+         #"{"priority":"optional","section":"httpd","multi-arch":"foreign","maintainer":"Debian Nginx Maintainers <pkg-nginx-maintainers@alioth-lists.debian.net>","depends":"nginx-core (<< 1.22.1-9.1~) | nginx-full (<< 1.22.1-9.1~)"}"#],
+        ["binary", "deb", "nginx", "1.18.0-6.1+deb11u3", "amd64", "nginx", "1.18.0-6.1+deb11u3", "bullseye",
+         #"{"priority":"optional","section":"httpd"}"#],
+        ["binary", "deb", "nginx-core", "1.22.1-9", "amd64", "nginx", "1.22.1-9", "bookworm",
+         #"{"priority":"optional","section":"httpd","provides":"httpd, nginx-abi-1.22.1-7"}"#],
+        ["binary", "deb", "libc6", "2.36-9+deb12u4", "amd64", "glibc", "2.36-9+deb12u4", "bookworm",
+         #"{"priority":"optional","section":"libs","multi-arch":"same","protected":"yes","depends":"libgcc-s1"}"#],
+        ["binary", "deb", "libc6-dev", "2.36-9+deb12u4", "amd64", "glibc", "2.36-9+deb12u4", "bookworm",
+         #"{"priority":"optional","section":"libdevel","depends":"libc6 (= 2.36-9+deb12u4), linux-libc-dev"}"#],
+        ["binary", "udeb", "libc6-udeb", "2.36-9+deb12u4", "amd64", "glibc", "2.36-9+deb12u4", "bookworm",
+         #"{"priority":"optional","section":"debian-installer"}"#],
+        ["binary", "deb", "dpkg", "1.21.22", "amd64", "dpkg", "1.21.22", "bookworm",
+         #"{"essential":"yes","priority":"required","section":"admin"}"#],
+        ["binary", "deb", "base-files", "12.4+deb12u5", "amd64", "base-files", "12.4+deb12u5", "bookworm",
+         #"{"essential":"yes","priority":"required","section":"admin"}"#],
+        ["binary", "deb", "python3-six", "1.16.0-4", "all", "six", "1.16.0-4", "bookworm",
+         #"{"priority":"optional","section":"python","depends":"python3:any"}"#],
+        ["binary", "ddeb", "nginx-dbgsym", "1.22.1-9", "amd64", "nginx", "1.22.1-9", nil,
+         #"{"priority":"optional","section":"debug","auto-built-package":"debug-symbols"}"#],
+        ["source", "source", "nginx", "1.22.1-9", "any all", "nginx", "1.22.1-9", "bookworm",
+         #"{"format":"3.0 (quilt)","binary":"nginx, nginx-core","maintainer":"Debian Nginx Maintainers <pkg-nginx-maintainers@alioth-lists.debian.net>"}"#],
+        ["source", "source", "dwhello", "1.0-1", "amd64 arm64", "dwhello", "1.0-1", nil,
+         #"{"format":"3.0 (quilt)","priority":"optional"}"#],
+        ["binary", "deb", "dwepoch", "1:0.9-1", "all", "dwepoch", "1:0.9-1", "sid", #"{"priority":"optional"}"#],
+        ["binary", "deb", "dwtilde", "2.0~rc1-1", "all", "dwtilde", "2.0~rc1-1", "sid", #"{"priority":"extra"}"#],
+        ["binary", "deb", "dwtilde", "2.0-1", "all", "dwtilde", "2.0-1", "sid",
+         #"{"priority":"optional","maintainer":"Robert'); DROP TABLE candidates;-- <bobby@example.org>","description":"naïve café * % _ \"quoted\""}"#],
+        ["binary", "deb", "dwtilde", "10.0", "arm64", "dwtilde", "10.0", "sid", "{}"],
+    ]
+
+    static let everything: Set<String> = [
+        "nginx_1.22.1-9_amd64", "nginx_1.18.0-6.1+deb11u3_amd64", "nginx-core_1.22.1-9_amd64",
+        "libc6_2.36-9+deb12u4_amd64", "libc6-dev_2.36-9+deb12u4_amd64", "libc6-udeb_2.36-9+deb12u4_amd64",
+        "dpkg_1.21.22_amd64", "base-files_12.4+deb12u5_amd64", "python3-six_1.16.0-4_all",
+        "nginx-dbgsym_1.22.1-9_amd64", "src:nginx_1.22.1-9", "src:dwhello_1.0-1", "dwepoch_1:0.9-1_all",
+        "dwtilde_2.0~rc1-1_all", "dwtilde_2.0-1_all", "dwtilde_10.0_arm64",
+    ]
+
+    let database: Database
+
+    init() throws {
+        database = try Database(path: ":memory:")
+        try registerDebworkFunctions(on: database)
+        try database.execute("""
+            CREATE TABLE candidates(kind TEXT NOT NULL, type TEXT NOT NULL, package TEXT NOT NULL,
+                version TEXT NOT NULL, architecture TEXT, source TEXT, source_version TEXT, distribution TEXT,
+                fields TEXT NOT NULL)
+            """)
+        for row in Self.rows {
+            try database.run("INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        }
+    }
+
+    /// The labels (`package_version_arch`, `src:package_version`) of the rows `query` selects.
+    func matches(_ query: String) throws -> Set<String> {
+        let filter = try WhereCompiler.compile(query)
+        let sql = """
+            SELECT CASE kind WHEN 'source' THEN 'src:' || package || '_' || version
+                   ELSE package || '_' || version || '_' || architecture END
+            FROM candidates WHERE \(filter.sql)
+            """
+        return Set(try database.query(sql, filter.values) { $0.string(0) })
+    }
+
+    static let queries: [(String, Set<String>)] = [
+        ("nginx", ["nginx_1.22.1-9_amd64", "nginx_1.18.0-6.1+deb11u3_amd64", "src:nginx_1.22.1-9"]),
+        ("nginx (>= 1.20)", ["nginx_1.22.1-9_amd64", "src:nginx_1.22.1-9"]),
+        ("Name (nginx), $PackageType (deb)", ["nginx_1.22.1-9_amd64", "nginx_1.18.0-6.1+deb11u3_amd64"]),
+        ("$PackageType (source)", ["src:nginx_1.22.1-9", "src:dwhello_1.0-1"]),
+        ("$PackageType (binary)", everything.subtracting(["src:nginx_1.22.1-9", "src:dwhello_1.0-1"])),
+        ("$PackageType (udeb) | $PackageType (ddeb)", ["libc6-udeb_2.36-9+deb12u4_amd64", "nginx-dbgsym_1.22.1-9_amd64"]),
+        ("$Source (glibc)", ["libc6_2.36-9+deb12u4_amd64", "libc6-dev_2.36-9+deb12u4_amd64",
+                             "libc6-udeb_2.36-9+deb12u4_amd64"]),
+        ("$Distribution (bookworm), !$PackageType (binary)", ["src:nginx_1.22.1-9"]),
+        // NULL distribution (builds) does not match, but matches the negation.
+        ("!$Distribution (bookworm)", ["nginx_1.18.0-6.1+deb11u3_amd64", "nginx-dbgsym_1.22.1-9_amd64",
+                                       "src:dwhello_1.0-1", "dwepoch_1:0.9-1_all", "dwtilde_2.0~rc1-1_all",
+                                       "dwtilde_2.0-1_all", "dwtilde_10.0_arm64"]),
+        // Debian ordering: ~ sorts before everything, epochs win, digits compare numerically.
+        ("dwtilde (>= 2.0~)", ["dwtilde_2.0~rc1-1_all", "dwtilde_2.0-1_all", "dwtilde_10.0_arm64"]),
+        ("dwtilde (<< 2.0)", ["dwtilde_2.0~rc1-1_all"]),
+        ("dwtilde (< 2.0-1)", ["dwtilde_2.0~rc1-1_all", "dwtilde_2.0-1_all"]),
+        ("$Version (= 2.0-01), Name (dwtilde)", ["dwtilde_2.0-1_all"]),
+        ("Version (0:2.0-1)", ["dwtilde_2.0-1_all"]),
+        ("$Version (>= 1:0)", ["dwepoch_1:0.9-1_all"]),
+        ("dwepoch (>> 5.0)", ["dwepoch_1:0.9-1_all"]),
+        ("$Version (>> 10)", ["base-files_12.4+deb12u5_amd64", "dwtilde_10.0_arm64", "dwepoch_1:0.9-1_all"]),
+        ("$SourceVersion (<< 2), $PackageType (binary), $Distribution (bookworm)",
+         ["nginx_1.22.1-9_amd64", "nginx-core_1.22.1-9_amd64", "dpkg_1.21.22_amd64", "python3-six_1.16.0-4_all"]),
+        // Globs are case-sensitive.
+        ("Name (% libc6*)", ["libc6_2.36-9+deb12u4_amd64", "libc6-dev_2.36-9+deb12u4_amd64",
+                             "libc6-udeb_2.36-9+deb12u4_amd64"]),
+        ("Name (% LIBC6*)", []),
+        ("Name (~ ^nginx-)", ["nginx-core_1.22.1-9_amd64", "nginx-dbgsym_1.22.1-9_amd64"]),
+        (#"Name (~ "-(dev|udeb)$")"#, ["libc6-dev_2.36-9+deb12u4_amd64", "libc6-udeb_2.36-9+deb12u4_amd64"]),
+        // Fields alone, control fields from JSON, absent fields.
+        ("Essential", ["dpkg_1.21.22_amd64", "base-files_12.4+deb12u5_amd64"]),
+        ("!Essential, $Distribution (bookworm), $PackageType (deb)",
+         ["nginx_1.22.1-9_amd64", "nginx-core_1.22.1-9_amd64", "libc6_2.36-9+deb12u4_amd64",
+          "libc6-dev_2.36-9+deb12u4_amd64", "python3-six_1.16.0-4_all"]),
+        ("!Priority (optional)", ["dpkg_1.21.22_amd64", "base-files_12.4+deb12u5_amd64", "src:nginx_1.22.1-9",
+                                  "dwtilde_2.0~rc1-1_all", "dwtilde_10.0_arm64"]),
+        ("priority (required), essential (yes)", ["dpkg_1.21.22_amd64", "base-files_12.4+deb12u5_amd64"]),
+        ("Depends (% *libc6 (=*)", ["libc6-dev_2.36-9+deb12u4_amd64"]),
+        ("Provides (~ httpd)", ["nginx-core_1.22.1-9_amd64"]),
+        ("Auto-Built-Package", ["nginx-dbgsym_1.22.1-9_amd64"]),
+        ("Maintainer (~ Nginx), $PackageType (source)", ["src:nginx_1.22.1-9"]),
+        // Architecture: plain equality (no `all` wildcard), or one word of a source's list.
+        ("Architecture (arm64)", ["src:dwhello_1.0-1", "dwtilde_10.0_arm64"]),
+        ("$Architecture (all)", ["python3-six_1.16.0-4_all", "src:nginx_1.22.1-9", "dwepoch_1:0.9-1_all",
+                                 "dwtilde_2.0~rc1-1_all", "dwtilde_2.0-1_all"]),
+        ("Architecture (amd64 arm64)", ["src:dwhello_1.0-1"]),
+        ("Architecture (md64) | Architecture (% md64)", []),
+        // Precedence.
+        ("Section (% lib*) | Section (admin), Priority (required)",
+         ["libc6_2.36-9+deb12u4_amd64", "libc6-dev_2.36-9+deb12u4_amd64", "dpkg_1.21.22_amd64",
+          "base-files_12.4+deb12u5_amd64"]),
+        ("(Section (% lib*) | Section (admin)), Priority (required)",
+         ["dpkg_1.21.22_amd64", "base-files_12.4+deb12u5_amd64"]),
+        ("!(nginx | $Source (glibc) | $PackageType (source)), $Distribution (bookworm)",
+         ["nginx-core_1.22.1-9_amd64", "dpkg_1.21.22_amd64", "base-files_12.4+deb12u5_amd64",
+          "python3-six_1.16.0-4_all"]),
+        // Hostile values are data.
+        (#"Maintainer ("Robert'); DROP TABLE candidates;-- <bobby@example.org>")"#, ["dwtilde_2.0-1_all"]),
+        (#"Name ("'; DROP TABLE candidates; --")"#, []),
+        (#"Name ("nginx' OR '1'='1")"#, []),
+        (#"Name ("%")"#, []),
+        ("Name (% *)", everything),
+        ("Description (% *[*]*)", ["dwtilde_2.0-1_all"]),
+        (#"Description (% *"quoted"*)"#, ["dwtilde_2.0-1_all"]),
+        ("Description (~ café)", ["dwtilde_2.0-1_all"]),
+        ("Description (~ \\*)", ["dwtilde_2.0-1_all"]),
+        ("Name (ünïcødé) | Description (% *_*), !Description (% *%*)", []),
+    ]
+
+    @Test(arguments: queries)
+    func selects(_ query: String, _ expected: Set<String>) throws {
+        #expect(try matches(query) == expected)
+        #expect(try database.scalar("SELECT count(*) FROM candidates") == .integer(Int64(Self.rows.count)))
+    }
+
+    @Test func bindsEveryValue() throws {
+        let filter = try WhereCompiler.compile(#"Maintainer ("x'y"), Name (~ a"b), X-Field (% 'q*')"#)
+        #expect(!filter.sql.contains("x'y") && !filter.sql.contains("q*") && !filter.sql.contains("X-Field"))
+        #expect(filter.sql.filter { $0 == "?" }.count == filter.values.count)
+        #expect(filter.values == [#"$."maintainer""#, "x'y", #"a"b"#, #"$."x-field""#, "q*"])
+    }
+
+    @Test func refusesHandBuiltNonsense() {
+        let badField = QueryExpression.condition(QueryCondition(field: #"X"]'"#, relation: .equal, value: "1", position: 0))
+        #expect(throws: QueryError.invalidFieldName(#"X"]'"#)) { try WhereCompiler.compile(badField) }
+        let badPseudo = QueryExpression.condition(QueryCondition(field: "$Nope", relation: .equal, value: "1", position: 0))
+        #expect(throws: QueryError.unknownPseudoField("$Nope")) { try WhereCompiler.compile(badPseudo) }
+    }
+
+    @Test func passesSyntaxErrorsThrough() {
+        #expect(throws: QuerySyntaxError(query: "Priority (>= ", position: 13, reason: "missing ')'")) {
+            try WhereCompiler.compile("Priority (>= ")
+        }
+    }
+}
