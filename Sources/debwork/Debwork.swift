@@ -13,5 +13,5 @@ struct Debwork: ParsableCommand {
             local SQLite index that 'debwork index PATH…' builds from .deb/.dsc/.changes files and APT repositories.
             """,
         version: version,
-        subcommands: [IndexCommand.self, StatusCommand.self, VercmpCommand.self])
+        subcommands: [IndexCommand.self, StatusCommand.self, SearchCommand.self, VercmpCommand.self])
 }
