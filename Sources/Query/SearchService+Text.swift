@@ -20,7 +20,7 @@ extension SearchService {
             JOIN files f ON f.id = coalesce(b.file_id, s.file_id, u.file_id)
             WHERE text_fts MATCH ?1
                 AND CASE t.rowid % 4 WHEN 0 THEN \(scope.binary) WHEN 1 THEN \(scope.source) ELSE \(scope.upload) END
-            ORDER BY r, 2, 3, 5
+            ORDER BY r, 2, 3, 4, 5, 1
             """
         var values: [SQLValue] = [.text(pattern.expression), .text(query.highlight.open), .text(query.highlight.close)]
         if let limit = query.limit, !query.latest {
