@@ -16,13 +16,14 @@ corpus=$(readlink -f "$here/corpus/debs")
 work=$here/work
 debwork=${DEBWORK:-$top/.build-static/release/debwork}
 runs=${RUNS:-200}
+scales=${SCALES:-1 10}
 mkdir -p "$work"
 command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hyperfine)" >&2; exit 1; }
 [ -x "$debwork" ] || { echo "$debwork missing (see the header)" >&2; exit 1; }
 
 # Indexes (kept between runs; delete bench/work/q*.sqlite to rebuild).
 [ -s "$work/q1.sqlite" ] || "$debwork" index --index "$work/q1.sqlite" "$corpus" >/dev/null
-if [ ! -s "$work/q10.sqlite" ]; then
+if [[ " $scales " == *" 10 "* && ! -s "$work/q10.sqlite" ]]; then
     mkdir -p "$work/corpus10"
     for i in 0 1 2 3 4 5 6 7 8 9; do [ -d "$work/corpus10/c$i" ] || cp -al "$corpus" "$work/corpus10/c$i"; done
     "$debwork" index --index "$work/q10.sqlite" "$work/corpus10" >/dev/null
@@ -62,7 +63,7 @@ print(f"| {label} | {pct(50):.1f} | {pct(95):.1f} |")
 PY
 }
 
-for scale in 1 10; do
+for scale in $scales; do
     idx=$work/q$scale.sqlite
     echo "| ${scale}x: query | p50 ms | p95 ms |" >> "$results"
     echo "|---|---:|---:|" >> "$results"

@@ -98,9 +98,11 @@ public final class SearchService {
     /// sources in scope: repositories and builds list .dsc and .deb files, events lists .changes files.
     func names(_ pattern: String, scope: Scope, query: SearchQuery) throws -> PackageSearchResult {
         let glob = GlobPattern.packageName(pattern).glob
+        // Each arm scans a covering index (names only), never the binaries table with its control text.
         let matched = try db.query("""
             SELECT package FROM sources WHERE package GLOB ?1
-            UNION SELECT source FROM binaries WHERE package GLOB ?1 OR source GLOB ?1
+            UNION SELECT source FROM binaries WHERE source GLOB ?1
+            UNION SELECT source FROM binaries WHERE id IN (SELECT id FROM binaries WHERE package GLOB ?1)
             UNION SELECT source FROM uploads WHERE source GLOB ?1
             ORDER BY 1
             """, [.text(glob)]) { $0.string(0) }
