@@ -14,7 +14,7 @@ struct Debwork: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            IndexCommand.self, StatusCommand.self, LsCommand.self, ShowCommand.self, SourcesListCommand.self,
-            DputConfCommand.self, VercmpCommand.self,
+            IndexCommand.self, StatusCommand.self, LsCommand.self, ShowCommand.self, SearchCommand.self,
+            SourcesListCommand.self, DputConfCommand.self, VercmpCommand.self,
         ])
 }

@@ -1,0 +1,113 @@
+import JSONOutput
+
+/// One of mini-buildd's `search` areas: where an artifact sits.
+public enum SearchArea: String, Sendable, CaseIterable, Comparable {
+    /// Pool files of APT repository trees.
+    case repositories
+    /// Loose build results (.deb, .dsc) outside repositories and uploads.
+    case builds
+    /// Uploads: .changes files (and, for `--where`, the files an upload carries).
+    case events
+
+    public static func < (lhs: SearchArea, rhs: SearchArea) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int {
+        switch self {
+        case .repositories: 0
+        case .builds: 1
+        case .events: 2
+        }
+    }
+}
+
+/// The paths of one source package per area, in mini-buildd's key order.
+public struct AreaPaths: Encodable, Sendable, Equatable {
+    public var repositories: [String] = []
+    public var builds: [String] = []
+    public var events: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { repositories.isEmpty && builds.isEmpty && events.isEmpty }
+
+    public subscript(area: SearchArea) -> [String] {
+        get {
+            switch area {
+            case .repositories: repositories
+            case .builds: builds
+            case .events: events
+            }
+        }
+        set {
+            switch area {
+            case .repositories: repositories = newValue
+            case .builds: builds = newValue
+            case .events: events = newValue
+            }
+        }
+    }
+}
+
+/// mini-buildd's `search` answer (name glob and `--where`): `{source: {"repositories": […], "builds": […],
+/// "events": […]}}`, sources sorted by name, paths area-relative and sorted.
+public struct PackageSearchResult: Encodable, Sendable {
+    public var sources: OrderedObject<AreaPaths>
+
+    public init(sources: OrderedObject<AreaPaths>) { self.sources = sources }
+
+    public func encode(to encoder: any Encoder) throws { try sources.encode(to: encoder) }
+}
+
+/// One file found by `--path`: which package ships it, and where that package is.
+public struct PathHit: Encodable, Sendable, Equatable {
+    /// `binary` (a file a .deb installs) or `source` (a file of an unpacked source tree).
+    public var kind: String
+    public var package: String
+    public var version: String
+    /// The binary's architecture, or `source`.
+    public var architecture: String
+    public var area: String
+    /// The path inside the package: absolute for binaries (`/usr/bin/x`), tree-relative for sources.
+    public var path: String
+    /// The .deb or .dsc, relative to its area's root.
+    public var artifact: String
+}
+
+/// One ranked `--text` match.
+public struct TextHit: Encodable, Sendable, Equatable {
+    /// `binary`, `source` or `upload`.
+    public var kind: String
+    public var package: String
+    public var version: String
+    public var area: String
+    /// The .deb, .dsc or .changes, relative to its area's root.
+    public var path: String
+    /// The best-matching fragment, matches between the highlight markers.
+    public var snippet: String
+    /// bm25 rank (lower is better), rounded to 1/1000.
+    public var rank: Double
+}
+
+/// What a search returns, one shape per mode.
+public enum SearchResult: Encodable, Sendable {
+    case packages(PackageSearchResult)
+    case paths([PathHit])
+    case text([TextHit])
+
+    /// Nothing was found.
+    public var isEmpty: Bool {
+        switch self {
+        case .packages(let result): result.sources.isEmpty
+        case .paths(let hits): hits.isEmpty
+        case .text(let hits): hits.isEmpty
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .packages(let result): try result.encode(to: encoder)
+        case .paths(let hits): try hits.encode(to: encoder)
+        case .text(let hits): try hits.encode(to: encoder)
+        }
+    }
+}

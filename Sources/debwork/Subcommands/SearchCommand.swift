@@ -1,0 +1,114 @@
+import ArgumentParser
+import Index
+import Query
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search packages by name (mini-buildd's search), by file path, by full text or by fields.",
+        discussion: """
+            PATTERN is a glob (*, ?, [...]) matched as '*pattern*' (lowercased) against source and binary
+            package names; the answer lists each matching source's files per area (repositories, builds,
+            events), paths relative to their area's root. --path matches file paths inside packages (a
+            substring, or a glob when it has wildcards); --text searches descriptions, changelogs and control
+            text (words, "phrases", prefix*, AND/OR/NOT), best first. Nothing found is not an error (exit 0).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Name glob, path pattern (--path) or words (--text); optional with --where.")
+    var pattern: String?
+
+    @Flag(help: "Find the packages that ship a file: PATTERN is a path substring or glob.")
+    var path = false
+
+    @Flag(help: "Full-text search over descriptions, changelogs and control text, ranked.")
+    var text = false
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Structured filter over control fields.", valueName: "query"))
+    var whereQuery: String?
+
+    @Flag(help: "Only the newest version of each package.")
+    var latest = false
+
+    @Option(help: ArgumentHelp("Only this area (repeatable): repositories, builds, events.", valueName: "area"))
+    var area: [SearchArea] = []
+
+    @Option(help: ArgumentHelp("Only packages this repository distribution lists.", valueName: "dist"))
+    var distribution: String?
+
+    @Option(help: "At most N sources (name search) or hits (--path, --text).")
+    var limit: Int?
+
+    func validate() throws {
+        if path && text { throw ValidationError("--path and --text exclude each other") }
+        if whereQuery != nil && (path || text) { throw ValidationError("--where combines with a name search only") }
+        if pattern == nil && whereQuery == nil { throw ValidationError("give a PATTERN (or a --where query)") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath, readOnly: true)
+            let query = SearchQuery(
+                mode: path ? .path : text ? .text : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
+                distribution: distribution, latest: latest, limit: limit,
+                highlight: global.json ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
+            let result = try SearchService(store: store).run(query)
+            if global.json { try printJSON(result) } else { Console.out(SearchText.render(result)) }
+        }
+    }
+}
+
+extension SearchArea: ExpressibleByArgument {}
+
+/// The human listing: one line per file, columns aligned.
+enum SearchText {
+    static func render(_ result: SearchResult) -> String {
+        switch result {
+        case .packages(let packages):
+            var rows: [[String]] = []
+            for (source, paths) in packages.sources.members {
+                for area in SearchArea.allCases {
+                    for path in paths[area] { rows.append([source, area.rawValue, path]) }
+                }
+            }
+            return table(rows)
+        case .paths(let hits):
+            // apt-file's "package: path", then where that package is.
+            return table(hits.map { ["\($0.package): \($0.path)", $0.version, $0.architecture, $0.area, $0.artifact] })
+        case .text(let hits):
+            // A header line per hit (aligned across hits), then its snippet on one indented line.
+            let headers = table(hits.map { [$0.kind, $0.package, $0.version, $0.area, $0.path] }).split(separator: "\n")
+            return zip(headers, hits).map { header, hit in
+                let snippet = hit.snippet.split(whereSeparator: { $0 == "\n" }).map(\.trimmingSpaces).joined(separator: " ")
+                return "\(header)\n    \(snippet)\n"
+            }.joined()
+        }
+    }
+
+    /// Left-aligned columns, two spaces apart; the last column is not padded.
+    static func table(_ rows: [[String]]) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        return rows.map { row in
+            row.enumerated().map { $0.offset == columns - 1 ? $0.element : $0.element.padding(widths[$0.offset]) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var text = self
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
