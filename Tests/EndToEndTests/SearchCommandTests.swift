@@ -79,7 +79,11 @@ import Testing
             let result = try search(mode + [input])
             if result.status == 0 { continue }
             #expect(result.status == 1, "\(mode) \(input.prefix(30)): status \(result.status)")
-            #expect(result.stderr.hasPrefix("E: ") && result.stderr.split(separator: "\n").count == 1)
+            // One E: line; a --where syntax error adds the query and a caret under the bad position.
+            let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(result.stderr.hasPrefix("E: ") && lines.count == (mode == ["--where"] && lines.count == 3 ? 3 : 1),
+                    "\(mode): \(result.stderr.prefix(200))")
+            if lines.count == 3 { #expect(lines[2].hasSuffix("^")) }
             #expect(!result.stderr.contains("sqlite") && !result.stderr.contains("syntax error"), "\(result.stderr)")
         }
     }
