@@ -23,6 +23,8 @@ public final class IndexStore {
                 throw IndexError(path: path, reason: "index schema version \(version) is newer than this debwork supports (\(Schema.version))")
             }
             try db.execute("PRAGMA foreign_keys = ON")
+            // Memory-map the file: queries read pages in place instead of copying them through pread().
+            try db.execute("PRAGMA mmap_size = 1073741824")
             if !readOnly {
                 try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
                 try migrate(from: version)
