@@ -35,11 +35,12 @@ let package = Package(
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
         .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput"]),
+        .target(name: "Debdiff", dependencies: ["Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
         .target(name: "Query", dependencies: ["Index", "SQLite", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [
-            "Index", "Query", "Artifacts", "DebianFormats", "JSONOutput",
+            "Index", "Query", "Debdiff", "Artifacts", "DebianFormats", "JSONOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "DebianFormatsTests", dependencies: ["DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
+        .testTarget(name: "DebdiffTests", dependencies: ["Debdiff", "Artifacts", "DebworkTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "DebworkTestSupport"]),
