@@ -23,21 +23,33 @@ public struct OrderedJSONEncoder: Sendable {
 }
 
 /// A string-keyed map that encodes its members in insertion order.
+///
+/// Lookups and updates go through a key → position table, so building a large object is linear.
 public struct OrderedObject<Value: Encodable & Sendable>: Encodable, Sendable {
     public private(set) var members: [(key: String, value: Value)] = []
+    private var positions: [String: Int] = [:]
 
     public init() {}
 
-    public init(_ members: [(key: String, value: Value)]) { self.members = members }
+    public init(_ members: [(key: String, value: Value)]) {
+        for member in members { self[member.key] = member.value }
+    }
 
     public var isEmpty: Bool { members.isEmpty }
 
     public subscript(key: String) -> Value? {
-        get { members.first { $0.key == key }?.value }
+        get { positions[key].map { members[$0].value } }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            if let index = positions[key] {
+                if let newValue {
+                    members[index].value = newValue
+                } else {
+                    members.remove(at: index)
+                    positions[key] = nil
+                    for later in index..<members.count { positions[members[later].key] = later }
+                }
             } else if let newValue {
+                positions[key] = members.count
                 members.append((key, newValue))
             }
         }
