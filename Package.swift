@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "JSONOutput"),
         .target(name: "QueryLanguage"),
         .target(name: "Diff"),
+        .target(name: "MiniBuildd", dependencies: ["DebianFormats"]),
 
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
         .testTarget(name: "DebdiffTests", dependencies: ["Debdiff", "Artifacts", "DebworkTestSupport"]),
+        .testTarget(name: "MiniBuilddTests", dependencies: ["MiniBuildd", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "DebworkTestSupport"]),
