@@ -73,7 +73,7 @@ import Testing
     @Test func bitFlipsAnywhereNeverCrash() throws {
         let good = try Array(Data(contentsOf: URL(fileURLWithPath: Fixtures.path("packages/dwhello_1.0-1_amd64.deb"))))
         let scratch = try TemporaryDirectory()
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for round in 0..<60 {
             var bytes = good
             let offset = Int(generator.next() % UInt64(bytes.count))
@@ -82,18 +82,5 @@ import Testing
             // Either a clean read (the flip hit padding or a timestamp) or an ArtifactError; never a trap.
             _ = readError(path)
         }
-    }
-}
-
-/// A tiny deterministic PRNG for reproducible fuzz rounds.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

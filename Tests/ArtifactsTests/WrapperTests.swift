@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func xzRoundTripsThroughLiblzma() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let input = (0..<300_000).map { _ in UInt8(truncatingIfNeeded: generator.next() % 17) }
         let compressed = try XZEncoder.encode(input)
         #expect(compressed.count < input.count)

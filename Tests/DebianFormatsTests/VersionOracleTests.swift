@@ -14,7 +14,7 @@ import Testing
 /// The binary and Perl answers are also checked against each other.
 struct VersionOracleTests {
     static func loadVersions() throws -> [String] {
-        let text = try String(contentsOf: Fixtures.url("versions.txt"), encoding: .utf8)
+        let text = try String(contentsOf: URL(fileURLWithPath: Fixtures.path("versions.txt")), encoding: .utf8)
         return text.split(separator: "\n").map(String.init)
     }
 

@@ -1,3 +1,4 @@
+import DebworkTestSupport
 import Diff
 import Testing
 
@@ -37,7 +38,7 @@ struct MyersDiffTests {
     }
 
     @Test func minimalScriptsAreShortestOnRandomInput() {
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         for _ in 0..<200 {
             let old = (0..<Int.random(in: 0...30, using: &generator)).map { _ in "abcd".randomElement(using: &generator) ?? "a" }
             let new = (0..<Int.random(in: 0...30, using: &generator)).map { _ in "abcd".randomElement(using: &generator) ?? "a" }
@@ -56,7 +57,7 @@ struct MyersDiffTests {
 
     /// The speed check, asserting only correctness: 100,000 lines with scattered changes.
     @Test func hundredThousandLines() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let old = (0..<100_000).map { "line \($0 % 5000) \(UInt8.random(in: 0...3, using: &generator))\n" }
         var new = old
         for _ in 0..<300 {

@@ -1,10 +1,11 @@
+import DebworkTestSupport
 /// Random text pairs built for diffing: lines from a tiny alphabet so that matches are frequent, then
 /// random insertions, deletions and replacements, sometimes without a final newline.
 struct TextPairFactory {
-    var generator: SeededGenerator
+    var generator: SplitMix64
     var alphabet: [String] = ["a", "b", "c", "d", "", "a", "x y", "x  y", " x y ", "\tz", "e\r"]
 
-    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
     mutating func lines(count: Int) -> [String] {
         (0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }

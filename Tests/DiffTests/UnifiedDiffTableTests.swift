@@ -1,3 +1,4 @@
+import DebworkTestSupport
 import Diff
 import Testing
 
@@ -81,7 +82,7 @@ struct UnifiedDiffTableTests {
     }
 
     @Test func tenThousandLinesWithScatteredChanges() throws {
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(seed: 99)
         let old = (0..<10_000).map { "line \($0) \(UInt16.random(in: 0...9, using: &generator))" }
         var new = old
         for _ in 0..<60 {
@@ -103,7 +104,7 @@ struct UnifiedDiffTableTests {
     /// Two long texts of random lines from a small alphabet: the edit distance is far beyond
     /// TOO_EXPENSIVE (4096), so GNU diff gives up on minimality; so must we, the same way.
     @Test func tooExpensiveHeuristicMatchesGNUDiff() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         func text() -> [UInt8] {
             Array((0..<12_000).map { _ in "w\(UInt8.random(in: 0..<24, using: &generator))\n" }.joined().utf8)
         }
