@@ -1,0 +1,1 @@
+// Ports: no-change rebuild uploads, as mini-buildd prepares them.
