@@ -35,7 +35,7 @@ let package = Package(
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
         .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput"]),
-        .target(name: "Debdiff", dependencies: ["Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
+        .target(name: "Debdiff", dependencies: ["Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "SQLite", "JSONOutput"]),
         .target(name: "Query", dependencies: ["Index", "SQLite", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
 
         // MARK: The thin executable
