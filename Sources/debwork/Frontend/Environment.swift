@@ -26,15 +26,22 @@ enum Console {
         write(2, text)
     }
 
+    /// Writes bytes as they are (debdiff output may hold any encoding).
+    static func out(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write(1, UnsafeRawBufferPointer($0)) }
+    }
+
     private static func write(_ fd: Int32, _ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
+        text.withUTF8 { write(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
         }
     }
 }

@@ -1,0 +1,158 @@
+import Artifacts
+import JSONOutput
+
+/// Compares binary packages as devscripts' debdiff does (two .debs, the .debs of two .changes, or
+/// `--from … --to …` lists): file lists, then the control members word by word. With
+/// ``DebdiffOptions/contents`` it also compares what is inside the files.
+public struct BinaryDebdiff: Sendable {
+    /// What is compared.
+    public enum Input: Sendable, Hashable {
+        /// Two .deb/.udeb files.
+        case debs(old: String, new: String)
+        /// Two .changes files: the .debs and .udebs they list.
+        case changes(old: String, new: String)
+        /// `--from A… --to B…`.
+        case lists(old: [String], new: [String])
+    }
+
+    /// A comparison's report plus the warnings devscripts prints on stderr.
+    public struct Outcome: Sendable {
+        public var report: DebdiffReport
+        public var warnings: [String]
+    }
+
+    public var options: DebdiffOptions
+
+    public init(options: DebdiffOptions) { self.options = options }
+
+    /// Compares; the report's text is devscripts' (plus the `--contents` part when asked).
+    /// - Throws: ``DebdiffError`` for unreadable, corrupt or missing packages.
+    public func run(_ input: Input) throws(DebdiffError) -> DebdiffReport {
+        try compare(input).report
+    }
+
+    /// ``run(_:)`` with the warnings.
+    public func compare(_ input: Input) throws(DebdiffError) -> Outcome {
+        let kind: FileListComparison.Kind
+        let oldFiles: [String], newFiles: [String]
+        switch input {
+        case .debs(let old, let new):
+            (kind, oldFiles, newFiles) = (.deb, [old], [new])
+        case .changes(let old, let new):
+            (kind, oldFiles, newFiles) = (.changes, try Self.debs(inChanges: old), try Self.debs(inChanges: new))
+        case .lists(let old, let new):
+            guard !old.isEmpty, !new.isEmpty else { throw DebdiffError("missing .deb names or missing --to") }
+            (kind, oldFiles, newFiles) = (.debs, old, new)
+        }
+        let moves = try MoveRules(options.moves)
+        let reader = PackageListingReader(hashContents: options.contents)
+        let listings = try parallelMap(oldFiles + newFiles) { file throws(DebdiffError) in try reader.read(path: file) }
+        let oldListings = Array(listings[..<oldFiles.count]), newListings = Array(listings[oldFiles.count...])
+
+        var warnings: [String] = []
+        func side(_ listings: [PackageListing], first: Bool) -> (FileListComparison.Side, [String: PackageListing]) {
+            var packages: [(name: String, lines: [String])] = []
+            var byName: [String: PackageListing] = [:]
+            for listing in listings {
+                var name = listing.nameFromFile
+                if first, kind != .deb, let renamed = options.renames.last(where: { $0.from == name }) { name = renamed.to }
+                if kind != .deb, byName[name] != nil {
+                    warnings.append("Same package name appears more than once (possibly due to renaming): \(name)")
+                }
+                byName[name] = listing
+                packages.append((name, FileListComparison.lines(
+                    of: listing, showDirectories: options.showDirectories, moves: first ? moves : nil)))
+            }
+            return (FileListComparison.Side(packages: packages), byName)
+        }
+        let (oldSide, oldByName) = side(oldListings, first: true)
+        let (newSide, newByName) = side(newListings, first: false)
+
+        let fileLists = FileListComparison(kind: kind, quiet: options.quiet)
+        let listed = options.showMoved && kind != .deb
+            ? fileLists.compareMoved(old: oldSide, new: newSide) : fileLists.compare(old: oldSide, new: newSide)
+        var text = Array(listed.text.utf8)
+        var differs = listed.differs
+
+        // debdiff compares control files of one pair without naming it, else of every common package name.
+        var pairs: [(name: String?, old: PackageListing, new: PackageListing)] = []
+        if oldListings.count == 1 && newListings.count == 1 {
+            pairs = [(nil, oldListings[0], newListings[0])]
+        } else {
+            for name in FileListComparison.sorted(Array(Set(oldByName.keys).intersection(newByName.keys))) {
+                if let old = oldByName[name], let new = newByName[name] { pairs.append((name, old, new)) }
+            }
+        }
+        if options.compareControl {
+            let control = ControlComparison(
+                controlFiles: options.controlFiles.flatMap { $0.split(separator: ",").map(String.init) },
+                quiet: options.quiet)
+            for pair in pairs {
+                let compared = control.compare(old: pair.old, new: pair.new, package: pair.name)
+                text += compared.text
+                differs = differs || compared.differs
+            }
+        }
+
+        var contents: [(name: String?, comparison: ContentComparison)] = []
+        if options.contents {
+            for pair in pairs {
+                contents.append((pair.name, try ContentComparison(old: pair.old, new: pair.new, reader: reader)))
+            }
+            for (name, comparison) in contents {
+                text += comparison.render(package: name)
+                differs = differs || !comparison.changes.isEmpty
+            }
+        }
+
+        let json = JSONValue.object([
+            ("old", .array(oldFiles.map(JSONValue.string))),
+            ("new", .array(newFiles.map(JSONValue.string))),
+            ("identical", .bool(!differs)),
+            ("file_list", .object([
+                ("only_in_new", .array(listed.gains.map(JSONValue.string))),
+                ("only_in_old", .array(listed.losses.map(JSONValue.string))),
+            ])),
+            ("packages", .array(pairs.enumerated().map { index, pair in
+                .object([
+                    ("package", .string(pair.name ?? pair.new.nameFromFile)),
+                    ("old", .string(pair.old.file)),
+                    ("new", .string(pair.new.file)),
+                    ("control", ControlComparison.fieldChanges(old: pair.old, new: pair.new)),
+                    ("files", options.contents ? contents[index].comparison.json() : .null),
+                ])
+            })),
+        ])
+        return Outcome(report: DebdiffReport(text: text, exitStatus: differs ? 1 : 0, json: json), warnings: warnings)
+    }
+
+    /// The .debs and .udebs a .changes lists in `Files:`, next to it (debdiff's own parsing: a line
+    /// ending in ` <name>.deb` or `.udeb` inside the `Files:` field).
+    static func debs(inChanges path: String) throws(DebdiffError) -> [String] {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, maximumSize: 64 << 20)
+        } catch {
+            throw DebdiffError("\(error)")
+        }
+        let directory = FileSystem.directory(of: path)
+        var debs: [String] = []
+        var inFiles = false
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if inFiles && !line.hasPrefix(" ") { break }
+            if line.hasPrefix("Files:") {
+                inFiles = true
+                continue
+            }
+            // / (\S*.u?deb)$/: the last word, ending in "deb" after at least one character.
+            guard inFiles, let name = line.split(separator: " ").last,
+                  line.hasSuffix(" " + name), name.hasSuffix("deb"), name.count >= 4
+            else { continue }
+            if name.contains("/") || name.contains("\u{0}") {
+                throw DebdiffError("\(path): file name contains invalid characters: '\(name)'")
+            }
+            debs.append(directory + "/" + name)
+        }
+        return debs
+    }
+}

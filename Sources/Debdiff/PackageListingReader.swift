@@ -1,0 +1,124 @@
+import Digest
+import LibArchive
+
+/// Reads a .deb into a ``PackageListing`` with libarchive, streaming: data members are hashed chunk by
+/// chunk or skipped, never buffered; only the (small) control members are kept whole.
+struct PackageListingReader: Sendable {
+    /// Compute the MD5 of every regular file's data (for `--contents` and `-J`).
+    var hashContents = false
+    var limits: ArchiveReader.Limits = .default
+
+    /// Control members larger than this are refused (dpkg's own limit is far lower in practice).
+    static let maximumControlMemberSize = 16 << 20
+
+    /// Reads the package at `path`.
+    /// - Throws: ``DebdiffError`` naming the file and what is wrong with it.
+    func read(path: String) throws(DebdiffError) -> PackageListing {
+        do {
+            return try readUnchecked(path: path)
+        } catch let error as DebdiffError {
+            throw error
+        } catch {
+            throw Self.unreadable(path, error)
+        }
+    }
+
+    private func readUnchecked(path: String) throws -> PackageListing {
+        let outer = try ArchiveReader(path: path, formats: .ar, limits: limits)
+        var entries: [PackageListing.Entry]?
+        var members: [PackageListing.ControlMember]?
+        var index = 0
+        while let member = try outer.nextEntry() {
+            defer { index += 1 }
+            if index == 0 {
+                guard member.path == "debian-binary" else {
+                    throw DebdiffError("\(path): first ar member is '\(member.path)', not 'debian-binary': not a Debian binary package")
+                }
+                try outer.skipData()
+            } else if member.path.hasPrefix("control.tar") {
+                members = try readControl(outer.nested(member: member.path, formats: .tar, limits: limits))
+            } else if member.path.hasPrefix("data.tar") {
+                entries = try readData(outer.nested(member: member.path, formats: .tar, limits: limits))
+            } else {
+                try outer.skipData()
+            }
+        }
+        guard index > 0 else { throw DebdiffError("\(path): empty archive: not a Debian binary package") }
+        guard let members else { throw DebdiffError("\(path): no control.tar member") }
+        guard let entries else { throw DebdiffError("\(path): no data.tar member") }
+        return PackageListing(file: path, entries: entries, controlMembers: members)
+    }
+
+    private func readControl(_ reader: ArchiveReader) throws -> [PackageListing.ControlMember] {
+        var members: [PackageListing.ControlMember] = []
+        while let entry = try reader.nextEntry() {
+            var name = Substring(entry.path)
+            if name.hasPrefix("./") { name = name.dropFirst(2) }
+            // dpkg-deb -I lists regular files (hard links extract as such) at the top of the control area.
+            guard entry.type == .regular || entry.type == .hardlink, !name.isEmpty, !name.contains("/") else {
+                try reader.skipData()
+                continue
+            }
+            let bytes = entry.type == .regular ? try reader.readAll(maximumSize: Self.maximumControlMemberSize) : []
+            members.append(PackageListing.ControlMember(
+                name: String(name), isExecutable: entry.permissions & 0o100 != 0, bytes: bytes))
+        }
+        return members
+    }
+
+    private func readData(_ reader: ArchiveReader) throws -> [PackageListing.Entry] {
+        var entries: [PackageListing.Entry] = []
+        while let entry = try reader.nextEntry() {
+            var md5: String?
+            if hashContents && entry.type == .regular {
+                let hasher = try Hasher([.md5])
+                try reader.readData { hasher.update($0) }
+                md5 = hasher.finalize()[.md5]
+            } else {
+                try reader.skipData()
+            }
+            let owner = entry.owner.isEmpty ? String(entry.uid) : entry.owner
+            let group = entry.group.isEmpty ? String(entry.gid) : entry.group
+            entries.append(PackageListing.Entry(
+                storedPath: entry.path, type: entry.type, permissions: entry.permissions, owner: owner, group: group,
+                size: entry.size, linkTarget: entry.linkTarget, md5: md5))
+        }
+        return entries
+    }
+
+    /// The error for a package libarchive could not read, naming the file once.
+    static func unreadable(_ path: String, _ error: any Error) -> DebdiffError {
+        let message = "\(error)"
+        return DebdiffError(message.hasPrefix(path) ? message : "\(path): \(message)")
+    }
+
+    /// Reads the data of the regular files named in `paths` (root-relative), one package at a time;
+    /// memory holds only those files.
+    func readFiles(path: String, paths: Set<String>) throws(DebdiffError) -> [String: [UInt8]] {
+        do {
+            let outer = try ArchiveReader(path: path, formats: .ar, limits: limits)
+            var result: [String: [UInt8]] = [:]
+            while let member = try outer.nextEntry() {
+                guard member.path.hasPrefix("data.tar") else {
+                    try outer.skipData()
+                    continue
+                }
+                let reader = try outer.nested(member: member.path, formats: .tar, limits: limits)
+                while let entry = try reader.nextEntry() {
+                    let key = PackageListing.Entry(
+                        storedPath: entry.path, type: entry.type, permissions: 0, owner: "", group: "", size: 0).path
+                    if entry.type == .regular && paths.contains(key) {
+                        result[key] = try reader.readAll(maximumSize: Int(min(Int64(Int.max), limits.floor)))
+                    } else {
+                        try reader.skipData()
+                    }
+                }
+            }
+            return result
+        } catch let error as DebdiffError {
+            throw error
+        } catch {
+            throw Self.unreadable(path, error)
+        }
+    }
+}

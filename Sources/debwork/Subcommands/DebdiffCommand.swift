@@ -1,0 +1,75 @@
+import ArgumentParser
+import Debdiff
+import Index
+
+struct DebdiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debdiff",
+        abstract: "Compare two versions of a package as devscripts' debdiff does (binary: same text, same exit codes).",
+        usage: """
+            debwork debdiff [options] A.deb B.deb        (.udeb too)
+            debwork debdiff [options] A.changes B.changes
+            debwork debdiff [options] A.dsc B.dsc
+            debwork debdiff [options] --from A1.deb A2.deb… --to B1.deb B2.deb…
+            debwork debdiff [options] SOURCE REPO -a VERSION_A -b VERSION_B
+            debwork debdiff [options] SOURCE VERSION_A VERSION_B
+            """,
+        discussion: """
+            devscripts' options: --dirs/-d, --nodirs, --controlfiles LIST|ALL, --nocontrol, --control, --move/-m FROM TO,
+            --move-regex FROM TO, --renamed FROM TO, --show-moved/-s, --noshow-moved, -q/--quiet, and for source
+            packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort.
+            debwork's: --contents (binary packages: files added, removed or changed by size, checksum, mode or symlink
+            target, with unified diffs of changed text files), --no-timestamps (source diffs), --dry-run (index forms:
+            print the two .dsc files found and stop), -J (the comparison as JSON).
+
+            The index forms look SOURCE's .dsc files up in the index: in REPO's pool first, then loose builds, then uploads.
+
+            Exit status (devscripts' contract, unlike debwork's other calls): 0 no differences, 1 differences,
+            2 trouble (one 'E: …' line on stderr).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(parsing: .allUnrecognized, help: "Files, options and versions as described above.")
+    var arguments: [String] = []
+
+    func run() throws {
+        do {
+            let commandLine = try DebdiffCommandLine(arguments)
+            let report: DebdiffReport
+            switch commandLine.mode {
+            case .binary(let input):
+                let outcome = try BinaryDebdiff(options: commandLine.options).compare(input)
+                for warning in outcome.warnings { Console.err("W: \(warning)\n") }
+                report = outcome.report
+            case .source(let old, let new):
+                report = try SourceDebdiff(options: commandLine.options).run(old: old, new: new)
+            case .index(let source, let repository, let old, let new):
+                let store = try IndexStore(path: global.indexPath, readOnly: true)
+                let locator = SourceLocator(store: store)
+                let oldPath = try locator.dsc(source: source, version: old, repository: repository)
+                let newPath = try locator.dsc(source: source, version: new, repository: repository)
+                if commandLine.dryRun {
+                    Console.out("\(oldPath)\n\(newPath)\n")
+                    return
+                }
+                do {
+                    report = try SourceDebdiff(options: commandLine.options).run(old: oldPath, new: newPath)
+                } catch {
+                    throw DebdiffError("\(oldPath) vs \(newPath): \(error)")
+                }
+            }
+            if global.json {
+                Console.out(report.json.serialized() + "\n")
+            } else {
+                Console.out(bytes: report.text)
+            }
+            if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Console.err("E: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import DebworkTestSupport
+import Foundation
+import Testing
+
+/// `debwork debdiff` as a user runs it: devscripts' exit codes (0 same, 1 different, 2 trouble) and the index forms.
+@Suite struct DebdiffCommandTests {
+    static func p(_ name: String) -> String { Fixtures.path("packages/" + name) }
+
+    /// An index of the fixtures built once with the binary itself.
+    static let index: String? = {
+        guard let directory = try? TemporaryDirectory() else { return nil }
+        directory.keep()
+        let path = directory.appending("index.sqlite")
+        _ = try? debwork(["index", Fixtures.path("packages"), Fixtures.path("uploads"), Fixtures.path("repo")], index: path)
+        return path
+    }()
+
+    @Test func exitCodes() throws {
+        let same = try debwork(["debdiff", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-1_all.deb")])
+        #expect(same.status == 0)
+        #expect(same.stdout.hasPrefix("File lists identical"))
+        let quiet = try debwork(["debdiff", "-q", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-1_all.deb")])
+        #expect(quiet.status == 0)
+        #expect(quiet.stdout.isEmpty)
+        let different = try debwork(["debdiff", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-2_all.deb")])
+        #expect(different.status == 1)
+        #expect(different.stdout.contains("Version: [-2.0-1-] {+2.0-2+}"))
+    }
+
+    @Test func troubleExitsTwoWithOneErrorLine() throws {
+        let corrupt = try debwork(["debdiff", Fixtures.path("bad/truncated.deb"), Self.p("dwold_2.0-1_all.deb")])
+        #expect(corrupt.status == 2)
+        #expect(corrupt.stderr.hasPrefix("E: "))
+        #expect(corrupt.stderr.contains("truncated.deb"))
+        #expect(try debwork(["debdiff", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-1.dsc")]).status == 2)
+        #expect(try debwork(["debdiff", "--bogus", "a.deb", "b.deb"]).status == 2)
+    }
+
+    @Test func jsonIsTheComparison() throws {
+        let result = try debwork(["debdiff", "-J", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-2_all.deb")])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["identical"] as? Bool == false)
+        let packages = try #require(object["packages"] as? [[String: Any]])
+        let control = try #require(packages.first?["control"] as? [[String: Any]])
+        #expect(control.contains { $0["field"] as? String == "Version" && $0["new"] as? String == "2.0-2" })
+    }
+
+    @Test func indexFormsResolveBothDscFiles() throws {
+        let index = try #require(Self.index)
+        let dry = try debwork(["debdiff", "--dry-run", "dwhello", "1.0-1", "1.1-1"], index: index)
+        #expect(dry.status == 0)
+        let lines = dry.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix("dwhello_1.0-1.dsc") == true)
+        #expect(lines.last?.hasSuffix("dwhello_1.1-1.dsc") == true)
+        #expect(lines.allSatisfy { $0.contains("/repo/pool/") })
+
+        // The call reaches SourceDebdiff with both paths; whatever it answers, the resolution is in the error or output.
+        let run = try debwork(["debdiff", "dwhello", "test", "-a", "1.0-1", "-b", "1.1-1"], index: index)
+        if run.status >= 2 {
+            #expect(run.stderr.contains("dwhello_1.0-1.dsc vs "))
+            #expect(run.stderr.contains("dwhello_1.1-1.dsc"))
+        } else {
+            #expect(run.status == 1)
+        }
+        let missing = try debwork(["debdiff", "dwhello", "test", "-a", "1.0-1", "-b", "9.9-9"], index: index)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("'9.9-9'"))
+    }
+}
