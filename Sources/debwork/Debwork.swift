@@ -15,6 +15,6 @@ struct Debwork: ParsableCommand {
         version: version,
         subcommands: [
             IndexCommand.self, StatusCommand.self, LsCommand.self, ShowCommand.self, SearchCommand.self,
-            SourcesListCommand.self, DputConfCommand.self, VercmpCommand.self,
+            SourcesListCommand.self, DputConfCommand.self, VercmpCommand.self, PortCommand.self, PortExtCommand.self,
         ])
 }
