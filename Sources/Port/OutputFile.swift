@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file opened for writing (`open(O_CREAT|O_TRUNC)`), closed on `close()` or in `deinit`. Not `Sendable`.
+final class OutputFile {
+    let path: String
+    private var fd: Int32
+
+    init(path: String) throws(PortError) {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PortError(file: path, "cannot create file: \(PortFiles.errorText())") }
+    }
+
+    deinit { if fd >= 0 { Glibc.close(fd) } }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws(PortError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw PortError(file: path, "cannot write file: \(PortFiles.errorText())")
+            }
+            offset += written
+        }
+    }
+
+    func write(_ bytes: [UInt8]) throws(PortError) {
+        let result: Result<Void, PortError> = bytes.withUnsafeBytes { buffer in
+            do throws(PortError) { try write(buffer); return .success(()) } catch { return .failure(error) }
+        }
+        try result.get()
+    }
+
+    func close() throws(PortError) {
+        guard fd >= 0 else { return }
+        let code = Glibc.close(fd)
+        fd = -1
+        if code != 0 { throw PortError(file: path, "cannot close file: \(PortFiles.errorText())") }
+    }
+}

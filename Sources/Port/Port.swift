@@ -1,1 +1,0 @@
-// Ports: no-change rebuild uploads, as mini-buildd prepares them.

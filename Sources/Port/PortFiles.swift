@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The file-system calls a port needs, over the C library (debwork keeps Foundation out of its binary).
+/// Every error is a ``PortError`` naming the path and the `errno` text.
+enum PortFiles {
+    static func errorText() -> String { String(cString: strerror(errno)) }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// `mkdir -p`.
+    static func makeDirectories(_ path: String) throws(PortError) {
+        if isDirectory(path) { return }
+        let parent = directory(of: path)
+        if parent != path && parent != "." && parent != "/" { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw PortError(file: path, "cannot create directory: \(errorText())")
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Writes `bytes` to `<path>.partial`, then renames it to `path`: a reader sees the whole file or none.
+    static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(PortError) {
+        let temporary = path + ".partial"
+        let file = try OutputFile(path: temporary)
+        do throws(PortError) {
+            try file.write(bytes)
+            try file.close()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        try rename(temporary, to: path)
+    }
+
+    static func rename(_ from: String, to: String) throws(PortError) {
+        if Glibc.rename(from, to) != 0 {
+            throw PortError(file: to, "cannot rename '\(from)' to it: \(errorText())")
+        }
+    }
+
+    /// Puts `source` at `destination` byte for byte: a hard link when the file system allows, else a copy
+    /// (through a temporary name).
+    static func linkOrCopy(_ source: String, to destination: String) throws(PortError) {
+        if link(source, destination) == 0 { return }
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw PortError(file: source, "cannot open file: \(errorText())") }
+        defer { close(input) }
+        let temporary = destination + ".partial"
+        let output = try OutputFile(path: temporary)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        do throws(PortError) {
+            while true {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw PortError(file: source, "cannot read file: \(errorText())")
+                }
+                if count == 0 { break }
+                try output.write(Array(buffer[0..<count]))
+            }
+            try output.close()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        try rename(temporary, to: destination)
+    }
+
+    /// `rm -r`: removes a file or a directory tree (symlinks are removed, never followed).
+    static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            if let dir = opendir(path) {
+                var names: [String] = []
+                while let entry = readdir(dir) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                    }
+                    if name != "." && name != ".." { names.append(name) }
+                }
+                closedir(dir)
+                for name in names { removeTree(path + "/" + name) }
+            }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// The absolute form of a relative path (against the working directory), without resolving symlinks.
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return trimmed == "." ? cwd : cwd + "/" + trimmed
+    }
+}

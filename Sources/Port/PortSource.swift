@@ -1,0 +1,82 @@
+import Artifacts
+import DebianFormats
+import Digest
+
+/// The source package a port starts from: the verified .dsc, its files, changelog and control text.
+struct PortSource {
+    enum Layout {
+        /// `3.0 (quilt)`: orig tarball(s) (with `.asc`) reused, the debian tarball rewritten.
+        case quilt(debianTarball: String)
+        /// `3.0 (native)`: the one tarball rewritten.
+        case native(tarball: String)
+    }
+
+    var dscPath: String
+    var directory: String
+    var package: SourcePackage
+    var layout: Layout
+    /// SHA1 of the .dsc file's bytes (mini-buildd's changelog item).
+    var dscSHA1: String
+    var changelogText: String
+    var changelog: Changelog
+    var controlText: String
+
+    var source: String { package.package }
+    var version: String { package.version }
+    /// The listed file names in .dsc order.
+    var fileNames: [String] { package.files.map(\.name) }
+
+    /// Reads and verifies the .dsc (every listed file present with matching size, MD5, SHA1 and SHA256),
+    /// then reads debian/changelog and debian/control from the debian (or native) tarball.
+    static func load(dscPath: String) throws -> PortSource {
+        let package = try SourceReader(unpack: false).read(path: dscPath)
+        let directory = FileSystem.directory(of: dscPath)
+        for file in package.files where FileSystem.status(FileSystem.join(directory, file.name)) == nil {
+            throw PortError(file: dscPath, "listed file '\(file.name)' is not next to the .dsc")
+        }
+        for file in package.files where file.name.contains("/") || file.name.hasPrefix(".") {
+            throw PortError(file: dscPath, "listed file name '\(file.name)' is not a plain file name")
+        }
+        let layout: Layout
+        let tarball: String
+        switch package.format {
+        case "3.0 (quilt)":
+            guard let debian = package.files.first(where: { $0.name.contains(".debian.tar.") }) else {
+                throw PortError(file: dscPath, "format 3.0 (quilt) needs a .debian.tar.* file")
+            }
+            tarball = FileSystem.join(directory, debian.name)
+            layout = .quilt(debianTarball: debian.name)
+        case "3.0 (native)":
+            guard let native = package.files.first(where: { $0.name.contains(".tar.") && !$0.name.hasSuffix(".asc") }) else {
+                throw PortError(file: dscPath, "format 3.0 (native) needs a .tar.* file")
+            }
+            tarball = FileSystem.join(directory, native.name)
+            layout = .native(tarball: native.name)
+        default:
+            throw PortError(file: dscPath, "cannot port source format '\(package.format)' (supported: 3.0 (quilt), 3.0 (native))")
+        }
+        let isNative: Bool
+        if case .native = layout { isNative = true } else { isNative = false }
+        let texts = try TarballRewriter.texts(of: ["debian/changelog", "debian/control"], in: tarball, stripTop: isNative)
+        guard let changelogText = texts["debian/changelog"] else {
+            throw PortError(file: tarball, "no debian/changelog in the tarball")
+        }
+        let changelog = try Changelog.parse(changelogText, file: "debian/changelog")
+        guard let top = changelog.entries.first else { throw PortError(file: tarball, "debian/changelog has no entry") }
+        guard top.version == package.version else {
+            throw PortError(file: dscPath, "version '\(package.version)' differs from debian/changelog's '\(top.version)'")
+        }
+        let digest = try FileDigest.compute(path: dscPath, algorithms: [.sha1])
+        return PortSource(dscPath: dscPath, directory: directory, package: package, layout: layout,
+                          dscSHA1: digest[.sha1] ?? "", changelogText: changelogText, changelog: changelog,
+                          controlText: texts["debian/control"] ?? "")
+    }
+
+    /// Section and priority of debian/control's source stanza, `-` when missing (as dpkg-genchanges).
+    var sectionAndPriority: (section: String, priority: String) {
+        guard let stanza = (try? Deb822Document.parse(controlText, file: "debian/control"))?.paragraphs.first else {
+            return ("-", "-")
+        }
+        return (stanza["Section"] ?? "-", stanza["Priority"] ?? "-")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Index
+import Port
+import Query
+
+struct PortCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "port",
+        abstract: "Port a source package from one distribution to others (a rebuild when FROM equals TO).",
+        discussion: """
+            The .dsc comes from the index: the version of SOURCE in FROM_DIST (or exactly -V VERSION). Writes
+            <output>/<distribution>/ per target, verified; warns when a target would reject the version.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup var port: PortOptions
+
+    @Argument(help: "Source package name.")
+    var source: String
+
+    @Argument(help: "The distribution to port from.")
+    var from: String
+
+    @Argument(help: "Target distributions.")
+    var targets: [String]
+
+    @Option(name: [.customShort("V"), .customLong("version")], help: "Port exactly this version (default: the one in FROM_DIST).")
+    var version: String?
+
+    func run() throws {
+        try runReportingErrors {
+            let configuration = try settings.load()
+            let store = try IndexStore(path: global.indexPath, readOnly: true)
+            let located = try PortService.locate(source: source, distribution: from, version: version, store: store)
+            try PortRunner.run(dscPath: located.dsc, targets: targets, mode: .internalPort(from: from), source: source,
+                               version: located.version, options: port, codeversions: configuration.codeversions,
+                               service: PortService(layout: configuration.layout, store: store), global: global)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Index
+import Port
+import Query
+
+struct PortExtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "port_ext",
+        abstract: "Port an external source package (.dsc path or file:// URL) to distributions: a verified no-change upload.",
+        discussion: """
+            Writes <output>/<distribution>/ per target: the rewritten debian tarball (or native tarball), the orig
+            tarballs (hard-linked), the .dsc and a source-only .changes. Without -u the .dsc's signature is checked
+            with gpgv against --keyring files.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup var port: PortOptions
+
+    @Argument(help: "The .dsc: a path or a file:// URL.")
+    var dsc: String
+
+    @Argument(help: "Target distributions (e.g. bookworm-test-unstable).")
+    var targets: [String]
+
+    @Flag(name: [.customShort("u"), .customLong("unsigned")], help: "Do not check the .dsc's signature.")
+    var unsigned = false
+
+    @Option(name: .long, help: ArgumentHelp("Keyring for the signature check (repeatable).", valueName: "file"))
+    var keyring: [String] = []
+
+    func run() throws {
+        try runReportingErrors {
+            let path = try PortSourceLocation.path(of: dsc)
+            if !unsigned {
+                guard !keyring.isEmpty else {
+                    throw PortError(file: path, "no keyring configured to check the signature: pass --keyring FILE, or -u to skip the check")
+                }
+                try UploadSigner.verify(path, keyrings: keyring)
+            }
+            let configuration = try settings.load()
+            let source = try PortSourceLocation.identify(path)
+            let store = try? IndexStore(path: global.indexPath, readOnly: true)
+            try PortRunner.run(dscPath: path, targets: targets, mode: .external(from: dsc), source: source.source,
+                               version: source.version, options: port, codeversions: configuration.codeversions,
+                               service: PortService(layout: configuration.layout, store: store), global: global)
+        }
+    }
+}
