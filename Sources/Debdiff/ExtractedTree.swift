@@ -1,7 +1,7 @@
 import LibArchive
 
-/// One side's unpacked source tree: metadata of every path in memory, file contents on disk under
-/// `root` (only what a comparison needs is ever read back, one file at a time).
+/// One side's unpacked source tree: metadata of every path in memory, file contents in a ``SpoolFile``
+/// (only what a comparison needs is ever read back, one file at a time).
 struct ExtractedTree: Sendable {
     struct Entry: Sendable, Hashable {
         var type: ArchiveEntry.FileType
@@ -12,17 +12,22 @@ struct ExtractedTree: Sendable {
         var mtime: Int64
         var sha256: String?
         var linkTarget: String?
+        /// Where a regular file's bytes start in the spool.
+        var offset: Int64 = 0
     }
 
-    /// Where the regular files are on disk.
-    let root: String
+    /// The spool holding the regular files' bytes.
+    let spool: String
     /// Path (relative, no leading `./`) to entry. Directories implied by deeper paths may be absent.
     var entries: [String: Entry] = [:]
     var warnings: [String] = []
 
-    init(root: String) { self.root = root }
+    init(spool: String) { self.spool = spool }
 
-    func diskPath(_ path: String) -> String { root + "/" + path }
+    /// The bytes of a regular file.
+    func contents(_ entry: Entry, from reader: SpoolFile) throws -> [UInt8] {
+        try reader.read(offset: entry.offset, count: entry.size)
+    }
 
     mutating func remove(under directory: String) {
         for key in entries.keys where key == directory || key.hasPrefix(directory + "/") {

@@ -25,13 +25,15 @@ struct Interdiff {
         let second = try PatchFile(CompressedFile.read(newDiff), name: newDiff)
         var secondByPath: [String: PatchFile.Section] = [:]
         for section in second.sections { if let path = section.path(strip: 1) { secondByPath[path] = section } }
+        let oldSpool = try SpoolFile(path: old.tree.spool, writable: false)
+        let newSpool = try SpoolFile(path: new.tree.spool, writable: false)
         var seen: Set<String> = []
         let diffOptions = UnifiedDiffOptions(whitespace: options.ignoreSpace ? .ignoreAllSpace : .exact)
         for section in first.sections {
             guard let path = section.path(strip: 1) else { continue }
             seen.insert(path)
             if let other = secondByPath[path] {
-                let a = try contents(old.tree, path), b = try contents(new.tree, path)
+                let a = try contents(old.tree, path, oldSpool), b = try contents(new.tree, path, newSpool)
                 guard case .text(let diff) = UnifiedDiff.compare(old: a, new: b, options: diffOptions) else { continue }
                 output += Array("diff -\(options.ignoreSpace ? "wu" : "u") \(section.newName) \(other.newName)\n".utf8)
                 output += diff.render(oldLabel: section.newName, newLabel: other.newName)
@@ -65,9 +67,9 @@ struct Interdiff {
         }
     }
 
-    private func contents(_ tree: ExtractedTree, _ path: String) throws -> [UInt8] {
+    private func contents(_ tree: ExtractedTree, _ path: String, _ spool: SpoolFile) throws -> [UInt8] {
         guard let entry = tree.entries[path], entry.type == .regular else { return [] }
-        return try ScratchDirectory.readFile(tree.diskPath(path), size: entry.size)
+        return try tree.contents(entry, from: spool)
     }
 
     /// The name diffstat gives a section whose `---`/`+++` names differ in their first directory

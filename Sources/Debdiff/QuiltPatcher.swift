@@ -3,13 +3,11 @@ import Digest
 /// Applies `debian/patches/series` to an unpacked 3.0 (quilt) tree in-process, as
 /// `dpkg-source -x` without `--skip-patches` does (debdiff then removes `.pc/`, which is never made here).
 struct QuiltPatcher {
-    let tree: ExtractedTree
-
     /// Applies every patch of the series in order. Patched files get the patch file's mtime.
     /// - Throws: ``DebdiffError`` naming the patch and hunk that fails, or a missing patch file.
-    func apply(into tree: inout ExtractedTree) throws {
+    func apply(to tree: inout ExtractedTree, writer: SpoolFile) throws {
         guard let series = tree.entries["debian/patches/series"], series.type == .regular else { return }
-        let text = try ScratchDirectory.readFile(tree.diskPath("debian/patches/series"), size: series.size)
+        let text = try tree.contents(series, from: writer)
         for rawLine in text.split(separator: 0x0A) {
             let line = rawLine.split(separator: UInt8(ascii: "#"), maxSplits: 1, omittingEmptySubsequences: false).first ?? []
             let words = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
@@ -22,14 +20,13 @@ struct QuiltPatcher {
             guard let entry = tree.entries[patchPath], entry.type == .regular else {
                 throw DebdiffError("debian/patches/series names '\(name)', which is not in debian/patches")
             }
-            let bytes = try ScratchDirectory.readFile(tree.diskPath(patchPath), size: entry.size)
-            let patch = try PatchFile(bytes, name: patchPath)
-            try Self.apply(patch, strip: strip, name: patchPath, mtime: entry.mtime, to: &tree)
+            let patch = try PatchFile(tree.contents(entry, from: writer), name: patchPath)
+            try Self.apply(patch, strip: strip, name: patchPath, mtime: entry.mtime, to: &tree, writer: writer)
         }
     }
 
     /// Applies every file section of `patch` (`patch -pN` semantics) to the tree, on disk and in its entries.
-    static func apply(_ patch: PatchFile, strip: Int, name: String, mtime: Int64, to tree: inout ExtractedTree) throws {
+    static func apply(_ patch: PatchFile, strip: Int, name: String, mtime: Int64, to tree: inout ExtractedTree, writer: SpoolFile) throws {
         for section in patch.sections {
             guard let path = section.path(strip: strip), !path.split(separator: "/").contains("..") else {
                 throw DebdiffError("\(name): cannot use the file name '\(section.newName)'")
@@ -38,18 +35,15 @@ struct QuiltPatcher {
             if let existing, existing.type != .regular {
                 throw DebdiffError("\(name): '\(path)' is not a regular file")
             }
-            let original = existing == nil ? [] : try ScratchDirectory.readFile(tree.diskPath(path), size: existing?.size ?? 0)
+            let original = try existing.map { try tree.contents($0, from: writer) } ?? []
             let result = try PatchApplier.apply(section, to: original, patchName: name, path: path)
             if section.deletesFile && result.isEmpty {
                 tree.entries[path] = nil
-                ScratchDirectory.removeNonDirectory(tree.diskPath(path))
                 continue
             }
-            try ScratchDirectory.makeDirectories(SourceTreeLoader.parent(of: tree.diskPath(path)))
-            try ScratchDirectory.writeFile(tree.diskPath(path), result)
             tree.entries[path] = ExtractedTree.Entry(
                 type: .regular, permissions: existing?.permissions ?? 0o644, size: Int64(result.count), mtime: mtime,
-                sha256: try Hasher.hash(result, .sha256), linkTarget: nil)
+                sha256: try Hasher.hash(result, .sha256), linkTarget: nil, offset: try writer.append(result))
         }
     }
 }

@@ -8,8 +8,8 @@ import Synchronization
 /// Compares two source packages (.dsc) as devscripts' debdiff does.
 ///
 /// Both packages are verified and unpacked in parallel (libarchive, in-process; 3.0 (quilt) without
-/// its patches unless ``DebdiffOptions/applyPatches``), into a private temporary directory removed
-/// afterwards. The text is devscripts' `diff -Nru` report with the temporary paths gone and the times
+/// its patches unless ``DebdiffOptions/applyPatches``), each into one spool file in a private temporary
+/// directory removed afterwards. The text is devscripts' `diff -Nru` report with the temporary paths gone and the times
 /// taken from the archives; two format 1.0 packages sharing an orig tarball give the `interdiff` layout
 /// devscripts prints for them.
 public struct SourceDebdiff: Sendable {
@@ -33,7 +33,7 @@ public struct SourceDebdiff: Sendable {
         let results = Mutex<[Result<LoadedSource, any Error>?]>([nil, nil])
         let root = scratch.path
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let result = Result { try loader.load(dsc: paths[index], into: root + "/\(index + 1)") }
+            let result = Result { try loader.load(dsc: paths[index], into: root + "/\(index + 1).spool") }
             results.withLock { $0[index] = result }
         }
         let loaded = try results.withLock { list in try list.map { try $0!.get() } }
@@ -53,7 +53,7 @@ public struct SourceDebdiff: Sendable {
             differences = interdiff.differences
             diffstatTitle = "\(Self.baseName(a)) \(Self.baseName(b))"
         } else {
-            var comparison = TreeComparison(old: first.tree, oldLabel: first.directoryName, new: second.tree,
+            var comparison = try TreeComparison(old: first.tree, oldLabel: first.directoryName, new: second.tree,
                                             newLabel: second.directoryName, options: options, showModes: showModes)
             try comparison.run()
             body = comparison.output

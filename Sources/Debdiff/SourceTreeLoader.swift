@@ -22,10 +22,10 @@ struct SourceTreeLoader: Sendable {
     var limits: ArchiveReader.Limits = .default
     var applyPatches = false
 
-    /// Verifies the .dsc and its files (sizes and checksums), then unpacks it into `root`.
+    /// Verifies the .dsc and its files (sizes and checksums), then unpacks it into the spool at `spool`.
     /// - Throws: ``ArtifactError`` for a bad .dsc or listed file, ``DebdiffError`` otherwise (corrupt
     ///   tarball, hostile path, a patch that does not apply), each naming the file.
-    func load(dsc path: String, into root: String) throws -> LoadedSource {
+    func load(dsc path: String, into spool: String) throws -> LoadedSource {
         let package = try SourceReader(limits: limits, unpack: false).read(path: path)
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         func file(_ name: String) -> String { directory + "/" + name }
@@ -38,8 +38,8 @@ struct SourceTreeLoader: Sendable {
         let source = package.package
         var loaded = LoadedSource(
             dscPath: path, source: source, version: package.version, format: package.format,
-            directoryName: "\(source)-\(version.upstream)", tree: ExtractedTree(root: root))
-        try ScratchDirectory.makeDirectories(root)
+            directoryName: "\(source)-\(version.upstream)", tree: ExtractedTree(spool: spool))
+        let writer = try SpoolFile(path: spool, writable: true)
         var tree = loaded.tree
         switch package.format {
         case "3.0 (quilt)":
@@ -49,30 +49,30 @@ struct SourceTreeLoader: Sendable {
             guard let debian = names.first(where: { $0.contains(".debian.tar.") }) else {
                 throw DebdiffError("\(path): format 3.0 (quilt) needs a .debian.tar.* file")
             }
-            try addTarball(file(orig), strip: true, prefix: "", to: &tree)
+            try addTarball(file(orig), strip: true, prefix: "", to: &tree, writer: writer)
             tree.remove(under: "debian")
             for name in names {
                 guard let component = Self.componentName(name, source: source) else { continue }
                 tree.remove(under: component)
-                try addTarball(file(name), strip: true, prefix: component + "/", to: &tree)
+                try addTarball(file(name), strip: true, prefix: component + "/", to: &tree, writer: writer)
             }
-            try addTarball(file(debian), strip: false, prefix: "", to: &tree)
-            if applyPatches { try QuiltPatcher(tree: tree).apply(into: &tree) }
+            try addTarball(file(debian), strip: false, prefix: "", to: &tree, writer: writer)
+            if applyPatches { try QuiltPatcher().apply(to: &tree, writer: writer) }
         case "3.0 (native)":
             guard let tarball = names.first(where: { $0.contains(".tar.") && !$0.hasSuffix(".asc") }) else {
                 throw DebdiffError("\(path): format 3.0 (native) needs a .tar.* file")
             }
-            try addTarball(file(tarball), strip: true, prefix: "", to: &tree)
+            try addTarball(file(tarball), strip: true, prefix: "", to: &tree, writer: writer)
         case "1.0":
             if let orig = names.first(where: { $0.hasSuffix(".orig.tar.gz") }) {
                 guard let diff = names.first(where: { $0.hasSuffix(".diff.gz") }) else {
                     throw DebdiffError("\(path): format 1.0 with an .orig.tar.gz needs a .diff.gz")
                 }
-                try addTarball(file(orig), strip: true, prefix: "", to: &tree)
+                try addTarball(file(orig), strip: true, prefix: "", to: &tree, writer: writer)
                 let patch = try PatchFile(CompressedFile.read(file(diff), limits: limits), name: file(diff))
                 // Files the diff creates or changes get the newest time found in the archive: the diff itself has none.
                 let newest = tree.entries.values.map(\.mtime).max() ?? 0
-                try QuiltPatcher.apply(patch, strip: 1, name: file(diff), mtime: newest, to: &tree)
+                try QuiltPatcher.apply(patch, strip: 1, name: file(diff), mtime: newest, to: &tree, writer: writer)
                 if var rules = tree.entries["debian/rules"], rules.type == .regular {
                     rules.permissions = 0o755 // dpkg-source makes debian/rules executable
                     tree.entries["debian/rules"] = rules
@@ -80,7 +80,7 @@ struct SourceTreeLoader: Sendable {
                 loaded.diffPath = file(diff)
                 loaded.origName = orig
             } else if let tarball = names.first(where: { $0.hasSuffix(".tar.gz") }) {
-                try addTarball(file(tarball), strip: true, prefix: "", to: &tree)
+                try addTarball(file(tarball), strip: true, prefix: "", to: &tree, writer: writer)
             } else {
                 throw DebdiffError("\(path): format 1.0 needs a .tar.gz file")
             }
@@ -93,7 +93,7 @@ struct SourceTreeLoader: Sendable {
 
     /// Streams one tarball onto disk below the tree's root, hashing regular files on the way.
     /// `strip` drops the first path component (upstream and native tarballs).
-    func addTarball(_ path: String, strip: Bool, prefix: String, to tree: inout ExtractedTree) throws {
+    func addTarball(_ path: String, strip: Bool, prefix: String, to tree: inout ExtractedTree, writer: SpoolFile) throws {
         let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
         var symlinks: Set<String> = []
         func place(_ raw: String) throws(DebdiffError) -> String? {
@@ -119,26 +119,19 @@ struct SourceTreeLoader: Sendable {
                     throw DebdiffError("\(path): member '\(entry.path)' passes through the symlink '\(parent)' (symlink escape)")
                 }
             }
-            let disk = tree.diskPath(full)
             var record = ExtractedTree.Entry(type: entry.type, permissions: entry.permissions, size: entry.size,
                                              mtime: entry.mtime, sha256: nil, linkTarget: entry.linkTarget)
             switch entry.type {
             case .directory:
-                try ScratchDirectory.makeDirectories(disk)
                 try reader.skipData()
             case .regular:
-                try ScratchDirectory.makeDirectories(Self.parent(of: disk))
-                ScratchDirectory.removeNonDirectory(disk)
-                let fd = try ScratchDirectory.create(disk)
-                defer { ScratchDirectory.close(fd) }
                 let hasher = try Hasher([.sha256])
-                var size: Int64 = 0
+                record.offset = writer.size
                 try reader.readData { chunk in
                     hasher.update(chunk)
-                    size += Int64(chunk.count)
-                    try ScratchDirectory.write(fd, chunk, path: disk)
+                    try writer.append(chunk)
                 }
-                record.size = size
+                record.size = writer.size - record.offset
                 record.sha256 = hasher.finalize()[.sha256]
             case .hardlink:
                 try reader.skipData()
@@ -146,15 +139,11 @@ struct SourceTreeLoader: Sendable {
                       original.type == .regular else {
                     throw DebdiffError("\(path): hard link '\(entry.path)' names no earlier regular file")
                 }
-                try ScratchDirectory.makeDirectories(Self.parent(of: disk))
-                ScratchDirectory.removeNonDirectory(disk)
-                try ScratchDirectory.hardLink(tree.diskPath(target), disk)
                 record = original
                 record.mtime = entry.mtime
             case .symlink:
                 try reader.skipData()
                 symlinks.insert(full)
-                ScratchDirectory.removeNonDirectory(disk)
             default:
                 try reader.skipData()
                 tree.warnings.append("\(path): member '\(entry.path)' is a special file; not compared")
@@ -163,10 +152,6 @@ struct SourceTreeLoader: Sendable {
             tree.entries[full] = record
         }
         tree.warnings += reader.warnings
-    }
-
-    static func parent(of path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
     }
 
     static func isOrig(_ name: String, source: String) -> Bool {

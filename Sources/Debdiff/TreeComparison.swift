@@ -6,7 +6,7 @@ import Glibc
 /// Walks two unpacked trees the way `diff -Nru OLD NEW` does and renders its output: directories
 /// merged by name in byte order, a missing file compared as an empty one, symlinks followed, files
 /// with equal SHA-256 never read. Contents are read from disk one pair at a time, so memory is bounded
-/// by the largest pair of files compared.
+/// by the largest pair of files compared (plus the report).
 struct TreeComparison {
     struct Side {
         var tree: ExtractedTree
@@ -38,11 +38,15 @@ struct TreeComparison {
     /// The `diff -Nru …` prefix of each file header, options included as debdiff passes them.
     let command: String
 
+    private let oldSpool: SpoolFile
+    private let newSpool: SpoolFile
     private(set) var output: [UInt8] = []
     private(set) var differences: [FileDifference] = []
     private(set) var warnings: [String] = []
 
-    init(old: ExtractedTree, oldLabel: String, new: ExtractedTree, newLabel: String, options: DebdiffOptions, showModes: Bool) {
+    init(old: ExtractedTree, oldLabel: String, new: ExtractedTree, newLabel: String, options: DebdiffOptions, showModes: Bool) throws {
+        oldSpool = try SpoolFile(path: old.spool, writable: false)
+        newSpool = try SpoolFile(path: new.spool, writable: false)
         self.old = Side(tree: old, label: oldLabel, children: old.children())
         self.new = Side(tree: new, label: newLabel, children: new.children())
         self.options = options
@@ -128,8 +132,8 @@ struct TreeComparison {
         if oldEntry?.size ?? 0 == newEntry?.size ?? 0 && (oldEntry?.sha256 == newEntry?.sha256 || (oldEntry?.size ?? 0) == 0) {
             return
         }
-        if case .file(let entry, let resolved) = oldNode { oldBytes = try ScratchDirectory.readFile(old.tree.diskPath(resolved), size: entry.size) }
-        if case .file(let entry, let resolved) = newNode { newBytes = try ScratchDirectory.readFile(new.tree.diskPath(resolved), size: entry.size) }
+        if let oldEntry { oldBytes = try old.tree.contents(oldEntry, from: oldSpool) }
+        if let newEntry { newBytes = try new.tree.contents(newEntry, from: newSpool) }
         let diffOptions = UnifiedDiffOptions(whitespace: options.ignoreSpace ? .ignoreAllSpace : .exact)
         var difference = FileDifference(
             path: display, status: oldEntry == nil ? .added : newEntry == nil ? .removed : .changed,
