@@ -16,7 +16,7 @@ import Testing
             report = try SourceDebdiff(options: DebdiffOptions()).run(old: old, new: new)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             var usage = rusage()
-            getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             print("bench run \(run): \(String(format: "%.3f", seconds)) s, peak RSS \(usage.ru_maxrss) KB, \(report?.text.count ?? 0) bytes, exit \(report?.exitStatus ?? -1)")
         }
         if let path = Self.environment["DEBWORK_BENCH_OUT"], let report {
