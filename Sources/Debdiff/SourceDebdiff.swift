@@ -1,12 +1,88 @@
-// Placeholder: the source-package comparison lands here.
+import DebianFormats
+import Diff
+import Dispatch
+import JSONOutput
+import LibArchive
+import Synchronization
+
 /// Compares two source packages (.dsc) as devscripts' debdiff does.
+///
+/// Both packages are verified and unpacked in parallel (libarchive, in-process; 3.0 (quilt) without
+/// its patches unless ``DebdiffOptions/applyPatches``), each into one spool file in a private temporary
+/// directory removed afterwards. The text is devscripts' `diff -Nru` report with the temporary paths gone and the times
+/// taken from the archives; two format 1.0 packages sharing an orig tarball give the `interdiff` layout
+/// devscripts prints for them.
 public struct SourceDebdiff: Sendable {
     public var options: DebdiffOptions
+    /// Also print git-style `old mode`/`new mode` and `old symlink`/`new symlink` lines (not in
+    /// devscripts' output; they are always in the JSON).
+    public var showModes = false
+    /// Decompression-bomb limits for the tarballs.
+    public var limits: ArchiveReader.Limits = .default
 
     public init(options: DebdiffOptions) { self.options = options }
 
     /// Compares the source packages whose .dsc files are `old` and `new`.
+    /// - Returns: the report; `exitStatus` 1 when the packages differ, 0 when they do not.
+    /// - Throws: `ArtifactError` for a .dsc or listed file that does not verify, ``DebdiffError`` for a
+    ///   corrupt tarball, a hostile member path, or a patch that does not apply.
     public func run(old: String, new: String) throws -> DebdiffReport {
-        throw DebdiffError("source package comparison is not available yet")
+        let scratch = try ScratchDirectory()
+        let loader = SourceTreeLoader(limits: limits, applyPatches: options.applyPatches)
+        let paths = [old, new]
+        let results = Mutex<[Result<LoadedSource, any Error>?]>([nil, nil])
+        let root = scratch.path
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let result = Result { try loader.load(dsc: paths[index], into: root + "/\(index + 1).spool") }
+            results.withLock { $0[index] = result }
+        }
+        let loaded = try results.withLock { list in try list.map { try $0!.get() } }
+        var first = loaded[0], second = loaded[1]
+        if options.autoVersionSort, Self.isNewer(first.version, than: second.version) {
+            swap(&first, &second)
+        }
+
+        var body: [UInt8]
+        var differences: [TreeComparison.FileDifference]
+        var warnings = first.tree.warnings + second.tree.warnings
+        let diffstatTitle: String
+        if let a = first.diffPath, let b = second.diffPath, first.origName == second.origName, options.excludes.isEmpty {
+            var interdiff = Interdiff(old: first, new: second, options: options)
+            try interdiff.run()
+            body = interdiff.output
+            differences = interdiff.differences
+            diffstatTitle = "\(Self.baseName(a)) \(Self.baseName(b))"
+        } else {
+            var comparison = try TreeComparison(old: first.tree, oldLabel: first.directoryName, new: second.tree,
+                                            newLabel: second.directoryName, options: options, showModes: showModes)
+            try comparison.run()
+            body = comparison.output
+            differences = comparison.differences
+            warnings += comparison.warnings
+            diffstatTitle = "\(first.directoryName) \(second.directoryName)"
+        }
+        var text: [UInt8] = []
+        if options.diffstat {
+            let entries = differences.filter { $0.isBinary || $0.hunks > 0 }.map {
+                DiffStat.Entry(name: $0.diffstatName, insertions: $0.insertions, deletions: $0.deletions, isBinary: $0.isBinary)
+            }
+            text += Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
+        }
+        text += body
+        let status: Int32 = body.isEmpty ? 0 : 1
+        body = []
+        let json = SourceDebdiffJSON.make(old: first, new: second, differences: differences, identical: status == 0, warnings: warnings)
+        return DebdiffReport(text: text, exitStatus: status, json: json)
+    }
+
+    static func isNewer(_ a: String, than b: String) -> Bool {
+        guard let x = try? DebianVersion(a), let y = try? DebianVersion(b) else { return false }
+        return DebianVersion.compare(x, y) > 0
+    }
+
+    /// `dwold_2.0-1.diff.gz` → `dwold_2.0-1`, as devscripts titles the diffstat of an interdiff.
+    static func baseName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".diff.gz") ? String(name.dropLast(8)) : name
     }
 }

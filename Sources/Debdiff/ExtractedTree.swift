@@ -1,0 +1,82 @@
+import LibArchive
+
+/// One side's unpacked source tree: metadata of every path in memory, file contents in a ``SpoolFile``
+/// (only what a comparison needs is ever read back, one file at a time).
+struct ExtractedTree: Sendable {
+    struct Entry: Sendable, Hashable {
+        var type: ArchiveEntry.FileType
+        /// Permission bits (`07777`).
+        var permissions: UInt32
+        var size: Int64
+        /// Seconds since the epoch, from the archive member (or the patch that last changed the file).
+        var mtime: Int64
+        var sha256: String?
+        var linkTarget: String?
+        /// Where a regular file's bytes start in the spool.
+        var offset: Int64 = 0
+    }
+
+    /// The spool holding the regular files' bytes.
+    let spool: String
+    /// Path (relative, no leading `./`) to entry. Directories implied by deeper paths may be absent.
+    var entries: [String: Entry] = [:]
+    var warnings: [String] = []
+
+    init(spool: String) { self.spool = spool }
+
+    /// The bytes of a regular file.
+    func contents(_ entry: Entry, from reader: SpoolFile) throws -> [UInt8] {
+        try reader.read(offset: entry.offset, count: entry.size)
+    }
+
+    mutating func remove(under directory: String) {
+        for key in entries.keys where key == directory || key.hasPrefix(directory + "/") {
+            entries[key] = nil
+        }
+    }
+
+    /// The children of every directory (`""` is the top), names unsorted.
+    func children() -> [String: Set<String>] {
+        var result: [String: Set<String>] = ["": []]
+        for path in entries.keys {
+            var current = Substring(path)
+            while true {
+                let parent = current.lastIndex(of: "/").map { current[..<$0] } ?? ""
+                let name = current.lastIndex(of: "/").map { current[current.index(after: $0)...] } ?? current
+                let (inserted, _) = result[String(parent), default: []].insert(String(name))
+                if !inserted || parent.isEmpty { break }
+                current = parent
+            }
+        }
+        return result
+    }
+
+    /// Whether `path` is a directory (explicit, or implied by a deeper entry).
+    func isDirectory(_ path: String, children: [String: Set<String>]) -> Bool {
+        if let entry = entries[path] { return entry.type == .directory }
+        return children[path] != nil
+    }
+
+    /// Follows symlinks inside the tree as `diff` does (it dereferences them): the path of the regular
+    /// file or directory reached, or nil when the link dangles, loops or leaves the tree.
+    func resolve(_ path: String, children: [String: Set<String>]) -> String? {
+        var current = path
+        for _ in 0..<40 {
+            guard let entry = entries[current] else { return children[current] != nil ? current : nil }
+            guard entry.type == .symlink, let target = entry.linkTarget else { return current }
+            if target.hasPrefix("/") { return nil }
+            var parts = current.split(separator: "/").dropLast().map(String.init)
+            for part in target.split(separator: "/") {
+                if part == "." { continue }
+                if part == ".." {
+                    if parts.isEmpty { return nil }
+                    parts.removeLast()
+                } else {
+                    parts.append(String(part))
+                }
+            }
+            current = parts.joined(separator: "/")
+        }
+        return nil
+    }
+}

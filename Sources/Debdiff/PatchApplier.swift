@@ -1,0 +1,57 @@
+/// Applies one file section of a unified diff to a file's bytes, tolerant the way GNU patch is by
+/// default for offsets: each hunk is tried where its header says (shifted by the offset of the
+/// previous hunk), then at growing distances before and after. Context must match exactly (no fuzz).
+enum PatchApplier {
+    /// Returns the patched bytes.
+    /// - Parameters:
+    ///   - section: the file section to apply.
+    ///   - original: the file's current bytes (empty for a new file).
+    ///   - patchName: the patch, for messages.
+    ///   - path: the file patched, for messages.
+    /// - Throws: ``DebdiffError`` naming the patch, the file and the hunk that does not apply.
+    static func apply(_ section: PatchFile.Section, to original: [UInt8], patchName: String, path: String) throws(DebdiffError) -> [UInt8] {
+        // Lines of the file as (text, hasNewline).
+        var lines: [(text: ArraySlice<UInt8>, newline: Bool)] = PatchFile.splitLines(original).map { range in
+            let line = original[range]
+            return line.last == 0x0A ? (line.dropLast(), true) : (line, false)
+        }
+        var offset = 0
+        for (number, hunk) in section.hunks.enumerated() {
+            let expected = hunk.lines.filter { $0.kind != .inserted }
+            let replacement = hunk.lines.filter { $0.kind != .deleted }
+            let wanted = hunk.oldCount == 0 ? hunk.oldStart + offset : hunk.oldStart - 1 + offset
+            guard let at = locate(expected, in: lines, near: wanted) else {
+                throw DebdiffError("\(patchName): hunk #\(number + 1) for '\(path)' does not apply (expected at line \(hunk.oldStart))")
+            }
+            offset += at - wanted
+            lines.replaceSubrange(at..<at + expected.count, with: replacement.map { ($0.text, $0.hasNewline) })
+            offset += replacement.count - expected.count
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(original.count + 256)
+        for (index, line) in lines.enumerated() {
+            out.append(contentsOf: line.text)
+            // Only the last line may lack its newline; a hunk can leave one in the middle after an insert.
+            if line.newline || index < lines.count - 1 { out.append(0x0A) }
+        }
+        return out
+    }
+
+    private static func locate(_ expected: [PatchFile.Line], in lines: [(text: ArraySlice<UInt8>, newline: Bool)], near wanted: Int) -> Int? {
+        let last = lines.count - expected.count
+        guard last >= 0 else { return nil }
+        func matches(_ at: Int) -> Bool {
+            for (k, line) in expected.enumerated() where lines[at + k].text != line.text { return false }
+            return true
+        }
+        let start = min(max(wanted, 0), last)
+        if matches(start) { return start }
+        var distance = 1
+        while start - distance >= 0 || start + distance <= last {
+            if start - distance >= 0 && matches(start - distance) { return start - distance }
+            if start + distance <= last && matches(start + distance) { return start + distance }
+            distance += 1
+        }
+        return nil
+    }
+}

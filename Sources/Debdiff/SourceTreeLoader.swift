@@ -1,0 +1,169 @@
+import Artifacts
+import DebianFormats
+import Digest
+import LibArchive
+
+/// A source package unpacked the way `dpkg-source -x` unpacks it (with `--skip-patches` unless
+/// patches are applied), into a directory of a ``ScratchDirectory``, by libarchive in-process.
+struct LoadedSource: Sendable {
+    var dscPath: String
+    var source: String
+    var version: String
+    var format: String
+    /// The directory dpkg-source would create: `<source>-<upstream version>`.
+    var directoryName: String
+    /// The `.diff.gz` of a format 1.0 package, and its orig tarball's name.
+    var diffPath: String?
+    var origName: String?
+    var tree: ExtractedTree
+}
+
+struct SourceTreeLoader: Sendable {
+    var limits: ArchiveReader.Limits = .default
+    var applyPatches = false
+
+    /// Verifies the .dsc and its files (sizes and checksums), then unpacks it into the spool at `spool`.
+    /// - Throws: ``ArtifactError`` for a bad .dsc or listed file, ``DebdiffError`` otherwise (corrupt
+    ///   tarball, hostile path, a patch that does not apply), each naming the file.
+    func load(dsc path: String, into spool: String) throws -> LoadedSource {
+        let package = try SourceReader(limits: limits, unpack: false).read(path: path)
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        func file(_ name: String) -> String { directory + "/" + name }
+        for listed in package.files where !ScratchDirectory.exists(file(listed.name)) {
+            throw DebdiffError("\(path): '\(listed.name)' is listed but not found next to the .dsc")
+        }
+        let version: DebianVersion
+        do { version = try DebianVersion(package.version) } catch { throw DebdiffError("\(path): \(error)") }
+        let names = package.files.map(\.name)
+        let source = package.package
+        var loaded = LoadedSource(
+            dscPath: path, source: source, version: package.version, format: package.format,
+            directoryName: "\(source)-\(version.upstream)", tree: ExtractedTree(spool: spool))
+        let writer = try SpoolFile(path: spool, writable: true)
+        var tree = loaded.tree
+        switch package.format {
+        case "3.0 (quilt)":
+            guard let orig = names.first(where: { Self.isOrig($0, source: source) }) else {
+                throw DebdiffError("\(path): format 3.0 (quilt) needs an .orig.tar.* file")
+            }
+            guard let debian = names.first(where: { $0.contains(".debian.tar.") }) else {
+                throw DebdiffError("\(path): format 3.0 (quilt) needs a .debian.tar.* file")
+            }
+            try addTarball(file(orig), strip: true, prefix: "", to: &tree, writer: writer)
+            tree.remove(under: "debian")
+            for name in names {
+                guard let component = Self.componentName(name, source: source) else { continue }
+                tree.remove(under: component)
+                try addTarball(file(name), strip: true, prefix: component + "/", to: &tree, writer: writer)
+            }
+            try addTarball(file(debian), strip: false, prefix: "", to: &tree, writer: writer)
+            if applyPatches { try QuiltPatcher().apply(to: &tree, writer: writer) }
+        case "3.0 (native)":
+            guard let tarball = names.first(where: { $0.contains(".tar.") && !$0.hasSuffix(".asc") }) else {
+                throw DebdiffError("\(path): format 3.0 (native) needs a .tar.* file")
+            }
+            try addTarball(file(tarball), strip: true, prefix: "", to: &tree, writer: writer)
+        case "1.0":
+            if let orig = names.first(where: { $0.hasSuffix(".orig.tar.gz") }) {
+                guard let diff = names.first(where: { $0.hasSuffix(".diff.gz") }) else {
+                    throw DebdiffError("\(path): format 1.0 with an .orig.tar.gz needs a .diff.gz")
+                }
+                try addTarball(file(orig), strip: true, prefix: "", to: &tree, writer: writer)
+                let patch = try PatchFile(CompressedFile.read(file(diff), limits: limits), name: file(diff))
+                // Files the diff creates or changes get the newest time found in the archive: the diff itself has none.
+                let newest = tree.entries.values.map(\.mtime).max() ?? 0
+                try QuiltPatcher.apply(patch, strip: 1, name: file(diff), mtime: newest, to: &tree, writer: writer)
+                if var rules = tree.entries["debian/rules"], rules.type == .regular {
+                    rules.permissions = 0o755 // dpkg-source makes debian/rules executable
+                    tree.entries["debian/rules"] = rules
+                }
+                loaded.diffPath = file(diff)
+                loaded.origName = orig
+            } else if let tarball = names.first(where: { $0.hasSuffix(".tar.gz") }) {
+                try addTarball(file(tarball), strip: true, prefix: "", to: &tree, writer: writer)
+            } else {
+                throw DebdiffError("\(path): format 1.0 needs a .tar.gz file")
+            }
+        default:
+            throw DebdiffError("\(path): unsupported source format '\(package.format)'")
+        }
+        loaded.tree = tree
+        return loaded
+    }
+
+    /// Streams one tarball onto disk below the tree's root, hashing regular files on the way.
+    /// `strip` drops the first path component (upstream and native tarballs).
+    func addTarball(_ path: String, strip: Bool, prefix: String, to tree: inout ExtractedTree, writer: SpoolFile) throws {
+        let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
+        var symlinks: Set<String> = []
+        func place(_ raw: String) throws(DebdiffError) -> String? {
+            if raw.hasPrefix("/") { throw DebdiffError("\(path): member '\(raw)' has an absolute path") }
+            var parts: [Substring] = []
+            for part in raw.split(separator: "/") where part != "." {
+                if part == ".." { throw DebdiffError("\(path): member '\(raw)' escapes the package root with '..'") }
+                parts.append(part)
+            }
+            if strip { parts = Array(parts.dropFirst()) }
+            guard !parts.isEmpty else { return nil }
+            return prefix + parts.joined(separator: "/")
+        }
+        while let entry = try reader.nextEntry() {
+            guard let full = try place(entry.path) else {
+                try reader.skipData()
+                continue
+            }
+            var parent = Substring(full)
+            while let slash = parent.lastIndex(of: "/") {
+                parent = parent[..<slash]
+                if symlinks.contains(String(parent)) {
+                    throw DebdiffError("\(path): member '\(entry.path)' passes through the symlink '\(parent)' (symlink escape)")
+                }
+            }
+            var record = ExtractedTree.Entry(type: entry.type, permissions: entry.permissions, size: entry.size,
+                                             mtime: entry.mtime, sha256: nil, linkTarget: entry.linkTarget)
+            switch entry.type {
+            case .directory:
+                try reader.skipData()
+            case .regular:
+                let hasher = try Hasher([.sha256])
+                record.offset = writer.size
+                try reader.readData { chunk in
+                    hasher.update(chunk)
+                    try writer.append(chunk)
+                }
+                record.size = writer.size - record.offset
+                record.sha256 = hasher.finalize()[.sha256]
+            case .hardlink:
+                try reader.skipData()
+                guard let target = try entry.linkTarget.flatMap(place), let original = tree.entries[target],
+                      original.type == .regular else {
+                    throw DebdiffError("\(path): hard link '\(entry.path)' names no earlier regular file")
+                }
+                record = original
+                record.mtime = entry.mtime
+            case .symlink:
+                try reader.skipData()
+                symlinks.insert(full)
+            default:
+                try reader.skipData()
+                tree.warnings.append("\(path): member '\(entry.path)' is a special file; not compared")
+                continue
+            }
+            tree.entries[full] = record
+        }
+        tree.warnings += reader.warnings
+    }
+
+    static func isOrig(_ name: String, source: String) -> Bool {
+        name.hasPrefix(source + "_") && name.contains(".orig.tar.") && !name.hasSuffix(".asc")
+    }
+
+    /// The component of `src_ver.orig-<component>.tar.*`, or nil.
+    static func componentName(_ name: String, source: String) -> String? {
+        guard name.hasPrefix(source + "_"), !name.hasSuffix(".asc"),
+              let range = name.firstRange(of: ".orig-") else { return nil }
+        let rest = name[range.upperBound...]
+        guard let dot = rest.firstRange(of: ".tar") else { return nil }
+        return String(rest[..<dot.lowerBound])
+    }
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# debdiff on a real source pair: debwork's SourceDebdiff against devscripts' debdiff, same run.
+#
+#   bench/debdiff-source.sh            fetch (once), build release, time both, print peak RSS
+#
+# The pair is openssl 3.0.17-1~deb12u2 (bookworm-updates) and 3.0.20-1~deb12u2 (bookworm), fetched with
+# `apt-get source --download-only` through a private APT configuration (a deb-src copy of the system's
+# Debian entries) so the system's sources are left alone. Files land in bench/corpus/src (git-ignored).
+set -eu
+cd "$(dirname "$0")/.."
+root=$(pwd)
+old=3.0.17-1~deb12u2
+new=3.0.20-1~deb12u2
+corpus="$root/bench/corpus/src"
+apt="$root/bench/work/apt"
+mkdir -p "$corpus" "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/parts"
+
+dsc() { echo "$corpus/openssl_$(echo "$1" | sed 's/^[0-9]*://').dsc"; }
+
+if [ ! -f "$(dsc $old)" ] || [ ! -f "$(dsc $new)" ]; then
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$apt/sources.sources"
+    set -- -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$apt/parts" \
+        -o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache"
+    cp "$apt/sources.sources" "$apt/parts/debian.sources"
+    apt-get "$@" update -qq
+    (cd "$corpus" && apt-get "$@" source --download-only -qq "openssl=$old" "openssl=$new")
+fi
+ls -l "$corpus"/openssl_*
+
+# The other test targets use @testable imports, hence -enable-testing in a release build.
+swift build -c release --build-tests -Xswiftc -enable-testing --scratch-path .build-static 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+
+echo "== devscripts debdiff (dpkg-source -x twice, diff -Nru)"
+/usr/bin/time -f "wall %e s, peak RSS %M KB" debdiff "$(dsc $old)" "$(dsc $new)" > bench/work/devscripts.diff 2> bench/work/devscripts.err || true
+tail -1 bench/work/devscripts.err
+wc -c bench/work/devscripts.diff
+
+echo "== debwork SourceDebdiff (release; 3 runs, timing and getrusage peak RSS printed by the test)"
+DEBWORK_BENCH=1 DEBWORK_BENCH_OLD="$(dsc $old)" DEBWORK_BENCH_NEW="$(dsc $new)" \
+DEBWORK_BENCH_OUT="$root/bench/work/debwork.diff" \
+    swift test -c release -Xswiftc -enable-testing --skip-build --scratch-path .build-static --filter SourceDebdiffBenchmark 2>&1 \
+    | grep -E "^bench|passed|failed"
+wc -c bench/work/debwork.diff
+# What devscripts leaks aside (extraction times of files dpkg-source touched, its temporary directories in
+# "Binary files" lines), the reports should agree.
+strip() { sed -E -e 's/^((---|\+\+\+) [^\t]*)\t.*/\1/' -e 's#^(Binary files )/tmp/[^/]*/(.* and )/tmp/[^/]*/#\1\2#' "$1"; }
+strip bench/work/devscripts.diff > bench/work/devscripts.notimes
+strip bench/work/debwork.diff > bench/work/debwork.notimes
+if cmp -s bench/work/devscripts.notimes bench/work/debwork.notimes; then
+    echo "reports identical (after dropping timestamps)"
+else
+    echo "reports differ:"; diff bench/work/devscripts.notimes bench/work/debwork.notimes | head -20
+fi
