@@ -62,6 +62,7 @@ public struct DebdiffCommandLine: Sendable {
             case "--no-apply-patches", "--noapply-patches": options.applyPatches = false
             case "--contents": options.contents = true
             case "--no-timestamps": options.timestamps = false
+            case "--show-modes": options.showModes = true
             case "--dry-run": dryRun = true
             case "-a": versionA = try value(argument)[0]
             case "-b": versionB = try value(argument)[0]

@@ -31,6 +31,8 @@ public struct DebdiffOptions: Sendable, Hashable {
     public var timestamps = true
     /// `--contents`: compare the data of binary packages (sizes, checksums, text diffs).
     public var contents = false
+    /// `--show-modes`: git-style `old mode`/`new mode` and symlink lines in source diffs (devscripts drops them).
+    public var showModes = false
 
     public init() {}
 
@@ -39,7 +41,7 @@ public struct DebdiffOptions: Sendable, Hashable {
             && lhs.compareControl == rhs.compareControl && lhs.showMoved == rhs.showMoved && lhs.quiet == rhs.quiet
             && lhs.diffstat == rhs.diffstat && lhs.excludes == rhs.excludes && lhs.ignoreSpace == rhs.ignoreSpace
             && lhs.applyPatches == rhs.applyPatches && lhs.autoVersionSort == rhs.autoVersionSort
-            && lhs.timestamps == rhs.timestamps && lhs.contents == rhs.contents
+            && lhs.timestamps == rhs.timestamps && lhs.contents == rhs.contents && lhs.showModes == rhs.showModes
             && lhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" } == rhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" }
             && lhs.renames.map { "\($0.from)\u{0}\($0.to)" } == rhs.renames.map { "\($0.from)\u{0}\($0.to)" }
     }

@@ -54,7 +54,7 @@ public struct SourceDebdiff: Sendable {
             diffstatTitle = "\(Self.baseName(a)) \(Self.baseName(b))"
         } else {
             var comparison = try TreeComparison(old: first.tree, oldLabel: first.directoryName, new: second.tree,
-                                            newLabel: second.directoryName, options: options, showModes: showModes)
+                                            newLabel: second.directoryName, options: options, showModes: showModes || options.showModes)
             try comparison.run()
             body = comparison.output
             differences = comparison.differences

@@ -69,3 +69,16 @@ import Testing
         #expect(missing.stderr.contains("'9.9-9'"))
     }
 }
+
+@Suite struct DebdiffShowModesTests {
+    @Test func showModesAddsGitStyleModeLinesOnlyWhenAsked() throws {
+        let old = Fixtures.path("packages/dwhello_1.0-2.dsc")
+        let new = Fixtures.path("packages/dwhello_1.1-1.dsc")
+        let plain = try debwork(["debdiff", old, new])
+        #expect(plain.status == 1)
+        #expect(!plain.stdout.contains("old mode"))
+        let modes = try debwork(["debdiff", "--show-modes", old, new])
+        #expect(modes.status == 1)
+        #expect(modes.stdout.contains("diff -Nru dwhello-1.0/helper.sh dwhello-1.1/helper.sh\nold mode 100644\nnew mode 100755\n"))
+    }
+}

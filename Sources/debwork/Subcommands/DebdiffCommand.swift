@@ -19,7 +19,7 @@ struct DebdiffCommand: ParsableCommand {
             --move-regex FROM TO, --renamed FROM TO, --show-moved/-s, --noshow-moved, -q/--quiet, and for source
             packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort.
             debwork's: --contents (binary packages: files added, removed or changed by size, checksum, mode or symlink
-            target, with unified diffs of changed text files), --no-timestamps (source diffs), --dry-run (index forms:
+            target, with unified diffs of changed text files), --no-timestamps and --show-modes (source diffs: git-style mode and symlink changes), --dry-run (index forms:
             print the two .dsc files found and stop), -J (the comparison as JSON).
 
             The index forms look SOURCE's .dsc files up in the index: in REPO's pool first, then loose builds, then uploads.
