@@ -5,6 +5,7 @@ import Artifacts
 import DebianFormats
 import Digest
 import Index
+import LibArchive
 import MiniBuildd
 
 /// Prepares no-change source uploads (ports and rebuilds) as mini-buildd does: one changelog block on
@@ -183,6 +184,19 @@ public struct PortService {
                     try rewrite(TarballRewriter(input: FileSystem.join(source.directory, name), newTop: nil,
                                                 replacements: ["debian/changelog": (changelogBytes, Int64(request.timestamp))]),
                                 to: folder + "/" + newName)
+                    names.append(newName)
+                } else {
+                    try PortFiles.linkOrCopy(FileSystem.join(source.directory, name), to: folder + "/" + name)
+                    names.append(name)
+                }
+            }
+        case .diff(let diffGz, let patches):
+            let newName = stem + ".diff.gz"
+            for name in source.fileNames {
+                if name == diffGz {
+                    let text = try patches.replacingCreatedFile("debian/changelog", with: changelogText,
+                                                                file: FileSystem.join(source.directory, name))
+                    try PortFiles.writeAtomically(folder + "/" + newName, try GzipWriter.compress(Array(text.utf8), name: newName))
                     names.append(newName)
                 } else {
                     try PortFiles.linkOrCopy(FileSystem.join(source.directory, name), to: folder + "/" + name)
