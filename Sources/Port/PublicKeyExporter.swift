@@ -9,9 +9,14 @@ public enum PublicKeyExporter {
     /// - Throws: ``PortError`` when gpg cannot be run, fails, or has no public key matching `key`.
     public static func armored(key: String) throws(PortError) -> String {
         guard !key.isEmpty, !key.hasPrefix("-") else { throw PortError("'\(key)' is not a key id") }
-        // gpg mixes warnings into its output; --output keeps the key block apart.
-        let output = "/tmp/debwork-pub-key-\(getpid())-\(time(nil)).asc"
-        defer { unlink(output) }
+        // gpg mixes warnings into its output; --output (in a private mkdtemp folder) keeps the key block apart.
+        var template = Array("/tmp/debwork-pub-key-XXXXXX".utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw PortError("cannot create a temporary folder: \(PortFiles.errorText())")
+        }
+        let folder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { PortFiles.removeTree(folder) }
+        let output = folder + "/key.asc"
         let result = try Subprocess.run(["gpg", "--batch", "--yes", "--armor", "--output", output, "--export", key])
         guard result.status == 0 else {
             throw PortError("gpg --export '\(key)' failed (exit \(result.status)): \(result.output.trimmingTrailingNewlines)")
