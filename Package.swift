@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
         .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput"]),
         .target(name: "Debdiff", dependencies: ["Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "SQLite", "JSONOutput"]),
-        .target(name: "Port", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "SQLite", "JSONOutput"]),
+        .target(name: "Port", dependencies: ["Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "SQLite", "JSONOutput"]),
         .target(name: "Query", dependencies: ["Index", "SQLite", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
 
         // MARK: The thin executable
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
         .testTarget(name: "DebdiffTests", dependencies: ["Debdiff", "Artifacts", "DebworkTestSupport"]),
-        .testTarget(name: "PortTests", dependencies: ["Port", "MiniBuildd", "DebianFormats", "Artifacts", "DebworkTestSupport"]),
+        .testTarget(name: "PortTests", dependencies: ["Port", "MiniBuildd", "DebianFormats", "Artifacts", "Index", "Query", "DebworkTestSupport"]),
         .testTarget(name: "MiniBuilddTests", dependencies: ["MiniBuildd", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),

@@ -131,7 +131,7 @@ final class WriterSink {
 }
 
 /// `archive_write_callback`: hands one block to the sink.
-private func writerCallback(_ archive: OpaquePointer?, _ clientData: UnsafeMutableRawPointer?,
+func writerCallback(_ archive: OpaquePointer?, _ clientData: UnsafeMutableRawPointer?,
                             _ buffer: UnsafeRawPointer?, _ length: Int) -> la_ssize_t {
     guard let clientData, let buffer else { return -1 }
     let sink = Unmanaged<WriterSink>.fromOpaque(clientData).takeUnretainedValue()

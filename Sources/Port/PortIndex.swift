@@ -43,3 +43,33 @@ struct PortIndex {
             """, [.text(source), .text(name)]) { $0.string(0) }
     }
 }
+
+extension PortIndex {
+    /// Whether the index knows distribution `name` (not a snapshot).
+    func knows(distribution name: String) throws -> Bool {
+        try !store.database.query("SELECT 1 FROM distributions WHERE name = ?1 AND snapshot IS NULL LIMIT 1",
+                                  [.text(name)]) { $0.string(0) }.isEmpty
+    }
+
+    /// Every source in distribution `name` (not a snapshot) at its highest version, with its .dsc
+    /// (absolute), ordered by name.
+    func sources(in name: String) throws -> [(source: String, version: String, dsc: String)] {
+        let rows = try store.database.query("""
+            SELECT s.package, s.version, r.root, s.dsc_path FROM dist_sources s
+            JOIN distributions d ON d.id = s.distribution_id JOIN repositories r ON r.id = d.repository_id
+            WHERE d.name = ?1 AND d.snapshot IS NULL ORDER BY s.package
+            """, [.text(name)]) { row in
+            (source: row.string(0), version: row.string(1), dsc: row.string(2) + "/" + row.string(3))
+        }
+        var best: [(source: String, version: String, dsc: String, parsed: DebianVersion)] = []
+        for row in rows {
+            guard let parsed = try? DebianVersion(row.version) else { continue }
+            if let last = best.last, last.source == row.source {
+                if last.parsed < parsed { best[best.count - 1] = (row.source, row.version, row.dsc, parsed) }
+            } else {
+                best.append((row.source, row.version, row.dsc, parsed))
+            }
+        }
+        return best.map { ($0.source, $0.version, $0.dsc) }
+    }
+}

@@ -38,6 +38,11 @@ public struct PortRequest: Sendable {
 
     /// The default output directory: `./ports/<source>_<version-without-epoch>`.
     public static func defaultOutputDirectory(source: String, version: String) -> String {
-        "ports/\(source)_\(PortNames.withoutEpoch(version))"
+        outputDirectory(under: "ports", source: source, version: version)
+    }
+
+    /// `<parent>/<source>_<version-without-epoch>` (`port_plan --all`'s folder per source).
+    public static func outputDirectory(under parent: String, source: String, version: String) -> String {
+        (parent.hasSuffix("/") ? parent : parent + "/") + "\(source)_\(PortNames.withoutEpoch(version))"
     }
 }

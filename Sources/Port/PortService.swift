@@ -5,6 +5,7 @@ import Artifacts
 import DebianFormats
 import Digest
 import Index
+import LibArchive
 import MiniBuildd
 
 /// Prepares no-change source uploads (ports and rebuilds) as mini-buildd does: one changelog block on
@@ -61,9 +62,9 @@ public struct PortService {
         }
     }
 
-    private func portVersion(_ distribution: Distribution, _ request: PortRequest) -> PortVersion {
+    func portVersion(_ distribution: Distribution, codeversions: [String: String]) -> PortVersion {
         PortVersion(identity: distribution.repository,
-                    codeversion: Codeversion.of(distribution.codename, overrides: request.codeversions),
+                    codeversion: Codeversion.of(distribution.codename, overrides: codeversions),
                     experimental: layout.suite(distribution.suite)?.experimental ?? false)
     }
 
@@ -71,7 +72,7 @@ public struct PortService {
         let distribution: Distribution
         do { distribution = try Distribution(target) } catch { throw PortError("\(error)") }
         guard distribution.rollback == nil else { throw PortError("cannot upload to rollback distribution '\(target)'") }
-        let to = portVersion(distribution, request)
+        let to = portVersion(distribution, codeversions: request.codeversions)
         let version: String
         switch request.mode {
         case .rebuild:
@@ -81,13 +82,29 @@ public struct PortService {
         case .internalPort(let fromName):
             let from: Distribution
             do { from = try Distribution(fromName) } catch { throw PortError("\(error)") }
-            version = PortVersion.internalPort(source.version, from: portVersion(from, request), to: to)
+            version = PortVersion.internalPort(source.version, from: portVersion(from, codeversions: request.codeversions), to: to)
         case .external:
             version = PortVersion.externalPort(source.version, to: to)
         }
         do { _ = try DebianVersion(version) } catch {
             throw PortError("the new version '\(version)' is not a valid Debian version: \(error)")
         }
+        let warnings = try targetWarnings(source: source.source, version: version, target: target,
+                                          distribution: distribution, to: to)
+        let top = source.changelog.entries[0]
+        return PortPlan(source: source.source, originalVersion: source.version, version: version,
+                        distribution: target,
+                        directory: request.outputDirectory.hasSuffix("/") ? request.outputDirectory + target
+                            : request.outputDirectory + "/" + target,
+                        warnings: warnings,
+                        rewritesUnreleased: top.distributions == ["UNRELEASED"])
+    }
+
+    /// Every reason `target` would reject `version` of `source`: the mandatory regex, the suite not
+    /// uploadable, and (with an index) the version already in a non-rollback distribution of the repository
+    /// or lower than the target's current version.
+    func targetWarnings(source: String, version: String, target: String, distribution: Distribution,
+                        to: PortVersion) throws -> [String] {
         var warnings: [String] = []
         if !to.accepts(version) {
             warnings.append("\(target) will reject version '\(version)': mandatory version regex '\(to.mandatoryPattern)' not found")
@@ -97,24 +114,18 @@ public struct PortService {
         }
         if let store {
             let index = PortIndex(store: store)
-            let holding = try index.distributions(holding: source.source, version: version, repository: distribution.repository)
+            let holding = try index.distributions(holding: source, version: version, repository: distribution.repository)
             if !holding.isEmpty {
                 warnings.append("\(target) will reject version '\(version)': already in \(holding.joined(separator: ", "))")
             }
             let new = try DebianVersion(version)
-            for current in try index.versions(of: source.source, in: target) {
+            for current in try index.versions(of: source, in: target) {
                 if let currentVersion = try? DebianVersion(current), new < currentVersion {
                     warnings.append("\(target) will reject version '\(version)': lower than its current '\(current)'")
                 }
             }
         }
-        let top = source.changelog.entries[0]
-        return PortPlan(source: source.source, originalVersion: source.version, version: version,
-                        distribution: target,
-                        directory: request.outputDirectory.hasSuffix("/") ? request.outputDirectory + target
-                            : request.outputDirectory + "/" + target,
-                        warnings: warnings,
-                        rewritesUnreleased: top.distributions == ["UNRELEASED"])
+        return warnings
     }
 
     // MARK: Writing
@@ -173,6 +184,19 @@ public struct PortService {
                     try rewrite(TarballRewriter(input: FileSystem.join(source.directory, name), newTop: nil,
                                                 replacements: ["debian/changelog": (changelogBytes, Int64(request.timestamp))]),
                                 to: folder + "/" + newName)
+                    names.append(newName)
+                } else {
+                    try PortFiles.linkOrCopy(FileSystem.join(source.directory, name), to: folder + "/" + name)
+                    names.append(name)
+                }
+            }
+        case .diff(let diffGz, let patches):
+            let newName = stem + ".diff.gz"
+            for name in source.fileNames {
+                if name == diffGz {
+                    let text = try patches.replacingCreatedFile("debian/changelog", with: changelogText,
+                                                                file: FileSystem.join(source.directory, name))
+                    try PortFiles.writeAtomically(folder + "/" + newName, try GzipWriter.compress(Array(text.utf8), name: newName))
                     names.append(newName)
                 } else {
                     try PortFiles.linkOrCopy(FileSystem.join(source.directory, name), to: folder + "/" + name)

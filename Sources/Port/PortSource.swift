@@ -9,6 +9,8 @@ struct PortSource {
         case quilt(debianTarball: String)
         /// `3.0 (native)`: the one tarball rewritten.
         case native(tarball: String)
+        /// `1.0` with an orig tarball: the orig reused, the `.diff.gz` rewritten (its changelog patch replaced).
+        case diff(diffGz: String, patches: DiffGzFile)
     }
 
     var dscPath: String
@@ -52,8 +54,23 @@ struct PortSource {
             }
             tarball = FileSystem.join(directory, native.name)
             layout = .native(tarball: native.name)
+        case "1.0":
+            guard let diff = package.files.first(where: { $0.name.hasSuffix(".diff.gz") }) else {
+                throw PortError(file: dscPath, "cannot port a format 1.0 native package (no .diff.gz) yet")
+            }
+            let path = FileSystem.join(directory, diff.name)
+            let patches = try DiffGzFile.read(path)
+            func created(_ file: String) -> String? {
+                patches.patches.first { $0.path == file && $0.creates }?.createdText
+            }
+            guard let changelogText = created("debian/changelog") else {
+                throw PortError(file: path, "no patch creating debian/changelog (one in the orig tarball is not supported)")
+            }
+            return try finish(dscPath: dscPath, directory: directory, package: package,
+                              layout: .diff(diffGz: diff.name, patches: patches), changelogText: changelogText,
+                              controlText: created("debian/control") ?? "", file: path)
         default:
-            throw PortError(file: dscPath, "cannot port source format '\(package.format)' (supported: 3.0 (quilt), 3.0 (native))")
+            throw PortError(file: dscPath, "cannot port source format '\(package.format)' (supported: 3.0 (quilt), 3.0 (native), 1.0 with a .diff.gz)")
         }
         let isNative: Bool
         if case .native = layout { isNative = true } else { isNative = false }
@@ -61,15 +78,22 @@ struct PortSource {
         guard let changelogText = texts["debian/changelog"] else {
             throw PortError(file: tarball, "no debian/changelog in the tarball")
         }
+        return try finish(dscPath: dscPath, directory: directory, package: package, layout: layout,
+                          changelogText: changelogText, controlText: texts["debian/control"] ?? "", file: tarball)
+    }
+
+    /// Parses and checks the changelog against the .dsc, hashes the .dsc.
+    private static func finish(dscPath: String, directory: String, package: SourcePackage, layout: Layout,
+                               changelogText: String, controlText: String, file: String) throws -> PortSource {
         let changelog = try Changelog.parse(changelogText, file: "debian/changelog")
-        guard let top = changelog.entries.first else { throw PortError(file: tarball, "debian/changelog has no entry") }
+        guard let top = changelog.entries.first else { throw PortError(file: file, "debian/changelog has no entry") }
         guard top.version == package.version else {
             throw PortError(file: dscPath, "version '\(package.version)' differs from debian/changelog's '\(top.version)'")
         }
         let digest = try FileDigest.compute(path: dscPath, algorithms: [.sha1])
         return PortSource(dscPath: dscPath, directory: directory, package: package, layout: layout,
                           dscSHA1: digest[.sha1] ?? "", changelogText: changelogText, changelog: changelog,
-                          controlText: texts["debian/control"] ?? "")
+                          controlText: controlText)
     }
 
     /// Section and priority of debian/control's source stanza, `-` when missing (as dpkg-genchanges).

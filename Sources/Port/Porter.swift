@@ -4,17 +4,27 @@ import Glibc
 
 /// Who ports and when: the changelog trailer's `Name <email>` and date.
 public enum Porter {
-    /// `DEBFULLNAME <DEBEMAIL>` (dch's variables; `NAME`/`EMAIL` as fallbacks).
-    /// - Throws: ``PortError`` naming the variables when none is set.
-    public static func identity(environment: (String) -> String?) throws(PortError) -> String {
+    /// The porter, first found of: `flag` (`--maintainer`), `DEBFULLNAME <DEBEMAIL>` (dch's variables;
+    /// `NAME`/`EMAIL` as fallbacks; both needed), `configured` (the configuration's `port.maintainer`).
+    /// - Throws: ``PortError`` for a `flag` that is not `Name <email>`, or naming every source when none is set.
+    public static func identity(flag: String? = nil, environment: (String) -> String?,
+                                configured: String? = nil) throws(PortError) -> String {
+        if let flag {
+            guard flag.hasSuffix(">"), let open = flag.lastIndex(of: "<"), open > flag.startIndex,
+                  flag[flag.index(after: open)...].contains("@") else {
+                throw PortError("--maintainer must be 'Name <email>', not '\(flag)'")
+            }
+            return flag
+        }
         func value(_ names: String...) -> String? {
             for name in names { if let v = environment(name), !v.isEmpty { return v } }
             return nil
         }
-        guard let name = value("DEBFULLNAME", "NAME"), let email = value("DEBEMAIL", "EMAIL") else {
-            throw PortError("the porter's identity is unknown: set DEBFULLNAME and DEBEMAIL")
+        if let name = value("DEBFULLNAME", "NAME"), let email = value("DEBEMAIL", "EMAIL") {
+            return "\(name) <\(email)>"
         }
-        return "\(name) <\(email)>"
+        if let configured { return configured }
+        throw PortError("the porter's identity is unknown: pass --maintainer, set DEBFULLNAME and DEBEMAIL, or set maintainer in the configuration's [port] table")
     }
 
     /// `SOURCE_DATE_EPOCH` if set, else now.

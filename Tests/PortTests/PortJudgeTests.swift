@@ -25,6 +25,10 @@ import Testing
              version: "0.4~test12+1"),
         Case(dsc: "packages/dwepoch_2.0-1.dsc", target: "bullseye-test-unstable", mode: .external(from: "x"),
              version: "1:2.0-1~test11+1"),
+        Case(dsc: "packages/dwold_2.0-2.dsc", target: "bookworm-test-unstable",
+             mode: .internalPort(from: "bullseye-test-unstable"), version: "2.0-2~test12+1"),
+        Case(dsc: "packages/dwold_2.0-1.dsc", target: "bullseye-test-unstable", mode: .rebuild,
+             version: "2.0-1+rebuilt20250116040000"),
     ]
 
     @Test(arguments: cases) func debianToolsAcceptTheUpload(_ item: Case) throws {

@@ -28,4 +28,27 @@ enum PortFixture {
                      directory: String? = nil) throws -> CommandResult {
         try runCommand(name, arguments, environment: environment, directory: directory)
     }
+
+    /// A fresh GnuPG home under `temp` with one passphrase-less key `Test <t@example.org>`; returns the
+    /// home and the key's fingerprint.
+    static func ephemeralKey(_ temp: TemporaryDirectory) throws -> (home: String, fingerprint: String) {
+        let home = temp.appending("gnupg")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let env = ["GNUPGHOME": home]
+        let keygen = try tool("gpg", ["--batch", "--passphrase", "", "--quick-gen-key", "Test <t@example.org>",
+                                      "default", "default", "never"], environment: env)
+        guard keygen.status == 0 else { throw CommandFailure("gpg --quick-gen-key: \(keygen.stderr)") }
+        let list = try tool("gpg", ["--batch", "--with-colons", "--list-secret-keys"], environment: env)
+        guard let line = list.stdout.split(separator: "\n").first(where: { $0.hasPrefix("fpr:") }),
+              let fingerprint = line.split(separator: ":", omittingEmptySubsequences: false).dropFirst(9).first else {
+            throw CommandFailure("no fingerprint in: \(list.stdout)")
+        }
+        return (home, String(fingerprint))
+    }
+}
+
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

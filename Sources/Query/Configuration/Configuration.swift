@@ -19,6 +19,11 @@ import Index
 /// uploadable = true
 /// experimental = true
 /// rollbacks = 12
+///
+/// [port]                                                # port, port_ext, port_plan --all
+/// maintainer = "Jane Porter <jane@example.org>"        # after --maintainer and DEBFULLNAME/DEBEMAIL
+/// sign_key = "0xKEYID"                                  # after --sign-key: uploads are signed with it
+/// keyrings = ["/usr/share/keyrings/debian-keyring.gpg"] # port_ext's signature check, after --keyring
 /// ```
 public struct Configuration: Sendable, Hashable {
     public var identity: String
@@ -32,12 +37,19 @@ public struct Configuration: Sendable, Hashable {
     public var layout: Layout
     /// Codename → codeversion overrides (for `port`).
     public var codeversions: [String: String]
+    /// The porter (`Name <email>`) when neither `--maintainer` nor `DEBFULLNAME`/`DEBEMAIL` give one.
+    public var maintainer: String?
+    /// The GnuPG key ports are signed with when `--sign-key` is absent.
+    public var signKey: String?
+    /// Keyrings `port_ext` checks signatures against when no `--keyring` is given.
+    public var keyrings: [String]
     /// The file the configuration came from, if any.
     public var source: String?
 
     public init(identity: String = "debwork", host: String = "localhost", httpPort: Int = 8066, ftpPort: Int = 8067,
                 mirror: String? = nil, repositoryURLs: [String: String] = [:], layout: Layout = .default,
-                codeversions: [String: String] = [:], source: String? = nil) {
+                codeversions: [String: String] = [:], maintainer: String? = nil, signKey: String? = nil,
+                keyrings: [String] = [], source: String? = nil) {
         self.identity = identity
         self.host = host
         self.httpPort = httpPort
@@ -46,6 +58,9 @@ public struct Configuration: Sendable, Hashable {
         self.repositoryURLs = repositoryURLs
         self.layout = layout
         self.codeversions = codeversions
+        self.maintainer = maintainer
+        self.signKey = signKey
+        self.keyrings = keyrings
         self.source = source
     }
 
@@ -93,6 +108,45 @@ public struct Configuration: Sendable, Hashable {
         for (key, value) in document["codeversions"] {
             codeversions[key] = try Self.string(value, "codeversions.\(key)", file)
         }
+        try readPort(document["port"], file: file)
+    }
+
+    /// The `[port]` table: porter identity, signing key, keyrings.
+    private mutating func readPort(_ port: [String: TOMLDocument.Value], file: String) throws(ConfigurationError) {
+        let known = ["maintainer", "sign_key", "keyrings"]
+        for key in port.keys.sorted() where !known.contains(key) {
+            throw ConfigurationError(file: file, line: 0, reason: "unknown key 'port.\(key)' (known: \(known.joined(separator: ", ")))")
+        }
+        if let value = port["maintainer"] {
+            let text = try Self.string(value, "port.maintainer", file)
+            guard Self.isMaintainer(text) else {
+                throw ConfigurationError(file: file, line: 0, reason: "'port.maintainer' must be 'Name <email>', not '\(text)'")
+            }
+            maintainer = text
+        }
+        if let value = port["sign_key"] {
+            let text = try Self.string(value, "port.sign_key", file)
+            guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {
+                throw ConfigurationError(file: file, line: 0, reason: "'port.sign_key' must be a key id or fingerprint, not '\(text)'")
+            }
+            signKey = text
+        }
+        if let value = port["keyrings"] {
+            guard case .array(let values) = value, let paths = value.strings, paths.count == values.count,
+                  !paths.contains(where: \.isEmpty) else {
+                throw ConfigurationError(file: file, line: 0, reason: "'port.keyrings' must be a list of file paths")
+            }
+            keyrings = paths
+        }
+    }
+
+    /// `Name <email>`: a non-empty name, one `<…@…>` at the end.
+    static func isMaintainer(_ text: String) -> Bool {
+        guard text.hasSuffix(">"), let open = text.lastIndex(of: "<") else { return false }
+        let name = text[..<open]
+        let email = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        return name.hasSuffix(" ") && !name.trimmingPrefix(" ").isEmpty && !name.contains("<") && !name.contains(">")
+            && email.contains("@") && !email.contains(" ") && !email.contains("<")
     }
 
     private static func string(_ value: TOMLDocument.Value, _ key: String, _ file: String) throws(ConfigurationError) -> String {

@@ -15,7 +15,13 @@ struct PortOptions: ParsableArguments {
     @Flag(name: .long, help: "Replace target folders that already exist.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("Clearsign .dsc and .changes with this GnuPG key (GNUPGHOME is honoured).",
+    @Option(name: .long, help: ArgumentHelp(
+        "The porter, 'Name <email>' (default: DEBFULLNAME <DEBEMAIL>, else the configuration's port.maintainer).",
+        valueName: "identity"))
+    var maintainer: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Clearsign .dsc and .changes with this GnuPG key (default: the configuration's port.sign_key; GNUPGHOME is honoured).",
                                             valueName: "keyid"))
     var signKey: String?
 

@@ -34,7 +34,7 @@ struct PortCommand: ParsableCommand {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             let located = try PortService.locate(source: source, distribution: from, version: version, store: store)
             try PortRunner.run(dscPath: located.dsc, targets: targets, mode: .internalPort(from: from), source: source,
-                               version: located.version, options: port, codeversions: configuration.codeversions,
+                               version: located.version, options: port, configuration: configuration,
                                service: PortService(layout: configuration.layout, store: store), global: global)
         }
     }

@@ -26,23 +26,25 @@ struct PortExtCommand: ParsableCommand {
     @Flag(name: [.customShort("u"), .customLong("unsigned")], help: "Do not check the .dsc's signature.")
     var unsigned = false
 
-    @Option(name: .long, help: ArgumentHelp("Keyring for the signature check (repeatable).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Keyring for the signature check (repeatable; default: the configuration's port.keyrings).", valueName: "file"))
     var keyring: [String] = []
 
     func run() throws {
         try runReportingErrors {
             let path = try PortSourceLocation.path(of: dsc)
-            if !unsigned {
-                guard !keyring.isEmpty else {
-                    throw PortError(file: path, "no keyring configured to check the signature: pass --keyring FILE, or -u to skip the check")
-                }
-                try UploadSigner.verify(path, keyrings: keyring)
-            }
             let configuration = try settings.load()
+            if !unsigned {
+                // --keyring flags replace the configuration's keyrings rather than adding to them.
+                let keyrings = keyring.isEmpty ? configuration.keyrings : keyring
+                guard !keyrings.isEmpty else {
+                    throw PortError(file: path, "no keyring configured to check the signature: pass --keyring FILE, set keyrings in the configuration's [port] table, or -u to skip the check")
+                }
+                try UploadSigner.verify(path, keyrings: keyrings)
+            }
             let source = try PortSourceLocation.identify(path)
             let store = try? IndexStore(path: global.indexPath, readOnly: true)
             try PortRunner.run(dscPath: path, targets: targets, mode: .external(from: dsc), source: source.source,
-                               version: source.version, options: port, codeversions: configuration.codeversions,
+                               version: source.version, options: port, configuration: configuration,
                                service: PortService(layout: configuration.layout, store: store), global: global)
         }
     }

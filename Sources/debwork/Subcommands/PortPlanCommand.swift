@@ -1,0 +1,52 @@
+import ArgumentParser
+import Index
+import Port
+import Query
+
+struct PortPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "port_plan",
+        abstract: "List the sources of FROM_DIST that TO_DIST lacks or has at a lower version, with their port versions.",
+        discussion: """
+            Per source: the version in FROM_DIST, the one in TO_DIST, the version a port would get, and every
+            reason TO_DIST would reject it. --all writes the port of every listed source, each under
+            <output-dir>/<source>_<version-without-epoch>/<TO_DIST> (default output dir: ./ports).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup var port: PortOptions
+
+    @Argument(help: "The distribution to port from.")
+    var from: String
+
+    @Argument(help: "The distribution to port to.")
+    var to: String
+
+    @Flag(name: .long, help: "Port every listed source (as 'port SOURCE FROM_DIST TO_DIST').")
+    var all = false
+
+    func run() throws {
+        try runReportingErrors {
+            let configuration = try settings.load()
+            let store = try IndexStore(path: global.indexPath, readOnly: true)
+            let rows = try PortPlanner(layout: configuration.layout, store: store,
+                                       codeversions: configuration.codeversions).plan(from: from, to: to)
+            guard all else {
+                if global.json { try printJSON(rows) } else { Console.out(PortPlanText.table(rows, to: to)) }
+                return
+            }
+            let service = PortService(layout: configuration.layout, store: store)
+            var results: [PortResult] = []
+            for row in rows {
+                results += try PortRunner.port(
+                    dscPath: row.dsc, targets: [to], mode: .internalPort(from: from), source: row.source,
+                    version: row.version, options: port,
+                    outputDirectory: PortRequest.outputDirectory(under: port.outputDir ?? "ports", source: row.source,
+                                                                 version: row.version),
+                    configuration: configuration, service: service)
+            }
+            try PortRunner.report(results, options: port, global: global)
+        }
+    }
+}

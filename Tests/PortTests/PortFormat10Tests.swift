@@ -1,0 +1,63 @@
+import DebworkTestSupport
+import Foundation
+@testable import Port
+import Testing
+
+/// Format 1.0 ports: the new .diff.gz is the old one with only the debian/changelog patch replaced.
+@Suite struct PortFormat10Tests {
+    @Test func newDiffDiffersOnlyInTheChangelogPatch() throws {
+        let temp = try TemporaryDirectory("port-1.0")
+        let result = try #require(try PortFixture.port(Fixtures.path("packages/dwold_2.0-2.dsc"), targets: ["bullseye-test-unstable"],
+                                                      mode: .external(from: "x"), output: temp.appending("out")).first)
+        #expect(result.files.map { ($0 as NSString).lastPathComponent }
+                == ["dwold_2.0-2~test11+1.dsc", "dwold_2.0.orig.tar.gz", "dwold_2.0-2~test11+1.diff.gz"])
+        let newPath = result.directory + "/dwold_2.0-2~test11+1.diff.gz"
+        // A gzip stream as `gzip -n` writes it: no modification time in the header.
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath)))
+        #expect(Array(bytes.prefix(2)) == [0x1f, 0x8b])
+        #expect(Array(bytes[4..<8]) == [0, 0, 0, 0])
+        let old = try PortFixture.tool("gzip", ["-dc", Fixtures.path("packages/dwold_2.0-2.diff.gz")])
+        let new = try PortFixture.tool("gzip", ["-dc", newPath])
+        #expect(new.status == 0, "\(new.stderr)")
+        let oldPatches = try DiffGzFile.parse(old.stdout, file: "old").patches
+        let newPatches = try DiffGzFile.parse(new.stdout, file: "new").patches
+        #expect(oldPatches.map(\.path) == newPatches.map(\.path))
+        for (before, after) in zip(oldPatches, newPatches) where before.path != "debian/changelog" {
+            #expect(before.text == after.text)
+        }
+        let changelog = try #require(newPatches.first { $0.path == "debian/changelog" })
+        #expect(changelog.oldLabel == "dwold-2.0.orig/debian/changelog")
+        #expect(changelog.newLabel == "dwold-2.0/debian/changelog")
+        #expect(changelog.hunks.count == 1)
+        #expect(changelog.hunks.first?.hasPrefix("@@ -0,0 +1,22 @@\ndwold (2.0-2~test11+1) bullseye-test-unstable; urgency=medium\n".replacingOccurrences(of: "\ndwold", with: "\n+dwold")) == true)
+        // The rest of the new changelog is the old one.
+        let oldChangelog = try #require(oldPatches.first { $0.path == "debian/changelog" })
+        #expect(changelog.createdText.hasSuffix("\n\n" + oldChangelog.createdText))
+    }
+
+    @Test func parserCountsHunkLines() throws {
+        // A removed line starting with "-- " looks like a file header; the counts say it is not.
+        let text = """
+            --- a/x
+            +++ b/x
+            @@ -1,2 +1 @@
+            --- not a header
+             kept
+            --- a/y
+            +++ b/y
+            @@ -0,0 +1 @@
+            +new
+            \\ No newline at end of file
+
+            """
+        let patches = try DiffGzFile.parse(text, file: "t").patches
+        #expect(patches.map(\.path) == ["x", "y"])
+        #expect(patches.map(\.creates) == [false, true])
+        #expect(patches.map(\.text).joined() == text)
+        #expect(throws: PortError.self) { try DiffGzFile.parse("--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n a\n", file: "t") }
+        #expect(throws: PortError.self) { try DiffGzFile.parse("garbage\n", file: "t") }
+        #expect(throws: PortError.self) {
+            try DiffGzFile.parse(text, file: "t").replacingCreatedFile("x", with: "z\n", file: "t")
+        }
+    }
+}
