@@ -5,14 +5,14 @@ import Port
 enum PortRunner {
     static func run(dscPath: String, targets: [String], mode: PortMode, source: String, version: String,
                     options portOptions: PortOptions, codeversions: [String: String], service: PortService,
-                    global: GlobalOptions) throws {
+                    global: GlobalOptions, outputDirectory: String? = nil) throws {
         let options = try BuildOptions(portOptions.options)
         for warning in options.warnings { Console.err("W: \(warning)\n") }
         let request = PortRequest(
             dscPath: dscPath, targets: targets, mode: mode, options: options,
             porter: try Porter.identity(environment: Environment.get),
             timestamp: try Porter.timestamp(environment: Environment.get),
-            outputDirectory: portOptions.outputDir ?? PortRequest.defaultOutputDirectory(source: source, version: version),
+            outputDirectory: outputDirectory ?? portOptions.outputDir ?? PortRequest.defaultOutputDirectory(source: source, version: version),
             force: portOptions.force, signKey: portOptions.signKey, codeversions: codeversions)
         let plans = try service.plan(request)
         for plan in plans {
