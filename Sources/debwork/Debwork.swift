@@ -15,7 +15,7 @@ struct Debwork: ParsableCommand {
         version: version,
         subcommands: [
             IndexCommand.self, StatusCommand.self, LsCommand.self, ShowCommand.self, SearchCommand.self,
-            SourcesListCommand.self, DputConfCommand.self, DebdiffCommand.self, PortCommand.self, PortExtCommand.self, TestPackagesCommand.self,
+            SourcesListCommand.self, DputConfCommand.self, DebdiffCommand.self, PortCommand.self, PortExtCommand.self, TestPackagesCommand.self, KeyringPackagesCommand.self,
             VercmpCommand.self,
         ])
 }
