@@ -17,6 +17,13 @@ import Testing
         let verify = try runCommand("dscverify", ["-u", "--no-sig-check", changes])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
 
+        let json = try debwork(["test_packages", "-J", "--output-dir", temp.appending("json"), "-S", "mbd-test-archall",
+                                "mbd-test-ftbfs", "-D", "bookworm-test-unstable"], index: temp.appending("none.sqlite"),
+                               environment: Self.env)
+        #expect(json.status == 0, "\(json.stderr)")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.map { $0["source"] as? String } == ["mbd-test-archall", "mbd-test-ftbfs"])
+
         let unknown = try debwork(["test_packages", "-S", "mbd-test-nope", "-D", "bookworm-test-unstable"],
                                   index: temp.appending("none.sqlite"), environment: Self.env)
         #expect(unknown.status != 0)

@@ -5,7 +5,16 @@ import Port
 enum PortRunner {
     static func run(dscPath: String, targets: [String], mode: PortMode, source: String, version: String,
                     options portOptions: PortOptions, codeversions: [String: String], service: PortService,
-                    global: GlobalOptions, outputDirectory: String? = nil) throws {
+                    global: GlobalOptions) throws {
+        let results = try write(dscPath: dscPath, targets: targets, mode: mode, source: source, version: version,
+                                options: portOptions, codeversions: codeversions, service: service)
+        try report(results, options: portOptions, global: global)
+    }
+
+    /// Plans (warnings on stderr) and writes every target's upload; prints nothing else.
+    static func write(dscPath: String, targets: [String], mode: PortMode, source: String, version: String,
+                      options portOptions: PortOptions, codeversions: [String: String], service: PortService,
+                      outputDirectory: String? = nil) throws -> [PortResult] {
         let options = try BuildOptions(portOptions.options)
         for warning in options.warnings { Console.err("W: \(warning)\n") }
         let request = PortRequest(
@@ -18,7 +27,11 @@ enum PortRunner {
         for plan in plans {
             for warning in plan.warnings { Console.err("W: \(warning)\n") }
         }
-        let (_, results) = try service.run(request)
+        return try service.run(request).results
+    }
+
+    /// Prints the results (text or JSON) and uploads them when `--upload` was given.
+    static func report(_ results: [PortResult], options portOptions: PortOptions, global: GlobalOptions) throws {
         if global.json {
             try printJSON(results)
         } else {

@@ -9,14 +9,17 @@ enum TemplatePortRunner {
         let timestamp = try Porter.timestamp(environment: Environment.get)
         let writer = TemplateWriter(version: TemplateWriter.dateVersion(timestamp),
                                     maintainer: try Porter.identity(environment: Environment.get), timestamp: timestamp)
+        var results: [PortResult] = []
         for template in templates {
             let folder = "\(template.name)_\(writer.version)"
-            try writer.withGenerated(template) { dsc in
-                try PortRunner.run(dscPath: dsc, targets: targets, mode: .external(from: "file://" + dsc), source: template.name,
-                                   version: writer.version, options: port, codeversions: configuration.codeversions,
-                                   service: PortService(layout: configuration.layout), global: global,
-                                   outputDirectory: (port.outputDir ?? "ports") + "/" + folder)
+            results += try writer.withGenerated(template) { dsc in
+                try PortRunner.write(dscPath: dsc, targets: targets, mode: .external(from: "file://" + dsc), source: template.name,
+                                     version: writer.version, options: port, codeversions: configuration.codeversions,
+                                     service: PortService(layout: configuration.layout),
+                                     outputDirectory: (port.outputDir ?? "ports") + "/" + folder)
             }
         }
+        // One report (one JSON list) for every package.
+        try PortRunner.report(results, options: port, global: global)
     }
 }
