@@ -26,6 +26,26 @@ import Testing
         try Self.assertPortsAreAccepted(template)
     }
 
+    /// mbd-test-cpp's program builds with its Makefile (g++, libcrypto) and prints a SHA-256; mbd-test-ftbfs's
+    /// build step fails (its `debian/rules` override run alone, without debhelper).
+    @Test func cppBuildsAndFtbfsFails() throws {
+        let temp = try TemporaryDirectory("template-build")
+        for name in ["mbd-test-cpp", "mbd-test-ftbfs"] {
+            let template = try #require(TemplatePackage.testPackages.first { $0.name == name })
+            let dsc = try Self.writer.write(template, into: temp.appending("gen"))
+            let extract = try PortFixture.tool("dpkg-source", ["-x", dsc, temp.appending(name)])
+            #expect(extract.status == 0, "\(extract.stderr)")
+        }
+        let make = try PortFixture.tool("make", ["-C", temp.appending("mbd-test-cpp")])
+        #expect(make.status == 0, "\(make.stdout)\(make.stderr)")
+        let run = try PortFixture.tool(temp.appending("mbd-test-cpp/mbd-test-cpp"), ["abc"])
+        #expect(run.stdout == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n")
+        let ftbfs = try PortFixture.tool("make", ["-f", "debian/rules", "override_dh_auto_build"],
+                                         directory: temp.appending("mbd-test-ftbfs"))
+        #expect(ftbfs.status != 0)
+        #expect(ftbfs.stderr.contains("failing to build on purpose"))
+    }
+
     // MARK: Judges
 
     static func assertDpkgSourceAgrees(_ template: TemplatePackage) throws {
