@@ -85,6 +85,16 @@ enum PortFiles {
         try rename(temporary, to: destination)
     }
 
+    /// `mkdtemp` under `TMPDIR` (or `/tmp`).
+    static func temporaryDirectory(prefix: String) throws(PortError) -> String {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw PortError(file: base, "cannot create a temporary directory: \(errorText())")
+        }
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// `rm -r`: removes a file or a directory tree (symlinks are removed, never followed).
     static func removeTree(_ path: String) {
         var info = stat()

@@ -16,7 +16,7 @@ struct Debwork: ParsableCommand {
         subcommands: [
             IndexCommand.self, StatusCommand.self, LsCommand.self, ShowCommand.self, SearchCommand.self,
             SourcesListCommand.self, DputConfCommand.self, DebdiffCommand.self, PortCommand.self, PortExtCommand.self,
-            PortPlanCommand.self, PubKeyCommand.self,
+            PortPlanCommand.self, TestPackagesCommand.self, KeyringPackagesCommand.self, PubKeyCommand.self,
             VercmpCommand.self,
         ])
 }
