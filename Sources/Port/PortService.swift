@@ -204,10 +204,13 @@ public struct PortService {
                 }
             }
         case .native(let tarball):
-            let newName = stem + ".tar.xz"
+            // Format 1.0 only knows gzip; 3.0 (native) gets xz like dpkg-source's default.
+            let formatOne = source.package.format == "1.0"
+            let newName = stem + (formatOne ? ".tar.gz" : ".tar.xz")
             let top = "\(plan.source)-\(PortNames.withoutEpoch(plan.version))"
             try rewrite(TarballRewriter(input: FileSystem.join(source.directory, tarball), newTop: top,
-                                        replacements: ["debian/changelog": (changelogBytes, Int64(request.timestamp))]),
+                                        replacements: ["debian/changelog": (changelogBytes, Int64(request.timestamp))],
+                                        compression: formatOne ? .gzip : .xz),
                         to: folder + "/" + newName)
             names.append(newName)
         }

@@ -56,7 +56,13 @@ struct PortSource {
             layout = .native(tarball: native.name)
         case "1.0":
             guard let diff = package.files.first(where: { $0.name.hasSuffix(".diff.gz") }) else {
-                throw PortError(file: dscPath, "cannot port a format 1.0 native package (no .diff.gz) yet")
+                // Format 1.0 native: one .tar.gz holding the whole tree, rewritten like 3.0 (native).
+                guard let native = package.files.first(where: { $0.name.hasSuffix(".tar.gz") }) else {
+                    throw PortError(file: dscPath, "format 1.0 needs a .diff.gz or a native .tar.gz")
+                }
+                tarball = FileSystem.join(directory, native.name)
+                layout = .native(tarball: native.name)
+                break
             }
             let path = FileSystem.join(directory, diff.name)
             let patches = try DiffGzFile.read(path)

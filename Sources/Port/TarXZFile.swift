@@ -1,25 +1,40 @@
 import LibArchive
 import LZMA
 
-/// A GNU tar stream compressed with xz into a file: ``ArchiveWriter`` hands its blocks to ``XZEncoder``,
-/// whose output goes straight to the file, so no member is held longer than its own write.
-/// Not `Sendable`.
+/// A GNU tar stream compressed into a file. With xz (3.0 formats), ``ArchiveWriter`` hands its blocks to
+/// ``XZEncoder``, whose output goes straight to the file, so no member is held longer than its own write.
+/// With gzip (format 1.0 requires `.tar.gz`), the tar stream is collected and compressed at the end
+/// (`gzip -n` style, through libarchive). Not `Sendable`.
 final class TarXZFile {
+    enum Compression { case xz, gzip }
+
+    private let path: String
     private let file: OutputFile
-    private let encoder: XZEncoder
+    private let encoder: XZEncoder?
     private var writer: ArchiveWriter?
 
-    init(path: String) throws {
+    init(path: String, compression: Compression = .xz) throws {
         let file = try OutputFile(path: path)
-        let encoder = try XZEncoder(preset: 6)
+        self.path = path
         self.file = file
-        self.encoder = encoder
-        writer = try ArchiveWriter(name: path) { block in
-            try block.withUnsafeBytes { input in
-                try encoder.encode(input, isLast: false) { try file.write($0) }
+        switch compression {
+        case .xz:
+            let encoder = try XZEncoder(preset: 6)
+            self.encoder = encoder
+            writer = try ArchiveWriter(name: path) { block in
+                try block.withUnsafeBytes { input in
+                    try encoder.encode(input, isLast: false) { try file.write($0) }
+                }
             }
+        case .gzip:
+            self.encoder = nil
+            let collector = TarCollector()
+            self.collector = collector
+            writer = try ArchiveWriter(name: path) { collector.bytes += $0 }
         }
     }
+
+    private var collector: TarCollector?
 
     func write(_ member: ArchiveWriter.Member, contents: [UInt8] = []) throws {
         try writer?.write(member, contents: contents)
@@ -29,7 +44,16 @@ final class TarXZFile {
     func finish() throws {
         try writer?.close()
         writer = nil
-        try encoder.encode(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true) { try file.write($0) }
+        if let encoder {
+            try encoder.encode(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true) { try file.write($0) }
+        } else if let collector {
+            try GzipWriter.compress(collector.bytes, name: path).withUnsafeBytes { try file.write($0) }
+        }
         try file.close()
     }
+}
+
+/// The tar bytes of a gzip tarball, collected until ``TarXZFile/finish()``.
+final class TarCollector {
+    var bytes: [UInt8] = []
 }

@@ -10,6 +10,8 @@ struct TarballRewriter {
     var newTop: String?
     /// Tree-relative path → new contents and mtime.
     var replacements: [String: (contents: [UInt8], mtime: Int64)]
+    /// `.tar.xz` (3.0 formats) or `.tar.gz` (format 1.0 native).
+    var compression: TarXZFile.Compression = .xz
 
     /// Reads `input` once to find the text of some tree-relative paths (debian/changelog, debian/control),
     /// checking every member path on the way.
@@ -39,7 +41,7 @@ struct TarballRewriter {
     /// when a replaced path is not in the tarball.
     func write(to output: String) throws {
         let reader = try ArchiveReader(path: input, formats: .tar)
-        let writer = try TarXZFile(path: output)
+        let writer = try TarXZFile(path: output, compression: compression)
         var replaced: Set<String> = []
         var top: String?
         while let entry = try reader.nextEntry() {
