@@ -13,7 +13,7 @@ final class ScratchDirectory {
     init() throws(DebdiffError) {
         let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((base + "/debwork-debdiff.XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+        guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
             throw DebdiffError("cannot create a temporary directory in '\(base)': \(Self.errnoText())")
         }
         path = String(cString: made)
@@ -28,7 +28,7 @@ final class ScratchDirectory {
         if let dir = opendir(path) {
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                    raw.bindMemory(to: CChar.self).baseAddress.map { String(cString: $0) } ?? ""
                 }
                 if name == "." || name == ".." { continue }
                 let child = path + "/" + name

@@ -1,3 +1,4 @@
+import DebianFormats
 import Diff
 #if canImport(Glibc)
 import Glibc
@@ -196,20 +197,8 @@ struct TreeComparison {
 
     /// `%Y-%m-%d %H:%M:%S.%N %z` in UTC (archive times are whole seconds).
     static func timestamp(_ seconds: Int64) -> String {
-        let days = Int64((Double(seconds) / 86400).rounded(.down))
-        let rest = seconds - days * 86400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year4 = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(year4)-\(two(month))-\(two(day)) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)).000000000 +0000"
+        let time = CivilTime(timestamp: Int(seconds))
+        return "\(CivilTime.padded(time.year, 4))-\(CivilTime.padded(time.month))-\(CivilTime.padded(time.day)) "
+            + "\(CivilTime.padded(time.hour)):\(CivilTime.padded(time.minute)):\(CivilTime.padded(time.second)).000000000 +0000"
     }
 }

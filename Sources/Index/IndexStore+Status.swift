@@ -1,3 +1,4 @@
+import DebianFormats
 import Artifacts
 import JSONOutput
 import SQLite
@@ -74,20 +75,8 @@ extension IndexStore {
         Array(Set(values)).sorted()
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ` for a Unix time (days-from-civil inverse, no Foundation).
+    /// `YYYY-MM-DDTHH:MM:SSZ` for a Unix time.
     static func isoDate(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let secondsOfDay = seconds - days * 86400
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let dayOfEra = z - era * 146097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
+        CivilTime(timestamp: Int(seconds)).iso8601
     }
 }

@@ -89,7 +89,7 @@ enum PortFiles {
     static func temporaryDirectory(prefix: String) throws(PortError) -> String {
         let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+        guard template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) != nil else {
             throw PortError(file: base, "cannot create a temporary directory: \(errorText())")
         }
         return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -122,7 +122,7 @@ enum PortFiles {
         if path.hasPrefix("/") { return path }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return path }
-        let cwd = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let cwd = buffer.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } ?? "." }
         let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         return trimmed == "." ? cwd : cwd + "/" + trimmed
     }

@@ -11,7 +11,7 @@ public enum PublicKeyExporter {
         guard !key.isEmpty, !key.hasPrefix("-") else { throw PortError("'\(key)' is not a key id") }
         // gpg mixes warnings into its output; --output (in a private mkdtemp folder) keeps the key block apart.
         var template = Array("/tmp/debwork-pub-key-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+        guard template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) != nil else {
             throw PortError("cannot create a temporary folder: \(PortFiles.errorText())")
         }
         let folder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
