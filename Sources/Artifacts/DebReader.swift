@@ -161,9 +161,7 @@ public struct DebReader: Sendable {
             let path = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
             var md5: String?
             if hashContents && entry.type == .regular {
-                let hasher = try Hasher([.md5])
-                try reader.readData { hasher.update($0) }
-                md5 = hasher.finalize()[.md5]
+                md5 = try reader.digestData(.md5)
             } else {
                 try reader.skipData()
             }

@@ -57,7 +57,7 @@ public struct SourceReader: Sendable {
         let source = dsc["Source"] ?? ""
         switch format {
         case "3.0 (quilt)":
-            guard let orig = names.first(where: { Self.isOrig($0, source: source) }) else {
+            guard let orig = names.first(where: { SourceFileNames.isOrig($0, source: source) }) else {
                 throw ArtifactError(file: path, reason: "format 3.0 (quilt) needs an .orig.tar.* file")
             }
             guard let debian = names.first(where: { $0.contains(".debian.tar.") }) else {
@@ -66,7 +66,7 @@ public struct SourceReader: Sendable {
             try tree.addTarball(FileSystem.join(directory, orig), strip: true, prefix: "")
             tree.remove(under: "debian")
             for component in names {
-                guard let name = Self.componentName(component, source: source) else { continue }
+                guard let name = SourceFileNames.component(component, source: source) else { continue }
                 try tree.addTarball(FileSystem.join(directory, component), strip: true, prefix: name + "/")
             }
             try tree.addTarball(FileSystem.join(directory, debian), strip: false, prefix: "")
@@ -112,19 +112,6 @@ public struct SourceReader: Sendable {
             package.warnings.append("no debian/changelog in the unpacked source")
         }
         return package
-    }
-
-    static func isOrig(_ name: String, source: String) -> Bool {
-        name.hasPrefix(source + "_") && name.contains(".orig.tar.") && !name.hasSuffix(".asc")
-    }
-
-    /// The component of `src_ver.orig-<component>.tar.*`, or nil.
-    static func componentName(_ name: String, source: String) -> String? {
-        guard name.hasPrefix(source + "_"), !name.hasSuffix(".asc"),
-              let range = name.firstRange(of: ".orig-") else { return nil }
-        let rest = name[range.upperBound...]
-        guard let dot = rest.firstRange(of: ".tar") else { return nil }
-        return String(rest[..<dot.lowerBound])
     }
 }
 

@@ -1,3 +1,4 @@
+import Artifacts
 import Digest
 import LibArchive
 
@@ -71,9 +72,7 @@ struct PackageListingReader: Sendable {
         while let entry = try reader.nextEntry() {
             var md5: String?
             if hashContents && entry.type == .regular {
-                let hasher = try Hasher([.md5])
-                try reader.readData { hasher.update($0) }
-                md5 = hasher.finalize()[.md5]
+                md5 = try reader.digestData(.md5)
             } else {
                 try reader.skipData()
             }

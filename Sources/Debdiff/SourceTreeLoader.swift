@@ -43,7 +43,7 @@ struct SourceTreeLoader: Sendable {
         var tree = loaded.tree
         switch package.format {
         case "3.0 (quilt)":
-            guard let orig = names.first(where: { Self.isOrig($0, source: source) }) else {
+            guard let orig = names.first(where: { SourceFileNames.isOrig($0, source: source) }) else {
                 throw DebdiffError("\(path): format 3.0 (quilt) needs an .orig.tar.* file")
             }
             guard let debian = names.first(where: { $0.contains(".debian.tar.") }) else {
@@ -52,7 +52,7 @@ struct SourceTreeLoader: Sendable {
             try addTarball(file(orig), strip: true, prefix: "", to: &tree, writer: writer)
             tree.remove(under: "debian")
             for name in names {
-                guard let component = Self.componentName(name, source: source) else { continue }
+                guard let component = SourceFileNames.component(name, source: source) else { continue }
                 tree.remove(under: component)
                 try addTarball(file(name), strip: true, prefix: component + "/", to: &tree, writer: writer)
             }
@@ -152,18 +152,5 @@ struct SourceTreeLoader: Sendable {
             tree.entries[full] = record
         }
         tree.warnings += reader.warnings
-    }
-
-    static func isOrig(_ name: String, source: String) -> Bool {
-        name.hasPrefix(source + "_") && name.contains(".orig.tar.") && !name.hasSuffix(".asc")
-    }
-
-    /// The component of `src_ver.orig-<component>.tar.*`, or nil.
-    static func componentName(_ name: String, source: String) -> String? {
-        guard name.hasPrefix(source + "_"), !name.hasSuffix(".asc"),
-              let range = name.firstRange(of: ".orig-") else { return nil }
-        let rest = name[range.upperBound...]
-        guard let dot = rest.firstRange(of: ".tar") else { return nil }
-        return String(rest[..<dot.lowerBound])
     }
 }
