@@ -15,10 +15,14 @@ let package = Package(
     ],
     targets: [
         // MARK: C modules
-        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        // libarchive and libcrypto are loaded on first use (dlopen): query calls never pay for loading them
+        // and their dependencies (libxml2, ICU, nettle, …). The trampolines are generated from the real
+        // headers by scripts/generate-lazy-shims.py.
+        .target(name: "CLazyLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CArchive", dependencies: ["CLazyLoader"]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "CCrypto", dependencies: ["CLazyLoader"]),
 
         // MARK: Safe wrappers (the only importers of the C modules)
         .target(name: "LibArchive", dependencies: ["CArchive"]),
