@@ -33,7 +33,7 @@ rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 # The index of the pairs (the shortcut: both packages indexed, nothing decompressed).
 index=$here/work/debdiff-index.sqlite
 rm -f "$index" "$index-wal" "$index-shm"
-"$debwork" --index "$index" index "$here/corpus/debdiff" >/dev/null
+"$debwork" index --index "$index" "$here/corpus/debdiff" >/dev/null
 
 echo "| pair | devscripts debdiff | debwork, archives (--no-index) | speed-up | debwork, from the index | speed-up | debwork --contents, archives / index | peak RSS devscripts / archives / index (KiB) |"
 echo "|---|---|---|---|---|---|---|---|"
@@ -46,8 +46,8 @@ for package in $packages; do
     done
     json=$(mktemp)
     hyperfine -N -w 2 -r "$runs" -i --export-json "$json" \
-        "debdiff $a $b" "$debwork debdiff --no-index $a $b" "$debwork --index $index debdiff $a $b" \
-        "$debwork debdiff --no-index --contents $a $b" "$debwork --index $index debdiff --contents $a $b" >/dev/null 2>&1
+        "debdiff $a $b" "$debwork debdiff --no-index $a $b" "$debwork debdiff --index $index $a $b" \
+        "$debwork debdiff --no-index --contents $a $b" "$debwork debdiff --index $index --contents $a $b" >/dev/null 2>&1
     read -r t1 t2 t3 t4 t5 < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
@@ -55,5 +55,5 @@ print(" ".join("%.1f" % (x["median"] * 1000) for x in r))' "$json")
     rm -f "$json"
     s2=$(python3 -c "print('%.1f' % ($t1 / $t2))") s3=$(python3 -c "print('%.1f' % ($t1 / $t3))")
     echo "| $package $old → $new | $t1 ms | $t2 ms | ${s2}× | $t3 ms | ${s3}× | $t4 / $t5 ms |" \
-        "$(rss debdiff "$a" "$b") / $(rss "$debwork" debdiff --no-index "$a" "$b") / $(rss "$debwork" --index "$index" debdiff "$a" "$b") |"
+        "$(rss debdiff "$a" "$b") / $(rss "$debwork" debdiff --no-index "$a" "$b") / $(rss "$debwork" debdiff --index "$index" "$a" "$b") |"
 done
