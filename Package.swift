@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "DebianFormatsTests", dependencies: ["DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
-        .testTarget(name: "DebdiffTests", dependencies: ["Debdiff", "Artifacts", "DebworkTestSupport"]),
+        .testTarget(name: "DebdiffTests", dependencies: ["Debdiff", "Artifacts", "Index", "JSONOutput", "DebworkTestSupport"]),
         .testTarget(name: "PortTests", dependencies: ["Port", "MiniBuildd", "DebianFormats", "Artifacts", "Index", "Query", "DebworkTestSupport"]),
         .testTarget(name: "MiniBuilddTests", dependencies: ["MiniBuildd", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),

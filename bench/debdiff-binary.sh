@@ -5,7 +5,8 @@
 #
 #   bench/debdiff-binary.sh   (build first: swift build -c release --static-swift-stdlib --scratch-path .build-static)
 #
-# Downloads (apt-get download) go to bench/corpus/debdiff/ (git-ignored).
+# Downloads (apt-get download) go to bench/corpus/debdiff/ (git-ignored). debwork runs twice: reading the
+# archives (--no-index) and answering from an index of the pairs (bench/work/debdiff-index.sqlite).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,19 +30,30 @@ done
 
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
-echo "| pair | devscripts debdiff | debwork debdiff | speed-up | debwork --contents | peak RSS devscripts / debwork (KiB) |"
-echo "|---|---|---|---|---|---|"
+# The index of the pairs (the shortcut: both packages indexed, nothing decompressed).
+index=$here/work/debdiff-index.sqlite
+rm -f "$index" "$index-wal" "$index-shm"
+"$debwork" index --index "$index" "$here/corpus/debdiff" >/dev/null
+
+echo "| pair | devscripts debdiff | debwork, archives (--no-index) | speed-up | debwork, from the index | speed-up | debwork --contents, archives / index | peak RSS devscripts / archives / index (KiB) |"
+echo "|---|---|---|---|---|---|---|---|"
 for package in $packages; do
-    a=$(ls "${package}_${old}_"*.deb) b=$(ls "${package}_${new}_"*.deb)
-    cmp <(debdiff "$a" "$b" || true) <("$debwork" debdiff "$a" "$b" || true) || { echo "output differs for $package" >&2; exit 1; }
+    a=$(ls "$PWD/${package}_${old}_"*.deb) b=$(ls "$PWD/${package}_${new}_"*.deb)
+    for mode in "--no-index" "--index $index"; do
+        # shellcheck disable=SC2086
+        cmp <(debdiff "$a" "$b" || true) <("$debwork" debdiff $mode "$a" "$b" || true) \
+            || { echo "output differs for $package ($mode)" >&2; exit 1; }
+    done
     json=$(mktemp)
     hyperfine -N -w 2 -r "$runs" -i --export-json "$json" \
-        "debdiff $a $b" "$debwork debdiff $a $b" "$debwork debdiff --contents $a $b" >/dev/null
-    read -r t1 t2 t3 < <(python3 -c '
+        "debdiff $a $b" "$debwork debdiff --no-index $a $b" "$debwork debdiff --index $index $a $b" \
+        "$debwork debdiff --no-index --contents $a $b" "$debwork debdiff --index $index --contents $a $b" >/dev/null 2>&1
+    read -r t1 t2 t3 t4 t5 < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 print(" ".join("%.1f" % (x["median"] * 1000) for x in r))' "$json")
     rm -f "$json"
-    speedup=$(python3 -c "print('%.1f' % ($t1 / $t2))")
-    echo "| $package $old → $new | $t1 ms | $t2 ms | ${speedup}× | $t3 ms | $(rss debdiff "$a" "$b") / $(rss "$debwork" debdiff "$a" "$b") |"
+    s2=$(python3 -c "print('%.1f' % ($t1 / $t2))") s3=$(python3 -c "print('%.1f' % ($t1 / $t3))")
+    echo "| $package $old → $new | $t1 ms | $t2 ms | ${s2}× | $t3 ms | ${s3}× | $t4 / $t5 ms |" \
+        "$(rss debdiff "$a" "$b") / $(rss "$debwork" debdiff --no-index "$a" "$b") / $(rss "$debwork" debdiff --index "$index" "$a" "$b") |"
 done

@@ -27,20 +27,19 @@ if [ ! -f "$(dsc $old)" ] || [ ! -f "$(dsc $new)" ]; then
 fi
 ls -l "$corpus"/openssl_*
 
-# The other test targets use @testable imports, hence -enable-testing in a release build.
-swift build -c release --build-tests -Xswiftc -enable-testing --scratch-path .build-static 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+debwork=${DEBWORK:-$root/.build-static/release/debwork}
+[ -x "$debwork" ] || { echo "$debwork missing (swift build -c release --static-swift-stdlib --scratch-path .build-static)" >&2; exit 1; }
+command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hyperfine)" >&2; exit 1; }
+runs=${RUNS:-3}
+a=$(dsc $old) b=$(dsc $new)
+mkdir -p bench/work
 
-echo "== devscripts debdiff (dpkg-source -x twice, diff -Nru)"
-/usr/bin/time -f "wall %e s, peak RSS %M KB" debdiff "$(dsc $old)" "$(dsc $new)" > bench/work/devscripts.diff 2> bench/work/devscripts.err || true
+echo "== peak RSS and output (one run each)"
+/usr/bin/time -f "devscripts debdiff: wall %e s, peak RSS %M KB" debdiff "$a" "$b" > bench/work/devscripts.diff 2> bench/work/devscripts.err || true
 tail -1 bench/work/devscripts.err
-wc -c bench/work/devscripts.diff
-
-echo "== debwork SourceDebdiff (release; 3 runs, timing and getrusage peak RSS printed by the test)"
-DEBWORK_BENCH=1 DEBWORK_BENCH_OLD="$(dsc $old)" DEBWORK_BENCH_NEW="$(dsc $new)" \
-DEBWORK_BENCH_OUT="$root/bench/work/debwork.diff" \
-    swift test -c release -Xswiftc -enable-testing --skip-build --scratch-path .build-static --filter SourceDebdiffBenchmark 2>&1 \
-    | grep -E "^bench|passed|failed"
-wc -c bench/work/debwork.diff
+/usr/bin/time -f "debwork debdiff: wall %e s, peak RSS %M KB" "$debwork" debdiff "$a" "$b" > bench/work/debwork.diff 2> bench/work/debwork.err || true
+tail -1 bench/work/debwork.err
+wc -c bench/work/devscripts.diff bench/work/debwork.diff
 # What devscripts leaks aside (extraction times of files dpkg-source touched, its temporary directories in
 # "Binary files" lines), the reports should agree.
 strip() { sed -E -e 's/^((---|\+\+\+) [^\t]*)\t.*/\1/' -e 's#^(Binary files )/tmp/[^/]*/(.* and )/tmp/[^/]*/#\1\2#' "$1"; }
@@ -51,3 +50,7 @@ if cmp -s bench/work/devscripts.notimes bench/work/debwork.notimes; then
 else
     echo "reports differ:"; diff bench/work/devscripts.notimes bench/work/debwork.notimes | head -20
 fi
+
+echo "== timing (hyperfine -N, $runs runs each, warm cache)"
+# With DEBWORK_INDEX pointing at an index that holds both .dsc files, debwork also shows the index shortcut.
+hyperfine -N -w 1 -r "$runs" -i "debdiff $a $b" "$debwork debdiff --no-index $a $b" 2>/dev/null | grep -E "Time|±|faster|debdiff"

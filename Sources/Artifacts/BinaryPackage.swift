@@ -14,10 +14,33 @@ public struct BinaryPackage: Sendable, Hashable {
         public var owner: String
         public var group: String
         public var linkTarget: String?
-        /// From the package's `md5sums` control member, when listed there.
+        /// From the package's `md5sums` control member, when listed there; else computed from the data
+        /// (regular files only, see ``md5FromData``).
         public var md5: String?
         /// Whether the path is listed in `conffiles`.
         public var isConffile: Bool
+        /// The member name exactly as stored in `data.tar` (`./usr/bin/hello`, `./usr/`), which is what
+        /// `dpkg-deb -c` prints.
+        public var tarName: String
+        /// The link target exactly as stored (``linkTarget`` has a hard link's `./` dropped).
+        public var tarLinkTarget: String?
+        /// Whether ``md5`` was computed from the data because `md5sums` does not list the file (conffiles,
+        /// packages without `md5sums`).
+        public var md5FromData: Bool
+    }
+
+    /// One regular file at the top of `control.tar`, as `dpkg-deb -I` lists it (hard links with no bytes).
+    public struct ControlMember: Sendable, Hashable {
+        public var name: String
+        /// Whether the owner may execute it (`dpkg-deb -I` marks it with `*`).
+        public var isExecutable: Bool
+        public var bytes: [UInt8]
+
+        public init(name: String, isExecutable: Bool, bytes: [UInt8]) {
+            self.name = name
+            self.isExecutable = isExecutable
+            self.bytes = bytes
+        }
     }
 
     /// The `control` paragraph, field order kept.
@@ -29,6 +52,8 @@ public struct BinaryPackage: Sendable, Hashable {
     public var conffiles: [String]
     /// Control members other than `control`, `md5sums` and `conffiles`, by name (`postinst`, `triggers`, …).
     public var scripts: [String: String]
+    /// Every top-level member of `control.tar`, in archive order, bytes as stored (what debdiff compares).
+    public var controlMembers: [ControlMember]
     /// The compression of `control.tar` and `data.tar` (`xz`, `gzip`, `zstd`, `bzip2`, `lzma`, `none`).
     public var controlCompression: String
     public var dataCompression: String

@@ -22,6 +22,9 @@ public struct DebReader: Sendable {
         "templates", "triggers", "shlibs", "symbols", "clilibs", "isinstallable", "menutest",
     ]
 
+    /// Control members larger than this are refused (dpkg's own limit is far lower in practice).
+    static let maximumControlMemberSize = 16 << 20
+
     /// Compression suffixes dpkg accepts for the tar members, mapped to their names.
     static let compressions: [String: String] = [
         "": "none", ".gz": "gzip", ".xz": "xz", ".zst": "zstd", ".bz2": "bzip2", ".lzma": "lzma",
@@ -41,7 +44,7 @@ public struct DebReader: Sendable {
     private func readUnchecked(path: String) throws -> BinaryPackage {
         let outer = try ArchiveReader(path: path, formats: .ar, limits: limits)
         var sawVersion = false
-        var control: (paragraph: Deb822Paragraph, text: String, members: [String: String], compression: String)?
+        var control: (paragraph: Deb822Paragraph, text: String, members: [String: String], all: [BinaryPackage.ControlMember], compression: String)?
         var data: (files: [BinaryPackage.FileEntry], compression: String, warnings: [String])?
         var memberIndex = 0
         while let member = try outer.nextEntry() {
@@ -66,7 +69,9 @@ public struct DebReader: Sendable {
             } else if name.hasPrefix("data.tar") {
                 let compression = try Self.compression(of: name, prefix: "data.tar", file: path)
                 let inner = try outer.nested(member: name, formats: .tar, limits: limits)
-                data = try readData(inner, file: path, compression: compression)
+                // dpkg puts control.tar first; when it is not, every regular file is hashed.
+                let listed = control.map { Set(Self.parseMD5Sums($0.members["md5sums"] ?? "").keys) }
+                data = try readData(inner, file: path, compression: compression, listedInMD5Sums: listed)
             } else if name.hasPrefix("_") {
                 try outer.skipData() // dpkg ignores members starting with '_'
             } else {
@@ -92,7 +97,10 @@ public struct DebReader: Sendable {
             return String(path.drop { $0 == "/" })
         })
         for index in data.files.indices {
-            data.files[index].md5 = data.files[index].md5 ?? md5sums[data.files[index].path]
+            if data.files[index].md5 == nil, let listed = md5sums[data.files[index].path] {
+                data.files[index].md5 = listed
+                data.files[index].md5FromData = false
+            }
             data.files[index].isConffile = conffilePaths.contains(data.files[index].path)
         }
         var scripts = control.members
@@ -101,7 +109,7 @@ public struct DebReader: Sendable {
         scripts["control"] = nil
         return BinaryPackage(
             control: control.paragraph, controlText: control.text, files: data.files, conffiles: conffiles,
-            scripts: scripts, controlCompression: control.compression, dataCompression: data.compression,
+            scripts: scripts, controlMembers: control.all, controlCompression: control.compression, dataCompression: data.compression,
             warnings: outer.warnings + data.warnings)
     }
 
@@ -114,16 +122,20 @@ public struct DebReader: Sendable {
     }
 
     private func readControl(_ reader: ArchiveReader, file: String, compression: String)
-        throws -> (paragraph: Deb822Paragraph, text: String, members: [String: String], compression: String)
+        throws -> (paragraph: Deb822Paragraph, text: String, members: [String: String], all: [BinaryPackage.ControlMember], compression: String)
     {
         var members: [String: String] = [:]
+        var all: [BinaryPackage.ControlMember] = []
         while let entry = try reader.nextEntry() {
             let name = entry.path.hasPrefix("./") ? String(entry.path.dropFirst(2)) : entry.path
-            guard entry.type == .regular, Self.textMembers.contains(name) else {
+            // Top-level regular files (and hard links, which extract as such) are what dpkg-deb -I lists.
+            guard (entry.type == .regular || entry.type == .hardlink), !name.isEmpty, !name.contains("/") else {
                 try reader.skipData()
                 continue
             }
-            let bytes = try reader.readAll(maximumSize: 16 << 20)
+            let bytes = entry.type == .regular ? try reader.readAll(maximumSize: Self.maximumControlMemberSize) : []
+            all.append(BinaryPackage.ControlMember(name: name, isExecutable: entry.permissions & 0o100 != 0, bytes: bytes))
+            guard entry.type == .regular, Self.textMembers.contains(name) else { continue }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 if name == "control" {
                     let offset = Self.firstInvalidUTF8(bytes)
@@ -149,10 +161,12 @@ public struct DebReader: Sendable {
         if document.paragraphs.count > 1 {
             throw ArtifactError(file: file, reason: "control file has \(document.paragraphs.count) paragraphs, expected one")
         }
-        return (paragraph, text, members, compression)
+        return (paragraph, text, members, all, compression)
     }
 
-    private func readData(_ reader: ArchiveReader, file: String, compression: String)
+    /// Lists `data.tar`. Regular files that `listedInMD5Sums` does not name (all when it is nil) are
+    /// hashed, so the index holds an MD5 for every regular file.
+    private func readData(_ reader: ArchiveReader, file: String, compression: String, listedInMD5Sums: Set<String>?)
         throws -> (files: [BinaryPackage.FileEntry], compression: String, warnings: [String])
     {
         var checker = MemberPathChecker(archive: file)
@@ -160,7 +174,7 @@ public struct DebReader: Sendable {
         while let entry = try reader.nextEntry() {
             let path = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
             var md5: String?
-            if hashContents && entry.type == .regular {
+            if entry.type == .regular && (hashContents || listedInMD5Sums?.contains(path) != true) {
                 md5 = try reader.digestData(.md5)
             } else {
                 try reader.skipData()
@@ -170,7 +184,8 @@ public struct DebReader: Sendable {
                 ? entry.linkTarget.map { String($0.drop { $0 == "." || $0 == "/" }) } : entry.linkTarget
             files.append(BinaryPackage.FileEntry(
                 path: path, type: entry.type, mode: entry.mode, size: entry.size, owner: entry.owner,
-                group: entry.group, linkTarget: linkTarget, md5: md5, isConffile: false))
+                group: entry.group, linkTarget: linkTarget, md5: md5, isConffile: false,
+                tarName: entry.path, tarLinkTarget: entry.linkTarget, md5FromData: md5 != nil))
         }
         return (files, compression, checker.warnings + reader.warnings)
     }

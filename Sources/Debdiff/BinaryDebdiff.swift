@@ -27,12 +27,14 @@ public struct BinaryDebdiff: Sendable {
 
     /// Compares; the report's text is devscripts' (plus the `--contents` part when asked).
     /// - Throws: ``DebdiffError`` for unreadable, corrupt or missing packages.
-    public func run(_ input: Input) throws(DebdiffError) -> DebdiffReport {
-        try compare(input).report
+    /// - Parameter index: where packages that are indexed (and unchanged on disk) are read from instead
+    ///   of their archives.
+    public func run(_ input: Input, index: IndexedListings? = nil) throws(DebdiffError) -> DebdiffReport {
+        try compare(input, index: index).report
     }
 
     /// ``run(_:)`` with the warnings.
-    public func compare(_ input: Input) throws(DebdiffError) -> Outcome {
+    public func compare(_ input: Input, index: IndexedListings? = nil) throws(DebdiffError) -> Outcome {
         let kind: FileListComparison.Kind
         let oldFiles: [String], newFiles: [String]
         switch input {
@@ -46,7 +48,15 @@ public struct BinaryDebdiff: Sendable {
         }
         let moves = try MoveRules(options.moves)
         let reader = PackageListingReader(hashContents: options.contents)
-        let listings = try parallelMap(oldFiles + newFiles) { file throws(DebdiffError) in try reader.read(path: file) }
+        let files = oldFiles + newFiles
+        // The index first (no decompression at all), then the archives the index cannot answer for, in parallel.
+        var indexed: [PackageListing?] = []
+        for file in files { indexed.append(try index?.listing(path: file)) }
+        let unread = files.indices.filter { indexed[$0] == nil }
+        let read = try parallelMap(unread) { position throws(DebdiffError) in try reader.read(path: files[position]) }
+        for (position, listing) in zip(unread, read) { indexed[position] = listing }
+        let listings = indexed.compactMap { $0 }
+        let fromIndex = files.indices.filter { !unread.contains($0) }.map { files[$0] }
         let oldListings = Array(listings[..<oldFiles.count]), newListings = Array(listings[oldFiles.count...])
 
         var warnings: [String] = []
@@ -109,6 +119,7 @@ public struct BinaryDebdiff: Sendable {
             ("old", .array(oldFiles.map(JSONValue.string))),
             ("new", .array(newFiles.map(JSONValue.string))),
             ("identical", .bool(!differs)),
+            ("from_index", .array(fromIndex.map(JSONValue.string))),
             ("file_list", .object([
                 ("only_in_new", .array(listed.gains.map(JSONValue.string))),
                 ("only_in_old", .array(listed.losses.map(JSONValue.string))),

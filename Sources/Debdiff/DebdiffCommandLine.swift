@@ -64,6 +64,7 @@ public struct DebdiffCommandLine: Sendable {
             case "--no-timestamps": options.timestamps = false
             case "--show-modes": options.showModes = true
             case "--dry-run": dryRun = true
+            case "--no-index": options.useIndex = false
             case "-a": versionA = try value(argument)[0]
             case "-b": versionB = try value(argument)[0]
             case "--from":

@@ -33,6 +33,8 @@ public struct DebdiffOptions: Sendable, Hashable {
     public var contents = false
     /// `--show-modes`: git-style `old mode`/`new mode` and symlink lines in source diffs (devscripts drops them).
     public var showModes = false
+    /// `--no-index`: read every package from its archive even when the index holds it.
+    public var useIndex = true
 
     public init() {}
 
@@ -41,7 +43,7 @@ public struct DebdiffOptions: Sendable, Hashable {
             && lhs.compareControl == rhs.compareControl && lhs.showMoved == rhs.showMoved && lhs.quiet == rhs.quiet
             && lhs.diffstat == rhs.diffstat && lhs.excludes == rhs.excludes && lhs.ignoreSpace == rhs.ignoreSpace
             && lhs.applyPatches == rhs.applyPatches && lhs.autoVersionSort == rhs.autoVersionSort
-            && lhs.timestamps == rhs.timestamps && lhs.contents == rhs.contents && lhs.showModes == rhs.showModes
+            && lhs.timestamps == rhs.timestamps && lhs.contents == rhs.contents && lhs.showModes == rhs.showModes && lhs.useIndex == rhs.useIndex
             && lhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" } == rhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" }
             && lhs.renames.map { "\($0.from)\u{0}\($0.to)" } == rhs.renames.map { "\($0.from)\u{0}\($0.to)" }
     }

@@ -91,8 +91,8 @@ extension IndexStore {
         let source = package.source
         try db.run("""
             INSERT INTO binaries(file_id, package, version, architecture, source, source_version, section, priority,
-                installed_size, maintainer, description, control, control_compression, data_compression, fields)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                installed_size, maintainer, description, control, control_compression, data_compression, fields, listing)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1)
             """, [.integer(fileID), .text(package.package), .text(package.version), .text(package.architecture),
                   .text(source.name), .text(source.version), SQLValue(control["Section"]), SQLValue(control["Priority"]),
                   SQLValue(control["Installed-Size"].flatMap { Int64($0) }), SQLValue(control["Maintainer"]),
@@ -100,13 +100,24 @@ extension IndexStore {
                   .text(package.dataCompression), .text(FieldsJSON.encode(control))])
         let id = db.lastInsertRowID
         let insertFile = try db.prepare("""
-            INSERT INTO binary_files(binary_id, path, type, mode, size, owner, grp, link_target, md5, conffile)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            INSERT INTO binary_files(binary_id, path, type, mode, size, owner, grp, link_target, md5, conffile,
+                tar_name, tar_target, md5_from_data)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
             """)
         for file in package.files {
+            let usualName = "./" + file.path + (file.type == .directory ? "/" : "")
             try insertFile.run([.integer(id), .text(file.path), .text(file.type.rawValue), .integer(Int64(file.mode)),
                                 .integer(file.size), .text(file.owner), .text(file.group), SQLValue(file.linkTarget),
-                                SQLValue(file.md5), SQLValue(file.isConffile)])
+                                SQLValue(file.md5), SQLValue(file.isConffile),
+                                file.tarName == usualName ? .null : .text(file.tarName),
+                                file.tarLinkTarget == file.linkTarget ? .null : SQLValue(file.tarLinkTarget),
+                                SQLValue(file.md5FromData)])
+        }
+        let insertMember = try db.prepare(
+            "INSERT INTO binary_members(binary_id, position, name, executable, content) VALUES (?1, ?2, ?3, ?4, ?5)")
+        for (position, member) in package.controlMembers.enumerated() {
+            try insertMember.run([.integer(id), .integer(Int64(position)), .text(member.name),
+                                  SQLValue(member.isExecutable), .blob(member.bytes)])
         }
         for (name, content) in package.scripts.sorted(by: { $0.key < $1.key }) {
             try db.run("INSERT INTO binary_scripts(binary_id, name, content) VALUES (?1, ?2, ?3)",

@@ -166,6 +166,22 @@ enum Schema {
             ALTER TABLE binaries ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
             ALTER TABLE sources ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
             """, backfill: FieldsJSON.backfill),
+        // 3: what debdiff needs to compare binary packages without opening them: every control.tar member
+        // as stored, the data.tar names and hard-link targets as stored (NULL when they are the usual
+        // `./path`, `./dir/` and the cleaned target), and whether each MD5 was computed from the data.
+        // Rows written before this migration lack them (`binaries.listing` = 0); their files are marked
+        // changed so that the next `index` run reads them again.
+        Migration("""
+            CREATE TABLE binary_members(
+                binary_id INTEGER NOT NULL REFERENCES binaries(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL, name TEXT NOT NULL, executable INTEGER NOT NULL, content BLOB NOT NULL);
+            CREATE INDEX binary_members_binary ON binary_members(binary_id);
+            ALTER TABLE binary_files ADD COLUMN tar_name TEXT;
+            ALTER TABLE binary_files ADD COLUMN tar_target TEXT;
+            ALTER TABLE binary_files ADD COLUMN md5_from_data INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE binaries ADD COLUMN listing INTEGER NOT NULL DEFAULT 0;
+            UPDATE files SET mtime_ns = -1 WHERE id IN (SELECT file_id FROM binaries);
+            """),
     ]
 
     static var version: Int { migrations.count }

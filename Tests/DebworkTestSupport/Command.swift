@@ -45,6 +45,8 @@ public func runCommand(_ executable: String, _ arguments: [String], environment:
 public func debwork(_ arguments: [String], index: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     var env = environment
     if let index { env["DEBWORK_INDEX"] = index }
+    // Never the user's own index: the default location points nowhere unless a test says otherwise.
+    if env["XDG_CACHE_HOME"] == nil { env["XDG_CACHE_HOME"] = "/nonexistent/debwork-test-cache" }
     env["NO_COLOR"] = "1"
     return try runCommand(Fixtures.debworkBinary, arguments, environment: env)
 }

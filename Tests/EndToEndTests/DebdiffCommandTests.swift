@@ -36,6 +36,28 @@ import Testing
         #expect(try debwork(["debdiff", "--bogus", "a.deb", "b.deb"]).status == 2)
     }
 
+    /// Indexed packages are compared from the index (the same text); `--no-index` reads the archives; a
+    /// named index that cannot be used gives one warning and the comparison still runs.
+    @Test func binaryComparisonsUseTheIndex() throws {
+        let index = try #require(Self.index)
+        let pair = [Self.p("dwhello_1.0-1_amd64.deb"), Self.p("dwhello_1.1-1_amd64.deb")]
+        let plain = try debwork(["debdiff"] + pair)
+        let indexed = try debwork(["debdiff", "-J"] + pair, index: index)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(indexed.stdout.utf8)) as? [String: Any])
+        #expect(object["from_index"] as? [String] == pair)
+        #expect(try debwork(["debdiff"] + pair, index: index).stdout == plain.stdout)
+        let archives = try debwork(["debdiff", "-J", "--no-index"] + pair, index: index)
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(archives.stdout.utf8)) as? [String: Any])
+        #expect(read["from_index"] as? [String] == [])
+
+        let scratch = try TemporaryDirectory()
+        let notAnIndex = try scratch.write("index.sqlite", "not sqlite")
+        let warned = try debwork(["debdiff"] + pair, index: notAnIndex)
+        #expect(warned.status == 1)
+        #expect(warned.stdout == plain.stdout)
+        #expect(warned.stderr.hasPrefix("W: ") && warned.stderr.contains("reading the packages themselves"))
+    }
+
     @Test func jsonIsTheComparison() throws {
         let result = try debwork(["debdiff", "-J", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-2_all.deb")])
         #expect(result.status == 1)

@@ -149,6 +149,35 @@ import Testing
         #expect(depends == "libc6 (>= 2.36)")
     }
 
+    /// Migration 3 (debdiff's listing): an index written before it is upgraded, its binary packages are
+    /// read again by the next run, and afterwards every regular file has an MD5 and every package its
+    /// control members.
+    @Test func migrationThreeRereadsBinaryPackages() throws {
+        let workspace = try Workspace()
+        _ = try workspace.index()
+        let debs = try workspace.count("SELECT count(*) FROM binaries")
+        #expect(debs > 10)
+        #expect(try workspace.count("SELECT count(*) FROM binaries WHERE listing = 1") == debs)
+        #expect(try workspace.count("SELECT count(*) FROM binary_files WHERE type = 'regular' AND md5 IS NULL") == 0)
+        #expect(try workspace.count("SELECT count(*) FROM binary_files WHERE md5_from_data = 1") > 0) // conffiles
+        #expect(try workspace.count("SELECT count(DISTINCT binary_id) FROM binary_members WHERE name = 'control'") == debs)
+        // Back to what a version-2 index holds.
+        try workspace.store.db.execute("""
+            DROP TABLE binary_members;
+            ALTER TABLE binary_files DROP COLUMN tar_name;
+            ALTER TABLE binary_files DROP COLUMN tar_target;
+            ALTER TABLE binary_files DROP COLUMN md5_from_data;
+            ALTER TABLE binaries DROP COLUMN listing;
+            PRAGMA user_version = 2;
+            """)
+        let upgraded = try IndexStore(path: workspace.store.path)
+        #expect(upgraded.schemaVersion == Schema.version)
+        #expect(try upgraded.db.scalar("SELECT count(*) FROM binaries WHERE listing = 0")?.int == debs)
+        let summary = try Indexer(options: .init(jobs: 2)).run(paths: [workspace.root], store: upgraded)
+        #expect(Int64(summary.updated) == debs)
+        #expect(try upgraded.db.scalar("SELECT count(*) FROM binaries WHERE listing = 1")?.int == debs)
+    }
+
     @Test func statusReportsRepositoriesInMiniBuilddShape() throws {
         let workspace = try Workspace()
         _ = try workspace.index()

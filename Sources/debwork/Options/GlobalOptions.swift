@@ -13,6 +13,11 @@ struct GlobalOptions: ParsableArguments {
         valueName: "path"))
     var index: String?
 
+    /// Whether the index was named (`--index` or `DEBWORK_INDEX`) rather than the default location.
+    var indexIsExplicit: Bool {
+        index != nil || !(Environment.get("DEBWORK_INDEX") ?? "").isEmpty
+    }
+
     /// The index path after flags and environment.
     var indexPath: String {
         if let index { return index }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Artifacts
 import Debdiff
 import Index
 
@@ -18,9 +19,13 @@ struct DebdiffCommand: ParsableCommand {
             devscripts' options: --dirs/-d, --nodirs, --controlfiles LIST|ALL, --nocontrol, --control, --move/-m FROM TO,
             --move-regex FROM TO, --renamed FROM TO, --show-moved/-s, --noshow-moved, -q/--quiet, and for source
             packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort.
-            debwork's: --contents (binary packages: files added, removed or changed by size, checksum, mode or symlink
+            debwork's: --no-index (read binary packages from their archives even when the index holds them), --contents (binary packages: files added, removed or changed by size, checksum, mode or symlink
             target, with unified diffs of changed text files), --no-timestamps and --show-modes (source diffs: git-style mode and symlink changes), --dry-run (index forms:
             print the two .dsc files found and stop), -J (the comparison as JSON).
+
+            Binary packages that are in the index (same path, size and modification time as when indexed) are compared
+            from it without opening them: the same report, no decompression (--contents still reads the files whose
+            MD5 changed, to diff them). Pass --no-index to read the archives.
 
             The index forms look SOURCE's .dsc files up in the index: in REPO's pool first, then loose builds, then uploads.
 
@@ -33,13 +38,27 @@ struct DebdiffCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "Files, options and versions as described above.")
     var arguments: [String] = []
 
+    /// The index, when there is one and it may be used. An unusable index (older schema, not SQLite) is
+    /// left aside: with a warning when it was named (`--index`, `DEBWORK_INDEX`), silently at the default place.
+    private func indexedListings(_ options: DebdiffOptions) -> IndexedListings? {
+        let path = global.indexPath
+        guard options.useIndex, FileSystem.status(path)?.isRegular == true else { return nil }
+        do {
+            return IndexedListings(store: try IndexStore(path: path, readOnly: true))
+        } catch {
+            if global.indexIsExplicit { Console.err("W: \(error); reading the packages themselves\n") }
+            return nil
+        }
+    }
+
     func run() throws {
         do {
             let commandLine = try DebdiffCommandLine(arguments)
             let report: DebdiffReport
             switch commandLine.mode {
             case .binary(let input):
-                let outcome = try BinaryDebdiff(options: commandLine.options).compare(input)
+                let outcome = try BinaryDebdiff(options: commandLine.options)
+                    .compare(input, index: indexedListings(commandLine.options))
                 for warning in outcome.warnings { Console.err("W: \(warning)\n") }
                 report = outcome.report
             case .source(let old, let new):
