@@ -22,8 +22,9 @@ command -v hyperfine >/dev/null || { echo "hyperfine missing (apt-get install hy
 [ -x "$debwork" ] || { echo "$debwork missing (see the header)" >&2; exit 1; }
 
 # Indexes (kept between runs; delete bench/work/q*.sqlite to rebuild).
-[ -s "$work/q1.sqlite" ] || "$debwork" index --index "$work/q1.sqlite" "$corpus" >/dev/null
-if [[ " $scales " == *" 10 "* && ! -s "$work/q10.sqlite" ]]; then
+# Always run index: incremental (unchanged files are skipped) and it migrates an index an older debwork wrote.
+"$debwork" index --index "$work/q1.sqlite" "$corpus" >/dev/null
+if [[ " $scales " == *" 10 "* ]]; then
     mkdir -p "$work/corpus10"
     for i in 0 1 2 3 4 5 6 7 8 9; do [ -d "$work/corpus10/c$i" ] || cp -al "$corpus" "$work/corpus10/c$i"; done
     "$debwork" index --index "$work/q10.sqlite" "$work/corpus10" >/dev/null
