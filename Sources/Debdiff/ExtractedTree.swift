@@ -24,8 +24,13 @@ struct ExtractedTree: Sendable {
 
     init(spool: String) { self.spool = spool }
 
-    /// The bytes of a regular file.
-    func contents(_ entry: Entry, from reader: SpoolFile) throws -> [UInt8] {
+    /// The bytes of a regular file, read back from the spool being written.
+    func contents(_ entry: Entry, from spool: SpoolFile) throws(DebdiffError) -> [UInt8] {
+        try spool.read(offset: entry.offset, count: entry.size)
+    }
+
+    /// The bytes of a regular file, from the finished spool.
+    func contents(_ entry: Entry, from reader: SpoolReader) throws(DebdiffError) -> [UInt8] {
         try reader.read(offset: entry.offset, count: entry.size)
     }
 

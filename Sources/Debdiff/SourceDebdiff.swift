@@ -4,6 +4,9 @@ import Dispatch
 import JSONOutput
 import LibArchive
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Compares two source packages (.dsc) as devscripts' debdiff does.
 ///
@@ -19,6 +22,9 @@ public struct SourceDebdiff: Sendable {
     public var showModes = false
     /// Decompression-bomb limits for the tarballs.
     public var limits: ArchiveReader.Limits = .default
+    /// Threads that diff the changed files (default: the number of cores online). The report does
+    /// not depend on it.
+    public var jobs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     public init(options: DebdiffOptions) { self.options = options }
 
@@ -54,23 +60,27 @@ public struct SourceDebdiff: Sendable {
             diffstatTitle = "\(Self.baseName(a)) \(Self.baseName(b))"
         } else {
             var comparison = try TreeComparison(old: first.tree, oldLabel: first.directoryName, new: second.tree,
-                                            newLabel: second.directoryName, options: options, showModes: showModes || options.showModes)
+                                                newLabel: second.directoryName, options: options,
+                                                showModes: showModes || options.showModes, workers: jobs)
             try comparison.run()
             body = comparison.output
             differences = comparison.differences
             warnings += comparison.warnings
             diffstatTitle = "\(first.directoryName) \(second.directoryName)"
         }
-        var text: [UInt8] = []
+        let status: Int32 = body.isEmpty ? 0 : 1
+        var text: [UInt8]
         if options.diffstat {
             let entries = differences.filter { $0.isBinary || $0.hunks > 0 }.map {
                 DiffStat.Entry(name: $0.diffstatName, insertions: $0.insertions, deletions: $0.deletions, isBinary: $0.isBinary)
             }
-            text += Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
+            text = Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
+            text += body
+            body = []
+        } else {
+            text = body // shares the buffer: no copy of a large report
+            body = []
         }
-        text += body
-        let status: Int32 = body.isEmpty ? 0 : 1
-        body = []
         let json = SourceDebdiffJSON.make(old: first, new: second, differences: differences, identical: status == 0, warnings: warnings)
         return DebdiffReport(text: text, exitStatus: status, json: json)
     }

@@ -39,7 +39,7 @@ struct SourceTreeLoader: Sendable {
         var loaded = LoadedSource(
             dscPath: path, source: source, version: package.version, format: package.format,
             directoryName: "\(source)-\(version.upstream)", tree: ExtractedTree(spool: spool))
-        let writer = try SpoolFile(path: spool, writable: true)
+        let writer = try SpoolFile(path: spool)
         var tree = loaded.tree
         switch package.format {
         case "3.0 (quilt)":

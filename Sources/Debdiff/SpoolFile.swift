@@ -7,18 +7,18 @@ import Glibc
 /// Creating thousands of small files costs more than decompressing them (ext4 inode allocation
 /// dominated the profile of a 5000-file pair), so each tree is one sequential spool: entries record
 /// an offset and a size, a patched file is appended again. Owns one descriptor, closed in `deinit`;
-/// not `Sendable` (one thread at a time).
+/// not `Sendable` (one thread at a time). Once written, a spool is read from any thread through a
+/// ``SpoolReader``.
 final class SpoolFile {
     let path: String
     private let fd: Int32
     /// Where the next append lands.
     private(set) var size: Int64 = 0
 
-    /// Opens `path`: created (or emptied) when `writable`, else read-only.
-    init(path: String, writable: Bool) throws(DebdiffError) {
+    /// Creates (or empties) the spool at `path`, open for appending and reading back.
+    init(path: String) throws(DebdiffError) {
         self.path = path
-        fd = writable ? open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-                      : open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(ScratchDirectory.errnoText())") }
     }
 
@@ -47,6 +47,12 @@ final class SpoolFile {
 
     /// Reads `count` bytes at `offset` (`pread`).
     func read(offset: Int64, count: Int64) throws(DebdiffError) -> [UInt8] {
+        try Self.read(fd, path: path, offset: offset, count: count)
+    }
+
+    /// Reads `count` bytes at `offset` of `fd` with `pread`, which leaves the file position alone and
+    /// so may run on several threads sharing one descriptor.
+    static func read(_ fd: Int32, path: String, offset: Int64, count: Int64) throws(DebdiffError) -> [UInt8] {
         guard count > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: Int(count))
         var done = 0
