@@ -62,8 +62,10 @@ struct TreeComparison {
 
     init(old: ExtractedTree, oldLabel: String, new: ExtractedTree, newLabel: String, options: DebdiffOptions,
          showModes: Bool, workers: Int = 1) throws(DebdiffError) {
-        self.old = Side(tree: old, label: oldLabel, children: old.children())
-        self.new = Side(tree: new, label: newLabel, children: new.children())
+        // Listing the directories walks every path of a tree (thousands of strings): a thread per side.
+        let children = try parallelMap([old, new]) { tree throws(DebdiffError) in tree.children() }
+        self.old = Side(tree: old, label: oldLabel, children: children[0])
+        self.new = Side(tree: new, label: newLabel, children: children[1])
         self.options = options
         self.showModes = showModes
         self.workers = workers
