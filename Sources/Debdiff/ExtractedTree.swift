@@ -10,6 +10,7 @@ struct ExtractedTree: Sendable {
         var size: Int64
         /// Seconds since the epoch, from the archive member (or the patch that last changed the file).
         var mtime: Int64
+        /// Lowercase hex; only set for patched files and, once compared, for the files a report lists.
         var sha256: String?
         var linkTarget: String?
         /// Where a regular file's bytes start in the spool.

@@ -1,11 +1,14 @@
 import Diff
-import Dispatch
-import Synchronization
+import Digest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Diffs the file pairs a ``TreeComparison`` walk collected, on several threads: each pair is read
 /// from the spools, compared and rendered on its own, and only the rendered bytes are kept.
 struct FilePairDiffer: Sendable {
-    /// Two files whose contents differ by checksum; an absent side compares as an empty file.
+    /// Two files that may differ: their sizes differ, or they have the same size and have still to be
+    /// compared. An absent side compares as an empty file.
     struct Pair: Sendable {
         var old: ExtractedTree.Entry?
         var new: ExtractedTree.Entry?
@@ -30,8 +33,10 @@ struct FilePairDiffer: Sendable {
     /// Print `name<TAB>time` labels, as GNU diff does without `--label`.
     let timestamps: Bool
 
-    /// Diffs one pair: nil when the files compare equal under the options (`-w`).
+    /// Diffs one pair: nil when the files hold the same bytes or compare equal under the options
+    /// (`-w`). A pair that differs has its entries' SHA-256 filled in (for the JSON).
     func diff(_ pair: Pair) throws(DebdiffError) -> Rendered? {
+        if let old = pair.old, let new = pair.new, old.size == new.size, try sameBytes(old, new) { return nil }
         let oldBytes = try pair.old.map { entry throws(DebdiffError) in try oldSpool.read(offset: entry.offset, count: entry.size) } ?? []
         let newBytes = try pair.new.map { entry throws(DebdiffError) in try newSpool.read(offset: entry.offset, count: entry.size) } ?? []
         var difference = TreeComparison.FileDifference(
@@ -51,7 +56,33 @@ struct FilePairDiffer: Sendable {
             difference.deletions = diff.deletions
             difference.hunks = diff.hunks.count
         }
+        if difference.old != nil && difference.old?.sha256 == nil { difference.old?.sha256 = try Self.sha256(oldBytes) }
+        if difference.new != nil && difference.new?.sha256 == nil { difference.new?.sha256 = try Self.sha256(newBytes) }
         return Rendered(bytes: bytes, difference: difference)
+    }
+
+    /// Whether two files of the same size hold the same bytes, read a chunk at a time: most files of
+    /// the same size in two versions of a tree are unchanged, and cheaper to compare than to hash.
+    private func sameBytes(_ old: ExtractedTree.Entry, _ new: ExtractedTree.Entry) throws(DebdiffError) -> Bool {
+        let chunk = 32 * 1024
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var done: Int64 = 0
+        while done < old.size {
+            let count = Int(min(Int64(chunk), old.size - done))
+            let a = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
+            let b = UnsafeMutableRawBufferPointer(rebasing: buffer[chunk..<(chunk + count)])
+            try oldSpool.read(offset: old.offset + done, into: a)
+            try newSpool.read(offset: new.offset + done, into: b)
+            if memcmp(a.baseAddress!, b.baseAddress!, count) != 0 { return false }
+            done += Int64(count)
+        }
+        return true
+    }
+
+    /// The SHA-256 of a file's bytes, as ``ExtractedTree/Entry/sha256`` holds it.
+    static func sha256(_ bytes: [UInt8]) throws(DebdiffError) -> String {
+        do { return try Hasher.hash(bytes, .sha256) } catch { throw DebdiffError("cannot hash a file: \(error)") }
     }
 
     /// `name<TAB>time` as GNU diff prints it; an absent file has the epoch.
@@ -65,27 +96,8 @@ struct FilePairDiffer: Sendable {
     /// - Returns: one result per pair, in the order of `pairs`.
     /// - Throws: the error of the first pair, in the order of `pairs`, whose spool could not be read.
     func diffAll(_ pairs: [Pair], workers: Int) throws(DebdiffError) -> [Rendered?] {
-        let workers = max(1, min(workers, pairs.count))
-        if workers == 1 { return try pairs.map { pair throws(DebdiffError) in try diff(pair) } }
         let order = pairs.indices.sorted { Self.weight(pairs[$0]) > Self.weight(pairs[$1]) }
-        let next = Atomic<Int>(0)
-        let collected = Mutex<[(index: Int, result: Result<Rendered?, DebdiffError>)]>([])
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var local: [(index: Int, result: Result<Rendered?, DebdiffError>)] = []
-            while true {
-                let taken = next.add(1, ordering: .relaxed).oldValue
-                guard taken < order.count else { break }
-                let index = order[taken]
-                local.append((index, Result { () throws(DebdiffError) in try diff(pairs[index]) }))
-            }
-            collected.withLock { $0 += local }
-        }
-        var results = [Result<Rendered?, DebdiffError>?](repeating: nil, count: pairs.count)
-        collected.withLock { all in
-            for (index, result) in all { results[index] = result }
-            all = []
-        }
-        return try results.map { slot throws(DebdiffError) in try slot!.get() }
+        return try stealingMap(pairs.count, workers: workers, order: order) { index throws(DebdiffError) in try diff(pairs[index]) }
     }
 
     private static func weight(_ pair: Pair) -> Int64 { (pair.old?.size ?? 0) + (pair.new?.size ?? 0) }

@@ -68,6 +68,7 @@ public struct SourceDebdiff: Sendable {
             warnings += comparison.warnings
             diffstatTitle = "\(first.directoryName) \(second.directoryName)"
         }
+        try Self.fillChecksums(&differences, old: first.tree, new: second.tree, workers: jobs)
         let status: Int32 = body.isEmpty ? 0 : 1
         var text: [UInt8]
         if options.diffstat {
@@ -83,6 +84,25 @@ public struct SourceDebdiff: Sendable {
         }
         let json = SourceDebdiffJSON.make(old: first, new: second, differences: differences, identical: status == 0, warnings: warnings)
         return DebdiffReport(text: text, exitStatus: status, json: json)
+    }
+
+    /// Gives every regular file in `differences` its SHA-256 (for the JSON): the loaders hash nothing,
+    /// the file pairs that differ are hashed as they are diffed, and what is left (files whose mode
+    /// changed, the files of an interdiff) is read back from the spools here.
+    static func fillChecksums(_ differences: inout [TreeComparison.FileDifference], old: ExtractedTree, new: ExtractedTree,
+                              workers: Int) throws(DebdiffError) {
+        @Sendable func missing(_ entry: ExtractedTree.Entry?) -> Bool { entry?.type == .regular && entry?.sha256 == nil }
+        let indexes = differences.indices.filter { missing(differences[$0].old) || missing(differences[$0].new) }
+        guard !indexes.isEmpty else { return }
+        let oldSpool = try SpoolReader(path: old.spool), newSpool = try SpoolReader(path: new.spool)
+        let items = indexes.map { differences[$0] }
+        let filled = try stealingMap(items.count, workers: workers) { index throws(DebdiffError) in
+            var item = items[index]
+            if missing(item.old), let entry = item.old { item.old?.sha256 = try oldSpool.sha256(of: entry) }
+            if missing(item.new), let entry = item.new { item.new?.sha256 = try newSpool.sha256(of: entry) }
+            return item
+        }
+        for (position, index) in indexes.enumerated() { differences[index] = filled[position] }
     }
 
     static func isNewer(_ a: String, than b: String) -> Bool {

@@ -55,15 +55,24 @@ final class SpoolFile {
     static func read(_ fd: Int32, path: String, offset: Int64, count: Int64) throws(DebdiffError) -> [UInt8] {
         guard count > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: Int(count))
+        var failure: DebdiffError?
+        bytes.withUnsafeMutableBytes { buffer in
+            do throws(DebdiffError) { try read(fd, path: path, offset: offset, into: buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+
+    /// Fills `buffer` with the bytes at `offset` of `fd` (`pread`).
+    static func read(_ fd: Int32, path: String, offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(DebdiffError) {
         var done = 0
-        while done < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(offset) + off_t(done)) }
+        while done < buffer.count {
+            let got = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
                 throw DebdiffError("cannot read '\(path)' at \(offset + Int64(done)): \(got < 0 ? ScratchDirectory.errnoText() : "short file")")
             }
             done += got
         }
-        return bytes
     }
 }

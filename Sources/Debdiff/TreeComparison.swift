@@ -6,7 +6,7 @@ import Glibc
 
 /// Walks two unpacked trees the way `diff -Nru OLD NEW` does and renders its output: directories
 /// merged by name in byte order, a missing file compared as an empty one, symlinks followed, files
-/// with equal SHA-256 never read.
+/// of the same size compared byte for byte before anything else.
 ///
 /// The walk only lists what to print, in order; the file pairs it finds are then diffed on
 /// ``workers`` threads by a ``FilePairDiffer`` and the report is assembled in walk order, so the
@@ -173,14 +173,12 @@ struct TreeComparison {
         }
     }
 
-    /// Queues a pair of files for ``FilePairDiffer``, unless their sizes and checksums say they are equal.
+    /// Queues a pair of files for ``FilePairDiffer``, unless both are empty (or absent).
     private mutating func compareFiles(_ oldNode: Node, _ newNode: Node, oldLabel: String, newLabel: String, display: String) {
         var oldEntry: ExtractedTree.Entry?, newEntry: ExtractedTree.Entry?
         if case .file(let entry, _) = oldNode { oldEntry = entry }
         if case .file(let entry, _) = newNode { newEntry = entry }
-        if oldEntry?.size ?? 0 == newEntry?.size ?? 0 && (oldEntry?.sha256 == newEntry?.sha256 || (oldEntry?.size ?? 0) == 0) {
-            return
-        }
+        if oldEntry?.size ?? 0 == 0 && newEntry?.size ?? 0 == 0 { return }
         steps.append(.pair(pairs.count))
         pairs.append(FilePairDiffer.Pair(old: oldEntry, new: newEntry, oldLabel: oldLabel, newLabel: newLabel, display: display))
     }

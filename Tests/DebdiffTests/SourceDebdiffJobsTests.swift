@@ -99,6 +99,10 @@ import Testing
                 try work.write("\(tree)/tool.sh", "#!/bin/sh\nexit 0\n")
                 try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: work.appending("\(tree)/tool.sh"))
             }
+            try work.write("\(tree)/mode-only.sh", "#!/bin/sh\necho same bytes\n")
+            if version == "1.1" {
+                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: work.appending("\(tree)/mode-only.sh"))
+            }
             try FileManager.default.createSymbolicLink(atPath: work.appending("\(tree)/link"),
                                                        withDestinationPath: version == "1.0" ? "src/d1" : "src/d2")
             let build = try runCommand("dpkg-source", ["-b", tree], directory: work.path)
@@ -115,6 +119,12 @@ import Testing
         #expect(text.contains("old mode 100644\nnew mode 100755\n"))
         #expect(text.contains("old symlink src/d1\nnew symlink src/d2\n"))
         #expect(text.components(separatedBy: "\ndiff -Nru ").count > 200)
+        // Every regular file in the JSON has its checksum, a file whose mode alone changed too.
+        let json = report.json.serialized()
+        #expect(json.range(of: #""type": "regular",\s*"mode": "[0-7]+",\s*"size": [0-9]+,\s*"sha256": null"#,
+                           options: .regularExpression) == nil)
+        let sum = try runCommand("sha256sum", [work.appending("dwmany-1.1/mode-only.sh")]).stdout.prefix(64)
+        #expect(json.contains("\"sha256\": \"\(sum)\""))
         // Without the git-style extras the text is devscripts'.
         var plain = SourceDebdiff(options: DebdiffOptions())
         plain.jobs = 4
