@@ -47,8 +47,10 @@ struct ExtractedTree: Sendable {
         for path in entries.keys {
             var current = Substring(path)
             while true {
-                let parent = current.lastIndex(of: "/").map { current[..<$0] } ?? ""
-                let name = current.lastIndex(of: "/").map { current[current.index(after: $0)...] } ?? current
+                // Found on the UTF-8 bytes: searching Characters walks grapheme breaks.
+                let slash = current.utf8.lastIndex(of: UInt8(ascii: "/"))
+                let parent = slash.map { current[..<$0] } ?? ""
+                let name = slash.map { current[current.utf8.index(after: $0)...] } ?? current
                 let (inserted, _) = result[String(parent), default: []].insert(String(name))
                 if !inserted || parent.isEmpty { break }
                 current = parent
