@@ -69,6 +69,10 @@ public struct SourceDebdiff: Sendable {
             diffstatTitle = "\(first.directoryName) \(second.directoryName)"
         }
         try Self.fillChecksums(&differences, old: first.tree, new: second.tree, workers: jobs)
+        // Nothing reads the spools any more. Freeing their page cache (tens of megabytes each) is most
+        // of the clean-up: a thread per spool, the scratch directory's deinit removes the rest.
+        let spools = [first.tree.spool, second.tree.spool]
+        DispatchQueue.concurrentPerform(iterations: 2) { index in _ = unlink(spools[index]) }
         let status: Int32 = body.isEmpty ? 0 : 1
         var text: [UInt8]
         if options.diffstat {
