@@ -1,7 +1,7 @@
 import LibArchive
 
 /// One side's unpacked source tree: metadata of every path in memory, file contents in a ``SpoolFile``
-/// (only what a comparison needs is ever read back, one file at a time).
+/// (only what a comparison needs is ever read back, one file at a time on each thread).
 struct ExtractedTree: Sendable {
     struct Entry: Sendable, Hashable {
         var type: ArchiveEntry.FileType

@@ -12,9 +12,9 @@ import Glibc
 ///
 /// Both packages are verified and unpacked in parallel (libarchive, in-process; 3.0 (quilt) without
 /// its patches unless ``DebdiffOptions/applyPatches``), each into one spool file in a private temporary
-/// directory removed afterwards. The text is devscripts' `diff -Nru` report with the temporary paths gone and the times
-/// taken from the archives; two format 1.0 packages sharing an orig tarball give the `interdiff` layout
-/// devscripts prints for them.
+/// directory removed afterwards; the changed files are then diffed on ``jobs`` threads. The text is
+/// devscripts' `diff -Nru` report with the temporary paths gone and the times taken from the archives;
+/// two format 1.0 packages sharing an orig tarball give the `interdiff` layout devscripts prints for them.
 public struct SourceDebdiff: Sendable {
     public var options: DebdiffOptions
     /// Also print git-style `old mode`/`new mode` and `old symlink`/`new symlink` lines (not in
