@@ -1,7 +1,7 @@
 import LibArchive
 
 /// One side's unpacked source tree: metadata of every path in memory, file contents in a ``SpoolFile``
-/// (only what a comparison needs is ever read back, one file at a time).
+/// (only what a comparison needs is ever read back, one file at a time on each thread).
 struct ExtractedTree: Sendable {
     struct Entry: Sendable, Hashable {
         var type: ArchiveEntry.FileType
@@ -10,6 +10,7 @@ struct ExtractedTree: Sendable {
         var size: Int64
         /// Seconds since the epoch, from the archive member (or the patch that last changed the file).
         var mtime: Int64
+        /// Lowercase hex; only set for patched files and, once compared, for the files a report lists.
         var sha256: String?
         var linkTarget: String?
         /// Where a regular file's bytes start in the spool.
@@ -24,8 +25,13 @@ struct ExtractedTree: Sendable {
 
     init(spool: String) { self.spool = spool }
 
-    /// The bytes of a regular file.
-    func contents(_ entry: Entry, from reader: SpoolFile) throws -> [UInt8] {
+    /// The bytes of a regular file, read back from the spool being written.
+    func contents(_ entry: Entry, from spool: SpoolFile) throws(DebdiffError) -> [UInt8] {
+        try spool.read(offset: entry.offset, count: entry.size)
+    }
+
+    /// The bytes of a regular file, from the finished spool.
+    func contents(_ entry: Entry, from reader: SpoolReader) throws(DebdiffError) -> [UInt8] {
         try reader.read(offset: entry.offset, count: entry.size)
     }
 
@@ -41,8 +47,10 @@ struct ExtractedTree: Sendable {
         for path in entries.keys {
             var current = Substring(path)
             while true {
-                let parent = current.lastIndex(of: "/").map { current[..<$0] } ?? ""
-                let name = current.lastIndex(of: "/").map { current[current.index(after: $0)...] } ?? current
+                // Found on the UTF-8 bytes: searching Characters walks grapheme breaks.
+                let slash = current.utf8.lastIndex(of: UInt8(ascii: "/"))
+                let parent = slash.map { current[..<$0] } ?? ""
+                let name = slash.map { current[current.utf8.index(after: $0)...] } ?? current
                 let (inserted, _) = result[String(parent), default: []].insert(String(name))
                 if !inserted || parent.isEmpty { break }
                 current = parent

@@ -25,8 +25,8 @@ struct Interdiff {
         let second = try PatchFile(CompressedFile.read(newDiff), name: newDiff)
         var secondByPath: [String: PatchFile.Section] = [:]
         for section in second.sections { if let path = section.path(strip: 1) { secondByPath[path] = section } }
-        let oldSpool = try SpoolFile(path: old.tree.spool, writable: false)
-        let newSpool = try SpoolFile(path: new.tree.spool, writable: false)
+        let oldSpool = try SpoolReader(path: old.tree.spool)
+        let newSpool = try SpoolReader(path: new.tree.spool)
         var seen: Set<String> = []
         let diffOptions = UnifiedDiffOptions(whitespace: options.ignoreSpace ? .ignoreAllSpace : .exact)
         for section in first.sections {
@@ -67,7 +67,7 @@ struct Interdiff {
         }
     }
 
-    private func contents(_ tree: ExtractedTree, _ path: String, _ spool: SpoolFile) throws -> [UInt8] {
+    private func contents(_ tree: ExtractedTree, _ path: String, _ spool: SpoolReader) throws -> [UInt8] {
         guard let entry = tree.entries[path], entry.type == .regular else { return [] }
         return try tree.contents(entry, from: spool)
     }

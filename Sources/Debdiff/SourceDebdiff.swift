@@ -4,14 +4,17 @@ import Dispatch
 import JSONOutput
 import LibArchive
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Compares two source packages (.dsc) as devscripts' debdiff does.
 ///
 /// Both packages are verified and unpacked in parallel (libarchive, in-process; 3.0 (quilt) without
 /// its patches unless ``DebdiffOptions/applyPatches``), each into one spool file in a private temporary
-/// directory removed afterwards. The text is devscripts' `diff -Nru` report with the temporary paths gone and the times
-/// taken from the archives; two format 1.0 packages sharing an orig tarball give the `interdiff` layout
-/// devscripts prints for them.
+/// directory removed afterwards; the changed files are then diffed on ``jobs`` threads. The text is
+/// devscripts' `diff -Nru` report with the temporary paths gone and the times taken from the archives;
+/// two format 1.0 packages sharing an orig tarball give the `interdiff` layout devscripts prints for them.
 public struct SourceDebdiff: Sendable {
     public var options: DebdiffOptions
     /// Also print git-style `old mode`/`new mode` and `old symlink`/`new symlink` lines (not in
@@ -19,6 +22,9 @@ public struct SourceDebdiff: Sendable {
     public var showModes = false
     /// Decompression-bomb limits for the tarballs.
     public var limits: ArchiveReader.Limits = .default
+    /// Threads that diff the changed files (default: the number of cores online). The report does
+    /// not depend on it.
+    public var jobs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     public init(options: DebdiffOptions) { self.options = options }
 
@@ -54,25 +60,53 @@ public struct SourceDebdiff: Sendable {
             diffstatTitle = "\(Self.baseName(a)) \(Self.baseName(b))"
         } else {
             var comparison = try TreeComparison(old: first.tree, oldLabel: first.directoryName, new: second.tree,
-                                            newLabel: second.directoryName, options: options, showModes: showModes || options.showModes)
+                                                newLabel: second.directoryName, options: options,
+                                                showModes: showModes || options.showModes, workers: jobs)
             try comparison.run()
             body = comparison.output
             differences = comparison.differences
             warnings += comparison.warnings
             diffstatTitle = "\(first.directoryName) \(second.directoryName)"
         }
-        var text: [UInt8] = []
+        try Self.fillChecksums(&differences, old: first.tree, new: second.tree, workers: jobs)
+        // Nothing reads the spools any more. Freeing their page cache (tens of megabytes each) is most
+        // of the clean-up: a thread per spool, the scratch directory's deinit removes the rest.
+        let spools = [first.tree.spool, second.tree.spool]
+        DispatchQueue.concurrentPerform(iterations: 2) { index in _ = unlink(spools[index]) }
+        let status: Int32 = body.isEmpty ? 0 : 1
+        var text: [UInt8]
         if options.diffstat {
             let entries = differences.filter { $0.isBinary || $0.hunks > 0 }.map {
                 DiffStat.Entry(name: $0.diffstatName, insertions: $0.insertions, deletions: $0.deletions, isBinary: $0.isBinary)
             }
-            text += Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
+            text = Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
+            text += body
+            body = []
+        } else {
+            text = body // shares the buffer: no copy of a large report
+            body = []
         }
-        text += body
-        let status: Int32 = body.isEmpty ? 0 : 1
-        body = []
         let json = SourceDebdiffJSON.make(old: first, new: second, differences: differences, identical: status == 0, warnings: warnings)
         return DebdiffReport(text: text, exitStatus: status, json: json)
+    }
+
+    /// Gives every regular file in `differences` its SHA-256 (for the JSON): the loaders hash nothing,
+    /// the file pairs that differ are hashed as they are diffed, and what is left (files whose mode
+    /// changed, the files of an interdiff) is read back from the spools here.
+    static func fillChecksums(_ differences: inout [TreeComparison.FileDifference], old: ExtractedTree, new: ExtractedTree,
+                              workers: Int) throws(DebdiffError) {
+        @Sendable func missing(_ entry: ExtractedTree.Entry?) -> Bool { entry?.type == .regular && entry?.sha256 == nil }
+        let indexes = differences.indices.filter { missing(differences[$0].old) || missing(differences[$0].new) }
+        guard !indexes.isEmpty else { return }
+        let oldSpool = try SpoolReader(path: old.spool), newSpool = try SpoolReader(path: new.spool)
+        let items = indexes.map { differences[$0] }
+        let filled = try stealingMap(items.count, workers: workers) { index throws(DebdiffError) in
+            var item = items[index]
+            if missing(item.old), let entry = item.old { item.old?.sha256 = try oldSpool.sha256(of: entry) }
+            if missing(item.new), let entry = item.new { item.new?.sha256 = try newSpool.sha256(of: entry) }
+            return item
+        }
+        for (position, index) in indexes.enumerated() { differences[index] = filled[position] }
     }
 
     static func isNewer(_ a: String, than b: String) -> Bool {

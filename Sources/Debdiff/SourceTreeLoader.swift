@@ -1,6 +1,5 @@
 import Artifacts
 import DebianFormats
-import Digest
 import LibArchive
 
 /// A source package unpacked the way `dpkg-source -x` unpacks it (with `--skip-patches` unless
@@ -39,7 +38,7 @@ struct SourceTreeLoader: Sendable {
         var loaded = LoadedSource(
             dscPath: path, source: source, version: package.version, format: package.format,
             directoryName: "\(source)-\(version.upstream)", tree: ExtractedTree(spool: spool))
-        let writer = try SpoolFile(path: spool, writable: true)
+        let writer = try SpoolFile(path: spool)
         var tree = loaded.tree
         switch package.format {
         case "3.0 (quilt)":
@@ -91,7 +90,7 @@ struct SourceTreeLoader: Sendable {
         return loaded
     }
 
-    /// Streams one tarball onto disk below the tree's root, hashing regular files on the way.
+    /// Streams one tarball into the spool, recording every member in the tree.
     /// `strip` drops the first path component (upstream and native tarballs).
     func addTarball(_ path: String, strip: Bool, prefix: String, to tree: inout ExtractedTree, writer: SpoolFile) throws {
         let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
@@ -125,14 +124,11 @@ struct SourceTreeLoader: Sendable {
             case .directory:
                 try reader.skipData()
             case .regular:
-                let hasher = try Hasher([.sha256])
+                // Not hashed: files of equal size are compared byte for byte, and only those in the
+                // report get a checksum (SourceDebdiff.fillChecksums).
                 record.offset = writer.size
-                try reader.readData { chunk in
-                    hasher.update(chunk)
-                    try writer.append(chunk)
-                }
+                try reader.readData { chunk in try writer.append(chunk) }
                 record.size = writer.size - record.offset
-                record.sha256 = hasher.finalize()[.sha256]
             case .hardlink:
                 try reader.skipData()
                 guard let target = try entry.linkTarget.flatMap(place), let original = tree.entries[target],

@@ -7,18 +7,18 @@ import Glibc
 /// Creating thousands of small files costs more than decompressing them (ext4 inode allocation
 /// dominated the profile of a 5000-file pair), so each tree is one sequential spool: entries record
 /// an offset and a size, a patched file is appended again. Owns one descriptor, closed in `deinit`;
-/// not `Sendable` (one thread at a time).
+/// not `Sendable` (one thread at a time). Once written, a spool is read from any thread through a
+/// ``SpoolReader``.
 final class SpoolFile {
     let path: String
     private let fd: Int32
     /// Where the next append lands.
     private(set) var size: Int64 = 0
 
-    /// Opens `path`: created (or emptied) when `writable`, else read-only.
-    init(path: String, writable: Bool) throws(DebdiffError) {
+    /// Creates (or empties) the spool at `path`, open for appending and reading back.
+    init(path: String) throws(DebdiffError) {
         self.path = path
-        fd = writable ? open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-                      : open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(ScratchDirectory.errnoText())") }
     }
 
@@ -47,17 +47,32 @@ final class SpoolFile {
 
     /// Reads `count` bytes at `offset` (`pread`).
     func read(offset: Int64, count: Int64) throws(DebdiffError) -> [UInt8] {
+        try Self.read(fd, path: path, offset: offset, count: count)
+    }
+
+    /// Reads `count` bytes at `offset` of `fd` with `pread`, which leaves the file position alone and
+    /// so may run on several threads sharing one descriptor.
+    static func read(_ fd: Int32, path: String, offset: Int64, count: Int64) throws(DebdiffError) -> [UInt8] {
         guard count > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: Int(count))
+        var failure: DebdiffError?
+        bytes.withUnsafeMutableBytes { buffer in
+            do throws(DebdiffError) { try read(fd, path: path, offset: offset, into: buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+
+    /// Fills `buffer` with the bytes at `offset` of `fd` (`pread`).
+    static func read(_ fd: Int32, path: String, offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(DebdiffError) {
         var done = 0
-        while done < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(offset) + off_t(done)) }
+        while done < buffer.count {
+            let got = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
                 throw DebdiffError("cannot read '\(path)' at \(offset + Int64(done)): \(got < 0 ? ScratchDirectory.errnoText() : "short file")")
             }
             done += got
         }
-        return bytes
     }
 }

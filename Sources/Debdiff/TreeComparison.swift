@@ -6,8 +6,13 @@ import Glibc
 
 /// Walks two unpacked trees the way `diff -Nru OLD NEW` does and renders its output: directories
 /// merged by name in byte order, a missing file compared as an empty one, symlinks followed, files
-/// with equal SHA-256 never read. Contents are read from disk one pair at a time, so memory is bounded
-/// by the largest pair of files compared (plus the report).
+/// of the same size compared byte for byte before anything else.
+///
+/// The walk only lists what to print, in order; the file pairs it finds are then diffed on
+/// ``workers`` threads by a ``FilePairDiffer`` and the report is assembled in walk order, so the
+/// output does not depend on the number of threads. Each thread reads one pair at a time and keeps
+/// only the rendered diff, so memory is bounded by the largest pairs of files being compared (plus
+/// the report).
 struct TreeComparison {
     struct Side {
         var tree: ExtractedTree
@@ -36,26 +41,42 @@ struct TreeComparison {
     let options: DebdiffOptions
     /// Print git-style `old mode`/`new mode` and symlink lines (not devscripts' output).
     let showModes: Bool
-    /// The `diff -Nru …` prefix of each file header, options included as debdiff passes them.
-    let command: String
+    /// Threads that diff file pairs (1: all on the calling thread).
+    let workers: Int
 
-    private let oldSpool: SpoolFile
-    private let newSpool: SpoolFile
+    private let differ: FilePairDiffer
     private(set) var output: [UInt8] = []
     private(set) var differences: [FileDifference] = []
     private(set) var warnings: [String] = []
 
-    init(old: ExtractedTree, oldLabel: String, new: ExtractedTree, newLabel: String, options: DebdiffOptions, showModes: Bool) throws {
-        oldSpool = try SpoolFile(path: old.spool, writable: false)
-        newSpool = try SpoolFile(path: new.spool, writable: false)
-        self.old = Side(tree: old, label: oldLabel, children: old.children())
-        self.new = Side(tree: new, label: newLabel, children: new.children())
+    /// One piece of the report, in walk order.
+    private enum Step {
+        case text([UInt8])
+        case difference(FileDifference)
+        /// The diff of `pairs[index]`, if the files differ.
+        case pair(Int)
+    }
+
+    private var steps: [Step] = []
+    private var pairs: [FilePairDiffer.Pair] = []
+
+    init(old: ExtractedTree, oldLabel: String, new: ExtractedTree, newLabel: String, options: DebdiffOptions,
+         showModes: Bool, workers: Int = 1) throws(DebdiffError) {
+        // Listing the directories walks every path of a tree (thousands of strings): a thread per side.
+        let children = try parallelMap([old, new]) { tree throws(DebdiffError) in tree.children() }
+        self.old = Side(tree: old, label: oldLabel, children: children[0])
+        self.new = Side(tree: new, label: newLabel, children: children[1])
         self.options = options
         self.showModes = showModes
+        self.workers = workers
         var words = ["diff", "-Nru"]
         if options.ignoreSpace { words.append("-w") }
         for pattern in options.excludes { words += ["--exclude", ShellQuote.quote(pattern)] }
-        command = words.joined(separator: " ")
+        differ = FilePairDiffer(
+            oldSpool: try SpoolReader(path: old.spool), newSpool: try SpoolReader(path: new.spool),
+            command: words.joined(separator: " "),
+            options: UnifiedDiffOptions(whitespace: options.ignoreSpace ? .ignoreAllSpace : .exact),
+            timestamps: options.timestamps)
     }
 
     /// A path as `diff` sees it after following symlinks.
@@ -80,12 +101,39 @@ struct TreeComparison {
         return .file(entry, resolved: resolved)
     }
 
-    mutating func run() throws {
-        try compareDirectories(oldPath: "", newPath: "", display: "")
+    /// Walks both trees, diffs the changed files and fills ``output``, ``differences`` and ``warnings``.
+    /// - Throws: ``DebdiffError`` when a spool cannot be read.
+    mutating func run() throws(DebdiffError) {
+        compareDirectories(oldPath: "", newPath: "", display: "")
+        var rendered = try differ.diffAll(pairs, workers: workers)
+        pairs = []
+        var size = 0
+        for step in steps {
+            switch step {
+            case .text(let bytes): size += bytes.count
+            case .pair(let index): size += rendered[index]?.bytes.count ?? 0
+            case .difference: break
+            }
+        }
+        output.reserveCapacity(size)
+        for step in steps {
+            switch step {
+            case .text(let bytes):
+                output += bytes
+            case .difference(let difference):
+                differences.append(difference)
+            case .pair(let index):
+                guard let result = rendered[index] else { continue }
+                rendered[index] = nil // the report holds the bytes from here on
+                output += result.bytes
+                differences.append(result.difference)
+            }
+        }
+        steps = []
     }
 
     /// `diff_dirs`: the union of both listings, excluded basenames dropped, in byte order.
-    private mutating func compareDirectories(oldPath: String?, newPath: String?, display: String) throws {
+    private mutating func compareDirectories(oldPath: String?, newPath: String?, display: String) {
         let oldNames = oldPath.flatMap { old.children[$0] } ?? []
         let newNames = newPath.flatMap { new.children[$0] } ?? []
         let names = oldNames.union(newNames)
@@ -97,68 +145,42 @@ struct TreeComparison {
                 return parent.isEmpty ? name : parent + "/" + name
             }
             let path = display.isEmpty ? name : display + "/" + name
-            try compare(oldPath: child(oldPath, oldNames), newPath: child(newPath, newNames), display: path)
+            compare(oldPath: child(oldPath, oldNames), newPath: child(newPath, newNames), display: path)
         }
     }
 
-    private mutating func compare(oldPath: String?, newPath: String?, display: String) throws {
+    private mutating func compare(oldPath: String?, newPath: String?, display: String) {
         let oldNode = node(old, oldPath), newNode = node(new, newPath)
         let oldLabel = old.label + "/" + display, newLabel = new.label + "/" + display
         recordExtras(oldPath: oldPath, newPath: newPath, display: display)
         switch (oldNode, newNode) {
         case (.directory(let a), .directory(let b)):
-            try compareDirectories(oldPath: a, newPath: b, display: display)
+            compareDirectories(oldPath: a, newPath: b, display: display)
         case (.directory(let a), .absent):
-            try compareDirectories(oldPath: a, newPath: nil, display: display)
+            compareDirectories(oldPath: a, newPath: nil, display: display)
         case (.absent, .directory(let b)):
-            try compareDirectories(oldPath: nil, newPath: b, display: display)
+            compareDirectories(oldPath: nil, newPath: b, display: display)
         case (.directory, .file), (.file, .directory):
             let oldKind = Self.kindName(oldNode), newKind = Self.kindName(newNode)
-            output += Array("File \(oldLabel) is a \(oldKind) while file \(newLabel) is a \(newKind)\n".utf8)
+            steps.append(.text(Array("File \(oldLabel) is a \(oldKind) while file \(newLabel) is a \(newKind)\n".utf8)))
         case (.dangling, _), (_, .dangling):
             // diff reports a dangling link on stderr ("No such file or directory") and goes on.
             warnings.append("\(display): a symlink that leads nowhere inside the tree; not compared")
         case (.absent, .absent):
             break
         default:
-            try compareFiles(oldNode, newNode, oldLabel: oldLabel, newLabel: newLabel, display: display)
+            compareFiles(oldNode, newNode, oldLabel: oldLabel, newLabel: newLabel, display: display)
         }
     }
 
-    private mutating func compareFiles(_ oldNode: Node, _ newNode: Node, oldLabel: String, newLabel: String, display: String) throws {
+    /// Queues a pair of files for ``FilePairDiffer``, unless both are empty (or absent).
+    private mutating func compareFiles(_ oldNode: Node, _ newNode: Node, oldLabel: String, newLabel: String, display: String) {
         var oldEntry: ExtractedTree.Entry?, newEntry: ExtractedTree.Entry?
-        var oldBytes: [UInt8] = [], newBytes: [UInt8] = []
         if case .file(let entry, _) = oldNode { oldEntry = entry }
         if case .file(let entry, _) = newNode { newEntry = entry }
-        if oldEntry?.size ?? 0 == newEntry?.size ?? 0 && (oldEntry?.sha256 == newEntry?.sha256 || (oldEntry?.size ?? 0) == 0) {
-            return
-        }
-        if let oldEntry { oldBytes = try old.tree.contents(oldEntry, from: oldSpool) }
-        if let newEntry { newBytes = try new.tree.contents(newEntry, from: newSpool) }
-        let diffOptions = UnifiedDiffOptions(whitespace: options.ignoreSpace ? .ignoreAllSpace : .exact)
-        var difference = FileDifference(
-            path: display, status: oldEntry == nil ? .added : newEntry == nil ? .removed : .changed,
-            old: oldEntry, new: newEntry, diffstatName: newLabel)
-        switch UnifiedDiff.compare(old: oldBytes, new: newBytes, options: diffOptions) {
-        case .identical:
-            return
-        case .binaryFilesDiffer:
-            output += Array(BinaryDetection.message(oldName: oldLabel, newName: newLabel).utf8)
-            difference.isBinary = true
-        case .text(let diff):
-            output += Array("\(command) \(oldLabel) \(newLabel)\n".utf8)
-            output += diff.render(oldLabel: label(oldLabel, oldEntry), newLabel: label(newLabel, newEntry))
-            difference.insertions = diff.insertions
-            difference.deletions = diff.deletions
-            difference.hunks = diff.hunks.count
-        }
-        differences.append(difference)
-    }
-
-    /// `name<TAB>time` as GNU diff prints it; an absent file has the epoch.
-    private func label(_ name: String, _ entry: ExtractedTree.Entry?) -> String {
-        guard options.timestamps else { return name }
-        return name + "\t" + Self.timestamp(entry?.mtime ?? 0)
+        if oldEntry?.size ?? 0 == 0 && newEntry?.size ?? 0 == 0 { return }
+        steps.append(.pair(pairs.count))
+        pairs.append(FilePairDiffer.Pair(old: oldEntry, new: newEntry, oldLabel: oldLabel, newLabel: newLabel, display: display))
     }
 
     /// Mode and symlink changes, which `diff -Nru` does not show: kept for JSON and `showModes`.
@@ -169,17 +191,18 @@ struct TreeComparison {
         let linkChanged = isLink && (a?.type != b?.type || a?.linkTarget != b?.linkTarget)
         guard modeChanged || linkChanged else { return }
         let status: FileDifference.Status = a == nil ? .added : b == nil ? .removed : .changed
-        differences.append(FileDifference(path: display, status: status, old: a, new: b,
-                                          diffstatName: new.label + "/" + display))
+        steps.append(.difference(FileDifference(path: display, status: status, old: a, new: b,
+                                                diffstatName: new.label + "/" + display)))
         guard showModes else { return }
-        output += Array("diff -Nru \(old.label)/\(display) \(new.label)/\(display)\n".utf8)
+        var text = Array("diff -Nru \(old.label)/\(display) \(new.label)/\(display)\n".utf8)
         if modeChanged, let a, let b {
-            output += Array("old mode \(Self.octal(a))\nnew mode \(Self.octal(b))\n".utf8)
+            text += Array("old mode \(Self.octal(a))\nnew mode \(Self.octal(b))\n".utf8)
         }
         if linkChanged {
-            if let a, a.type == .symlink { output += Array("old symlink \(a.linkTarget ?? "")\n".utf8) }
-            if let b, b.type == .symlink { output += Array("new symlink \(b.linkTarget ?? "")\n".utf8) }
+            if let a, a.type == .symlink { text += Array("old symlink \(a.linkTarget ?? "")\n".utf8) }
+            if let b, b.type == .symlink { text += Array("new symlink \(b.linkTarget ?? "")\n".utf8) }
         }
+        steps.append(.text(text))
     }
 
     static func octal(_ entry: ExtractedTree.Entry) -> String {

@@ -52,16 +52,34 @@ public enum MyersDiff {
         let oldIdent = oldIdentity ?? oldClasses
         let newIdent = newIdentity ?? newClasses
         let n0 = oldClasses.count, n1 = newClasses.count
+        let ends = identicalEnds(count0: n0, count1: n1, horizon: horizon) { oldIdent[$0] == newIdent[$1] }
+        return changes(
+            middle0: Array(oldClasses[ends.prefix..<(n0 - ends.suffix)]),
+            middle1: Array(newClasses[ends.prefix..<(n1 - ends.suffix)]),
+            classCount: classCount, offset: ends.prefix, minimal: minimal)
+    }
+
+    /// `find_identical_ends`: how many leading and trailing elements, identical on both sides, are set
+    /// aside before the search (all but `horizon` of them at each end). The trailing run is counted
+    /// only among the elements the leading one leaves.
+    /// - Parameter identical: whether old element `i` and new element `j` are the same.
+    @inline(__always)
+    static func identicalEnds(
+        count0 n0: Int, count1 n1: Int, horizon: Int, identical: (Int, Int) -> Bool
+    ) -> (prefix: Int, suffix: Int) {
         var prefix = 0
-        while prefix < n0 && prefix < n1 && oldIdent[prefix] == newIdent[prefix] { prefix += 1 }
+        while prefix < n0 && prefix < n1 && identical(prefix, prefix) { prefix += 1 }
         let prefixLines = max(0, prefix - max(0, horizon))
         var suffix = 0
         let suffixLimit = min(n0, n1) - prefixLines
-        while suffix < suffixLimit && oldIdent[n0 - 1 - suffix] == newIdent[n1 - 1 - suffix] { suffix += 1 }
-        let suffixLines = max(0, suffix - max(0, horizon))
+        while suffix < suffixLimit && identical(n0 - 1 - suffix, n1 - 1 - suffix) { suffix += 1 }
+        return (prefixLines, max(0, suffix - max(0, horizon)))
+    }
 
-        let middle0 = Array(oldClasses[prefixLines..<(n0 - suffixLines)])
-        let middle1 = Array(newClasses[prefixLines..<(n1 - suffixLines)])
+    /// Steps 2 to 4 on what ``identicalEnds(count0:count1:horizon:identical:)`` leaves: `middle0` and
+    /// `middle1` are the classes of the elements from `offset` on (classes in `0..<classCount`), and the
+    /// script's indices are shifted by `offset`.
+    static func changes(middle0: [Int], middle1: [Int], classCount: Int, offset: Int, minimal: Bool) -> [DiffChange] {
         var flags = ChangeFlags(count0: middle0.count, count1: middle1.count)
         let kept = discardConfusingLines(middle0, middle1, classCount: classCount, minimal: minimal, flags: &flags)
         kept.undiscarded0.withUnsafeBufferPointer { x in
@@ -73,7 +91,7 @@ public enum MyersDiff {
             }
         }
         shiftBoundaries(middle0, middle1, flags: &flags)
-        return flags.script(offset: prefixLines)
+        return flags.script(offset: offset)
     }
 
     /// The pairs of indices `(old, new)` of elements that the edit script leaves in place, in order.

@@ -57,11 +57,10 @@ public struct UnifiedDiff: Sendable {
         self.old = old
         self.new = new
         self.options = options
-        let classes = LineClassifier(old: old, new: new, mode: options.whitespace)
+        let classes = LineClassifier(old: old, new: new, mode: options.whitespace, horizon: options.context)
         changes = MyersDiff.changes(
-            oldClasses: classes.oldClasses, newClasses: classes.newClasses, classCount: classes.classCount,
-            oldIdentity: classes.oldIdentity, newIdentity: classes.newIdentity,
-            horizon: options.context, minimal: options.minimal)
+            middle0: classes.oldClasses, middle1: classes.newClasses, classCount: classes.classCount,
+            offset: classes.prefixLines, minimal: options.minimal)
         hunks = Self.groupHunks(changes, context: options.context, oldCount: old.count, newCount: new.count)
     }
 
