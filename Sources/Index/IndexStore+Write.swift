@@ -80,6 +80,18 @@ extension IndexStore {
         return removed
     }
 
+    /// How many files the index holds.
+    func fileCount() throws -> Int {
+        Int(try db.scalar("SELECT count(*) FROM files")?.int ?? 0)
+    }
+
+    /// Merges each full-text index into one segment (FTS5 `optimize`), dropping deleted rows' tombstones.
+    func optimizeFullText() throws {
+        for table in ["text_fts", "binary_path_fts", "source_path_fts"] {
+            try db.run("INSERT INTO \(table)(\(table)) VALUES ('optimize')", [])
+        }
+    }
+
     func touchRoot(_ root: String, now: Int64) throws {
         try db.run("INSERT INTO roots(path, scanned_at) VALUES (?1, ?2) ON CONFLICT(path) DO UPDATE SET scanned_at = excluded.scanned_at",
                    [.text(root), .integer(now)])

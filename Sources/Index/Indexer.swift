@@ -108,10 +108,20 @@ public struct Indexer: Sendable {
                 try store.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])
             }
         }
+        let changed = summary.new + summary.updated + summary.removed
+        let files = try store.fileCount()
+        if changed > 0, changed >= Self.optimizeThreshold.files || changed * 100 >= max(1, files) * Self.optimizeThreshold.percent {
+            try store.optimizeFullText()
+        }
         summary.failed = summary.failures.count
         summary.seconds = FileSystemCalls.monotonic() - start
         return summary
     }
+
+    /// After this many changed files (or this share of the index), the full-text indexes are rewritten as one
+    /// segment each. FTS5 otherwise keeps every transaction's segment and the deleted rows' tombstones until
+    /// its automerge gets to them: after re-indexing 6,530 packages a path query took 130 ms instead of 10.
+    static let optimizeThreshold = (files: 500, percent: 5)
 
     /// Parses one item on a worker thread.
     static func parse(_ item: WorkItem, limits: ArchiveReaderLimits) -> ParseOutcome {

@@ -182,6 +182,38 @@ enum Schema {
             ALTER TABLE binaries ADD COLUMN listing INTEGER NOT NULL DEFAULT 0;
             UPDATE files SET mtime_ns = -1 WHERE id IN (SELECT file_id FROM binaries);
             """),
+        // 4: every control field also as a row (owner = binary id * 2, source id * 2 + 1), kept in step with
+        // the `fields` JSON by triggers, so `search --where` finds `Priority (required)` through an index
+        // instead of parsing every package's JSON.
+        Migration("""
+            CREATE TABLE field_values(
+                owner INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(owner, name)) WITHOUT ROWID;
+            CREATE INDEX field_values_lookup ON field_values(name, value);
+            INSERT OR REPLACE INTO field_values SELECT b.id * 2, j.key, j.value FROM binaries b, json_each(b.fields) j
+                WHERE j.type = 'text';
+            INSERT OR REPLACE INTO field_values SELECT s.id * 2 + 1, j.key, j.value FROM sources s, json_each(s.fields) j
+                WHERE j.type = 'text';
+            CREATE TRIGGER binaries_fields_insert AFTER INSERT ON binaries BEGIN
+                INSERT OR REPLACE INTO field_values SELECT new.id * 2, key, value FROM json_each(new.fields) WHERE type = 'text';
+            END;
+            CREATE TRIGGER binaries_fields_update AFTER UPDATE OF fields ON binaries BEGIN
+                DELETE FROM field_values WHERE owner = old.id * 2;
+                INSERT OR REPLACE INTO field_values SELECT new.id * 2, key, value FROM json_each(new.fields) WHERE type = 'text';
+            END;
+            CREATE TRIGGER binaries_fields_delete AFTER DELETE ON binaries BEGIN
+                DELETE FROM field_values WHERE owner = old.id * 2;
+            END;
+            CREATE TRIGGER sources_fields_insert AFTER INSERT ON sources BEGIN
+                INSERT OR REPLACE INTO field_values SELECT new.id * 2 + 1, key, value FROM json_each(new.fields) WHERE type = 'text';
+            END;
+            CREATE TRIGGER sources_fields_update AFTER UPDATE OF fields ON sources BEGIN
+                DELETE FROM field_values WHERE owner = old.id * 2 + 1;
+                INSERT OR REPLACE INTO field_values SELECT new.id * 2 + 1, key, value FROM json_each(new.fields) WHERE type = 'text';
+            END;
+            CREATE TRIGGER sources_fields_delete AFTER DELETE ON sources BEGIN
+                DELETE FROM field_values WHERE owner = old.id * 2 + 1;
+            END;
+            """),
     ]
 
     static var version: Int { migrations.count }

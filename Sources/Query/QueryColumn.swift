@@ -10,8 +10,8 @@ enum QueryColumn: Hashable {
     case architecture
     /// `type`, with `binary` meaning `kind = 'binary'` under `=`.
     case packageType
-    /// A control field from the `fields` JSON; the path (`$."depends"`) is bound as a parameter.
-    case json(path: String)
+    /// A control field by its lowercase name (`depends`), read from the index's `field_values` rows.
+    case field(String)
 
     /// Resolves a field name, case-insensitively.
     /// - Throws: ``QueryError`` for an unknown pseudo-field or a name that is not a deb822 field name.
@@ -28,7 +28,7 @@ enum QueryColumn: Hashable {
             throw .unknownPseudoField(field)
         case let other:
             guard QueryFieldNames.isValidFieldName(other) else { throw .invalidFieldName(field) }
-            self = .json(path: "$.\"\(other)\"")
+            self = .field(other)
         }
     }
 }

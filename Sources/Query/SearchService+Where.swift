@@ -14,13 +14,14 @@ extension SearchService {
         candidates AS (
             SELECT DISTINCT 'binary' AS kind, f.kind AS type, b.package AS package, b.version AS version,
                 b.architecture AS architecture, b.source AS source, b.source_version AS source_version,
-                m.name AS distribution, b.fields AS fields, f.area AS area, f.area_path AS area_path
+                m.name AS distribution, b.fields AS fields, f.area AS area, f.area_path AS area_path,
+                b.id * 2 AS owner
             FROM binaries b JOIN files f ON f.id = b.file_id
             LEFT JOIN members m ON f.area = 'repositories' AND m.package = b.package AND m.path = f.area_path
                 AND m.repository_id = f.repository_id
             UNION ALL
             SELECT DISTINCT 'source', 'source', s.package, s.version, s.architecture, s.package, s.version,
-                m.name, s.fields, f.area, f.area_path
+                m.name, s.fields, f.area, f.area_path, s.id * 2 + 1
             FROM sources s JOIN files f ON f.id = s.file_id
             LEFT JOIN source_members m ON f.area = 'repositories' AND m.package = s.package
                 AND m.path = f.area_path AND m.repository_id = f.repository_id)
@@ -46,22 +47,23 @@ extension SearchService {
         try registerDebworkFunctions(on: db)
         var sql = Self.candidatesSQL + """
 
-            SELECT DISTINCT c.kind, c.package, c.version, c.source, c.source_version, c.area, c.area_path
-            FROM candidates c
+            SELECT DISTINCT candidates.kind, candidates.package, candidates.version, candidates.source,
+                candidates.source_version, candidates.area, candidates.area_path
+            FROM candidates
             WHERE (\(filter.sql))
             """
         var values = filter.values
         if let pattern, !pattern.isEmpty {
-            sql += " AND (c.package GLOB ? OR c.source GLOB ?)"
+            sql += " AND (candidates.package GLOB ? OR candidates.source GLOB ?)"
             let glob = GlobPattern.packageName(pattern).glob
             values += [.text(glob), .text(glob)]
         }
         if !query.areas.isEmpty {
             let list = query.areas.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            sql += " AND c.area IN (\(list))"
+            sql += " AND candidates.area IN (\(list))"
         }
         if let distribution = query.distribution {
-            sql += " AND c.area = 'repositories' AND c.distribution = ?"
+            sql += " AND candidates.area = 'repositories' AND candidates.distribution = ?"
             values.append(.text(distribution))
         }
         struct Match { var kind, package, version, source, sourceVersion, area, path: String }

@@ -57,9 +57,9 @@ public enum WhereCompiler {
             case .text(let name), .version(let name): return name
             case .architecture: return "architecture"
             case .packageType: return "type"
-            case .json(let path):
-                values.append(.text(path))
-                return "json_extract(fields, ?)"
+            case .field(let name):
+                values.append(.text(name))
+                return "(SELECT f.value FROM field_values f WHERE f.owner = candidates.owner AND f.name = ?)"
             }
         }
         func bind(_ text: String) -> String {
@@ -85,6 +85,10 @@ public enum WhereCompiler {
                     + "instr(' ' || architecture || ' ', ' ' || \(word) || ' ') > 0))"
             case .packageType where value == "binary":
                 return "kind = \(bind("binary"))"
+            case .field(let name):
+                // One probe of the (name, value) index instead of a lookup per candidate row.
+                let field = bind(name)
+                return "owner IN (SELECT f.owner FROM field_values f WHERE f.name = \(field) AND f.value = \(bind(value)))"
             default:
                 let lhs = read()
                 return "\(lhs) = \(bind(value))"

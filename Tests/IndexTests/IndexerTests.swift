@@ -168,6 +168,9 @@ import Testing
             ALTER TABLE binary_files DROP COLUMN tar_target;
             ALTER TABLE binary_files DROP COLUMN md5_from_data;
             ALTER TABLE binaries DROP COLUMN listing;
+            DROP TABLE field_values;
+            DROP TRIGGER binaries_fields_insert; DROP TRIGGER binaries_fields_update; DROP TRIGGER binaries_fields_delete;
+            DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -176,6 +179,36 @@ import Testing
         let summary = try Indexer(options: .init(jobs: 2)).run(paths: [workspace.root], store: upgraded)
         #expect(Int64(summary.updated) == debs)
         #expect(try upgraded.db.scalar("SELECT count(*) FROM binaries WHERE listing = 1")?.int == debs)
+    }
+
+    /// Migration 4: `field_values` holds exactly the `fields` JSON of every package, also after rows are
+    /// replaced (triggers), and is filled for an index written before it.
+    @Test func fieldValuesFollowTheFieldsJSON() throws {
+        let workspace = try Workspace()
+        _ = try workspace.index()
+        let expected = "SELECT count(*) FROM binaries b, json_each(b.fields) j WHERE j.type = 'text'"
+        let fromSources = "SELECT count(*) FROM sources s, json_each(s.fields) j WHERE j.type = 'text'"
+        let total = try workspace.count(expected) + workspace.count(fromSources)
+        #expect(total > 100)
+        #expect(try workspace.count("SELECT count(*) FROM field_values") == total)
+        #expect(try workspace.count("SELECT count(*) FROM field_values WHERE name = 'package' AND owner % 2 = 0")
+                == workspace.count("SELECT count(*) FROM binaries"))
+        // Rows written again (an updated file) and removed files keep the table in step.
+        try workspace.store.db.execute("UPDATE files SET mtime_ns = -1")
+        _ = try workspace.index()
+        #expect(try workspace.count("SELECT count(*) FROM field_values") == total)
+        try workspace.store.db.execute("DELETE FROM files")
+        #expect(try workspace.count("SELECT count(*) FROM field_values") == 0)
+        // An index at version 3 gets the rows from the JSON.
+        _ = try workspace.index()
+        try workspace.store.db.execute("""
+            DROP TABLE field_values;
+            DROP TRIGGER binaries_fields_insert; DROP TRIGGER binaries_fields_update; DROP TRIGGER binaries_fields_delete;
+            DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
+            PRAGMA user_version = 3;
+            """)
+        let upgraded = try IndexStore(path: workspace.store.path)
+        #expect(try upgraded.db.scalar("SELECT count(*) FROM field_values")?.int == total)
     }
 
     @Test func statusReportsRepositoriesInMiniBuilddShape() throws {

@@ -54,11 +54,18 @@ import Testing
         try database.execute("""
             CREATE TABLE candidates(kind TEXT NOT NULL, type TEXT NOT NULL, package TEXT NOT NULL,
                 version TEXT NOT NULL, architecture TEXT, source TEXT, source_version TEXT, distribution TEXT,
-                fields TEXT NOT NULL)
+                fields TEXT NOT NULL, owner INTEGER PRIMARY KEY);
+            CREATE TABLE field_values(owner INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
+                PRIMARY KEY(owner, name)) WITHOUT ROWID;
             """)
         for row in Self.rows {
-            try database.run("INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            try database.run("INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", row)
         }
+        // As the index's triggers fill it from the `fields` JSON.
+        try database.execute("""
+            INSERT INTO field_values SELECT c.owner, j.key, j.value FROM candidates c, json_each(c.fields) j
+            WHERE j.type = 'text'
+            """)
     }
 
     /// The labels (`package_version_arch`, `src:package_version`) of the rows `query` selects.
@@ -153,7 +160,7 @@ import Testing
         let filter = try WhereCompiler.compile(#"Maintainer ("x'y"), Name (~ a"b), X-Field (% 'q*')"#)
         #expect(!filter.sql.contains("x'y") && !filter.sql.contains("q*") && !filter.sql.contains("X-Field"))
         #expect(filter.sql.filter { $0 == "?" }.count == filter.values.count)
-        #expect(filter.values == [#"$."maintainer""#, "x'y", #"a"b"#, #"$."x-field""#, "q*"])
+        #expect(filter.values == ["maintainer", "x'y", #"a"b"#, "x-field", "q*"])
     }
 
     @Test func refusesHandBuiltNonsense() {
