@@ -58,6 +58,8 @@ public struct DebdiffCommandLine: Sendable {
             case "--no-diffstat", "--nodiffstat": options.diffstat = false
             case "--auto-ver-sort": options.autoVersionSort = true
             case "--no-auto-ver-sort", "--noauto-ver-sort": options.autoVersionSort = false
+            case "--unpack-tarballs": options.unpackTarballs = true
+            case "--no-unpack-tarballs", "--nounpack-tarballs": options.unpackTarballs = false
             case "--apply-patches": options.applyPatches = true
             case "--no-apply-patches", "--noapply-patches": options.applyPatches = false
             case "--contents": options.contents = true
