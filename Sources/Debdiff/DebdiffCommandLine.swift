@@ -15,6 +15,11 @@ public struct DebdiffCommandLine: Sendable {
     public var mode: Mode
     /// `--dry-run`: only resolve and print the two files (index forms).
     public var dryRun = false
+    /// `--binaries` (index forms): compare the binary packages built from the two versions (as
+    /// `--from … --to …`) instead of their source packages.
+    public var binaries = false
+    /// `--arch ARCH` (with `--binaries`): which architecture's packages (plus `all`).
+    public var architecture: String?
 
     /// Parses `arguments` (without the program and call names).
     /// - Throws: ``DebdiffError`` for unknown options, missing values and unusable file names.
@@ -23,6 +28,8 @@ public struct DebdiffCommandLine: Sendable {
         var positionals: [String] = []
         var versionA: String?, versionB: String?
         var dryRun = false
+        var binaries = false
+        var architecture: String?
         var lists: (old: [String], new: [String])?
         var rest = arguments[...]
 
@@ -58,12 +65,16 @@ public struct DebdiffCommandLine: Sendable {
             case "--no-diffstat", "--nodiffstat": options.diffstat = false
             case "--auto-ver-sort": options.autoVersionSort = true
             case "--no-auto-ver-sort", "--noauto-ver-sort": options.autoVersionSort = false
+            case "--unpack-tarballs": options.unpackTarballs = true
+            case "--no-unpack-tarballs", "--nounpack-tarballs": options.unpackTarballs = false
             case "--apply-patches": options.applyPatches = true
             case "--no-apply-patches", "--noapply-patches": options.applyPatches = false
             case "--contents": options.contents = true
             case "--no-timestamps": options.timestamps = false
             case "--show-modes": options.showModes = true
             case "--dry-run": dryRun = true
+            case "--binaries": binaries = true
+            case "--arch", "--architecture": architecture = try value(argument)[0]
             case "--no-index": options.useIndex = false
             case "-a": versionA = try value(argument)[0]
             case "-b": versionB = try value(argument)[0]
@@ -91,6 +102,8 @@ public struct DebdiffCommandLine: Sendable {
         }
         self.options = options
         self.dryRun = dryRun
+        self.binaries = binaries
+        self.architecture = architecture
 
         if let lists {
             guard positionals.isEmpty else { throw DebdiffError("unexpected argument '\(positionals[0])' before --from") }
@@ -107,6 +120,9 @@ public struct DebdiffCommandLine: Sendable {
         if positionals.count == 3 {
             mode = .index(source: positionals[0], repository: nil, old: positionals[1], new: positionals[2])
             return
+        }
+        if binaries || architecture != nil {
+            throw DebdiffError("--binaries and --arch go with the index forms (SOURCE VERSION_A VERSION_B, SOURCE REPO -a VA -b VB)")
         }
         guard positionals.count == 2 else {
             throw DebdiffError("need exactly two .deb, .udeb, .changes or .dsc files to compare (or SOURCE VERSION_A VERSION_B)")

@@ -34,7 +34,8 @@ public struct SourceDebdiff: Sendable {
     ///   corrupt tarball, a hostile member path, or a patch that does not apply.
     public func run(old: String, new: String) throws -> DebdiffReport {
         let scratch = try ScratchDirectory()
-        let loader = SourceTreeLoader(limits: limits, applyPatches: options.applyPatches)
+        let loader = SourceTreeLoader(limits: limits, applyPatches: options.applyPatches,
+                                      unpackTarballs: options.unpackTarballs)
         let paths = [old, new]
         let results = Mutex<[Result<LoadedSource, any Error>?]>([nil, nil])
         let root = scratch.path

@@ -20,6 +20,8 @@ struct LoadedSource: Sendable {
 struct SourceTreeLoader: Sendable {
     var limits: ArchiveReader.Limits = .default
     var applyPatches = false
+    /// devscripts' `--unpack-tarballs`: extract the tarballs at the top of the tree (``EmbeddedTarballs``).
+    var unpackTarballs = true
 
     /// Verifies the .dsc and its files (sizes and checksums), then unpacks it into the spool at `spool`.
     /// - Throws: ``ArtifactError`` for a bad .dsc or listed file, ``DebdiffError`` otherwise (corrupt
@@ -85,6 +87,9 @@ struct SourceTreeLoader: Sendable {
             }
         default:
             throw DebdiffError("\(path): unsupported source format '\(package.format)'")
+        }
+        if unpackTarballs {
+            EmbeddedTarballs(limits: limits).unpack(into: &tree, writer: writer, scratch: spool + ".tarball")
         }
         loaded.tree = tree
         return loaded

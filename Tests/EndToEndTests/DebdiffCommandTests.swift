@@ -58,6 +58,29 @@ import Testing
         #expect(warned.stderr.hasPrefix("W: ") && warned.stderr.contains("reading the packages themselves"))
     }
 
+    /// `--binaries SOURCE VA VB`: the packages built from two versions, found in the index (pool first) and
+    /// compared as devscripts compares `--from … --to …` lists.
+    @Test func binariesOfTwoVersionsFromTheIndex() throws {
+        let index = try #require(Self.index)
+        let listed = try debwork(["debdiff", "--binaries", "--dry-run", "dwhello", "1.0-1", "1.1-1"], index: index)
+        #expect(listed.status == 0)
+        let lines = listed.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6 && lines[0] == "--from" && lines[3] == "--to")
+        #expect(lines[1].hasSuffix("/repo/pool/main/d/dwhello/dwhello_1.0-1_amd64.deb"))
+        #expect(lines[5].hasSuffix("/repo/pool/main/d/dwhello/dwhello-doc_1.1-1_all.deb"))
+        let ours = try debwork(["debdiff", "--binaries", "dwhello", "1.0-1", "1.1-1"], index: index)
+        let theirs = try runCommand("debdiff", ["--from", Self.p("dwhello_1.0-1_amd64.deb"), Self.p("dwhello-doc_1.0-1_all.deb"),
+                                                "--to", Self.p("dwhello_1.1-1_amd64.deb"), Self.p("dwhello-doc_1.1-1_all.deb")],
+                                    environment: ["LC_ALL": "C"])
+        #expect(ours.status == 1 && theirs.status == 1)
+        #expect(ours.stdout == theirs.stdout)
+        let repository = try debwork(["debdiff", "--binaries", "dwhello", "test", "-a", "1.0-1", "-b", "1.1-1"], index: index)
+        #expect(repository.stdout == theirs.stdout)
+        let missing = try debwork(["debdiff", "--binaries", "dwhello", "1.0-1", "9.9-1"], index: index)
+        #expect(missing.status == 2 && missing.stderr.contains("no binary packages of source 'dwhello' version '9.9-1'"))
+        #expect(try debwork(["debdiff", "--binaries", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-2_all.deb")]).status == 2)
+    }
+
     @Test func jsonIsTheComparison() throws {
         let result = try debwork(["debdiff", "-J", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-2_all.deb")])
         #expect(result.status == 1)

@@ -14,14 +14,20 @@ struct DebdiffCommand: ParsableCommand {
             debwork debdiff [options] --from A1.deb A2.deb… --to B1.deb B2.deb…
             debwork debdiff [options] SOURCE REPO -a VERSION_A -b VERSION_B
             debwork debdiff [options] SOURCE VERSION_A VERSION_B
+            debwork debdiff [options] --binaries [--arch ARCH] SOURCE [REPO] VERSION_A VERSION_B
             """,
         discussion: """
             devscripts' options: --dirs/-d, --nodirs, --controlfiles LIST|ALL, --nocontrol, --control, --move/-m FROM TO,
             --move-regex FROM TO, --renamed FROM TO, --show-moved/-s, --noshow-moved, -q/--quiet, and for source
-            packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort.
-            debwork's: --no-index (read binary packages from their archives even when the index holds them), --contents (binary packages: files added, removed or changed by size, checksum, mode or symlink
-            target, with unified diffs of changed text files), --no-timestamps and --show-modes (source diffs: git-style mode and symlink changes), --dry-run (index forms:
-            print the two .dsc files found and stop), -J (the comparison as JSON).
+            packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort,
+            --no-unpack-tarballs (tarballs at the top of a source tree are unpacked as =unpacked-tarN= by default).
+
+            debwork's: --no-index (read binary packages from their archives even when the index holds them), --contents
+            (binary packages: files added, removed or changed by size, checksum, mode or symlink target, with unified
+            diffs of changed text files), --no-timestamps and --show-modes (source diffs: git-style mode and symlink
+            changes), --binaries with the index forms (compare the binary packages built from the two versions, read
+            from the index; --arch ARCH picks the architecture when there are several), --dry-run (index forms: print
+            the files found and stop), -J (the comparison as JSON).
 
             Binary packages that are in the index (same path, size and modification time as when indexed) are compared
             from it without opening them: the same report, no decompression (--contents still reads the files whose
@@ -51,6 +57,33 @@ struct DebdiffCommand: ParsableCommand {
         }
     }
 
+    /// `--binaries SOURCE [REPO] VA VB`: the packages built from the two versions, compared as `--from … --to …`
+    /// would, read from the index (nothing is decompressed unless --contents needs a file's bytes).
+    private func binaries(_ commandLine: DebdiffCommandLine, store: IndexStore, source: String, repository: String?,
+                          old: String, new: String) throws -> DebdiffReport {
+        let locator = BinaryLocator(store: store)
+        let architecture: String
+        if let chosen = commandLine.architecture {
+            architecture = chosen
+        } else {
+            let found = try locator.architectures(source: source, versions: [old, new], repository: repository)
+            guard found.count <= 1 else {
+                throw DebdiffError("binaries of '\(source)' exist for \(found.joined(separator: ", ")): choose one with --arch")
+            }
+            architecture = found.first ?? "all"
+        }
+        let oldDebs = try locator.debs(source: source, version: old, repository: repository, architecture: architecture)
+        let newDebs = try locator.debs(source: source, version: new, repository: repository, architecture: architecture)
+        if commandLine.dryRun {
+            Console.out((["--from"] + oldDebs + ["--to"] + newDebs).joined(separator: "\n") + "\n")
+            throw ExitCode.success
+        }
+        let index = commandLine.options.useIndex ? IndexedListings(store: store) : nil
+        let outcome = try BinaryDebdiff(options: commandLine.options).compare(.lists(old: oldDebs, new: newDebs), index: index)
+        for warning in outcome.warnings { Console.err("W: \(warning)\n") }
+        return outcome.report
+    }
+
     func run() throws {
         do {
             let commandLine = try DebdiffCommandLine(arguments)
@@ -65,6 +98,10 @@ struct DebdiffCommand: ParsableCommand {
                 report = try SourceDebdiff(options: commandLine.options).run(old: old, new: new)
             case .index(let source, let repository, let old, let new):
                 let store = try IndexStore(path: global.indexPath, readOnly: true)
+                if commandLine.binaries {
+                    report = try binaries(commandLine, store: store, source: source, repository: repository, old: old, new: new)
+                    break
+                }
                 let locator = SourceLocator(store: store)
                 let oldPath = try locator.dsc(source: source, version: old, repository: repository)
                 let newPath = try locator.dsc(source: source, version: new, repository: repository)
