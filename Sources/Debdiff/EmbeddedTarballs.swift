@@ -1,4 +1,3 @@
-import Digest
 import LibArchive
 #if canImport(Glibc)
 import Glibc
@@ -35,9 +34,9 @@ struct EmbeddedTarballs {
         for (offset, name) in matching.enumerated() {
             let unpacked = "=unpacked-tar\(offset + 1)="
             guard let stem = Self.stem(of: name), let entry = tree.entries[name], entry.type == .regular else { continue }
-            do {
+            do throws(any Error) {
                 let bytes = try tree.contents(entry, from: writer)
-                do { _ = try SpoolFile(path: scratch, writable: true).append(bytes) }
+                _ = try SpoolFile(path: scratch).append(bytes)
                 defer { unlink(scratch) }
                 try extract(scratch, label: name, into: &tree, writer: writer)
             } catch {
@@ -77,14 +76,10 @@ struct EmbeddedTarballs {
                                              mtime: member.mtime, sha256: nil, linkTarget: member.linkTarget)
             switch member.type {
             case .regular:
-                let hasher = try Hasher([.sha256])
+                // As the loader does: no hash here, same-size files are compared byte for byte when diffed.
                 record.offset = writer.size
-                try reader.readData { chunk in
-                    hasher.update(chunk)
-                    try writer.append(chunk)
-                }
+                try reader.readData { chunk in try writer.append(chunk) }
                 record.size = writer.size - record.offset
-                record.sha256 = hasher.finalize()[.sha256]
             case .hardlink:
                 try reader.skipData()
                 let target = (member.linkTarget ?? "").split(separator: "/").filter { $0 != "." }.joined(separator: "/")
