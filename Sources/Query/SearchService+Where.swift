@@ -2,26 +2,27 @@ import SQLite
 
 extension SearchService {
     /// The candidate rows a ``WhereFilter`` is applied to, with exactly the columns it documents, plus where
-    /// each artifact is (`area`, `area_path`). A repository artifact has one row per (non-snapshot)
+    /// each artifact is (`area`, `area_path`). No wide column (control text, fields JSON) is read: a scan of
+    /// the candidates touches only the packages' leading columns, the fields are probed in `field_values`. A repository artifact has one row per (non-snapshot)
     /// distribution listing it, and one row with a NULL `distribution` when none does.
     static let candidatesSQL = """
         WITH members AS (
-            SELECT db.package, db.path, d.repository_id, d.name FROM dist_binaries db
+            SELECT DISTINCT db.package, db.path, d.repository_id, d.name FROM dist_binaries db
             JOIN distributions d ON d.id = db.distribution_id WHERE d.snapshot IS NULL),
         source_members AS (
-            SELECT ds.package, ds.dsc_path AS path, d.repository_id, d.name FROM dist_sources ds
+            SELECT DISTINCT ds.package, ds.dsc_path AS path, d.repository_id, d.name FROM dist_sources ds
             JOIN distributions d ON d.id = ds.distribution_id WHERE d.snapshot IS NULL),
         candidates AS (
-            SELECT DISTINCT 'binary' AS kind, f.kind AS type, b.package AS package, b.version AS version,
+            SELECT 'binary' AS kind, f.kind AS type, b.package AS package, b.version AS version,
                 b.architecture AS architecture, b.source AS source, b.source_version AS source_version,
-                m.name AS distribution, b.fields AS fields, f.area AS area, f.area_path AS area_path,
+                m.name AS distribution, f.area AS area, f.area_path AS area_path,
                 b.id * 2 AS owner
             FROM binaries b JOIN files f ON f.id = b.file_id
             LEFT JOIN members m ON f.area = 'repositories' AND m.package = b.package AND m.path = f.area_path
                 AND m.repository_id = f.repository_id
             UNION ALL
-            SELECT DISTINCT 'source', 'source', s.package, s.version, s.architecture, s.package, s.version,
-                m.name, s.fields, f.area, f.area_path, s.id * 2 + 1
+            SELECT 'source', 'source', s.package, s.version, s.architecture, s.package, s.version,
+                m.name, f.area, f.area_path, s.id * 2 + 1
             FROM sources s JOIN files f ON f.id = s.file_id
             LEFT JOIN source_members m ON f.area = 'repositories' AND m.package = s.package
                 AND m.path = f.area_path AND m.repository_id = f.repository_id)

@@ -15,8 +15,7 @@ import SQLite
 /// | `source` | source package name (`$Source`) |
 /// | `source_version` | source version |
 /// | `distribution` | the distribution a repository row belongs to, NULL for builds/events |
-/// | `fields` | JSON object of every control field, lowercase keys (`json_extract(fields, '$."depends"')`) |
-/// | `owner` | the key of the row's control fields in the index's `field_values` (name, value) table |
+/// | `owner` | the key of the row's control fields in the index's `field_values(owner, name, value)` table (lowercase names) |
 ///
 /// SQL functions available (registered by ``registerDebworkFunctions(on:)``): `debvercmp(a, b)` → -1/0/1
 /// with dpkg ordering, `regexp(pattern, text)` → 0/1 (so `text REGEXP pattern` works).

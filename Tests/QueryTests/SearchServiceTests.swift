@@ -110,7 +110,7 @@ enum FixtureIndex {
         #expect(plain.sources.members.map(\.key) == ["dwold"])
         #expect(plain.sources["dwold"]?.builds == ["dwold_2.0-1_all.deb", "dwold_2.0-2_all.deb"])
         let numbered = try service.apply(
-            WhereFilter(sql: "distribution = ?1 AND type = ?2 AND json_extract(fields, '$.\"format\"') = ?3",
+            WhereFilter(sql: "distribution = ?1 AND type = ?2 AND owner IN (SELECT owner FROM field_values WHERE name = 'format' AND value = ?3)",
                         values: ["bookworm-test-stable", "source", "3.0 (quilt)"]),
             pattern: "dwh", scope: scope, query: SearchQuery(pattern: "dwh", distribution: "bookworm-test-stable"))
         #expect(numbered.sources.members.map(\.key) == ["dwhello"])
