@@ -95,7 +95,7 @@ enum SearchText {
         guard let columns = rows.first?.count else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.columnWidth) }
         }
         return rows.map { row in
             row.enumerated().map { $0.offset == columns - 1 ? $0.element : $0.element.padding(widths[$0.offset]) }

@@ -57,6 +57,13 @@ enum StatusText {
 
 extension String {
     func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let length = columnWidth
+        return length >= width ? self : self + String(repeating: " ", count: width - length)
+    }
+
+    /// The number of characters, counted on the bytes when the text is ASCII (package names, most paths):
+    /// `count` walks grapheme clusters, which showed in the profile of long listings.
+    var columnWidth: Int {
+        utf8.allSatisfy { $0 < 0x80 } ? utf8.count : count
     }
 }
