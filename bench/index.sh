@@ -19,7 +19,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 corpus=$here/corpus/debs
-work=$here/work
+work=$here/work/index   # its own folder: it is wiped at the start (query.sh keeps its indexes in work/)
 debwork=${DEBWORK:-$top/.build/release/debwork}
 
 missing=()
