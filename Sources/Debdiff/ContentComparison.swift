@@ -74,12 +74,22 @@ struct ContentComparison: Sendable {
             $0.old?.type == "regular" && $0.new?.type == "regular" && $0.aspects.contains("md5")
         }.map(\.path))
         if !toDiff.isEmpty {
-            let data = try parallelMap([old.file, new.file]) { file throws(DebdiffError) in
-                try reader.readFiles(path: file, paths: toDiff)
+            // Both packages' changed files are streamed into one spool per side (in parallel), then read
+            // back a pair at a time: memory is bounded by the largest pair, not by the package.
+            let scratch = try ScratchDirectory()
+            let spools = [scratch.path + "/old.spool", scratch.path + "/new.spool"]
+            let files = [old.file, new.file]
+            let places = try parallelMap([0, 1]) { side throws(DebdiffError) in
+                try reader.spoolFiles(path: files[side], paths: toDiff, spool: spools[side])
+            }
+            let readers = try spools.map { spool throws(DebdiffError) in try SpoolReader(path: spool) }
+            func bytes(_ side: Int, _ path: String) throws(DebdiffError) -> [UInt8] {
+                guard let place = places[side][path] else { return [] }
+                return try readers[side].read(offset: place.offset, count: place.size)
             }
             for index in changes.indices where toDiff.contains(changes[index].path) {
                 let path = changes[index].path
-                let oldBytes = data[0][path] ?? [], newBytes = data[1][path] ?? []
+                let oldBytes = try bytes(0, path), newBytes = try bytes(1, path)
                 if BinaryDetection.isBinary(oldBytes) || BinaryDetection.isBinary(newBytes) {
                     changes[index].isBinary = true
                     continue

@@ -91,12 +91,13 @@ struct PackageListingReader: Sendable {
         return DebdiffError(message.hasPrefix(path) ? message : "\(path): \(message)")
     }
 
-    /// Reads the data of the regular files named in `paths` (root-relative), one package at a time;
-    /// memory holds only those files.
-    func readFiles(path: String, paths: Set<String>) throws(DebdiffError) -> [String: [UInt8]] {
+    /// Copies the data of the regular files named in `paths` (root-relative) into a new spool file at
+    /// `spool`, streaming: memory never holds a whole file. Returns where each file's bytes lie.
+    func spoolFiles(path: String, paths: Set<String>, spool: String) throws(DebdiffError) -> [String: (offset: Int64, size: Int64)] {
         do {
+            let writer = try SpoolFile(path: spool)
             let outer = try ArchiveReader(path: path, formats: .ar, limits: limits)
-            var result: [String: [UInt8]] = [:]
+            var result: [String: (offset: Int64, size: Int64)] = [:]
             while let member = try outer.nextEntry() {
                 guard member.path.hasPrefix("data.tar") else {
                     try outer.skipData()
@@ -107,7 +108,9 @@ struct PackageListingReader: Sendable {
                     let key = PackageListing.Entry(
                         storedPath: entry.path, type: entry.type, permissions: 0, owner: "", group: "", size: 0).path
                     if entry.type == .regular && paths.contains(key) {
-                        result[key] = try reader.readAll(maximumSize: Int(min(Int64(Int.max), limits.floor)))
+                        let offset = writer.size
+                        try reader.readData { chunk in try writer.append(chunk) }
+                        result[key] = (offset, writer.size - offset)
                     } else {
                         try reader.skipData()
                     }
