@@ -72,34 +72,19 @@ struct EmbeddedTarballs {
                 tree.warnings.append("\(label): member '\(member.path)' passes through the symlink '\(through)'; skipped")
                 continue
             }
-            var record = ExtractedTree.Entry(type: member.type, permissions: member.permissions, size: member.size,
-                                             mtime: member.mtime, sha256: nil, linkTarget: member.linkTarget)
-            switch member.type {
-            case .regular:
-                // As the loader does: no hash here, same-size files are compared byte for byte when diffed.
-                record.offset = writer.size
-                try reader.readData { chunk in try writer.append(chunk) }
-                record.size = writer.size - record.offset
-            case .hardlink:
-                try reader.skipData()
-                let target = (member.linkTarget ?? "").split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-                guard let original = tree.entries[target], original.type == .regular else {
-                    tree.warnings.append("\(label): hard link '\(member.path)' names no earlier regular file; skipped")
-                    continue
-                }
-                record = original
-                record.mtime = member.mtime
-            case .directory:
-                try reader.skipData()
-            case .symlink:
-                try reader.skipData()
-                symlinks.insert(full)
-            default:
-                try reader.skipData()
-                tree.warnings.append("\(label): member '\(member.path)' is a special file; not compared")
-                continue
+            var linked: ExtractedTree.Entry?
+            if member.type == .hardlink {
+                linked = tree.entries[(member.linkTarget ?? "").split(separator: "/").filter { $0 != "." }.joined(separator: "/")]
             }
-            tree.entries[full] = record
+            switch try ExtractedTree.member(member, linked: linked, reader: reader, writer: writer) {
+            case .entry(let record):
+                if member.type == .symlink { symlinks.insert(full) }
+                tree.entries[full] = record
+            case .unresolvedHardLink:
+                tree.warnings.append("\(label): hard link '\(member.path)' names no earlier regular file; skipped")
+            case .special:
+                tree.warnings.append("\(label): member '\(member.path)' is a special file; not compared")
+            }
         }
         tree.warnings += reader.warnings.map { "\(label): \($0)" }
     }

@@ -35,6 +35,41 @@ struct ExtractedTree: Sendable {
         try reader.read(offset: entry.offset, count: entry.size)
     }
 
+    /// What one tar member becomes in a tree.
+    enum Member {
+        /// Its entry (a regular file's bytes appended to the spool).
+        case entry(Entry)
+        /// A hard link whose target is no earlier regular file.
+        case unresolvedHardLink
+        /// A device, FIFO or socket: not compared.
+        case special
+    }
+
+    /// Reads the current member of `reader` into an entry: a regular file's data is appended to `writer`
+    /// (not hashed: files of equal size are compared byte for byte, and only those in the report get a
+    /// checksum), a hard link copies `linked` (the entry its target names, looked up by the caller).
+    static func member(_ member: ArchiveEntry, linked: Entry?, reader: ArchiveReader, writer: SpoolFile) throws -> Member {
+        var record = Entry(type: member.type, permissions: member.permissions, size: member.size,
+                           mtime: member.mtime, sha256: nil, linkTarget: member.linkTarget)
+        switch member.type {
+        case .directory, .symlink:
+            try reader.skipData()
+        case .regular:
+            record.offset = writer.size
+            try reader.readData { chunk in try writer.append(chunk) }
+            record.size = writer.size - record.offset
+        case .hardlink:
+            try reader.skipData()
+            guard let original = linked, original.type == .regular else { return .unresolvedHardLink }
+            record = original
+            record.mtime = member.mtime
+        default:
+            try reader.skipData()
+            return .special
+        }
+        return .entry(record)
+    }
+
     mutating func remove(under directory: String) {
         for key in entries.keys where key == directory || key.hasPrefix(directory + "/") {
             entries[key] = nil

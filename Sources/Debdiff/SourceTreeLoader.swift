@@ -123,34 +123,16 @@ struct SourceTreeLoader: Sendable {
                     throw DebdiffError("\(path): member '\(entry.path)' passes through the symlink '\(parent)' (symlink escape)")
                 }
             }
-            var record = ExtractedTree.Entry(type: entry.type, permissions: entry.permissions, size: entry.size,
-                                             mtime: entry.mtime, sha256: nil, linkTarget: entry.linkTarget)
-            switch entry.type {
-            case .directory:
-                try reader.skipData()
-            case .regular:
-                // Not hashed: files of equal size are compared byte for byte, and only those in the
-                // report get a checksum (SourceDebdiff.fillChecksums).
-                record.offset = writer.size
-                try reader.readData { chunk in try writer.append(chunk) }
-                record.size = writer.size - record.offset
-            case .hardlink:
-                try reader.skipData()
-                guard let target = try entry.linkTarget.flatMap(place), let original = tree.entries[target],
-                      original.type == .regular else {
-                    throw DebdiffError("\(path): hard link '\(entry.path)' names no earlier regular file")
-                }
-                record = original
-                record.mtime = entry.mtime
-            case .symlink:
-                try reader.skipData()
-                symlinks.insert(full)
-            default:
-                try reader.skipData()
+            let linked = entry.type == .hardlink ? try entry.linkTarget.flatMap(place).flatMap { tree.entries[$0] } : nil
+            switch try ExtractedTree.member(entry, linked: linked, reader: reader, writer: writer) {
+            case .entry(let record):
+                if entry.type == .symlink { symlinks.insert(full) }
+                tree.entries[full] = record
+            case .unresolvedHardLink:
+                throw DebdiffError("\(path): hard link '\(entry.path)' names no earlier regular file")
+            case .special:
                 tree.warnings.append("\(path): member '\(entry.path)' is a special file; not compared")
-                continue
             }
-            tree.entries[full] = record
         }
         tree.warnings += reader.warnings
     }
