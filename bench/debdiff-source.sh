@@ -1,7 +1,9 @@
 #!/bin/sh
-# debdiff on a real source pair: debwork's SourceDebdiff against devscripts' debdiff, same run.
+# debdiff on a real source pair: `debwork debdiff A.dsc B.dsc` against devscripts' debdiff, same run.
 #
-#   bench/debdiff-source.sh            fetch (once), build release, time both, print peak RSS
+#   bench/debdiff-source.sh            fetch (once), compare the reports, peak RSS, then hyperfine both
+#
+# Build first: swift build -c release --static-swift-stdlib --scratch-path .build-static (or DEBWORK=path).
 #
 # The pair is openssl 3.0.17-1~deb12u2 (bookworm-updates) and 3.0.20-1~deb12u2 (bookworm), fetched with
 # `apt-get source --download-only` through a private APT configuration (a deb-src copy of the system's
