@@ -65,6 +65,8 @@ public struct DebdiffCommandLine: Sendable {
             case "--no-diffstat", "--nodiffstat": options.diffstat = false
             case "--auto-ver-sort": options.autoVersionSort = true
             case "--no-auto-ver-sort", "--noauto-ver-sort": options.autoVersionSort = false
+            case "--wdiff-source-control": options.wdiffSourceControl = true
+            case "--no-wdiff-source-control", "--nowdiff-source-control": options.wdiffSourceControl = false
             case "--unpack-tarballs": options.unpackTarballs = true
             case "--no-unpack-tarballs", "--nounpack-tarballs": options.unpackTarballs = false
             case "--apply-patches": options.applyPatches = true

@@ -25,6 +25,9 @@ public struct DebdiffOptions: Sendable, Hashable {
     public var applyPatches = false
     /// `--auto-ver-sort`: order the two packages by version, oldest first.
     public var autoVersionSort = false
+    /// `--wdiff-source-control`: for source packages, also compare `debian/control` (or the `--controlfiles`)
+    /// word by word, as for binary packages.
+    public var wdiffSourceControl = false
     /// `--unpack-tarballs` (default) / `--no-unpack-tarballs`: compare the contents of tarballs found at the
     /// top of source trees, unpacked as `=unpacked-tarN=`.
     public var unpackTarballs = true
@@ -45,7 +48,7 @@ public struct DebdiffOptions: Sendable, Hashable {
         lhs.showDirectories == rhs.showDirectories && lhs.controlFiles == rhs.controlFiles
             && lhs.compareControl == rhs.compareControl && lhs.showMoved == rhs.showMoved && lhs.quiet == rhs.quiet
             && lhs.diffstat == rhs.diffstat && lhs.excludes == rhs.excludes && lhs.ignoreSpace == rhs.ignoreSpace
-            && lhs.applyPatches == rhs.applyPatches && lhs.autoVersionSort == rhs.autoVersionSort && lhs.unpackTarballs == rhs.unpackTarballs
+            && lhs.applyPatches == rhs.applyPatches && lhs.autoVersionSort == rhs.autoVersionSort && lhs.unpackTarballs == rhs.unpackTarballs && lhs.wdiffSourceControl == rhs.wdiffSourceControl
             && lhs.timestamps == rhs.timestamps && lhs.contents == rhs.contents && lhs.showModes == rhs.showModes && lhs.useIndex == rhs.useIndex
             && lhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" } == rhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" }
             && lhs.renames.map { "\($0.from)\u{0}\($0.to)" } == rhs.renames.map { "\($0.from)\u{0}\($0.to)" }

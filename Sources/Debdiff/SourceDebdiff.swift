@@ -53,7 +53,8 @@ public struct SourceDebdiff: Sendable {
         var differences: [TreeComparison.FileDifference]
         var warnings = first.tree.warnings + second.tree.warnings
         let diffstatTitle: String
-        if let a = first.diffPath, let b = second.diffPath, first.origName == second.origName, options.excludes.isEmpty {
+        if let a = first.diffPath, let b = second.diffPath, first.origName == second.origName, options.excludes.isEmpty,
+           !options.wdiffSourceControl {
             var interdiff = Interdiff(old: first, new: second, options: options)
             try interdiff.run()
             body = interdiff.output
@@ -69,18 +70,23 @@ public struct SourceDebdiff: Sendable {
             warnings += comparison.warnings
             diffstatTitle = "\(first.directoryName) \(second.directoryName)"
         }
+        let control = options.wdiffSourceControl ? try controlComparison(first, second) : nil
         try Self.fillChecksums(&differences, old: first.tree, new: second.tree, workers: jobs)
         // Nothing reads the spools any more. Freeing their page cache (tens of megabytes each) is most
         // of the clean-up: a thread per spool, the scratch directory's deinit removes the rest.
         let spools = [first.tree.spool, second.tree.spool]
         DispatchQueue.concurrentPerform(iterations: 2) { index in _ = unlink(spools[index]) }
-        let status: Int32 = body.isEmpty ? 0 : 1
+        let status: Int32 = body.isEmpty && control?.differs != true ? 0 : 1
         var text: [UInt8]
-        if options.diffstat {
-            let entries = differences.filter { $0.isBinary || $0.hunks > 0 }.map {
-                DiffStat.Entry(name: $0.diffstatName, insertions: $0.insertions, deletions: $0.deletions, isBinary: $0.isBinary)
+        if options.diffstat || control != nil {
+            text = []
+            if options.diffstat {
+                let entries = differences.filter { $0.isBinary || $0.hunks > 0 }.map {
+                    DiffStat.Entry(name: $0.diffstatName, insertions: $0.insertions, deletions: $0.deletions, isBinary: $0.isBinary)
+                }
+                text += Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
             }
-            text = Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
+            if let control { text += control.text + [UInt8(ascii: "\n")] }
             text += body
             body = []
         } else {
@@ -89,6 +95,26 @@ public struct SourceDebdiff: Sendable {
         }
         let json = SourceDebdiffJSON.make(old: first, new: second, differences: differences, identical: status == 0, warnings: warnings)
         return DebdiffReport(text: text, exitStatus: status, json: json)
+    }
+
+    /// `--wdiff-source-control`: `debian/control` (or the `--controlfiles`; `ALL` means `control` here, as in
+    /// devscripts) of both trees compared as binary packages' control members are, with no package name.
+    func controlComparison(_ old: LoadedSource, _ new: LoadedSource) throws -> (text: [UInt8], differs: Bool) {
+        let names = options.controlFiles == ["ALL"] ? ["control"] : options.controlFiles
+        func listing(_ side: LoadedSource) throws -> PackageListing {
+            let reader = try SpoolReader(path: side.tree.spool)
+            let children = side.tree.children()
+            var members: [PackageListing.ControlMember] = []
+            for name in names {
+                guard let path = side.tree.resolve("debian/" + name, children: children),
+                      let entry = side.tree.entries[path], entry.type == .regular else { continue }
+                members.append(PackageListing.ControlMember(
+                    name: name, isExecutable: false, bytes: try side.tree.contents(entry, from: reader)))
+            }
+            return PackageListing(file: side.dscPath, entries: [], controlMembers: members)
+        }
+        return ControlComparison(controlFiles: names, quiet: options.quiet)
+            .compare(old: try listing(old), new: try listing(new), package: nil)
     }
 
     /// Gives every regular file in `differences` its SHA-256 (for the JSON): the loaders hash nothing,

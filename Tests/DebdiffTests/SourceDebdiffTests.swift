@@ -50,6 +50,25 @@ import Testing
         #expect(Self.text(try Self.ours(a, b) { $0.diffstat = true }) == expected.stdout)
     }
 
+    /// `--wdiff-source-control` (with the control-file options it honours, and on identical packages): the
+    /// wdiff block before the diff, no interdiff for 1.0 pairs, the same exit status.
+    @Test(arguments: pairs.indices.flatMap { index in
+        [["--wdiff-source-control"], ["--wdiff-source-control", "--controlfiles", "ALL"],
+         ["--wdiff-source-control", "-q", "--diffstat"], ["--wdiff-source-control", "--controlfiles", "control,rules"]]
+            .map { (index, $0) }
+    } + [(-1, ["--wdiff-source-control"])])
+    func wdiffSourceControlMatchesDevscripts(_ index: Int, _ options: [String]) throws {
+        let (a, b) = index < 0 ? ("dwhello_1.0-1", "dwhello_1.0-1") : Self.pairs[index]
+        let arguments = options + [Self.dsc(a), Self.dsc(b)]
+        let expected = try Self.devscripts(arguments)
+        let commandLine = try DebdiffCommandLine(arguments)
+        let report = try SourceDebdiff(options: commandLine.options).run(old: Self.dsc(a), new: Self.dsc(b))
+        let theirs = Self.withoutTimes(expected.stdout).replacingOccurrences(of: #"/tmp/[^/ ]+/"#, with: "", options: .regularExpression)
+        #expect(Self.withoutTimes(Self.text(report)) == theirs, "\(arguments)")
+        #expect(report.exitStatus == expected.status)
+        #expect(Self.text(report).lowercased().contains("control files"))
+    }
+
     @Test(arguments: [("dwhello_1.0-1", "dwhello_1.0-2"), ("dwhello_1.0-2", "dwhello_1.1-1"), ("dwhello_1.0-1", "dwhello_1.1-1")])
     func applyPatchesMatchesDevscripts(_ a: String, _ b: String) throws {
         let expected = try Self.devscripts(["--apply-patches", Self.dsc(a), Self.dsc(b)])

@@ -20,7 +20,8 @@ struct DebdiffCommand: ParsableCommand {
             devscripts' options: --dirs/-d, --nodirs, --controlfiles LIST|ALL, --nocontrol, --control, --move/-m FROM TO,
             --move-regex FROM TO, --renamed FROM TO, --show-moved/-s, --noshow-moved, -q/--quiet, and for source
             packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort,
-            --no-unpack-tarballs (tarballs at the top of a source tree are unpacked as =unpacked-tarN= by default).
+            --wdiff-source-control (debian/control word by word, before the diff), --no-unpack-tarballs (tarballs at the
+            top of a source tree are unpacked as =unpacked-tarN= by default).
 
             debwork's: --no-index (read binary packages from their archives even when the index holds them), --contents
             (binary packages: files added, removed or changed by size, checksum, mode or symlink target, with unified
