@@ -23,7 +23,7 @@ public struct DebReader: Sendable {
     ]
 
     /// Control members larger than this are refused (dpkg's own limit is far lower in practice).
-    static let maximumControlMemberSize = 16 << 20
+    public static let maximumControlMemberSize = 16 << 20
 
     /// Compression suffixes dpkg accepts for the tar members, mapped to their names.
     static let compressions: [String: String] = [
@@ -121,21 +121,32 @@ public struct DebReader: Sendable {
         return name
     }
 
+    /// The members `dpkg-deb -I` lists: the top-level regular files of `control.tar` (and hard links, which
+    /// extract as such, with no bytes), in archive order; `isRegular` tells the two apart.
+    /// - Throws: what the reader throws, and for a member larger than ``maximumControlMemberSize``.
+    public static func controlMembers(_ reader: ArchiveReader) throws -> [(member: BinaryPackage.ControlMember, isRegular: Bool)] {
+        var members: [(member: BinaryPackage.ControlMember, isRegular: Bool)] = []
+        while let entry = try reader.nextEntry() {
+            let name = entry.path.hasPrefix("./") ? String(entry.path.dropFirst(2)) : entry.path
+            guard entry.type == .regular || entry.type == .hardlink, !name.isEmpty, !name.contains("/") else {
+                try reader.skipData()
+                continue
+            }
+            let bytes = entry.type == .regular ? try reader.readAll(maximumSize: maximumControlMemberSize) : []
+            members.append((BinaryPackage.ControlMember(name: name, isExecutable: entry.permissions & 0o100 != 0, bytes: bytes),
+                            entry.type == .regular))
+        }
+        return members
+    }
+
     private func readControl(_ reader: ArchiveReader, file: String, compression: String)
         throws -> (paragraph: Deb822Paragraph, text: String, members: [String: String], all: [BinaryPackage.ControlMember], compression: String)
     {
         var members: [String: String] = [:]
-        var all: [BinaryPackage.ControlMember] = []
-        while let entry = try reader.nextEntry() {
-            let name = entry.path.hasPrefix("./") ? String(entry.path.dropFirst(2)) : entry.path
-            // Top-level regular files (and hard links, which extract as such) are what dpkg-deb -I lists.
-            guard (entry.type == .regular || entry.type == .hardlink), !name.isEmpty, !name.contains("/") else {
-                try reader.skipData()
-                continue
-            }
-            let bytes = entry.type == .regular ? try reader.readAll(maximumSize: Self.maximumControlMemberSize) : []
-            all.append(BinaryPackage.ControlMember(name: name, isExecutable: entry.permissions & 0o100 != 0, bytes: bytes))
-            guard entry.type == .regular, Self.textMembers.contains(name) else { continue }
+        let read = try Self.controlMembers(reader)
+        for (member, isRegular) in read {
+            let name = member.name, bytes = member.bytes
+            guard isRegular, Self.textMembers.contains(name) else { continue }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 if name == "control" {
                     let offset = Self.firstInvalidUTF8(bytes)
@@ -161,7 +172,7 @@ public struct DebReader: Sendable {
         if document.paragraphs.count > 1 {
             throw ArtifactError(file: file, reason: "control file has \(document.paragraphs.count) paragraphs, expected one")
         }
-        return (paragraph, text, members, all, compression)
+        return (paragraph, text, members, read.map(\.member), compression)
     }
 
     /// Lists `data.tar`. Regular files that `listedInMD5Sums` does not name (all when it is nil) are

@@ -1,3 +1,4 @@
+import Artifacts
 import LibArchive
 
 /// One binary package as debdiff looks at it: the `data.tar` entries under their stored names (what
@@ -27,13 +28,8 @@ struct PackageListing: Sendable {
         }
     }
 
-    /// One regular file at the top of `control.tar`.
-    struct ControlMember: Sendable, Hashable {
-        var name: String
-        /// Whether the owner may execute it (`dpkg-deb -I` marks it with `*`).
-        var isExecutable: Bool
-        var bytes: [UInt8]
-    }
+    /// One member at the top of `control.tar` (the same value the index stores).
+    typealias ControlMember = BinaryPackage.ControlMember
 
     /// The .deb's path as given.
     var file: String

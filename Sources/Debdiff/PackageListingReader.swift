@@ -9,9 +9,6 @@ struct PackageListingReader: Sendable {
     var hashContents = false
     var limits: ArchiveReader.Limits = .default
 
-    /// Control members larger than this are refused (dpkg's own limit is far lower in practice).
-    static let maximumControlMemberSize = 16 << 20
-
     /// Reads the package at `path`.
     /// - Throws: ``DebdiffError`` naming the file and what is wrong with it.
     func read(path: String) throws(DebdiffError) -> PackageListing {
@@ -37,7 +34,7 @@ struct PackageListingReader: Sendable {
                 }
                 try outer.skipData()
             } else if member.path.hasPrefix("control.tar") {
-                members = try readControl(outer.nested(member: member.path, formats: .tar, limits: limits))
+                members = try DebReader.controlMembers(outer.nested(member: member.path, formats: .tar, limits: limits)).map(\.member)
             } else if member.path.hasPrefix("data.tar") {
                 entries = try readData(outer.nested(member: member.path, formats: .tar, limits: limits))
             } else {
@@ -48,23 +45,6 @@ struct PackageListingReader: Sendable {
         guard let members else { throw DebdiffError("\(path): no control.tar member") }
         guard let entries else { throw DebdiffError("\(path): no data.tar member") }
         return PackageListing(file: path, entries: entries, controlMembers: members)
-    }
-
-    private func readControl(_ reader: ArchiveReader) throws -> [PackageListing.ControlMember] {
-        var members: [PackageListing.ControlMember] = []
-        while let entry = try reader.nextEntry() {
-            var name = Substring(entry.path)
-            if name.hasPrefix("./") { name = name.dropFirst(2) }
-            // dpkg-deb -I lists regular files (hard links extract as such) at the top of the control area.
-            guard entry.type == .regular || entry.type == .hardlink, !name.isEmpty, !name.contains("/") else {
-                try reader.skipData()
-                continue
-            }
-            let bytes = entry.type == .regular ? try reader.readAll(maximumSize: Self.maximumControlMemberSize) : []
-            members.append(PackageListing.ControlMember(
-                name: String(name), isExecutable: entry.permissions & 0o100 != 0, bytes: bytes))
-        }
-        return members
     }
 
     private func readData(_ reader: ArchiveReader) throws -> [PackageListing.Entry] {
