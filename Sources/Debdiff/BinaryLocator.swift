@@ -54,13 +54,8 @@ public struct BinaryLocator {
                 FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
                 WHERE b.source = ?1 AND b.source_version = ?2 AND f.kind IN ('deb', 'udeb')
                 """, [.text(source), .text(version)]) { row -> Row in
-                let rank: Int
-                switch row.string(1) {
-                case "repositories": rank = repository == nil || row.string(2) == repository ? 0 : 3
-                case "builds": rank = 1
-                default: rank = 2
-                }
-                return Row(path: row.string(0), package: row.string(3), architecture: row.string(4), rank: rank)
+                Row(path: row.string(0), package: row.string(3), architecture: row.string(4),
+                    rank: SourceLocator.rank(area: row.string(1), identity: row.string(2), repository: repository))
             }.filter { repository == nil || $0.rank < 3 }
         } catch {
             throw DebdiffError("\(store.path): \(error)")

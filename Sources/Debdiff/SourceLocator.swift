@@ -22,11 +22,7 @@ public struct SourceLocator {
             throw DebdiffError("\(store.path): \(error)")
         }
         func rank(_ row: (path: String, area: String, identity: String)) -> Int {
-            switch row.area {
-            case "repositories": return repository == nil || row.identity == repository ? 0 : 3
-            case "builds": return 1
-            default: return 2
-            }
+            Self.rank(area: row.area, identity: row.identity, repository: repository)
         }
         let candidates = rows.filter { repository == nil || rank($0) < 3 }.sorted { lhs, rhs in
             rank(lhs) != rank(rhs) ? rank(lhs) < rank(rhs) : lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8)
@@ -36,5 +32,15 @@ public struct SourceLocator {
             throw DebdiffError("no .dsc of source '\(source)' version '\(version)' in the index\(place)")
         }
         return best.path
+    }
+
+    /// Where an artifact is preferred from, lowest first: a pool file of `repository` (any repository
+    /// when nil) 0, loose builds 1, uploads 2; 3 is another repository's pool (left out).
+    static func rank(area: String, identity: String, repository: String?) -> Int {
+        switch area {
+        case "repositories": return repository == nil || identity == repository ? 0 : 3
+        case "builds": return 1
+        default: return 2
+        }
     }
 }
