@@ -60,14 +60,22 @@ import Testing
         #expect(Self.fromIndex(fromArchives.json).isEmpty)
     }
 
-    /// Two indexed packages overwritten with garbage (same size, same modification time): the comparison
-    /// still works from the index, which proves the archives were not opened; `--no-index` then fails.
-    @Test func indexedPackagesAreNeverOpened() throws {
+    /// Copies of two fixture packages in a scratch directory, indexed there (the directory lives as long
+    /// as the returned value is kept).
+    static func indexedCopies() throws -> (TemporaryDirectory, old: String, new: String, IndexStore) {
         let scratch = try TemporaryDirectory()
         let old = try scratch.copy(BinaryDebdiffTests.p("dwhello_1.0-1_amd64.deb"))
         let new = try scratch.copy(BinaryDebdiffTests.p("dwhello_1.1-1_amd64.deb"))
         let store = try IndexStore(path: scratch.appending("index.sqlite"))
         _ = try Indexer(options: .init(jobs: 1)).run(paths: [old, new], store: store)
+        return (scratch, old, new, store)
+    }
+
+    /// Two indexed packages overwritten with garbage (same size, same modification time): the comparison
+    /// still works from the index, which proves the archives were not opened; `--no-index` then fails.
+    @Test func indexedPackagesAreNeverOpened() throws {
+        let (scratch, old, new, store) = try Self.indexedCopies()
+        defer { withExtendedLifetime(scratch) {} }
         let expected = try Self.run([old, new], index: nil)
         for path in [old, new] {
             var info = stat()
@@ -85,11 +93,8 @@ import Testing
 
     /// A package changed since it was indexed (another modification time) is read from its archive.
     @Test func aChangedPackageIsReadFromItsArchive() throws {
-        let scratch = try TemporaryDirectory()
-        let old = try scratch.copy(BinaryDebdiffTests.p("dwhello_1.0-1_amd64.deb"))
-        let new = try scratch.copy(BinaryDebdiffTests.p("dwhello_1.1-1_amd64.deb"))
-        let store = try IndexStore(path: scratch.appending("index.sqlite"))
-        _ = try Indexer(options: .init(jobs: 1)).run(paths: [old, new], store: store)
+        let (scratch, old, new, store) = try Self.indexedCopies()
+        defer { withExtendedLifetime(scratch) {} }
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 86_400)], ofItemAtPath: new)
         let index = IndexedListings(store: try IndexStore(path: store.path, readOnly: true))
         let report = try Self.run([old, new], index: index)
