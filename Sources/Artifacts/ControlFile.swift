@@ -22,6 +22,67 @@ struct ControlFile {
     }
 }
 
+/// The values of a control file that become file names or paths, checked against policy's grammar before
+/// anything uses them (``ControlNames``): a `Source: ../x` or `Version: 1/../../2` is an error naming the file.
+enum ControlIdentity {
+    /// A `.dsc`: `Source`, `Version`, `Binary`, `Architecture`.
+    static func checkSource(_ paragraph: Deb822Paragraph, file: String) throws(ArtifactError) {
+        try check(file) { () throws(FieldError) in
+            try ControlNames.checkPackage(paragraph["Source"] ?? "", field: "Source", file: file)
+            try ControlNames.checkVersion(paragraph["Version"] ?? "", file: file)
+            if let binary = paragraph["Binary"] { try ControlNames.checkPackageList(binary, field: "Binary", file: file) }
+            if let architecture = paragraph["Architecture"] { try ControlNames.checkArchitectures(architecture, file: file) }
+        }
+    }
+
+    /// A `.changes`: `Source` (optionally `name (version)`), `Version`, `Binary`, `Architecture`, and each
+    /// `Distribution` word as a plain name.
+    static func checkUpload(_ paragraph: Deb822Paragraph, file: String) throws(ArtifactError) {
+        try check(file) { () throws(FieldError) in
+            try checkSourceField(paragraph["Source"] ?? "", file: file)
+            try ControlNames.checkVersion(paragraph["Version"] ?? "", file: file)
+            if let binary = paragraph["Binary"] {
+                for word in binary.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," }) {
+                    try ControlNames.checkPackage(String(word), field: "Binary", file: file)
+                }
+            }
+            if let architecture = paragraph["Architecture"] { try ControlNames.checkArchitectures(architecture, file: file) }
+            for word in (paragraph["Distribution"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                guard ControlNames.isPlainComponent(String(word)) else {
+                    throw FieldError(file: file, field: "Distribution", reason: "'\(Printable.escaped(String(word)))' is not a distribution name")
+                }
+            }
+        }
+    }
+
+    /// A binary package's control file: `Package`, `Version`, `Architecture`, `Source`.
+    static func checkBinary(_ paragraph: Deb822Paragraph, file: String) throws(ArtifactError) {
+        try check(file) { () throws(FieldError) in
+            try ControlNames.checkPackage(paragraph["Package"] ?? "", field: "Package", file: file)
+            try ControlNames.checkVersion(paragraph["Version"] ?? "", file: file)
+            try ControlNames.checkArchitecture(paragraph["Architecture"] ?? "", file: file)
+            if let source = paragraph["Source"] { try checkSourceField(source, file: file) }
+        }
+    }
+
+    /// `name` or `name (version)` (binNMUs and binaries whose version differs from their source's).
+    private static func checkSourceField(_ value: String, file: String) throws(FieldError) {
+        let words = value.split(separator: " ", maxSplits: 1)
+        try ControlNames.checkPackage(words.first.map(String.init) ?? "", field: "Source", file: file)
+        if words.count == 2 {
+            let rest = words[1]
+            guard rest.hasPrefix("("), rest.hasSuffix(")") else {
+                throw FieldError(file: file, field: "Source", reason: "'\(Printable.escaped(value))' is not 'name (version)'")
+            }
+            try ControlNames.checkVersion(String(rest.dropFirst().dropLast()), field: "Source", file: file)
+        }
+    }
+
+    private static func check(_ file: String, _ body: () throws(FieldError) -> Void) throws(ArtifactError) {
+        do { try body() } catch { throw ArtifactError(file: file, error) }
+    }
+}
+
 /// The files a .dsc or .changes lists, checked against the disk.
 enum ListedFiles {
     struct Verified: Sendable, Hashable {
@@ -48,8 +109,8 @@ enum ListedFiles {
         var order: [String] = []
         for algorithm in [ChecksumAlgorithm.md5, .sha1, .sha256] {
             for entry in fields[algorithm] ?? [] {
-                if entry.name.contains("/") || entry.name.hasPrefix(".") {
-                    throw ArtifactError(file: file, reason: "listed file name '\(entry.name)' is not a plain file name")
+                do { try ControlNames.checkFileName(entry.name, field: algorithm.dscField, file: file) } catch {
+                    throw ArtifactError(file: file, error)
                 }
                 var verified = byName[entry.name] ?? Verified(name: entry.name, size: entry.size)
                 if byName[entry.name] == nil { order.append(entry.name) }

@@ -33,9 +33,7 @@ public struct SourceReader: Sendable {
         for required in ["Format", "Source", "Version", "Files"] where !dsc.contains(required) {
             throw ArtifactError(file: path, reason: "missing required field '\(required)'")
         }
-        do { _ = try DebianVersion(dsc["Version"] ?? "") } catch {
-            throw ArtifactError(file: path, reason: "\(error)")
-        }
+        try ControlIdentity.checkSource(dsc, file: path)
         let directory = FileSystem.directory(of: path)
         // A listed file that is absent is not an error here: a source-only upload of a new Debian revision
         // carries no orig tarball. The package is indexed without its tree and says why.

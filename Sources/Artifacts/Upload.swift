@@ -41,6 +41,7 @@ public struct ChangesReader: Sendable {
         for required in ["Format", "Source", "Version", "Distribution", "Files"] where !fields.contains(required) {
             throw ArtifactError(file: path, reason: "missing required field '\(required)'")
         }
+        try ControlIdentity.checkUpload(fields, file: path)
         let files = try ListedFiles.verify(fields, file: path, directory: FileSystem.directory(of: path), changesFiles: true)
         return Upload(
             fields: fields, text: control.text, isSigned: control.isSigned,

@@ -16,6 +16,11 @@ extension Deb822Document {
     /// - Throws: ``Deb822Error`` naming the byte offset and line of the first invalid UTF-8 sequence, or any
     ///   error of ``parse(_:file:)``.
     public static func parse(bytes: [UInt8], file: String) throws(Deb822Error) -> Deb822Document {
+        // A NUL is valid UTF-8 but ends a C string: stored or printed, the value would silently end there.
+        if let offset = bytes.firstIndex(of: 0) {
+            let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw Deb822Error(file: file, line: line, reason: "NUL byte at byte offset \(offset)")
+        }
         if let offset = firstInvalidUTF8(bytes) {
             let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let hex = String(bytes[offset], radix: 16, uppercase: false)
