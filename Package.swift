@@ -24,11 +24,14 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCrypto", dependencies: ["CLazyLoader"]),
 
+        // MARK: System calls (Glibc only): opening untrusted files safely
+        .target(name: "SystemCalls"),
+
         // MARK: Safe wrappers (the only importers of the C modules)
-        .target(name: "LibArchive", dependencies: ["CArchive"]),
+        .target(name: "LibArchive", dependencies: ["CArchive", "SystemCalls"]),
         .target(name: "LZMA", dependencies: ["CLZMA"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
-        .target(name: "Digest", dependencies: ["CCrypto"]),
+        .target(name: "Digest", dependencies: ["CCrypto", "SystemCalls"]),
 
         // MARK: Pure Debian formats (no C, no I/O)
         .target(name: "DebianFormats"),
@@ -38,10 +41,10 @@ let package = Package(
         .target(name: "MiniBuildd", dependencies: ["DebianFormats"]),
 
         // MARK: Features
-        .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats"]),
+        .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats", "SystemCalls"]),
         .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput"]),
-        .target(name: "Debdiff", dependencies: ["Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "SQLite", "JSONOutput"]),
-        .target(name: "Port", dependencies: ["Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "SQLite", "JSONOutput"]),
+        .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "SQLite", "JSONOutput"]),
+        .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "SQLite", "JSONOutput"]),
         .target(name: "Query", dependencies: ["Index", "SQLite", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
 
         // MARK: The thin executable

@@ -1,3 +1,5 @@
+import DebianFormats
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +13,14 @@ public enum FileSystem {
         public var mtimeNanoseconds: Int64
         public var isDirectory: Bool
         public var isRegular: Bool
+        /// Device and inode: which file this is, whatever path reached it (loops are found by these).
+        public var device: UInt64 = 0
+        public var inode: UInt64 = 0
+        /// Status-change time in nanoseconds: set by the kernel on every write, rename or `chmod`, and not
+        /// settable by `touch` or `cp -p` as the modification time is.
+        public var ctimeNanoseconds: Int64 = 0
+        /// The kind when it is neither a regular file nor a directory (`fifo`, `character device`, …).
+        public var otherKind: String?
     }
 
     /// `stat(2)` of `path`, or nil if it does not exist or cannot be reached.
@@ -21,14 +31,18 @@ public enum FileSystem {
         return Status(
             size: Int64(info.st_size),
             mtimeNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            isDirectory: type == S_IFDIR, isRegular: type == S_IFREG)
+            isDirectory: type == S_IFDIR, isRegular: type == S_IFREG,
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            ctimeNanoseconds: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+            otherKind: type == S_IFDIR ? nil : RegularFile.nonRegularKind(info.st_mode))
     }
 
     /// Reads a whole file, refusing files larger than `maximumSize`.
     /// - Throws: ``ArtifactError`` naming the file and the `errno` text.
+    /// Only a regular file is read (a FIFO or a device would block or never end).
     public static func read(_ path: String, maximumSize: Int64 = 256 << 20) throws(ArtifactError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ArtifactError(file: path, reason: "cannot open file: \(errorText())") }
+        let fd: Int32
+        do { fd = try RegularFile.open(path) } catch { throw ArtifactError(file: path, reason: error.message) }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -47,20 +61,29 @@ public enum FileSystem {
         return bytes
     }
 
-    /// The entries of a directory (`opendir`/`readdir`), without `.` and `..`, sorted by bytes.
+    /// The entries of a directory (`opendir`/`readdir`), without `.` and `..`, sorted by bytes. Names that
+    /// are not valid UTF-8 cannot be represented (nor opened) faithfully: they are left out of the list.
     public static func list(_ directory: String) throws(ArtifactError) -> [String] {
+        try listing(directory).names
+    }
+
+    /// The entries of a directory, and the names (escaped, for messages) that are not valid UTF-8.
+    public static func listing(_ directory: String) throws(ArtifactError) -> (names: [String], invalid: [String]) {
         guard let dir = opendir(directory) else {
             throw ArtifactError(file: directory, reason: "cannot read directory: \(errorText())")
         }
         defer { closedir(dir) }
         var names: [String] = []
+        var invalid: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                invalid.append(bytes.map { $0 < 0x80 ? Printable.escaped(String(UnicodeScalar($0))) : "\\x" + String($0, radix: 16) }.joined())
+                continue
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, invalid.sorted())
     }
 
     /// Whether `path` is readable by this process (`access(R_OK)`).

@@ -158,8 +158,8 @@ __typeof__(int) archive_read_open2(__typeof__(struct archive *) a0, __typeof__(v
     return DEBWORK_LAZY_TARGET(archive_read_open2)(a0, a1, a2, a3, a4, a5);
 }
 
-__typeof__(int) archive_read_open_filename(__typeof__(struct archive *) a0, __typeof__(const char *) a1, __typeof__(size_t) a2) {
-    return DEBWORK_LAZY_TARGET(archive_read_open_filename)(a0, a1, a2);
+__typeof__(int) archive_read_open_fd(__typeof__(struct archive *) a0, __typeof__(int) a1, __typeof__(size_t) a2) {
+    return DEBWORK_LAZY_TARGET(archive_read_open_fd)(a0, a1, a2);
 }
 
 __typeof__(int) archive_read_support_filter_all(__typeof__(struct archive *) a0) {

@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,22 +10,18 @@ public struct FileDigest: Sendable, Hashable {
 
     public subscript(_ algorithm: DigestAlgorithm) -> String? { digests[algorithm] }
 
-    /// Reads `path` (`open`/`read`) and computes `algorithms` over it.
-    /// - Throws: ``FileDigestError`` naming the path and the `errno` text when the file cannot be read.
+    /// Reads `path` (a regular file only: ``SystemCalls/RegularFile``) and computes `algorithms` over it.
+    /// - Throws: ``SystemCallError`` naming the path: it cannot be read or is not a regular file (a FIFO would
+    ///   block forever); ``DigestError`` when the algorithm is unavailable.
     public static func compute(path: String, algorithms: [DigestAlgorithm] = DigestAlgorithm.allCases) throws -> FileDigest {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileDigestError(path: path, function: "open", errno: errno) }
+        let fd = try RegularFile.open(path)
         defer { close(fd) }
         let hasher = try Hasher(algorithms)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         var size: Int64 = 0
         while true {
-            let count = read(fd, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileDigestError(path: path, function: "read", errno: errno)
-            }
+            let count = try RegularFile.read(fd, into: buffer, path: path)
             if count == 0 { break }
             size += Int64(count)
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
@@ -33,12 +30,5 @@ public struct FileDigest: Sendable, Hashable {
     }
 }
 
-/// A file could not be read for hashing.
-public struct FileDigestError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var function: String
-    public var errno: Int32
-    public var description: String {
-        "\(path): cannot \(function == "open" ? "open" : "read") file: \(String(cString: strerror(errno)))"
-    }
-}
+/// A file could not be read for hashing (the path, the system call and `errno`, or why it was refused).
+public typealias FileDigestError = SystemCallError

@@ -1,4 +1,5 @@
 import CArchive
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,6 +53,8 @@ public final class ArchiveReader {
     /// Keeps the byte source of a nested reader (and through it, the parent reader) alive.
     private var source: NestedSource?
     private var currentEntry: ArchiveEntry?
+    /// The descriptor of a file opened by ``init(path:formats:limits:)``, closed in `deinit`.
+    private var fileDescriptor: Int32 = -1
     /// Warnings (`ARCHIVE_WARN`) seen so far, as messages.
     public private(set) var warnings: [String] = []
 
@@ -79,22 +82,35 @@ public final class ArchiveReader {
 
     deinit {
         archive_read_free(handle)
+        if fileDescriptor >= 0 { close(fileDescriptor) }
     }
 
-    /// Opens the archive at `path` (`archive_read_open_filename`).
+    /// Opens the archive at `path`: a regular file only (``SystemCalls/RegularFile``; a FIFO or device would
+    /// block or never end), read through its descriptor (`archive_read_open_fd`).
     ///
     /// - Parameters:
     ///   - path: the file to read.
     ///   - formats: the container formats to accept.
     ///   - limits: decompression-bomb limits, relative to the file's size.
-    /// - Throws: ``ArchiveError`` when the file cannot be opened or is not a supported archive.
+    /// - Throws: ``ArchiveError`` when the file cannot be opened, is not a regular file, or is not a
+    ///   supported archive.
     public convenience init(path: String, formats: Formats = .all, limits: Limits = .default) throws(ArchiveError) {
+        let fd: Int32
+        do { fd = try RegularFile.open(path) } catch {
+            throw ArchiveError(archive: path, kind: .malformed, message: error.message)
+        }
         var info = stat()
-        let size: Int64 = stat(path, &info) == 0 ? Int64(info.st_size) : 0
-        try self.init(name: path, formats: formats, limits: limits, compressedSizeHint: size)
-        let code = archive_read_open_filename(handle, path, 128 * 1024)
+        let size: Int64 = fstat(fd, &info) == 0 ? Int64(info.st_size) : 0
+        do {
+            try self.init(name: path, formats: formats, limits: limits, compressedSizeHint: size)
+        } catch {
+            close(fd)
+            throw error
+        }
+        fileDescriptor = fd
+        let code = archive_read_open_fd(handle, fd, 128 * 1024)
         if code != ARCHIVE_OK {
-            throw ArchiveError.library(handle, archive: name, function: "archive_read_open_filename", code: code)
+            throw ArchiveError.library(handle, archive: name, function: "archive_read_open_fd", code: code)
         }
     }
 
