@@ -13,6 +13,14 @@ final class OutputFile {
         guard fd >= 0 else { throw PortError(file: path, "cannot create file: \(PortFiles.errorText())") }
     }
 
+    /// Creates the new file `name` in `directory` (`openat` with `O_CREAT | O_EXCL | O_NOFOLLOW`): an existing
+    /// file or a symlink planted under that name is an error, never overwritten or followed.
+    init(directory: OutputDirectory, name: String) throws(PortError) {
+        path = directory.path(of: name)
+        fd = openat(directory.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PortError(file: path, "cannot create file: \(PortFiles.errorText())") }
+    }
+
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws(PortError) {

@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -57,32 +58,9 @@ enum PortFiles {
         }
     }
 
-    /// Puts `source` at `destination` byte for byte: a hard link when the file system allows, else a copy
-    /// (through a temporary name).
-    static func linkOrCopy(_ source: String, to destination: String) throws(PortError) {
-        if link(source, destination) == 0 { return }
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw PortError(file: source, "cannot open file: \(errorText())") }
-        defer { close(input) }
-        let temporary = destination + ".partial"
-        let output = try OutputFile(path: temporary)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        do throws(PortError) {
-            while true {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw PortError(file: source, "cannot read file: \(errorText())")
-                }
-                if count == 0 { break }
-                try output.write(Array(buffer[0..<count]))
-            }
-            try output.close()
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        try rename(temporary, to: destination)
+    /// Opens a regular file for reading (``SystemCalls/RegularFile``: a FIFO or a device is refused).
+    static func openRegular(_ path: String) throws(PortError) -> Int32 {
+        do { return try RegularFile.open(path) } catch { throw PortError(file: path, error.message) }
     }
 
     /// `mkdtemp` under `TMPDIR` (or `/tmp`).

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Artifacts
+import SystemCalls
 import DebianFormats
 import Digest
 import Index
@@ -130,23 +131,33 @@ public struct PortService {
 
     // MARK: Writing
 
+    /// Writes one target's upload: into a private staging folder (0700, made with `mkdirat` under the output
+    /// directory's handle), verified there, then renamed into place. Every name is a plain component checked
+    /// by ``OutputDirectory``; on any failure the staging folder and the folders this call made are removed.
     private func write(_ plan: PortPlan, source: PortSource, request: PortRequest) throws -> PortResult {
-        let parent = PortFiles.directory(of: plan.directory)
-        try PortFiles.makeDirectories(parent)
-        let staging = parent + "/.\(plan.distribution).partial-\(getpid())"
-        PortFiles.removeTree(staging)
-        try PortFiles.makeDirectories(staging)
+        let (parent, created) = try OutputDirectory.make(PortFiles.directory(of: plan.directory))
+        let name = PortFiles.baseName(plan.directory)
+        let stagingName = ".\(plan.distribution).partial-\(getpid())"
+        parent.removeTree(stagingName)
+        let staging: OutputDirectory
+        do { staging = try parent.makeDirectory(stagingName, mode: 0o700) } catch {
+            OutputDirectory.removeCreated(created)
+            throw error
+        }
+        TemporaryCleanup.register(staging.path)
+        defer { TemporaryCleanup.unregister(staging.path) }
         do {
             let (dscName, changesName, files) = try writeUpload(plan, source: source, request: request, into: staging)
-            try verify(plan, staging: staging, dscName: dscName, changesName: changesName, files: files)
-            if PortFiles.exists(plan.directory) {
-                let old = parent + "/.\(plan.distribution).replaced-\(getpid())"
-                PortFiles.removeTree(old)
-                try PortFiles.rename(plan.directory, to: old)
-                try PortFiles.rename(staging, to: plan.directory)
-                PortFiles.removeTree(old)
+            try verify(plan, staging: staging.path, dscName: dscName, changesName: changesName, files: files)
+            _ = fchmod(staging.fd, 0o755)
+            if parent.contains(name) {
+                let old = ".\(plan.distribution).replaced-\(getpid())"
+                parent.removeTree(old)
+                try parent.rename(name, to: old)
+                try parent.rename(stagingName, to: name)
+                parent.removeTree(old)
             } else {
-                try PortFiles.rename(staging, to: plan.directory)
+                try parent.rename(stagingName, to: name)
             }
             let directory = PortFiles.absolute(plan.directory)
             return PortResult(dscURL: "file://" + directory + "/" + dscName, source: plan.source,
@@ -155,14 +166,16 @@ public struct PortService {
                               files: files.map { directory + "/" + $0 }, signed: request.signKey != nil,
                               warnings: plan.warnings)
         } catch {
-            PortFiles.removeTree(staging)
+            parent.removeTree(stagingName)
+            OutputDirectory.removeCreated(created)
             throw error
         }
     }
 
     /// Writes tarball(s), .dsc and .changes into `folder`; returns the names (the .changes' files in order).
     private func writeUpload(_ plan: PortPlan, source: PortSource, request: PortRequest,
-                             into folder: String) throws -> (dsc: String, changes: String, files: [String]) {
+                             into staging: OutputDirectory) throws -> (dsc: String, changes: String, files: [String]) {
+        let folder = staging.path
         let date = RFC2822Date.format(timestamp: request.timestamp, utcOffsetMinutes: 0)
         let externalFrom: String?
         if case .external(let from) = request.mode { externalFrom = from } else { externalFrom = nil }
@@ -183,10 +196,10 @@ public struct PortService {
                 if name == debianTarball {
                     try rewrite(TarballRewriter(input: FileSystem.join(source.directory, name), newTop: nil,
                                                 replacements: ["debian/changelog": (changelogBytes, Int64(request.timestamp))]),
-                                to: folder + "/" + newName)
+                                into: staging, as: newName)
                     names.append(newName)
                 } else {
-                    try PortFiles.linkOrCopy(FileSystem.join(source.directory, name), to: folder + "/" + name)
+                    try staging.linkOrCopy(FileSystem.join(source.directory, name), as: name)
                     names.append(name)
                 }
             }
@@ -196,10 +209,10 @@ public struct PortService {
                 if name == diffGz {
                     let text = try patches.replacingCreatedFile("debian/changelog", with: changelogText,
                                                                 file: FileSystem.join(source.directory, name))
-                    try PortFiles.writeAtomically(folder + "/" + newName, try GzipWriter.compress(Array(text.utf8), name: newName))
+                    try staging.writeAtomically(newName, try GzipWriter.compress(Array(text.utf8), name: newName))
                     names.append(newName)
                 } else {
-                    try PortFiles.linkOrCopy(FileSystem.join(source.directory, name), to: folder + "/" + name)
+                    try staging.linkOrCopy(FileSystem.join(source.directory, name), as: name)
                     names.append(name)
                 }
             }
@@ -211,14 +224,14 @@ public struct PortService {
             try rewrite(TarballRewriter(input: FileSystem.join(source.directory, tarball), newTop: top,
                                         replacements: ["debian/changelog": (changelogBytes, Int64(request.timestamp))],
                                         compression: formatOne ? .gzip : .xz),
-                        to: folder + "/" + newName)
+                        into: staging, as: newName)
             names.append(newName)
         }
 
         let tarballFiles = try names.map { try uploadFile(folder, $0) }
         let dscName = plan.dscName
         let dscText = UploadWriter.dsc(from: source.package.dsc, version: plan.version, files: tarballFiles)
-        try PortFiles.writeAtomically(folder + "/" + dscName, Array(dscText.utf8))
+        try staging.writeAtomically(dscName, Array(dscText.utf8))
         if let key = request.signKey { try UploadSigner.clearsign(folder + "/" + dscName, key: key) }
 
         let entries = PortChangelogText.changesEntries(newChangelog, porter: request.porter)
@@ -231,20 +244,20 @@ public struct PortService {
             extraFields: [(name: "X-Mini-Buildd-Originally-Changed-By", value: entries.originalAuthor)])
         let changesText = UploadWriter.changes(changes, files: [try uploadFile(folder, dscName)] + tarballFiles)
         let changesName = plan.changesName
-        try PortFiles.writeAtomically(folder + "/" + changesName, Array(changesText.utf8))
+        try staging.writeAtomically(changesName, Array(changesText.utf8))
         if let key = request.signKey { try UploadSigner.clearsign(folder + "/" + changesName, key: key) }
         return (dscName, changesName, [dscName] + names)
     }
 
-    private func rewrite(_ rewriter: TarballRewriter, to path: String) throws {
-        let temporary = path + ".partial"
+    private func rewrite(_ rewriter: TarballRewriter, into staging: OutputDirectory, as name: String) throws {
+        let temporary = name + ".partial"
         do {
-            try rewriter.write(to: temporary)
+            try rewriter.write(to: staging.createFile(temporary))
+            try staging.rename(temporary, to: name)
         } catch {
-            unlink(temporary)
+            staging.removeTree(temporary)
             throw error
         }
-        try PortFiles.rename(temporary, to: path)
     }
 
     private func uploadFile(_ folder: String, _ name: String) throws -> UploadFile {

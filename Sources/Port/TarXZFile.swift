@@ -13,8 +13,13 @@ final class TarXZFile {
     private let encoder: XZEncoder?
     private var writer: ArchiveWriter?
 
-    init(path: String, compression: Compression = .xz) throws {
-        let file = try OutputFile(path: path)
+    convenience init(path: String, compression: Compression = .xz) throws {
+        try self.init(file: OutputFile(path: path), compression: compression)
+    }
+
+    /// Writes into `file` (already created, e.g. by ``OutputDirectory/createFile(_:)``).
+    init(file: OutputFile, compression: Compression = .xz) throws {
+        let path = file.path
         self.path = path
         self.file = file
         switch compression {

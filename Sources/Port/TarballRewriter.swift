@@ -39,9 +39,9 @@ struct TarballRewriter {
 
     /// Writes the new tarball to `output`. Throws on hostile member paths, unsupported member types, or
     /// when a replaced path is not in the tarball.
-    func write(to output: String) throws {
+    func write(to output: OutputFile) throws {
         let reader = try ArchiveReader(path: input, formats: .tar)
-        let writer = try TarXZFile(path: output, compression: compression)
+        let writer = try TarXZFile(file: output, compression: compression)
         var replaced: Set<String> = []
         var top: String?
         while let entry = try reader.nextEntry() {

@@ -26,6 +26,13 @@ public struct TemplateWriter: Sendable {
     /// - Returns: the .dsc's path.
     /// - Throws: ``PortError`` or an archive error when a file cannot be written.
     public func write(_ template: TemplatePackage, into directory: String) throws -> String {
+        // The name comes from the configured identity: it becomes file names and the tarball's top folder.
+        do { try ControlNames.checkPackage(template.name, field: "Source", file: "template '\(template.name)'") } catch {
+            throw PortError("\(error)")
+        }
+        for file in template.files where !file.path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ ControlNames.isPlainComponent(String($0)) }) {
+            throw PortError("template '\(template.name)': file '\(Printable.escaped(file.path))' is not a relative path of plain names")
+        }
         try PortFiles.makeDirectories(directory)
         let stem = "\(template.name)_\(PortNames.withoutEpoch(version))"
         let top = "\(template.name)-\(PortNames.withoutEpoch(version))"
