@@ -24,7 +24,17 @@ extension Database {
                 case .null: sqlite3_result_null(context)
                 case .integer(let value): sqlite3_result_int64(context, value)
                 case .real(let value): sqlite3_result_double(context, value)
-                case .text(let value): sqlite3_result_text(context, value, -1, sqliteTransient)
+                case .text(let value):
+                    var text = value
+                    text.withUTF8 { bytes in
+                        bytes.withMemoryRebound(to: CChar.self) { chars in
+                            if let base = chars.baseAddress {
+                                sqlite3_result_text(context, base, Int32(chars.count), sqliteTransient)
+                            } else {
+                                sqlite3_result_text(context, "", 0, sqliteTransient)
+                            }
+                        }
+                    }
                 case .blob(let value):
                     value.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), sqliteTransient) }
                 }
@@ -53,7 +63,8 @@ extension SQLValue {
         case SQLITE_INTEGER: self = .integer(sqlite3_value_int64(value))
         case SQLITE_FLOAT: self = .real(sqlite3_value_double(value))
         case SQLITE_TEXT:
-            self = .text(sqlite3_value_text(value).map { String(cString: $0) } ?? "")
+            let count = Int(sqlite3_value_bytes(value))
+            self = .text(sqlite3_value_text(value).map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? "")
         case SQLITE_BLOB:
             let count = Int(sqlite3_value_bytes(value))
             if let bytes = sqlite3_value_blob(value), count > 0 {

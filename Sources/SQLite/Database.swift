@@ -10,13 +10,22 @@ public final class Database {
     private var cache: [String: Statement] = [:]
 
     /// Opens (and creates, unless `readOnly`) the database at `path`.
+    ///
+    /// - Parameter immutable: open a read-only file that nobody writes as `immutable` (a `file:` URI): SQLite
+    ///   then needs no `-shm`/`-wal` files, so a WAL database in a directory this user cannot write is still
+    ///   readable. Only for `readOnly`.
     /// - Throws: ``SQLiteError`` if SQLite cannot open the file.
-    public init(path: String, readOnly: Bool = false) throws(SQLiteError) {
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws(SQLiteError) {
         self.path = path
         var handle: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+        var flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        var name = path
+        if readOnly && immutable {
+            flags |= SQLITE_OPEN_URI
+            name = "file:" + Self.uriEscaped(path) + "?immutable=1"
+        }
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
             sqlite3_close_v2(handle)
@@ -87,6 +96,38 @@ public final class Database {
         statement.reset()
         return value
     }
+
+    /// `path` with the characters a `file:` URI gives meaning to percent-encoded.
+    static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            default:
+                out.unicodeScalars.append(UnicodeScalar(byte))
+            }
+        }
+        return out
+    }
+
+    /// Runs `body` inside a savepoint (`SAVEPOINT name` … `RELEASE name`): everything it writes lands together
+    /// or, if it throws, not at all (`ROLLBACK TO name`), and the enclosing transaction goes on. Nests.
+    public func inSavepoint<T>(_ name: String = "debwork", _ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT \"\(name)\"")
+        do {
+            let result = try body()
+            try execute("RELEASE \"\(name)\"")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO \"\(name)\"; RELEASE \"\(name)\"")
+            throw error
+        }
+    }
+
+    /// Whether a transaction is open on this connection (`sqlite3_get_autocommit` is 0).
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Runs `body` in a transaction (`BEGIN IMMEDIATE` … `COMMIT`), rolled back if it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {

@@ -20,6 +20,10 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// The primary result code (`code & 0xff`), e.g. `SQLITE_NOTADB`.
     public var primaryCode: Int32 { code & 0xff }
 
+    /// True when SQLite refused to write or could not open a helper file (`SQLITE_READONLY*`, `SQLITE_CANTOPEN`):
+    /// the usual failure of a read-only user on a WAL database whose directory it cannot write.
+    public var isReadOnlyFailure: Bool { primaryCode == SQLITE_READONLY || primaryCode == SQLITE_CANTOPEN }
+
     /// True when the file is not an SQLite database (`SQLITE_NOTADB`).
     public var isNotADatabase: Bool { primaryCode == SQLITE_NOTADB }
 

@@ -54,7 +54,16 @@ public final class Statement {
             case .null: code = sqlite3_bind_null(handle, index)
             case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
             case .real(let v): code = sqlite3_bind_double(handle, index, v)
-            case .text(let v): code = sqlite3_bind_text(handle, index, v, -1, sqliteTransient)
+            case .text(let v):
+                // By length: a NUL inside the text is stored, never a place where the text silently ends.
+                var text = v
+                code = text.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        // An empty buffer may have no address; a nil pointer would bind NULL, not ''.
+                        guard let base = chars.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, sqliteTransient) }
+                        return sqlite3_bind_text(handle, index, base, Int32(chars.count), sqliteTransient)
+                    }
+                }
             case .blob(let v):
                 code = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
             }
@@ -87,8 +96,10 @@ public final class Statement {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
         case SQLITE_TEXT:
+            // By length (`sqlite3_column_bytes`), never as a C string: text holding a NUL comes back whole.
             guard let text = sqlite3_column_text(handle, index) else { return .text("") }
-            return .text(String(cString: text))
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, index))
             guard let bytes = sqlite3_column_blob(handle, index), count > 0 else { return .blob([]) }
