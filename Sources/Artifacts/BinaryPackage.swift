@@ -29,6 +29,46 @@ public struct BinaryPackage: Sendable, Hashable {
         public var md5FromData: Bool
     }
 
+    /// A claim of the package that its data contradicts (today: its `md5sums`), found while indexing. This is
+    /// what `debsums` would report after installing it, found offline before.
+    public struct Finding: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable {
+            /// `md5sums` lists the file with another MD5 than its data has.
+            case md5sumsMismatch = "md5sums-mismatch"
+            /// `md5sums` lists a path the package does not contain.
+            case md5sumsMissingFile = "md5sums-missing-file"
+            /// `md5sums` lists a path that is not a regular file (a symlink, a directory).
+            case md5sumsNotRegular = "md5sums-not-regular"
+        }
+
+        public var kind: Kind
+        /// Root-relative path (`usr/bin/hello`).
+        public var path: String
+        /// What the package claims (the md5sums line's digest).
+        public var claimed: String?
+        /// What the data is (its MD5), when there is data.
+        public var actual: String?
+
+        public init(kind: Kind, path: String, claimed: String?, actual: String?) {
+            self.kind = kind
+            self.path = path
+            self.claimed = claimed
+            self.actual = actual
+        }
+
+        /// The `W:` text: `md5sums-mismatch: /usr/bin/hello: md5sums says …, the data is …`.
+        public var message: String {
+            switch kind {
+            case .md5sumsMismatch:
+                return "\(kind.rawValue): /\(path): md5sums says \(claimed ?? "?"), the data is \(actual ?? "?")"
+            case .md5sumsMissingFile:
+                return "\(kind.rawValue): /\(path): listed in md5sums, not in the package"
+            case .md5sumsNotRegular:
+                return "\(kind.rawValue): /\(path): listed in md5sums, not a regular file in the package"
+            }
+        }
+    }
+
     /// One regular file at the top of `control.tar`, as `dpkg-deb -I` lists it (hard links with no bytes).
     public struct ControlMember: Sendable, Hashable {
         public var name: String
@@ -59,6 +99,8 @@ public struct BinaryPackage: Sendable, Hashable {
     public var dataCompression: String
     /// Problems that did not stop the read (a relative symlink that climbs out of the root, …).
     public var warnings: [String]
+    /// Claims its data contradicts (also among ``warnings``, as `W:` text).
+    public var findings: [Finding] = []
 
     public var package: String { control["Package"] ?? "" }
     public var version: String { control["Version"] ?? "" }

@@ -69,9 +69,7 @@ public struct DebReader: Sendable {
             } else if name.hasPrefix("data.tar") {
                 let compression = try Self.compression(of: name, prefix: "data.tar", file: path)
                 let inner = try outer.nested(member: name, formats: .tar, limits: limits)
-                // dpkg puts control.tar first; when it is not, every regular file is hashed.
-                let listed = control.map { Set(Self.parseMD5Sums($0.members["md5sums"] ?? "").keys) }
-                data = try readData(inner, file: path, compression: compression, listedInMD5Sums: listed)
+                data = try readData(inner, file: path, compression: compression)
             } else if name.hasPrefix("_") {
                 try outer.skipData() // dpkg ignores members starting with '_'
             } else {
@@ -85,23 +83,30 @@ public struct DebReader: Sendable {
         for required in ["Package", "Version", "Architecture"] where !control.paragraph.contains(required) {
             throw ArtifactError(file: path, reason: "control file has no '\(required)' field")
         }
-        do {
-            _ = try DebianVersion(control.paragraph["Version"] ?? "")
-        } catch {
-            throw ArtifactError(file: path, reason: "control file: \(error)")
-        }
+        try ControlIdentity.checkBinary(control.paragraph, file: path)
         let md5sums = Self.parseMD5Sums(control.members["md5sums"] ?? "")
         let conffiles = (control.members["conffiles"] ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         let conffilePaths = Set(conffiles.map { line -> String in
             let path = line.split(separator: " ").first.map(String.init) ?? line
             return String(path.drop { $0 == "/" })
         })
+        var findings: [BinaryPackage.Finding] = []
+        var unlisted = md5sums
         for index in data.files.indices {
-            if data.files[index].md5 == nil, let listed = md5sums[data.files[index].path] {
-                data.files[index].md5 = listed
-                data.files[index].md5FromData = false
+            let path = data.files[index].path
+            data.files[index].isConffile = conffilePaths.contains(path)
+            guard let listed = unlisted.removeValue(forKey: path) else { continue }
+            data.files[index].md5FromData = false
+            // The package's own md5sums is a claim, not evidence: the data was hashed, and a file whose
+            // bytes do not match its line is reported (what debsums would say once it is installed).
+            if data.files[index].type != .regular {
+                findings.append(.init(kind: .md5sumsNotRegular, path: path, claimed: listed, actual: nil))
+            } else if let actual = data.files[index].md5, actual != listed.lowercased() {
+                findings.append(.init(kind: .md5sumsMismatch, path: path, claimed: listed, actual: actual))
             }
-            data.files[index].isConffile = conffilePaths.contains(data.files[index].path)
+        }
+        for (path, listed) in unlisted.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            findings.append(.init(kind: .md5sumsMissingFile, path: path, claimed: listed, actual: nil))
         }
         var scripts = control.members
         scripts["md5sums"] = nil
@@ -110,7 +115,7 @@ public struct DebReader: Sendable {
         return BinaryPackage(
             control: control.paragraph, controlText: control.text, files: data.files, conffiles: conffiles,
             scripts: scripts, controlMembers: control.all, controlCompression: control.compression, dataCompression: data.compression,
-            warnings: outer.warnings + data.warnings)
+            warnings: outer.warnings + data.warnings + findings.map(\.message), findings: findings)
     }
 
     static func compression(of member: String, prefix: String, file: String) throws(ArtifactError) -> String {
@@ -160,6 +165,9 @@ public struct DebReader: Sendable {
         guard let text = members["control"] else {
             throw ArtifactError(file: file, reason: "control.tar has no 'control' member")
         }
+        if let offset = text.utf8.firstIndex(of: 0).map({ text.utf8.distance(from: text.utf8.startIndex, to: $0) }) {
+            throw ArtifactError(file: file, reason: "control file: NUL byte at byte offset \(offset)")
+        }
         let document: Deb822Document
         do {
             document = try Deb822Document.parse(text, file: "\(file):control")
@@ -175,9 +183,9 @@ public struct DebReader: Sendable {
         return (paragraph, text, members, read.map(\.member), compression)
     }
 
-    /// Lists `data.tar`. Regular files that `listedInMD5Sums` does not name (all when it is nil) are
-    /// hashed, so the index holds an MD5 for every regular file.
-    private func readData(_ reader: ArchiveReader, file: String, compression: String, listedInMD5Sums: Set<String>?)
+    /// Lists `data.tar` and hashes every regular file (MD5, as `md5sums` has it): the index stores what the
+    /// data is, never what the package says it is.
+    private func readData(_ reader: ArchiveReader, file: String, compression: String)
         throws -> (files: [BinaryPackage.FileEntry], compression: String, warnings: [String])
     {
         var checker = MemberPathChecker(archive: file)
@@ -185,7 +193,7 @@ public struct DebReader: Sendable {
         while let entry = try reader.nextEntry() {
             let path = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
             var md5: String?
-            if entry.type == .regular && (hashContents || listedInMD5Sums?.contains(path) != true) {
+            if entry.type == .regular {
                 md5 = try reader.digestData(.md5)
             } else {
                 try reader.skipData()
@@ -201,14 +209,16 @@ public struct DebReader: Sendable {
         return (files, compression, checker.warnings + reader.warnings)
     }
 
-    /// `md5sums` lines are `<md5>  <path>`; paths are relative to the root.
+    /// `md5sums` lines are `<md5>  <path>`; paths are relative to the root (a leading `./` or `/` dropped).
     static func parseMD5Sums(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
         for line in text.split(separator: "\n") {
-            guard line.count > 34 else { continue }
+            guard line.utf8.count > 34 else { continue }
             let hash = line.prefix(32)
-            let path = line.dropFirst(32).drop { $0 == " " || $0 == "*" }
-            result[String(path.hasPrefix("./") ? path.dropFirst(2) : path)] = String(hash)
+            var path = line.dropFirst(32).drop { $0 == " " || $0 == "*" }
+            if path.hasPrefix("./") { path = path.dropFirst(2) }
+            path = path.drop { $0 == "/" }
+            result[String(path)] = String(hash).lowercased()
         }
         return result
     }

@@ -1,14 +1,17 @@
 import Artifacts
+import Digest
 import Index
 import LibArchive
 import SQLite
 
 /// Binary packages read from the index instead of their archives: when a .deb is indexed and has not
-/// changed since (same canonical path, size and modification time), its file list, modes, owners, link
-/// targets, MD5s and control members come from SQLite and nothing is decompressed.
+/// changed since, its file list, modes, owners, link targets, MD5s and control members come from SQLite and
+/// nothing is decompressed.
 ///
-/// MD5s are those of the package's `md5sums` (files it does not list were hashed from the data at index
-/// time). Rows written by an index older than schema 3 have no listing and are read from the archive.
+/// "Not changed" is proven by content: the file is hashed (SHA-256, about 1 ms per MB here) and must equal
+/// the digest the index recorded. Size and modification time prove nothing (`cp -p` of another file of the
+/// same size keeps both). MD5s are those of the data, hashed at index time (never the package's `md5sums`
+/// claim). Rows written by an index older than schema 3 have no listing and are read from the archive.
 public struct IndexedListings {
     public let store: IndexStore
 
@@ -18,13 +21,14 @@ public struct IndexedListings {
     /// hold it as it is on disk.
     /// - Throws: ``DebdiffError`` when the index cannot be read.
     func listing(path: String) throws(DebdiffError) -> PackageListing? {
-        guard let canonical = FileSystem.canonical(path), let status = FileSystem.status(canonical) else { return nil }
+        guard let canonical = FileSystem.canonical(path), let status = FileSystem.status(canonical), status.isRegular else { return nil }
         do {
             let rows = try store.database.query("""
-                SELECT b.id FROM files f JOIN binaries b ON b.file_id = f.id
-                WHERE f.path = ?1 AND f.size = ?2 AND f.mtime_ns = ?3 AND b.listing = 1
-                """, [.text(canonical), .integer(status.size), .integer(status.mtimeNanoseconds)]) { $0.int(0) }
-            guard let id = rows.first else { return nil }
+                SELECT b.id, f.sha256 FROM files f JOIN binaries b ON b.file_id = f.id
+                WHERE f.path = ?1 AND f.size = ?2 AND b.listing = 1
+                """, [.text(canonical), .integer(status.size)]) { ($0.int(0), $0.optionalString(1)) }
+            guard let (id, recorded) = rows.first, let recorded,
+                  (try? FileDigest.compute(path: canonical, algorithms: [.sha256]))?[.sha256] == recorded else { return nil }
             let entries = try store.database.query("""
                 SELECT path, type, mode, size, owner, grp, link_target, md5, tar_name, tar_target
                 FROM binary_files WHERE binary_id = ?1 ORDER BY id

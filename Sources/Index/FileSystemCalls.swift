@@ -9,6 +9,11 @@ enum FileSystemCalls {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
     static func makeDirectory(_ path: String) throws(IndexError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw IndexError(path: path, reason: "cannot create directory: \(String(cString: strerror(errno)))")

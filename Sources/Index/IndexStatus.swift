@@ -25,6 +25,18 @@ public struct IndexStatus: Sendable, Encodable {
         public var distributions: [Distribution]
     }
 
+    /// A claim of an indexed package that its data contradicts (an md5sums line, …).
+    public struct Finding: Sendable, Encodable {
+        public var file: String
+        public var package: String
+        public var version: String
+        public var kind: String
+        /// Root-relative path inside the package.
+        public var path: String
+        public var claimed: String?
+        public var actual: String?
+    }
+
     public struct Index: Sendable, Encodable {
         public var path: String
         public var schemaVersion: Int
@@ -34,6 +46,8 @@ public struct IndexStatus: Sendable, Encodable {
         public var files: OrderedObject<OrderedObject<Int>>
         public var packages: OrderedObject<Int>
         public var failures: Int
+        /// Every finding, by file then path.
+        public var findings: [Finding]
         public var roots: [String]
         public var repositories: [IndexedRepository]
 
@@ -43,7 +57,7 @@ public struct IndexStatus: Sendable, Encodable {
             case sqliteVersion = "sqlite_version"
             case sizeBytes = "size_bytes"
             case lastUpdate = "last_update"
-            case files, packages, failures, roots, repositories
+            case files, packages, failures, findings, roots, repositories
         }
     }
 

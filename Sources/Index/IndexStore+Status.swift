@@ -60,10 +60,23 @@ extension IndexStore {
             path: path, schemaVersion: schemaVersion, sqliteVersion: Database.libraryVersion,
             sizeBytes: Self.sizeOnDisk(path), lastUpdate: lastUpdate, files: files, packages: packages,
             failures: Int(try db.scalar("SELECT count(*) FROM failures")?.int ?? 0),
+            findings: try findings(),
             roots: try db.query("SELECT path FROM roots ORDER BY path", []) { $0.string(0) },
             repositories: indexed)
         return IndexStatus(version: version, identity: identity, url: nil, incomingURL: nil, load: 0,
                            chroots: [], remotes: [], repositories: miniBuildd, index: index)
+    }
+
+    /// Every finding (claims the data contradicts), by file and path.
+    public func findings(ofSource source: String? = nil) throws -> [IndexStatus.Finding] {
+        try db.query("""
+            SELECT f.path, b.package, b.version, x.kind, x.path, x.claimed, x.actual
+            FROM findings x JOIN files f ON f.id = x.file_id JOIN binaries b ON b.file_id = f.id
+            WHERE ?1 IS NULL OR b.source = ?1 ORDER BY f.path, x.path
+            """, [SQLValue(source)]) { row in
+            IndexStatus.Finding(file: row.string(0), package: row.string(1), version: row.string(2), kind: row.string(3),
+                                path: row.string(4), claimed: row.optionalString(5), actual: row.optionalString(6))
+        }
     }
 
     /// The index file plus its WAL, in bytes.

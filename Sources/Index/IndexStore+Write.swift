@@ -11,15 +11,23 @@ extension IndexStore {
         }.first
     }
 
-    /// All indexed paths and states (read once per run, so the unchanged check costs no query per file).
-    func recordedStates() throws -> [String: (size: Int64, mtime: Int64)] {
-        var states: [String: (size: Int64, mtime: Int64)] = [:]
-        for (path, size, mtime) in try db.query("SELECT path, size, mtime_ns FROM files", [], { row in
-            (row.string(0), row.int(1), row.int(2))
+    /// All indexed paths with their state and content hash (read once per run, so the unchanged check costs
+    /// no query per file).
+    func recordedStates() throws -> [String: (size: Int64, mtime: Int64, sha256: String?)] {
+        var states: [String: (size: Int64, mtime: Int64, sha256: String?)] = [:]
+        for (path, size, mtime, sha256) in try db.query("SELECT path, size, mtime_ns, sha256 FROM files", [], { row in
+            (row.string(0), row.int(1), row.int(2), row.optionalString(3))
         }) {
-            states[path] = (size, mtime)
+            states[path] = (size, mtime, sha256)
         }
         return states
+    }
+
+    /// Records the size and times seen for a file whose content is unchanged (a `touch` changes them).
+    func updateState(_ item: WorkItem) throws {
+        try db.run("UPDATE files SET size = ?2, mtime_ns = ?3 WHERE path = ?1 AND (size != ?2 OR mtime_ns != ?3)",
+                   [.text(item.path), .integer(item.size), .integer(item.mtimeNanoseconds)])
+        try db.run("DELETE FROM failures WHERE path = ?1", [.text(item.path)])
     }
 
     /// Replaces everything known about `item.path` with `artifact`. Must run inside a transaction so a
@@ -56,26 +64,33 @@ extension IndexStore {
         }
     }
 
-    /// Records that `item` could not be read, dropping whatever was known about it before.
-    func recordFailure(_ item: WorkItem, reason: String, now: Int64) throws {
-        try db.run("DELETE FROM files WHERE path = ?1", [.text(item.path)])
+    /// Records that `item` could not be read, dropping whatever was known about it before unless `keepRows`
+    /// (the file is there but cannot be read by this user: that says nothing about its content).
+    func recordFailure(_ item: WorkItem, reason: String, now: Int64, keepRows: Bool = false) throws {
+        if !keepRows { try db.run("DELETE FROM files WHERE path = ?1", [.text(item.path)]) }
         try db.run("""
             INSERT OR REPLACE INTO failures(path, size, mtime_ns, reason, failed_at) VALUES (?1, ?2, ?3, ?4, ?5)
             """, [.text(item.path), .integer(item.size), .integer(item.mtimeNanoseconds), .text(reason), .integer(now)])
     }
 
-    /// Removes indexed files below `root` that the scan did not see. Returns how many were removed.
-    func removeMissing(under root: String, seen: Set<String>) throws -> Int {
+    /// Removes indexed files below `root` that the scan did not see, except below `unreadable` directories
+    /// (they exist; their content is unknown, not gone). Returns how many were removed.
+    func removeMissing(under root: String, seen: Set<String>, unreadable: [String] = []) throws -> Int {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         let paths = try db.query("SELECT path FROM files WHERE substr(path, 1, ?2) = ?1",
                                  [.text(prefix), .integer(Int64(prefix.utf8.count))]) { $0.string(0) }
+        let kept = unreadable.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         var removed = 0
-        for path in paths where !seen.contains(path) {
+        for path in paths where !seen.contains(path) && !kept.contains(where: { path.hasPrefix($0) }) {
             try db.run("DELETE FROM files WHERE path = ?1", [.text(path)])
             removed += 1
         }
-        try db.run("DELETE FROM failures WHERE substr(path, 1, ?2) = ?1 AND path NOT IN (SELECT value FROM json_each(?3))",
-                   [.text(prefix), .integer(Int64(prefix.utf8.count)), .text(Self.jsonArray(seen.filter { $0.hasPrefix(prefix) }))])
+        let stillThere = seen.filter { $0.hasPrefix(prefix) }
+        for failure in try db.query("SELECT path FROM failures WHERE substr(path, 1, ?2) = ?1",
+                                    [.text(prefix), .integer(Int64(prefix.utf8.count))], { $0.string(0) })
+            where !stillThere.contains(failure) && !kept.contains(where: { failure.hasPrefix($0) }) {
+            try db.run("DELETE FROM failures WHERE path = ?1", [.text(failure)])
+        }
         try db.run("DELETE FROM repositories WHERE id NOT IN (SELECT repository_id FROM files WHERE repository_id IS NOT NULL)")
         return removed
     }
@@ -134,6 +149,11 @@ extension IndexStore {
         for (name, content) in package.scripts.sorted(by: { $0.key < $1.key }) {
             try db.run("INSERT INTO binary_scripts(binary_id, name, content) VALUES (?1, ?2, ?3)",
                        [.integer(id), .text(name), .text(content)])
+        }
+        for finding in package.findings {
+            try db.run("INSERT INTO findings(file_id, kind, path, claimed, actual) VALUES (?1, ?2, ?3, ?4, ?5)",
+                       [.integer(fileID), .text(finding.kind.rawValue), .text(finding.path), SQLValue(finding.claimed),
+                        SQLValue(finding.actual)])
         }
         for line in package.conffiles {
             try db.run("INSERT INTO binary_conffiles(binary_id, line) VALUES (?1, ?2)", [.integer(id), .text(line)])

@@ -1,5 +1,9 @@
 import Artifacts
 import Digest
+import SystemCalls
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `index` call: scan paths, parse changed artifacts in parallel, write them with one writer.
 public struct Indexer: Sendable {
@@ -37,62 +41,52 @@ public struct Indexer: Sendable {
             report(failure)
         }
 
+        // Every file is hashed on every run and compared with the digest the index holds: size and mtime
+        // are set by `cp -p` or `touch -r` to anything, so they only order the work, never vouch for content.
         let recorded = try store.recordedStates()
-        var work: [WorkItem] = []
-        for item in scanner.items {
-            if let state = recorded[item.path], state.size == item.size, state.mtime == item.mtimeNanoseconds {
-                summary.unchanged += 1
-            } else {
-                work.append(item)
-            }
-        }
+        var work = scanner.items
         // Largest first: the long .debs start early and both cores stay busy to the end.
         work.sort { $0.size > $1.size }
         let totalBytes = work.reduce(Int64(0)) { $0 + $1.size }
         var progress = ProgressLine(enabled: options.progress, totalFiles: work.count, totalBytes: totalBytes)
 
         let limits = options.limits.archiveLimits
-        var inTransaction = false
         var lastCommit = FileSystemCalls.monotonic()
         let now = FileSystemCalls.now()
+        let known = recorded.mapValues(\.sha256)
         do {
             try parallelMap(work, jobs: options.jobs, parse: { item in
-                Self.parse(item, limits: limits)
+                Self.parse(item, recordedSHA256: known[item.path] ?? nil, limits: limits)
             }, consume: { outcome in
-                if !inTransaction {
-                    try store.db.execute("BEGIN IMMEDIATE")
-                    inTransaction = true
-                }
-                try store.db.execute("SAVEPOINT artifact")
-                do {
+                if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
+                // Each file lands whole or not at all; the transaction around it is committed in batches.
+                try store.db.inSavepoint("artifact") {
                     switch outcome.result {
-                    case .success(let parsed):
+                    case .unchanged:
+                        summary.unchanged += 1
+                        try store.updateState(outcome.item)
+                    case .parsed(let artifact, let sha256):
                         if recorded[outcome.item.path] == nil { summary.new += 1 } else { summary.updated += 1 }
-                        try store.write(outcome.item, parsed.artifact, sha256: parsed.sha256, now: now)
-                        summary.warnings += parsed.artifact.warnings.map { "\(outcome.item.path): \($0)" }
-                    case .failure(let error):
-                        summary.failed += 1
+                        try store.write(outcome.item, artifact, sha256: sha256, now: now)
+                        summary.warnings += artifact.warnings.map { "\(outcome.item.path): \($0)" }
+                    case .failed(let error, let keepRows):
                         let failure = IndexSummary.Failure(path: outcome.item.path, reason: error.reason)
                         summary.failures.append(failure)
                         report(failure)
-                        try store.recordFailure(outcome.item, reason: error.reason, now: now)
+                        try store.recordFailure(outcome.item, reason: error.reason, now: now,
+                                                keepRows: keepRows && recorded[outcome.item.path] != nil)
                     }
-                    try store.db.execute("RELEASE artifact")
-                } catch {
-                    try? store.db.execute("ROLLBACK TO artifact; RELEASE artifact")
-                    throw error
                 }
                 summary.bytes += outcome.item.size
                 progress.advance(bytes: outcome.item.size)
                 if FileSystemCalls.monotonic() - lastCommit >= options.commitInterval {
                     try store.db.execute("COMMIT")
-                    inTransaction = false
                     lastCommit = FileSystemCalls.monotonic()
                 }
             })
-            if inTransaction { try store.db.execute("COMMIT") }
+            if store.db.isInTransaction { try store.db.execute("COMMIT") }
         } catch {
-            if inTransaction { try? store.db.execute("ROLLBACK") }
+            if store.db.isInTransaction { try? store.db.execute("ROLLBACK") }
             progress.finish()
             throw IndexError(path: store.path, reason: "\(error)")
         }
@@ -101,7 +95,7 @@ public struct Indexer: Sendable {
         try store.db.transaction {
             let seen = Set(scanner.items.map(\.path))
             for root in scanner.roots {
-                summary.removed += try store.removeMissing(under: root, seen: seen)
+                summary.removed += try store.removeMissing(under: root, seen: seen, unreadable: scanner.unreadable)
                 try store.touchRoot(root, now: now)
             }
             if scanner.roots.isEmpty {
@@ -113,6 +107,7 @@ public struct Indexer: Sendable {
         if changed > 0, changed >= Self.optimizeThreshold.files || changed * 100 >= max(1, files) * Self.optimizeThreshold.percent {
             try store.optimizeFullText()
         }
+        store.settle()
         summary.failed = summary.failures.count
         summary.seconds = FileSystemCalls.monotonic() - start
         return summary
@@ -123,21 +118,25 @@ public struct Indexer: Sendable {
     /// its automerge gets to them: after re-indexing 6,530 packages a path query took 130 ms instead of 10.
     static let optimizeThreshold = (files: 500, percent: 5)
 
-    /// Parses one item on a worker thread.
-    static func parse(_ item: WorkItem, limits: ArchiveReaderLimits) -> ParseOutcome {
+    /// Looks at one item on a worker thread: hashes it, and parses it unless the index already holds
+    /// exactly this content (`recordedSHA256`).
+    static func parse(_ item: WorkItem, recordedSHA256: String?, limits: ArchiveReaderLimits) -> ParseOutcome {
+        let sha256: String
         do {
-            guard FileSystem.isReadable(item.path) else {
-                throw ArtifactError(file: item.path, reason: "permission denied")
+            guard let digest = try FileDigest.compute(path: item.path, algorithms: [.sha256])[.sha256] else {
+                throw ArtifactError(file: item.path, reason: "cannot hash the file")
             }
+            sha256 = digest
+        } catch let error as SystemCallError {
+            // Permission denied is not a change of content: keep what the index knows, report it.
+            let keep = error.errno == EACCES || error.errno == EPERM
+            return ParseOutcome(item: item, result: .failed(ArtifactError(file: item.path, reason: error.message), keepRows: keep))
+        } catch {
+            return ParseOutcome(item: item, result: .failed(ArtifactError.wrapping(error, file: item.path), keepRows: false))
+        }
+        if sha256 == recordedSHA256 { return ParseOutcome(item: item, result: .unchanged) }
+        do {
             let artifact: ParsedArtifact
-            var sha256: String?
-            if item.kind != .release {
-                do {
-                    sha256 = try FileDigest.compute(path: item.path, algorithms: [.sha256])[.sha256]
-                } catch {
-                    throw ArtifactError.wrapping(error, file: item.path)
-                }
-            }
             switch item.kind {
             case .deb, .udeb, .ddeb:
                 artifact = .binary(try DebReader(limits: limits).read(path: item.path))
@@ -148,9 +147,9 @@ public struct Indexer: Sendable {
             case .release:
                 artifact = .distribution(try RepositoryReader().read(releasePath: item.path, root: item.repositoryRoot ?? ""))
             }
-            return ParseOutcome(item: item, result: .success((artifact, sha256)))
+            return ParseOutcome(item: item, result: .parsed(artifact, sha256: sha256))
         } catch {
-            return ParseOutcome(item: item, result: .failure(ArtifactError.wrapping(error, file: item.path)))
+            return ParseOutcome(item: item, result: .failed(ArtifactError.wrapping(error, file: item.path), keepRows: false))
         }
     }
 }

@@ -17,8 +17,18 @@ enum ParsedArtifact: Sendable {
     }
 }
 
-/// The outcome of parsing one work item.
+/// The outcome of looking at one work item.
 struct ParseOutcome: Sendable {
+    enum Result: Sendable {
+        /// Read anew (new or changed content).
+        case parsed(ParsedArtifact, sha256: String)
+        /// The content hash equals the one the index holds: nothing to write.
+        case unchanged
+        /// Could not be read. `keepRows`: the file exists but this user may not read it (unreadable is not
+        /// changed): what the index holds stays.
+        case failed(ArtifactError, keepRows: Bool)
+    }
+
     var item: WorkItem
-    var result: Result<(artifact: ParsedArtifact, sha256: String?), ArtifactError>
+    var result: Result
 }

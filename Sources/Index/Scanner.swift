@@ -14,6 +14,9 @@ public struct WorkItem: Sendable, Hashable {
     public var areaPath: String
     public var size: Int64
     public var mtimeNanoseconds: Int64
+    /// Status-change time and inode: part of the "unchanged on disk" test (``Indexer``).
+    public var ctimeNanoseconds: Int64 = 0
+    public var inode: Int64 = 0
 }
 
 /// Finds the artifacts under the paths given to `index` and decides their area.
@@ -28,6 +31,17 @@ struct Scanner {
     /// Directories whose whole content was scanned: indexed files below them that were not seen are gone.
     private(set) var roots: [String] = []
     private(set) var errors: [ArtifactError] = []
+    /// Directories that exist but could not be listed: what the index knows below them is kept (unreadable
+    /// is not vanished), and each is reported.
+    private(set) var unreadable: [String] = []
+    /// Directories already walked, by device and inode: a symlink loop (`self -> .`) or two links to one
+    /// folder are followed once.
+    private var visited: Set<FileIdentity> = []
+
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
 
     /// Folders never descended into: VCS metadata and reprepro's own state.
     static let skippedDirectories: Set<String> = [".git", ".svn", ".hg", "db", "lists", "logs", "tmp", "conf", "incoming"]
@@ -40,7 +54,9 @@ struct Scanner {
             }
             if status.isDirectory {
                 roots.append(path)
-                walk(path, root: path)
+                walk(path, root: path, status: status)
+            } else if let other = status.otherKind {
+                errors.append(ArtifactError(file: argument, reason: "not a regular file (\(other))"))
             } else if let kind = ArtifactKind(fileName: path) {
                 let directory = FileSystem.directory(of: path)
                 let named = kind == .changes ? [] : namedByChanges(in: directory, names: (try? FileSystem.list(directory)) ?? [])
@@ -52,12 +68,25 @@ struct Scanner {
         }
     }
 
-    private mutating func walk(_ directory: String, root: String) {
-        let names: [String]
-        do { names = try FileSystem.list(directory) } catch {
-            errors.append(error)
-            return
+    /// Lists a directory once (by device and inode); nil when it was already walked or cannot be listed
+    /// (then it is recorded as unreadable and reported).
+    private mutating func enter(_ directory: String, status: FileSystem.Status) -> [String]? {
+        guard visited.insert(FileIdentity(device: status.device, inode: status.inode)).inserted else { return nil }
+        do {
+            let listing = try FileSystem.listing(directory)
+            for name in listing.invalid {
+                errors.append(ArtifactError(file: FileSystem.join(directory, name), reason: "file name is not valid UTF-8; skipped"))
+            }
+            return listing.names
+        } catch {
+            unreadable.append(directory)
+            errors.append(ArtifactError(file: directory, reason: error.reason + " (what the index holds below it is kept)"))
+            return nil
         }
+    }
+
+    private mutating func walk(_ directory: String, root: String, status: FileSystem.Status) {
+        guard let names = enter(directory, status: status) else { return }
         if names.contains("dists"), FileSystem.status(FileSystem.join(directory, "dists"))?.isDirectory == true {
             scanRepository(directory)
             return
@@ -67,10 +96,14 @@ struct Scanner {
             let path = FileSystem.join(directory, name)
             guard let status = FileSystem.status(path) else { continue }
             if status.isDirectory {
-                if !Self.skippedDirectories.contains(name) { walk(path, root: root) }
+                if !Self.skippedDirectories.contains(name) { walk(path, root: root, status: status) }
                 continue
             }
-            guard status.isRegular, let kind = ArtifactKind(fileName: name) else { continue }
+            guard let kind = ArtifactKind(fileName: name) else { continue }
+            if let other = status.otherKind {
+                errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
+                continue
+            }
             let area: Area = kind == .changes || named.contains(name) ? .events : .builds
             add(path, kind: kind, area: area, areaPath: String(path.dropFirst(root.count + 1)), status: status)
         }
@@ -78,35 +111,48 @@ struct Scanner {
 
     private mutating func scanRepository(_ root: String) {
         let dists = FileSystem.join(root, "dists")
-        let distNames = ((try? FileSystem.list(dists)) ?? []).filter {
-            FileSystem.status(FileSystem.join(dists, $0))?.isDirectory == true
-        }
+        guard let distsStatus = FileSystem.status(dists), let distEntries = enter(dists, status: distsStatus) else { return }
+        let distNames = distEntries.filter { FileSystem.status(FileSystem.join(dists, $0))?.isDirectory == true }
         let identity = Self.identity(of: root, distributions: distNames)
         for dist in distNames {
             let directory = FileSystem.join(dists, dist)
             addRelease(FileSystem.join(directory, "Release"), root: root, identity: identity)
             let snapshots = FileSystem.join(directory, "snapshots")
-            for snapshot in (try? FileSystem.list(snapshots)) ?? [] {
+            guard let status = FileSystem.status(snapshots), status.isDirectory,
+                  let names = enter(snapshots, status: status) else { continue }
+            for snapshot in names {
                 addRelease(FileSystem.join(FileSystem.join(snapshots, snapshot), "Release"), root: root, identity: identity)
             }
         }
-        walkPool(FileSystem.join(root, "pool"), root: root, identity: identity)
+        let pool = FileSystem.join(root, "pool")
+        if let status = FileSystem.status(pool), status.isDirectory {
+            walkPool(pool, root: root, identity: identity, status: status)
+        }
     }
 
     private mutating func addRelease(_ path: String, root: String, identity: String) {
-        guard let status = FileSystem.status(path), status.isRegular else { return }
+        guard let status = FileSystem.status(path) else { return }
+        if let other = status.otherKind {
+            errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
+            return
+        }
+        guard status.isRegular else { return }
         add(path, kind: .release, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)), status: status,
             repositoryRoot: root, identity: identity)
     }
 
-    private mutating func walkPool(_ directory: String, root: String, identity: String) {
-        guard let names = try? FileSystem.list(directory) else { return }
+    private mutating func walkPool(_ directory: String, root: String, identity: String, status: FileSystem.Status) {
+        guard let names = enter(directory, status: status) else { return }
         for name in names where !name.hasPrefix(".") {
             let path = FileSystem.join(directory, name)
             guard let status = FileSystem.status(path) else { continue }
             if status.isDirectory {
-                walkPool(path, root: root, identity: identity)
-            } else if status.isRegular, let kind = ArtifactKind(fileName: name), kind != .changes {
+                walkPool(path, root: root, identity: identity, status: status)
+            } else if let kind = ArtifactKind(fileName: name), kind != .changes {
+                if let other = status.otherKind {
+                    errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
+                    continue
+                }
                 add(path, kind: kind, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)),
                     status: status, repositoryRoot: root, identity: identity)
             }
@@ -117,14 +163,16 @@ struct Scanner {
                               repositoryRoot: String? = nil, identity: String? = nil) {
         items.append(WorkItem(path: path, kind: kind, area: area, repositoryRoot: repositoryRoot,
                               repositoryIdentity: identity, areaPath: areaPath, size: status.size,
-                              mtimeNanoseconds: status.mtimeNanoseconds))
+                              mtimeNanoseconds: status.mtimeNanoseconds, ctimeNanoseconds: status.ctimeNanoseconds,
+                              inode: Int64(bitPattern: status.inode)))
     }
 
     /// The files named by the `.changes` files of a directory (their `Files` field).
     private func namedByChanges(in directory: String, names: [String]) -> Set<String> {
         var named: Set<String> = []
         for name in names where name.hasSuffix(".changes") {
-            guard let bytes = try? FileSystem.read(FileSystem.join(directory, name), maximumSize: 16 << 20),
+            guard FileSystem.status(FileSystem.join(directory, name))?.isRegular == true,
+                  let bytes = try? FileSystem.read(FileSystem.join(directory, name), maximumSize: 16 << 20),
                   let document = try? Deb822Document.parse(bytes: bytes, file: name),
                   let paragraph = document.paragraphs.first else { continue }
             for line in paragraph.lines(of: "Files") {

@@ -214,6 +214,16 @@ enum Schema {
                 DELETE FROM field_values WHERE owner = old.id * 2 + 1;
             END;
             """),
+        // 5: a package's claims checked against its data. `binary_files.md5` is now always the MD5 of the
+        // data (it was md5sums' claim for listed files); every md5sums line the data contradicts is a finding.
+        // Every binary's file loses its recorded digest, so the next `index` run reads it again.
+        Migration("""
+            CREATE TABLE findings(
+                file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL, path TEXT NOT NULL, claimed TEXT, actual TEXT);
+            CREATE INDEX findings_file ON findings(file_id);
+            UPDATE files SET sha256 = NULL WHERE id IN (SELECT file_id FROM binaries);
+            """),
     ]
 
     static var version: Int { migrations.count }

@@ -1,3 +1,4 @@
+import Index
 import JSONOutput
 
 /// `show`'s JSON: `ls`'s shape plus mini-buildd's per-distribution keys, and debwork's extras under
@@ -84,13 +85,25 @@ public struct ShowResult: Sendable, Encodable {
     public struct Elsewhere: Sendable, Encodable {
         public var builds: [Artifact] = []
         public var events: [Artifact] = []
+        /// Claims of the source's binary packages that their data contradicts (md5sums lines); only present
+        /// when there are some.
+        public var findings: [IndexStatus.Finding] = []
+
+        enum CodingKeys: String, CodingKey { case builds, events, findings }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(builds, forKey: .builds)
+            try container.encode(events, forKey: .events)
+            if !findings.isEmpty { try container.encode(findings, forKey: .findings) }
+        }
     }
 
     public var source: String
     public var repositories = OrderedObject<OrderedObject<Distribution>>()
     public var elsewhere = Elsewhere()
 
-    public var isEmpty: Bool { repositories.isEmpty && elsewhere.builds.isEmpty && elsewhere.events.isEmpty }
+    public var isEmpty: Bool { repositories.isEmpty && elsewhere.builds.isEmpty && elsewhere.events.isEmpty && elsewhere.findings.isEmpty }
 
     enum CodingKeys: String, CodingKey { case extras = "x-debwork" }
 
@@ -99,7 +112,7 @@ public struct ShowResult: Sendable, Encodable {
         for (repository, distributions) in repositories.members {
             try container.encode(distributions, forKey: AnyKey(repository))
         }
-        if !elsewhere.builds.isEmpty || !elsewhere.events.isEmpty {
+        if !elsewhere.builds.isEmpty || !elsewhere.events.isEmpty || !elsewhere.findings.isEmpty {
             try container.encode(elsewhere, forKey: AnyKey("x-debwork"))
         }
     }

@@ -48,6 +48,7 @@ public struct ShowService: Sendable {
             result.repositories[row.repository] = distributions
         }
         result.elsewhere = try elsewhere(source: source, db: db)
+        result.elsewhere.findings = try store.findings(ofSource: source)
         return result
     }
 

@@ -1,6 +1,10 @@
+import DebianFormats
 /// Aligned columns for human output (the last column is not padded).
 public enum TextTable {
+    /// Cells come from packages (names, versions, paths): control characters are escaped
+    /// (``DebianFormats/Printable``), so a cell can neither drive the terminal nor break a line.
     public static func render(_ rows: [[String]], separator: String = "  ") -> String {
+        let rows = rows.map { row in row.map(Printable.escaped) }
         guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {

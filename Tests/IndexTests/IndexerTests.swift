@@ -61,11 +61,21 @@ import Testing
         _ = try workspace.index()
         let deb = workspace.root + "/packages/dwnative_0.3_all.deb"
         let dsc = workspace.root + "/packages/dwnative_0.4.dsc"
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: dsc)
+        let touched = workspace.root + "/packages/dwhello_1.0-1.dsc"
+        // Content changed, size and modification time kept (`cp -p` of another file of the same size).
+        let attributes = try FileManager.default.attributesOfItem(atPath: dsc)
+        var text = try String(contentsOfFile: dsc, encoding: .utf8)
+        let maintainer = try #require(text.range(of: "Maintainer: "))
+        text.replaceSubrange(maintainer.upperBound..<text.index(after: maintainer.upperBound), with: "X")
+        try text.write(toFile: dsc, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: dsc)
+        // Content kept, modification time changed (`touch`): nothing to read again.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: touched)
         try FileManager.default.removeItem(atPath: deb)
         let summary = try workspace.index()
         #expect(summary.updated == 1)
         #expect(summary.removed == 1)
+        #expect(try workspace.count("SELECT count(*) FROM sources WHERE maintainer LIKE 'X%'") == 1)
         #expect(try workspace.count("SELECT count(*) FROM binaries WHERE package = 'dwnative' AND version = '0.3'") == 0)
         #expect(try workspace.count("SELECT count(*) FROM binary_files WHERE binary_id NOT IN (SELECT id FROM binaries)") == 0)
     }
@@ -171,6 +181,7 @@ import Testing
             DROP TABLE field_values;
             DROP TRIGGER binaries_fields_insert; DROP TRIGGER binaries_fields_update; DROP TRIGGER binaries_fields_delete;
             DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
+            DROP TABLE findings;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -194,7 +205,7 @@ import Testing
         #expect(try workspace.count("SELECT count(*) FROM field_values WHERE name = 'package' AND owner % 2 = 0")
                 == workspace.count("SELECT count(*) FROM binaries"))
         // Rows written again (an updated file) and removed files keep the table in step.
-        try workspace.store.db.execute("UPDATE files SET mtime_ns = -1")
+        try workspace.store.db.execute("UPDATE files SET sha256 = NULL")
         _ = try workspace.index()
         #expect(try workspace.count("SELECT count(*) FROM field_values") == total)
         try workspace.store.db.execute("DELETE FROM files")
@@ -205,6 +216,7 @@ import Testing
             DROP TABLE field_values;
             DROP TRIGGER binaries_fields_insert; DROP TRIGGER binaries_fields_update; DROP TRIGGER binaries_fields_delete;
             DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
+            DROP TABLE findings;
             PRAGMA user_version = 3;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
