@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,30 +18,13 @@ final class ScratchDirectory {
             throw DebdiffError("cannot create a temporary directory in '\(base)': \(Self.errnoText())")
         }
         path = String(cString: made)
+        // Ctrl-C or SIGTERM in the middle of a comparison must not leave the spools behind.
+        TemporaryCleanup.register(path)
     }
 
     deinit {
-        Self.removeTree(path)
-    }
-
-    /// Removes a tree this process made (`unlink` removes links themselves, never their targets).
-    static func removeTree(_ path: String) {
-        if let dir = opendir(path) {
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    raw.bindMemory(to: CChar.self).baseAddress.map { String(cString: $0) } ?? ""
-                }
-                if name == "." || name == ".." { continue }
-                let child = path + "/" + name
-                if entry.pointee.d_type == UInt8(DT_DIR) {
-                    removeTree(child)
-                } else {
-                    unlink(child)
-                }
-            }
-            closedir(dir)
-        }
-        rmdir(path)
+        TemporaryCleanup.removeTree(path)
+        TemporaryCleanup.unregister(path)
     }
 
     static func exists(_ path: String) -> Bool {

@@ -1,3 +1,4 @@
+import DebianFormats
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,13 @@ enum Console {
 
     static func err(_ text: String) {
         write(2, text)
+    }
+
+    /// One `E:`/`W:`/`I:` line on stderr. The message names files and quotes values from packages, so
+    /// control characters (ESC sequences, CR, a newline forging a second line) are escaped
+    /// (``DebianFormats/Printable``): one message is always one line.
+    static func message(_ prefix: String, _ text: String) {
+        write(2, prefix + ": " + Printable.escaped(text) + "\n")
     }
 
     /// Writes bytes as they are (debdiff output may hold any encoding).

@@ -8,6 +8,6 @@ struct Log {
 
     private func emit(_ messageLevel: LogLevel, _ prefix: String, _ message: String) {
         guard messageLevel >= level else { return }
-        Console.err("\(prefix): \(message)\n")
+        Console.message(prefix, message)
     }
 }

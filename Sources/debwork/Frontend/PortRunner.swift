@@ -1,3 +1,4 @@
+import DebianFormats
 import MiniBuildd
 import Port
 import Query
@@ -18,7 +19,7 @@ enum PortRunner {
                      options portOptions: PortOptions, outputDirectory: String?, configuration: Configuration,
                      service: PortService) throws -> [PortResult] {
         let options = try BuildOptions(portOptions.options)
-        for warning in options.warnings { Console.err("W: \(warning)\n") }
+        for warning in options.warnings { Console.message("W", "\(warning)") }
         let request = PortRequest(
             dscPath: dscPath, targets: targets, mode: mode, options: options,
             porter: try Porter.identity(flag: portOptions.maintainer, environment: Environment.get,
@@ -29,7 +30,7 @@ enum PortRunner {
             codeversions: configuration.codeversions)
         let plans = try service.plan(request)
         for plan in plans {
-            for warning in plan.warnings { Console.err("W: \(warning)\n") }
+            for warning in plan.warnings { Console.message("W", "\(warning)") }
         }
         return try service.run(request).results
     }
@@ -39,7 +40,7 @@ enum PortRunner {
         if global.json {
             try printJSON(results)
         } else {
-            Console.out(text(results, uploadTarget: portOptions.upload))
+            Console.out(Printable.escapedKeepingLines(text(results, uploadTarget: portOptions.upload)))
         }
         if let target = portOptions.upload {
             for result in results { try PortUploader.upload(target: target, changes: result.changes) }

@@ -8,7 +8,7 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        Console.err("E: \(error)\n")
+        Console.message("E", "\(error)")
         throw ExitCode(1)
     }
 }

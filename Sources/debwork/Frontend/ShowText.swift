@@ -38,6 +38,12 @@ enum ShowText {
             out += "\(title):\n"
             out += TextTable.render(artifacts.map { ["  \($0.kind)", $0.package, $0.version, $0.file] })
         }
+        if !result.elsewhere.findings.isEmpty {
+            out += "findings (claims the data contradicts):\n"
+            for finding in result.elsewhere.findings {
+                out += "  \(finding.package) \(finding.version): \(finding.kind): /\(finding.path) (\(finding.file))\n"
+            }
+        }
         return out
     }
 }

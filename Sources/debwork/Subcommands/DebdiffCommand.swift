@@ -1,3 +1,4 @@
+import DebianFormats
 import ArgumentParser
 import Artifacts
 import Debdiff
@@ -53,7 +54,7 @@ struct DebdiffCommand: ParsableCommand {
         do {
             return IndexedListings(store: try IndexStore(path: path, readOnly: true))
         } catch {
-            if global.indexIsExplicit { Console.err("W: \(error); reading the packages themselves\n") }
+            if global.indexIsExplicit { Console.message("W", "\(error); reading the packages themselves") }
             return nil
         }
     }
@@ -76,12 +77,12 @@ struct DebdiffCommand: ParsableCommand {
         let oldDebs = try locator.debs(source: source, version: old, repository: repository, architecture: architecture)
         let newDebs = try locator.debs(source: source, version: new, repository: repository, architecture: architecture)
         if commandLine.dryRun {
-            Console.out((["--from"] + oldDebs + ["--to"] + newDebs).joined(separator: "\n") + "\n")
+            Console.out((["--from"] + oldDebs + ["--to"] + newDebs).map(Printable.escaped).joined(separator: "\n") + "\n")
             throw ExitCode.success
         }
         let index = commandLine.options.useIndex ? IndexedListings(store: store) : nil
         let outcome = try BinaryDebdiff(options: commandLine.options).compare(.lists(old: oldDebs, new: newDebs), index: index)
-        for warning in outcome.warnings { Console.err("W: \(warning)\n") }
+        for warning in outcome.warnings { Console.message("W", "\(warning)") }
         return outcome.report
     }
 
@@ -93,7 +94,7 @@ struct DebdiffCommand: ParsableCommand {
             case .binary(let input):
                 let outcome = try BinaryDebdiff(options: commandLine.options)
                     .compare(input, index: indexedListings(commandLine.options))
-                for warning in outcome.warnings { Console.err("W: \(warning)\n") }
+                for warning in outcome.warnings { Console.message("W", "\(warning)") }
                 report = outcome.report
             case .source(let old, let new):
                 report = try SourceDebdiff(options: commandLine.options).run(old: old, new: new)
@@ -107,7 +108,7 @@ struct DebdiffCommand: ParsableCommand {
                 let oldPath = try locator.dsc(source: source, version: old, repository: repository)
                 let newPath = try locator.dsc(source: source, version: new, repository: repository)
                 if commandLine.dryRun {
-                    Console.out("\(oldPath)\n\(newPath)\n")
+                    Console.out("\(Printable.escaped(oldPath))\n\(Printable.escaped(newPath))\n")
                     return
                 }
                 do {
@@ -125,7 +126,7 @@ struct DebdiffCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Console.err("E: \(error)\n")
+            Console.message("E", "\(error)")
             throw ExitCode(2)
         }
     }

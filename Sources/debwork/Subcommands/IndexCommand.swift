@@ -39,7 +39,7 @@ struct IndexCommand: ParsableCommand {
                 limits: ArchiveLimits(floorBytes: maxUnpacked, ratio: maxRatio),
                 progress: !global.json))
             let summary = try indexer.run(paths: paths, store: store) { failure in
-                Console.err("E: \(failure.path): \(failure.reason)\n")
+                Console.message("E", "\(failure.path): \(failure.reason)")
             }
             let log = global.log
             for warning in summary.warnings { log.warning(warning) }

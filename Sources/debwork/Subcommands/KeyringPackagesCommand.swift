@@ -39,7 +39,7 @@ struct KeyringPackagesCommand: ParsableCommand {
             if let store = try? IndexStore(path: global.indexPath, readOnly: true) {
                 sourcesList = SourcesListService.text(try lines.run(store: store, configuration: configuration))
             } else {
-                Console.err("W: no index at '\(global.indexPath)': the package's sources.list is empty\n")
+                Console.message("W", "no index at '\(global.indexPath)': the package's sources.list is empty")
                 sourcesList = ""
             }
             let target = DputConfService.target(configuration)

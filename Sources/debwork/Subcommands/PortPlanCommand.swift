@@ -1,3 +1,4 @@
+import DebianFormats
 import ArgumentParser
 import Index
 import Port
@@ -33,7 +34,7 @@ struct PortPlanCommand: ParsableCommand {
             let rows = try PortPlanner(layout: configuration.layout, store: store,
                                        codeversions: configuration.codeversions).plan(from: from, to: to)
             guard all else {
-                if global.json { try printJSON(rows) } else { Console.out(PortPlanText.table(rows, to: to)) }
+                if global.json { try printJSON(rows) } else { Console.out(Printable.escapedKeepingLines(PortPlanText.table(rows, to: to))) }
                 return
             }
             let service = PortService(layout: configuration.layout, store: store)

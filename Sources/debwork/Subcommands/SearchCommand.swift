@@ -1,3 +1,4 @@
+import DebianFormats
 import ArgumentParser
 import Index
 import Query
@@ -57,7 +58,8 @@ struct SearchCommand: ParsableCommand {
                 mode: path ? .path : text ? .text : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
                 distribution: distribution, latest: latest, limit: limit,
                 highlight: global.json ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
-            let result = try SearchService(store: store).run(query)
+            var result = try SearchService(store: store).run(query)
+            if !global.json, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
             if global.json { try printJSON(result) } else { Console.out(SearchText.render(result)) }
         }
     }
@@ -85,7 +87,9 @@ enum SearchText {
             let headers = table(hits.map { [$0.kind, $0.package, $0.version, $0.area, $0.path] }).split(separator: "\n")
             return zip(headers, hits).map { header, hit in
                 let snippet = hit.snippet.split(whereSeparator: { $0 == "\n" }).map(\.trimmingSpaces).joined(separator: " ")
-                return "\(header)\n    \(snippet)\n"
+                // Already escaped around the highlight (escapingSnippets), or bracket markers only.
+                let safe = hit.snippet.contains("\u{1B}[1m") ? snippet : Printable.escaped(snippet)
+                return "\(header)\n    \(safe)\n"
             }.joined()
         }
     }
@@ -95,12 +99,14 @@ enum SearchText {
     static func table(_ rows: [[String]]) -> String {
         guard let columns = rows.first?.count else { return "" }
         var widths = [Int](repeating: 0, count: columns)
-        let cellWidths = rows.map { row in row.map(\.columnWidth) }
-        for row in cellWidths {
+        for row in rows.map({ row in row.map { Printable.escaped($0).columnWidth } }) {
             for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * columns + 1))
+        // Names and paths come from packages: control characters are escaped (terminal injection).
+        let rows = rows.map { row in row.map(Printable.escaped) }
+        let cellWidths = rows.map { row in row.map(\.columnWidth) }
         for (row, rowWidths) in zip(rows, cellWidths) {
             for (index, cell) in row.enumerated() {
                 bytes.append(contentsOf: cell.utf8)
@@ -110,6 +116,35 @@ enum SearchText {
             bytes.append(UInt8(ascii: "\n"))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension SearchText {
+    /// Snippets with the terminal's bold markers: the text around the markers is escaped, the markers kept.
+    static func escapingSnippets(_ result: SearchResult) -> SearchResult {
+        guard case .text(var hits) = result else { return result }
+        let open = Highlight.bold.open, close = Highlight.bold.close
+        for index in hits.indices {
+            let oneLine = hits[index].snippet.split(whereSeparator: { $0 == "\n" }).map(\.trimmingSpaces).joined(separator: " ")
+            hits[index].snippet = oneLine.components(open).map { part in
+                part.components(close).map(Printable.escaped).joined(separator: close)
+            }.joined(separator: open)
+        }
+        return .text(hits)
+    }
+}
+
+extension String {
+    /// Split on a separator string (no Foundation).
+    func components(_ separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
     }
 }
 

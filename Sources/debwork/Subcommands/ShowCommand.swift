@@ -1,3 +1,4 @@
+import DebianFormats
 import ArgumentParser
 import Index
 import Query
@@ -25,7 +26,7 @@ struct ShowCommand: ParsableCommand {
             if global.json {
                 try printJSON(result)
             } else {
-                Console.out(ShowText.render(result))
+                Console.out(Printable.escapedKeepingLines(ShowText.render(result)))
             }
         }
     }

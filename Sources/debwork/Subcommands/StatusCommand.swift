@@ -1,3 +1,4 @@
+import DebianFormats
 import ArgumentParser
 import Index
 
@@ -15,7 +16,7 @@ struct StatusCommand: ParsableCommand {
             if global.json {
                 try printJSON(status)
             } else {
-                Console.out(StatusText.render(status))
+                Console.out(Printable.escapedKeepingLines(StatusText.render(status)))
             }
         }
     }
@@ -38,6 +39,12 @@ enum StatusText {
         }
         lines.append("Packages:       " + index.packages.members.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         if index.failures > 0 { lines.append("Failed files:   \(index.failures)") }
+        if !index.findings.isEmpty {
+            lines.append("Findings:       \(index.findings.count) (claims of packages that their data contradicts)")
+            for finding in index.findings {
+                lines.append("  \(finding.file): \(finding.kind): /\(finding.path)")
+            }
+        }
         for repository in index.repositories {
             lines.append("")
             lines.append("Repository '\(repository.identity)' at \(repository.root)")

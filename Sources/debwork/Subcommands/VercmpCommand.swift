@@ -36,7 +36,7 @@ struct VercmpCommand: ParsableCommand {
             let symbol = order < 0 ? "<" : order > 0 ? ">" : "="
             Console.out(global.json ? "\"\(symbol)\"\n" : symbol + "\n")
         } catch let error as VersionError {
-            Console.err("E: \(error)\n")
+            Console.message("E", "\(error)")
             throw ExitCode(2)
         }
     }
