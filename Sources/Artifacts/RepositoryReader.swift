@@ -25,27 +25,55 @@ public struct RepositoryReader: Sendable {
         var distribution = RepositoryDistribution(
             root: root, name: name, snapshot: snapshot, release: release, releaseText: control.text,
             sources: [], binaries: [], warnings: [])
-        let components = (release["Components"] ?? "main").split(separator: " ").map(String.init)
-        let architectures = (release["Architectures"] ?? "").split(separator: " ").map(String.init)
+        let components = (release["Components"] ?? "main").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let architectures = (release["Architectures"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // Both become folder names under dists/<name>/: `main ../../../outside` must never make debwork read
+        // (or sources_list print) anything outside the distribution.
+        do {
+            for component in components { try ControlNames.checkComponent(component, file: releasePath) }
+            for architecture in architectures { try ControlNames.checkArchitecture(architecture, field: "Architectures", file: releasePath) }
+        } catch {
+            throw ArtifactError(file: releasePath, error)
+        }
 
+        var found = false
         for component in components {
+            let folder = Self.indexFolder(component, directory: directory, listed: listed)
             // reprepro does not list "source" in Architectures; the Sources index is there all the same.
             do {
-                if let text = try readIndex(directory: directory, base: "\(component)/source/Sources", listed: listed, release: releasePath) {
-                    try parseSources(text, component: component, into: &distribution, file: "\(directory)/\(component)/source/Sources")
+                if let text = try readIndex(directory: directory, base: "\(folder)/source/Sources", listed: listed, release: releasePath) {
+                    try parseSources(text, component: component, into: &distribution, file: "\(directory)/\(folder)/source/Sources")
+                    found = true
                 }
             }
             for architecture in architectures where architecture != "source" {
                 // debian-installer holds the component's .udebs (reprepro's UDebComponents).
-                for base in ["\(component)/binary-\(architecture)/Packages",
-                             "\(component)/debian-installer/binary-\(architecture)/Packages"] {
+                for base in ["\(folder)/binary-\(architecture)/Packages",
+                             "\(folder)/debian-installer/binary-\(architecture)/Packages"] {
                     if let text = try readIndex(directory: directory, base: base, listed: listed, release: releasePath) {
                         try parsePackages(text, component: component, into: &distribution, file: "\(directory)/\(base)")
+                        found = true
                     }
                 }
             }
         }
+        if !found && !components.isEmpty {
+            distribution.warnings.append("no Sources or Packages index found for components \(components.joined(separator: " ")) (architectures: \(architectures.joined(separator: " ")))")
+        }
         return distribution
+    }
+
+    /// The folder holding a component's indices. Debian security's Release says `Components: updates/main`
+    /// but lists (and serves) `main/binary-amd64/Packages`: as apt does, a component with a `/` whose own
+    /// folder is absent is read from its last path component.
+    static func indexFolder(_ component: String, directory: String, listed: [String: (size: Int64, sha256: String)]) -> String {
+        guard let slash = component.lastIndex(of: "/") else { return component }
+        let last = String(component[component.index(after: slash)...])
+        let ownListed = listed.keys.contains { $0.hasPrefix(component + "/") }
+        let lastListed = listed.keys.contains { $0.hasPrefix(last + "/") }
+        if ownListed || FileSystem.status(FileSystem.join(directory, component))?.isDirectory == true { return component }
+        if lastListed || FileSystem.status(FileSystem.join(directory, last))?.isDirectory == true { return last }
+        return component
     }
 
     /// `SHA256` entries of the Release file by relative path.
