@@ -29,7 +29,15 @@ public struct RepositoryReader: Sendable {
         let architectures = (release["Architectures"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // Both become folder names under dists/<name>/: `main ../../../outside` must never make debwork read
         // (or sources_list print) anything outside the distribution.
-        do {
+        do throws(FieldError) {
+            try ControlNames.checkDistributionName(name, field: "distribution folder", file: releasePath)
+            if let snapshot { try ControlNames.checkDistributionName(snapshot, field: "snapshot folder", file: releasePath) }
+            // Values, not folders (a snapshot's Suite is `<dist>/snapshots/<name>`): one word, no control characters.
+            for field in ["Codename", "Suite"] {
+                if let value = release[field], value.isEmpty || value.unicodeScalars.contains(where: { Printable.needsEscape($0) || $0 == " " }) {
+                    throw FieldError(file: releasePath, field: field, reason: "'\(Printable.escaped(value))' is not one word")
+                }
+            }
             for component in components { try ControlNames.checkComponent(component, file: releasePath) }
             for architecture in architectures { try ControlNames.checkArchitecture(architecture, field: "Architectures", file: releasePath) }
         } catch {

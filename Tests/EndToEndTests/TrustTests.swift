@@ -166,6 +166,22 @@ import Testing
         #expect(listed.stdout.contains("bookworm-test-stable") && !listed.stdout.contains("outside"), "\(listed.stdout)")
     }
 
+    /// Debian security's layout: `Components: updates/main`, indices listed and served under `main/`.
+    @Test func securityStyleComponentsAreRead() throws {
+        let scratch = try TemporaryDirectory()
+        let repo = scratch.appending("repo")
+        #expect(try runCommand("cp", ["-a", Fixtures.path("repo"), repo]).status == 0)
+        let release = repo + "/dists/bookworm-test-unstable/Release"
+        let text = try String(contentsOfFile: release, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nComponents: main", with: "\nComponents: updates/main")
+            .write(toFile: release, atomically: true, encoding: .utf8)
+        let index = scratch.appending("i.sqlite")
+        let result = try debwork(["index", repo], index: index)
+        #expect(result.status == 0, "\(result.stderr)")
+        let ls = try debwork(["ls", "dwhello", "-C", "bookworm"], index: index)
+        #expect(ls.stdout.contains("bookworm-test-unstable ") && ls.stdout.contains("updates/main"), "\(ls.stdout)")
+    }
+
     @Test func fifosAndDevicesNeverBlock() throws {
         let scratch = try TemporaryDirectory()
         let fifo = scratch.appending("x.deb")

@@ -75,6 +75,18 @@ public enum ControlNames {
         }
     }
 
+    /// Checks a distribution, suite, codename or snapshot name (a folder under `dists/`, a word of a
+    /// sources.list line): `[A-Za-z0-9._+~:@-]+`, not `.` or `..` — no `/`, no white space (a newline in a
+    /// name would forge an APT line), no control characters. mini-buildd's snapshot names
+    /// (`WEEKLY_2025-01-06T00:00`) and every Debian suite fit.
+    public static func checkDistributionName(_ name: String, field: String, file: String) throws(FieldError) {
+        let allowed = "._+~:@-_".utf8
+        guard !name.isEmpty, name != ".", name != "..",
+              name.utf8.allSatisfy({ DebianVersion.isAlnum($0) || allowed.contains($0) }) else {
+            throw FieldError(file: file, field: field, reason: "'\(Printable.escaped(name))' is not a valid distribution name")
+        }
+    }
+
     /// One path component that cannot climb or cross directories: not empty, not `.` or `..`, no `/`, NUL or
     /// other control byte (those would also break terminals and `.changes` lines).
     public static func isPlainComponent(_ name: String) -> Bool {
