@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The root command: configuration only; every call lives in `Subcommands/`.
 @main
@@ -19,4 +22,15 @@ struct Debwork: ParsableCommand {
             PortPlanCommand.self, TestPackagesCommand.self, KeyringPackagesCommand.self, PubKeyCommand.self,
             VercmpCommand.self,
         ])
+
+    /// Reads mini-buildd-api's invocation (``Invocation``) before ArgumentParser parses the call.
+    static func main() {
+        let invocation = Invocation(CommandLine.arguments)
+        if let failure = invocation.failure {
+            Console.message("E", failure.message)
+            Glibc.exit(failure.status)
+        }
+        OutputForm.current = invocation.form
+        main(invocation.arguments)
+    }
 }

@@ -5,13 +5,31 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.customShort("J"), .long], help: "Machine-readable JSON output on stdout.")
     var json = false
 
-    @Option(name: [.customShort("l"), .long], help: "Log level: DEBUG, INFO, WARNING (default), ERROR, CRITICAL.")
-    var logLevel: LogLevel = .warning
+    @Option(name: [.customShort("l"), .long], help: ArgumentHelp(
+        "Log level: DEBUG, INFO, WARNING (default), ERROR, CRITICAL; mini-buildd's '<logger>.<level>' too. Repeatable: the last wins.",
+        valueName: "level"))
+    var logLevels: [LogLevel] = []
+
+    /// The level in force: the last `-l`, else WARNING.
+    var logLevel: LogLevel { logLevels.last ?? .warning }
+
+    @Flag(name: .long, help: "Confirm the calls that change a repository without asking (mini-buildd-api's option).")
+    var autoConfirm = false
+
+    @Flag(name: .long, help: "Accepted for mini-buildd-api scripts; debwork has no passwords to save.")
+    var autoSavePasswords = false
+
+    @Flag(name: .long, help: "Never ask a question (mini-buildd-api's option): a call that needs confirmation and lacks --auto-confirm fails.")
+    var scriptMode = false
 
     @Option(name: .long, help: ArgumentHelp(
         "The index file (default: $DEBWORK_INDEX, else ${XDG_CACHE_HOME:-~/.cache}/debwork/index.sqlite).",
         valueName: "path"))
     var index: String?
+
+    /// Whether a call whose result is a dict or list prints it as JSON: `-J`, or the mini-buildd-api form
+    /// (which always prints JSON for those).
+    var wantsJSON: Bool { json || OutputForm.current == .api }
 
     /// Whether the index was named (`--index` or `DEBWORK_INDEX`) rather than the default location.
     var indexIsExplicit: Bool {
@@ -33,7 +51,11 @@ struct GlobalOptions: ParsableArguments {
 enum LogLevel: String, ExpressibleByArgument, CaseIterable, Comparable {
     case debug = "DEBUG", info = "INFO", warning = "WARNING", error = "ERROR", critical = "CRITICAL"
 
-    init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+    /// `DEBUG`, `debug`, or mini-buildd's `<logger>.<level>` (`mini_buildd.DEBUG`): the part after the last dot.
+    init?(argument: String) {
+        let level = argument.split(separator: ".").last.map(String.init) ?? argument
+        self.init(rawValue: level.uppercased())
+    }
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rank < rhs.rank }
