@@ -61,6 +61,11 @@ public struct IndexStatus: Sendable, Encodable {
         }
     }
 
+    /// Which keys are encoded: debwork's (everything), or mini-buildd-api's exactly (`repositories` only with
+    /// `-R`, no `index`).
+    public enum Mode: Sendable { case debwork, miniBuildd, miniBuilddWithRepositories }
+    public var mode: Mode = .debwork
+
     public var version: String
     public var identity: String
     public var url: String?
@@ -87,7 +92,7 @@ public struct IndexStatus: Sendable, Encodable {
         try container.encode(load, forKey: .load)
         try container.encode(chroots, forKey: .chroots)
         try container.encode(remotes, forKey: .remotes)
-        try container.encode(repositories, forKey: .repositories)
-        try container.encode(index, forKey: .index)
+        if mode != .miniBuildd { try container.encode(repositories, forKey: .repositories) }
+        if mode == .debwork { try container.encode(index, forKey: .index) }
     }
 }

@@ -19,25 +19,34 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Serialises with two-space indentation (`pretty`) or compactly, keys in insertion order.
     public func serialized(pretty: Bool = true) -> String {
         var output = ""
-        write(to: &output, indent: pretty ? 0 : nil)
+        write(to: &output, indent: pretty ? 0 : nil, python: false)
         return output
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    /// Exactly what Python's `json.dumps(value, indent=2)` prints (mini-buildd-api's output): two-space
+    /// indentation, `", "`/`": "` separators, `ensure_ascii` (every non-ASCII character as `\uXXXX`, UTF-16
+    /// surrogate pairs above U+FFFF), `\b` and `\f`, lowercase hex.
+    public func serializedAsPython() -> String {
+        var output = ""
+        write(to: &output, indent: 0, python: true)
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int?, python: Bool) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value):
             output += value.isFinite ? String(value) : "null"
-        case .string(let value): Self.writeString(value, to: &output)
+        case .string(let value): python ? Self.writePythonString(value, to: &output) : Self.writeString(value, to: &output)
         case .array(let values):
             guard !values.isEmpty else { output += "[]"; return }
             output += "["
             for (offset, value) in values.enumerated() {
                 if offset > 0 { output += "," }
                 Self.newline(&output, indent.map { $0 + 1 })
-                value.write(to: &output, indent: indent.map { $0 + 1 })
+                value.write(to: &output, indent: indent.map { $0 + 1 }, python: python)
             }
             Self.newline(&output, indent)
             output += "]"
@@ -47,9 +56,9 @@ public indirect enum JSONValue: Sendable, Hashable {
             for (offset, member) in members.enumerated() {
                 if offset > 0 { output += "," }
                 Self.newline(&output, indent.map { $0 + 1 })
-                Self.writeString(member.key, to: &output)
+                if python { Self.writePythonString(member.key, to: &output) } else { Self.writeString(member.key, to: &output) }
                 output += indent == nil ? ":" : ": "
-                member.value.write(to: &output, indent: indent.map { $0 + 1 })
+                member.value.write(to: &output, indent: indent.map { $0 + 1 }, python: python)
             }
             Self.newline(&output, indent)
             output += "}"
@@ -59,6 +68,33 @@ public indirect enum JSONValue: Sendable, Hashable {
     private static func newline(_ output: inout String, _ indent: Int?) {
         guard let indent else { return }
         output += "\n" + String(repeating: "  ", count: indent)
+    }
+
+    /// A string as Python's `json` module writes it with `ensure_ascii=True`.
+    static func writePythonString(_ string: String, to output: inout String) {
+        func hex(_ unit: UInt16) -> String {
+            let text = String(unit, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - text.count) + text
+        }
+        output += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value > 0x7E {
+                    for unit in String(scalar).utf16 { output += hex(unit) }
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
     }
 
     static func writeString(_ string: String, to output: inout String) {

@@ -37,7 +37,7 @@ enum PortRunner {
 
     /// Prints the results (JSON list or summary) and runs dput when `--upload` asks for it.
     static func report(_ results: [PortResult], options portOptions: PortOptions, global: GlobalOptions) throws {
-        if global.json {
+        if global.wantsJSON {
             try printJSON(results)
         } else {
             Console.out(Printable.escapedKeepingLines(text(results, uploadTarget: portOptions.upload)))

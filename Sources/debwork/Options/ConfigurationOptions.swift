@@ -27,7 +27,11 @@ struct ConfigurationOptions: ParsableArguments {
             xdgConfigHome: Environment.get("XDG_CONFIG_HOME"), home: Environment.get("HOME"))
         if let identity { configuration.identity = identity }
         if let host { configuration.host = host }
-        if let httpPort { configuration.httpPort = httpPort }
+        if let httpPort {
+            // mini-buildd's default FTP endpoint is the HTTP port + 1 (an ENDPOINT URL names only the HTTP port).
+            if ftpPort == nil && configuration.ftpPort == configuration.httpPort + 1 { configuration.ftpPort = httpPort + 1 }
+            configuration.httpPort = httpPort
+        }
         if let ftpPort { configuration.ftpPort = ftpPort }
         return configuration
     }

@@ -117,6 +117,11 @@ struct DebdiffCommand: ParsableCommand {
                     throw DebdiffError("\(oldPath) vs \(newPath): \(error)")
                 }
             }
+            if OutputForm.current == .api {
+                // mini-buildd's debdiff result is devscripts' stdout as a str; the call succeeds whatever it says.
+                try printText(String(decoding: report.text, as: UTF8.self), json: global.json)
+                return
+            }
             if global.json {
                 Console.out(report.json.serialized() + "\n")
             } else {
@@ -127,7 +132,7 @@ struct DebdiffCommand: ParsableCommand {
             throw exit
         } catch {
             Console.message("E", "\(error)")
-            throw ExitCode(2)
+            throw ExitCode(OutputForm.current == .api ? 1 : 2)
         }
     }
 }

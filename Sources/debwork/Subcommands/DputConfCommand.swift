@@ -12,14 +12,18 @@ struct DputConfCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave out the recommended [DEFAULT] section.")
     var withoutGlobal = false
 
-    @Flag(name: [.customShort("N"), .customLong("dput-ng")], help: "Print the dput-ng profile (JSON) instead.")
+    @Flag(name: [.customShort("N"), .customLong("dput-ng"), .customLong("dput-ng-profile")], help: "Print the dput-ng profile (JSON) instead.")
     var dputNG = false
 
     func run() throws {
         try runReportingErrors {
             let configuration = try settings.load()
             let service = DputConfService(withoutGlobal: withoutGlobal)
-            if dputNG {
+            if OutputForm.current == .api {
+                // mini-buildd's result is a str either way: the profile is json.dumps(indent=2) text.
+                try printText(dputNG ? service.profile(configuration).serializedAsPython() + "\n" : service.text(configuration),
+                              json: global.json)
+            } else if dputNG {
                 Console.out(service.profile(configuration).serialized() + "\n")
             } else if global.json {
                 try printJSON(service.text(configuration))

@@ -17,6 +17,10 @@ struct KeyringPackagesCommand: ParsableCommand {
     @OptionGroup var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
+    @Flag(name: [.customShort("M"), .customLong("without-migration")],
+          help: "mini-buildd migrates the installed keyring packages up; offline nothing is installed (accepted for scripts, no effect).")
+    var withoutMigration = false
+
     @Option(name: [.customShort("D"), .customLong("distributions")], parsing: .upToNextOption,
             help: ArgumentHelp("Target distributions.", valueName: "dist"))
     var distributions: [String] = []

@@ -23,7 +23,7 @@ struct PortExtCommand: ParsableCommand {
     @Argument(help: "Target distributions (e.g. bookworm-test-unstable).")
     var targets: [String]
 
-    @Flag(name: [.customShort("u"), .customLong("unsigned")], help: "Do not check the .dsc's signature.")
+    @Flag(name: [.customShort("u"), .customLong("unsigned"), .customLong("allow-unauthenticated")], help: "Do not check the .dsc's signature.")
     var unsigned = false
 
     @Option(name: .long, help: ArgumentHelp("Keyring for the signature check (repeatable; default: the configuration's port.keyrings).", valueName: "file"))

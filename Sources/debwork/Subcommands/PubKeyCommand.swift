@@ -8,6 +8,7 @@ struct PubKeyCommand: ParsableCommand {
         abstract: "Print the ASCII-armoured public key of the signing key (--sign-key, else the configuration's port.sign_key).",
         discussion: "Runs 'gpg --armor --export KEYID'; GNUPGHOME is honoured.")
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var settings: ConfigurationOptions
 
     @Option(name: .long, help: ArgumentHelp("The key (default: the configuration's port.sign_key).", valueName: "keyid"))
@@ -19,7 +20,7 @@ struct PubKeyCommand: ParsableCommand {
             guard let key = signKey ?? configuration.signKey else {
                 throw PortError("no signing key configured: pass --sign-key KEYID or set sign_key in the configuration's [port] table")
             }
-            Console.out(try PublicKeyExporter.armored(key: key))
+            try printText(try PublicKeyExporter.armored(key: key), json: OutputForm.current == .api && global.json)
         }
     }
 }

@@ -57,10 +57,10 @@ struct SearchCommand: ParsableCommand {
             let query = SearchQuery(
                 mode: path ? .path : text ? .text : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
                 distribution: distribution, latest: latest, limit: limit,
-                highlight: global.json ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
+                highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
             var result = try SearchService(store: store).run(query)
-            if !global.json, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
-            if global.json { try printJSON(result) } else { Console.out(SearchText.render(result)) }
+            if !global.wantsJSON, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
+            if global.wantsJSON { try printJSON(result) } else { Console.out(SearchText.render(result)) }
         }
     }
 }

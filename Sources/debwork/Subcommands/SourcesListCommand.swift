@@ -21,20 +21,22 @@ struct SourcesListCommand: ParsableCommand {
     var types: [String] = ["deb"]
     @Option(name: [.customShort("O"), .customLong("options")], help: "APT options inside the brackets, e.g. 'arch=amd64'.")
     var options: String = ""
-    @Option(name: [.customShort("r"), .customLong("rollbacks")], help: "Also list the first N rollback distributions.")
+    @Option(name: [.customShort("r"), .customLong("rollbacks")], parsing: .unconditional, help: "Also list the first N rollback distributions (below 0: all).")
     var rollbacks: Int = 0
     @Option(name: [.customShort("P"), .customLong("snapshot")], help: "List this reprepro snapshot instead (<dist>/snapshots/<name>).")
     var snapshot: String?
     @Option(name: [.customShort("M"), .customLong("mirror")], help: "Base URL of the repositories (<mirror>/<repo>).")
     var mirror: String?
-    @Flag(name: [.customShort("D"), .customLong("with-comment")], help: "Put the distribution's Release Description above each line.")
+    @Flag(name: [.customShort("D"), .customLong("with-comment")], help: "Put mini-buildd's comment (origin, distribution) above each line.")
     var withComment = false
+    @Flag(name: [.customShort("X"), .customLong("with-extra")],
+          help: "mini-buildd also lists the extra sources its builds use (security, backports); an index has none (accepted, no effect).")
+    var withExtra = false
 
     func validate() throws {
         for type in types where type != "deb" && type != "deb-src" {
             throw ValidationError("unknown type '\(type)': use deb or deb-src")
         }
-        if rollbacks < 0 { throw ValidationError("--rollbacks must not be negative") }
     }
 
     func run() throws {
@@ -51,7 +53,9 @@ struct SourcesListCommand: ParsableCommand {
             service.mirror = mirror
             service.withComment = withComment
             let lines = try service.run(store: store, configuration: try settings.load())
-            if global.json {
+            if OutputForm.current == .api {
+                try printText(SourcesListService.text(lines), json: global.json)
+            } else if global.json {
                 try printJSON(lines.map(\.text))
             } else {
                 Console.out(SourcesListService.text(lines))

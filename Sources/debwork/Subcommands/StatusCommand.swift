@@ -8,12 +8,25 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show the index: files by kind and area, repositories, distributions, snapshots.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+
+    @Flag(name: [.customShort("R"), .customLong("with-repositories")],
+          help: "Also list the repositories (mini-buildd-api form; debwork's own form always lists them).")
+    var withRepositories = false
 
     func run() throws {
         try runReportingErrors {
+            let configuration = try settings.load()
             let store = try IndexStore(path: global.indexPath, readOnly: true)
-            let status = try store.status(version: Debwork.version, identity: "debwork")
-            if global.json {
+            var status = try store.status(version: Debwork.version, identity: configuration.identity)
+            // The instance as dput_conf and sources_list name it.
+            status.url = configuration.url
+            status.incomingURL = "ftp://\(configuration.host):\(configuration.ftpPort)"
+            if OutputForm.current == .api {
+                // mini-buildd's keys only: repositories with -R, nothing of debwork's index.
+                status.mode = withRepositories ? .miniBuilddWithRepositories : .miniBuildd
+            }
+            if global.wantsJSON {
                 try printJSON(status)
             } else {
                 Console.out(Printable.escapedKeepingLines(StatusText.render(status)))

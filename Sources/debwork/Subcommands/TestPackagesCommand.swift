@@ -23,6 +23,15 @@ struct TestPackagesCommand: ParsableCommand {
             help: ArgumentHelp("Target distributions.", valueName: "dist"))
     var distributions: [String] = []
 
+    @Option(name: [.customShort("A"), .customLong("auto-ports")], parsing: .upToNextOption,
+            help: ArgumentHelp("Distributions the packages are to be ported to automatically (MINI_BUILDD_OPTION: auto-ports=…).",
+                               valueName: "dist"))
+    var autoPorts: [String] = []
+
+    @Flag(name: [.customShort("c"), .customLong("with-check")],
+          help: "mini-buildd waits for the build results; offline there are none (accepted for scripts, no effect).")
+    var withCheck = false
+
     func validate() throws {
         guard !distributions.isEmpty else { throw ValidationError("Give at least one target distribution with -D.") }
         for source in sources where !TemplatePackage.testPackageNames.contains(source) {
@@ -33,6 +42,11 @@ struct TestPackagesCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let templates = TemplatePackage.testPackages.filter { sources.isEmpty || sources.contains($0.name) }
+            var port = port
+            if !autoPorts.isEmpty {
+                // mini-buildd puts the auto-ports option in the package's changelog; here it rides with the port's.
+                port.options = (port.options.isEmpty ? "" : port.options + "|") + "auto-ports=" + autoPorts.joined(separator: ",")
+            }
             try TemplatePortRunner.run(templates, targets: distributions, settings: settings, port: port, global: global)
         }
     }
