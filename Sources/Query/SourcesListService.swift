@@ -11,13 +11,14 @@ public struct SourcesListService: Sendable {
     public var types: [String] = ["deb"]
     /// APT options written inside the brackets (`arch=amd64 signed-by=…`).
     public var options: String = ""
-    /// Also list the first N rollback distributions of each distribution.
+    /// Also list the first N rollback distributions of each distribution (below 0: all of them, as mini-buildd).
     public var rollbacks: Int = 0
     /// List the reprepro snapshot NAME (`<dist>/snapshots/<name>`) instead of the distributions.
     public var snapshot: String?
     /// Base URL overriding the configuration (`<mirror>/<repo>`).
     public var mirror: String?
-    /// Put a `# <Release Description>` comment above each line.
+    /// Put mini-buildd's comment above each line: `# <origin> '<dist>': release n=<dist>, o=<origin>` (origin:
+    /// the Release file's `Origin`).
     public var withComment = false
 
     public init() {}
@@ -37,13 +38,13 @@ public struct SourcesListService: Sendable {
 
     public func run(store: IndexStore, configuration: Configuration) throws -> [Line] {
         let rows = try store.database.query("""
-            SELECT r.identity, d.name, d.codename, d.suite, d.rollback, d.components, d.snapshot, d.release
+            SELECT r.identity, d.name, d.codename, d.suite, d.rollback, d.components, d.snapshot, d.origin
             FROM distributions d JOIN repositories r ON r.id = d.repository_id
             """, []) { row in
             (repository: row.string(0), name: row.string(1), codename: row.optionalString(2) ?? "",
              suite: row.optionalString(3) ?? "", rollback: row.optionalInt(4).map { Int($0) },
              components: (row.optionalString(5) ?? "main").split(separator: " ").map(String.init),
-             snapshot: row.optionalString(6), description: Self.description(inRelease: row.string(7)))
+             snapshot: row.optionalString(6), origin: row.optionalString(7))
         }
         let suiteOrder = Dictionary(uniqueKeysWithValues: configuration.layout.suites.enumerated().map { ($1.name, $0) })
         let selected = rows.filter { row in
@@ -52,7 +53,7 @@ public struct SourcesListService: Sendable {
             if !suites.isEmpty && !suites.contains(row.suite) { return false }
             if let snapshot { return row.snapshot == snapshot && row.rollback == nil }
             guard row.snapshot == nil else { return false }
-            if let rollback = row.rollback { return rollback < rollbacks }
+            if let rollback = row.rollback { return rollbacks < 0 || rollback < rollbacks }
             return true
         }.sorted { a, b in
             if a.repository != b.repository { return a.repository < b.repository }
@@ -62,6 +63,16 @@ public struct SourcesListService: Sendable {
             if a.name != b.name && a.rollback == b.rollback { return a.name < b.name }
             return (a.rollback ?? -1) < (b.rollback ?? -1)
         }
+        if let snapshot, selected.isEmpty {
+            // mini-buildd: "No such snapshot for {diststr}: '{snapshot}' (available: …)".
+            let candidates = rows.filter { $0.snapshot == nil && $0.rollback == nil
+                && (codenames.isEmpty || codenames.contains($0.codename))
+                && (repositories.isEmpty || repositories.contains($0.repository))
+                && (suites.isEmpty || suites.contains($0.suite)) }.map(\.name).sorted()
+            let first = candidates.first ?? "any distribution"
+            let available = rows.filter { $0.name == first }.compactMap(\.snapshot).sorted()
+            throw SourcesListError.noSuchSnapshot(snapshot, distribution: first, available: available)
+        }
         var lines: [Line] = []
         for row in selected {
             let base = mirror.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/" + row.repository }
@@ -69,7 +80,7 @@ public struct SourcesListService: Sendable {
             let suite = row.snapshot.map { "\(row.name)/snapshots/\($0)" } ?? row.name
             for type in types {
                 lines.append(Line(type: type, options: options, uri: base, suite: suite, components: row.components,
-                                  comment: withComment ? row.description ?? row.name : nil))
+                                  comment: withComment ? Self.comment(distribution: row.name, origin: row.origin) : nil))
             }
         }
         return lines
@@ -79,10 +90,9 @@ public struct SourcesListService: Sendable {
         lines.map { line in (line.comment.map { "# \($0)\n" } ?? "") + line.text + "\n" }.joined()
     }
 
-    static func description(inRelease text: String) -> String? {
-        for line in text.split(separator: "\n") where line.hasPrefix("Description:") {
-            return line.dropFirst("Description:".count).trimmed
-        }
-        return nil
+    /// mini-buildd's `AptLine` comment: `<origin> '<dist>': release n=<dist>, o=<origin>`.
+    static func comment(distribution: String, origin: String?) -> String {
+        let origin = origin ?? "Mini-Buildd archive"
+        return "\(origin) '\(distribution)': release n=\(distribution), o=\(origin)"
     }
 }

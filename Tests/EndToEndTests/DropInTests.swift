@@ -1,0 +1,134 @@
+import DebworkTestSupport
+import Foundation
+import JSONOutput
+import Testing
+
+/// Scripts written for `mini-buildd-api` run unchanged against debwork with only the program name replaced:
+/// its synopsis, its ENDPOINT, its printing (checked against Python's own `json.dumps`).
+@Suite struct DropInTests {
+    static let index: String? = {
+        guard let directory = try? TemporaryDirectory() else { return nil }
+        directory.keep()
+        let path = directory.appending("index.sqlite")
+        _ = try? debwork(["index", Fixtures.path("packages"), Fixtures.path("uploads"), Fixtures.path("repo")], index: path)
+        return path
+    }()
+
+    func run(_ arguments: [String], program: String? = nil) throws -> CommandResult {
+        let index = try #require(Self.index)
+        return try runCommand(program ?? Fixtures.debworkBinary, arguments,
+                              environment: ["DEBWORK_INDEX": index, "DEBWORK_CONFIG": "/dev/null", "XDG_CACHE_HOME": "/nonexistent"])
+    }
+
+    /// `text` parsed and printed again by Python exactly as mini-buildd-api prints a result.
+    func pythonReprint(_ text: String) throws -> String {
+        let script = "import json, sys, collections\n"
+            + "print(json.dumps(json.loads(sys.stdin.read(), object_pairs_hook=collections.OrderedDict), indent=2))"
+        let result = try runCommand("python3", ["-c", script], input: text)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    @Test func globalOptionsComeBeforeTheCall() throws {
+        let status = try run(["-J", "status"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.hasPrefix("{\n  \"version\": "))
+        let ls = try run(["-l", "DEBUG", "-l", "mini_buildd.INFO", "--auto-confirm", "--script-mode", "--auto-save-passwords",
+                          "-J", "ls", "dwhello"])
+        #expect(ls.status == 0, "\(ls.stderr)")
+        #expect(ls.stdout.contains("\"bookworm-test-unstable\""))
+    }
+
+    @Test(arguments: [("stauts", "status"), ("sources-list", "sources_list"), ("frobnicate", nil)])
+    func anUnknownCallIsAUsageError(_ call: String, _ nearest: String?) throws {
+        let result = try run([call, "x"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("E: unknown call '\(call)'"), "\(result.stderr)")
+        if let nearest { #expect(result.stderr.contains("did you mean '\(nearest)'?")) }
+    }
+
+    @Test(arguments: [
+        ["status", "http://mbd.example.org:8066"],
+        ["status", "https://admin@mbd.example.org:9000", "-R"],
+        ["ls", "http://localhost:8066", "dwhello"],
+        ["show", "http://localhost:8066", "dwnative"],
+        ["search", "http://localhost:8066", "dw"],
+        ["-J", "ls", "http://localhost:8066", "no-such-source"],
+    ])
+    func dictAndListResultsPrintAsPythonDoes(_ arguments: [String]) throws {
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        #expect(try pythonReprint(result.stdout) == result.stdout, "\(arguments)")
+    }
+
+    @Test func anIndexPathIsAnEndpoint() throws {
+        let index = try #require(Self.index)
+        for endpoint in [index, "file://" + index] {
+            let result = try runCommand(Fixtures.debworkBinary, ["ls", endpoint, "dwhello"],
+                                        environment: ["DEBWORK_CONFIG": "/dev/null", "XDG_CACHE_HOME": "/nonexistent"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try pythonReprint(result.stdout) == result.stdout)
+        }
+    }
+
+    @Test func theInstanceComesFromTheEndpoint() throws {
+        let status = try run(["status", "http://mbd.example.org:9000"])
+        #expect(status.stdout.contains("\"url\": \"http://mbd.example.org:9000\""), "\(status.stdout)")
+        #expect(status.stdout.contains("\"incoming_url\": \"ftp://mbd.example.org:9001\""))
+        #expect(!status.stdout.contains("\"index\"") && !status.stdout.contains("\"repositories\""))
+        let withRepositories = try run(["status", "http://mbd.example.org:9000", "-R"])
+        #expect(withRepositories.stdout.contains("\"repositories\": {"))
+        let dput = try run(["dput_conf", "http://mbd.example.org:9000"])
+        #expect(dput.stdout.contains("fqdn     = mbd.example.org:9001"), "\(dput.stdout)")
+    }
+
+    @Test func stringResultsPrintRawOrQuotedWithJ() throws {
+        let raw = try run(["sources_list", "http://localhost:8066"])
+        #expect(raw.status == 0 && raw.stdout.hasPrefix("deb [] http://localhost:8066/repositories/test "), "\(raw.stdout)")
+        let quoted = try run(["-J", "sources_list", "http://localhost:8066"])
+        let expected = try runCommand("python3", ["-c", "import json, sys; print(json.dumps(sys.stdin.read()[:-1], indent=2))"],
+                                      input: raw.stdout).stdout
+        #expect(quoted.stdout == expected)
+    }
+
+    @Test func debdiffSucceedsWhateverItFinds() throws {
+        let result = try run(["debdiff", "http://localhost:8066", "dwhello", "test", "--versiona", "1.0-1", "--versionb", "1.1-1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("dwhello"))
+        let own = try run(["debdiff", "dwhello", "test", "-a", "1.0-1", "-b", "1.1-1"])
+        #expect(own.status == 1)
+        #expect(own.stdout == result.stdout)
+    }
+
+    @Test func theApiLinkSelectsTheApiForm() throws {
+        let scratch = try TemporaryDirectory()
+        let link = scratch.appending("debwork-api")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Fixtures.debworkBinary)
+        let result = try run(["ls", "dwhello"], program: link)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("{\n  \"test\": {"), "\(result.stdout)")
+        #expect(try pythonReprint(result.stdout) == result.stdout)
+    }
+
+    @Test func sourcesListTakesMiniBuilddsRollbacksAndSnapshotErrors() throws {
+        let all = try run(["sources_list", "-r", "-1", "-C", "bookworm", "-S", "unstable"])
+        #expect(all.stdout.contains("bookworm-test-unstable-rollback1"), "\(all.stdout)")
+        let unknown = try run(["sources_list", "-P", "NOPE", "-C", "bookworm", "-S", "unstable"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("E: No such snapshot for bookworm-test-unstable: 'NOPE' (available: WEEKLY_"), "\(unknown.stderr)")
+        let accepted = try run(["sources_list", "-X", "-D", "-C", "bookworm", "-S", "stable"])
+        #expect(accepted.stdout.hasPrefix("# Mini-Buildd archive test 'bookworm-test-stable': release n=bookworm-test-stable, o="),
+                "\(accepted.stdout)")
+    }
+
+    /// Python's `json.dumps` is the oracle for every escape `ensure_ascii` makes.
+    @Test func jsonEscapesAreExactlyPythons() throws {
+        let strings = ["plain", "é and ü", "emoji 🧪 beyond the BMP", "tab\tnew\nline\r", "\u{08}\u{0C}\u{01}\u{1F}\u{7F}",
+                       "quote \" backslash \\ slash /", "\u{202E}bidi", ""]
+        let value = JSONValue.object(strings.enumerated().map { ("k\($0.offset)", .string($0.element)) }
+            + [("n", .null), ("b", .bool(true)), ("i", .int(-3)), ("d", .double(0.0)), ("a", .array([])), ("o", .object([]))])
+        let mine = value.serializedAsPython() + "\n"
+        #expect(try pythonReprint(mine) == mine)
+    }
+}
