@@ -78,8 +78,8 @@ public struct DebdiffCommandLine: Sendable {
             case "--binaries": binaries = true
             case "--arch", "--architecture": architecture = try value(argument)[0]
             case "--no-index": options.useIndex = false
-            case "-a": versionA = try value(argument)[0]
-            case "-b": versionB = try value(argument)[0]
+            case "-a", "--versiona": versionA = try value(argument)[0]
+            case "-b", "--versionb": versionB = try value(argument)[0]
             case "--from":
                 var old: [String] = [], new: [String] = []
                 while let next = rest.first, next != "--to" { old.append(next); rest = rest.dropFirst() }
