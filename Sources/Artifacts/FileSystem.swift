@@ -37,6 +37,12 @@ public enum FileSystem {
             otherKind: type == S_IFDIR ? nil : RegularFile.nonRegularKind(info.st_mode))
     }
 
+    /// Whether `path` itself is a symbolic link (`lstat`).
+    public static func isSymlink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// Reads a whole file, refusing files larger than `maximumSize`.
     /// - Throws: ``ArtifactError`` naming the file and the `errno` text.
     /// Only a regular file is read (a FIFO or a device would block or never end).

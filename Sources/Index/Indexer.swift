@@ -13,6 +13,8 @@ public struct Indexer: Sendable {
         public var progress: Bool
         /// Seconds between batched commits (each file still lands whole or not at all).
         public var commitInterval: Double
+        /// Walk the folders the scanner leaves out by default (`incoming/`, `tmp/`, …).
+        public var includeSkipped = false
 
         public init(jobs: Int, limits: ArchiveLimits = .init(), progress: Bool = false, commitInterval: Double = 0.5) {
             self.jobs = jobs
@@ -22,7 +24,7 @@ public struct Indexer: Sendable {
         }
     }
 
-    public let options: Options
+    public var options: Options
 
     public init(options: Options) { self.options = options }
 
@@ -34,7 +36,9 @@ public struct Indexer: Sendable {
         let start = FileSystemCalls.monotonic()
         var summary = IndexSummary()
         var scanner = Scanner()
+        scanner.includeSkipped = options.includeSkipped
         scanner.scan(paths)
+        summary.skipped = scanner.skipped.map { IndexSummary.Skipped(path: $0.path, reason: $0.reason) }
         for error in scanner.errors {
             let failure = IndexSummary.Failure(path: error.file, reason: error.reason)
             summary.failures.append(failure)

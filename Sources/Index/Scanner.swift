@@ -43,8 +43,24 @@ struct Scanner {
         var inode: UInt64
     }
 
-    /// Folders never descended into: VCS metadata and reprepro's own state.
-    static let skippedDirectories: Set<String> = [".git", ".svn", ".hg", "db", "lists", "logs", "tmp", "conf", "incoming"]
+    /// Folders not descended into, and why (README "How index decides"): reprepro's and mini-buildd's own
+    /// state, and work in progress. `--include-skipped` walks them too (an `incoming/` `.changes` is then an
+    /// event). Dot-folders (VCS metadata) are never walked.
+    static let skippedDirectories: [String: String] = [
+        "db": "reprepro's database",
+        "conf": "reprepro's configuration",
+        "lists": "reprepro's update lists",
+        "logs": "log files",
+        "tmp": "temporary files",
+        "incoming": "an upload queue: packages not yet accepted",
+    ]
+
+    /// Walk the folders of ``skippedDirectories`` too.
+    var includeSkipped = false
+    /// The folders left out, with the reason (reported in the summary).
+    private(set) var skipped: [(path: String, reason: String)] = []
+    /// Suite links under `dists/` (`stable -> bookworm-test-stable`): alias → the distribution folder's name.
+    private(set) var aliases: [(repositoryRoot: String, alias: String, distribution: String)] = []
 
     mutating func scan(_ arguments: [String]) {
         for argument in arguments {
@@ -96,7 +112,11 @@ struct Scanner {
             let path = FileSystem.join(directory, name)
             guard let status = FileSystem.status(path) else { continue }
             if status.isDirectory {
-                if !Self.skippedDirectories.contains(name) { walk(path, root: root, status: status) }
+                if let reason = Self.skippedDirectories[name], !includeSkipped {
+                    skipped.append((path, reason))
+                } else {
+                    walk(path, root: root, status: status)
+                }
                 continue
             }
             guard let kind = ArtifactKind(fileName: name) else { continue }
@@ -112,16 +132,31 @@ struct Scanner {
     private mutating func scanRepository(_ root: String) {
         let dists = FileSystem.join(root, "dists")
         guard let distsStatus = FileSystem.status(dists), let distEntries = enter(dists, status: distsStatus) else { return }
-        let distNames = distEntries.filter { FileSystem.status(FileSystem.join(dists, $0))?.isDirectory == true }
+        // A symlink to a sibling folder is a suite link (`stable -> bookworm-test-stable`, as on every Debian
+        // mirror): an alias of that distribution, not a second one. Real folders first, then the links.
+        var seen: [FileIdentity: String] = [:]
+        var distNames: [String] = []
+        let ordered = distEntries.sorted { !FileSystem.isSymlink(FileSystem.join(dists, $0)) && FileSystem.isSymlink(FileSystem.join(dists, $1)) }
+        for name in ordered {
+            guard let status = FileSystem.status(FileSystem.join(dists, name)), status.isDirectory else { continue }
+            let identity = FileIdentity(device: status.device, inode: status.inode)
+            if let target = seen[identity] {
+                aliases.append((root, name, target))
+                continue
+            }
+            seen[identity] = name
+            distNames.append(name)
+        }
+        distNames.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let identity = Self.identity(of: root, distributions: distNames)
         for dist in distNames {
             let directory = FileSystem.join(dists, dist)
-            addRelease(FileSystem.join(directory, "Release"), root: root, identity: identity)
+            addRelease(directory, root: root, identity: identity)
             let snapshots = FileSystem.join(directory, "snapshots")
             guard let status = FileSystem.status(snapshots), status.isDirectory,
                   let names = enter(snapshots, status: status) else { continue }
             for snapshot in names {
-                addRelease(FileSystem.join(FileSystem.join(snapshots, snapshot), "Release"), root: root, identity: identity)
+                addRelease(FileSystem.join(snapshots, snapshot), root: root, identity: identity)
             }
         }
         let pool = FileSystem.join(root, "pool")
@@ -130,7 +165,13 @@ struct Scanner {
         }
     }
 
-    private mutating func addRelease(_ path: String, root: String, identity: String) {
+    /// The distribution in `directory`: its `Release`, else its `InRelease` (clearsigned; the signature is
+    /// stripped, not checked).
+    private mutating func addRelease(_ directory: String, root: String, identity: String) {
+        var path = FileSystem.join(directory, "Release")
+        if FileSystem.status(path) == nil, FileSystem.status(FileSystem.join(directory, "InRelease")) != nil {
+            path = FileSystem.join(directory, "InRelease")
+        }
         guard let status = FileSystem.status(path) else { return }
         if let other = status.otherKind {
             errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))

@@ -122,6 +122,40 @@ import Testing
                 "\(accepted.stdout)")
     }
 
+    @Test func suiteLinksAreAliasesAndInReleaseIsRead() throws {
+        let scratch = try TemporaryDirectory()
+        let repo = scratch.appending("repo")
+        #expect(try runCommand("cp", ["-a", Fixtures.path("repo"), repo]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: repo + "/dists/stable", withDestinationPath: "bookworm-test-stable")
+        // A distribution with only an InRelease (the Release clearsigned, as a mirror serves it).
+        let testing = repo + "/dists/bookworm-test-testing/"
+        let release = try String(contentsOfFile: testing + "Release", encoding: .utf8)
+        try ("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n" + release
+             + "-----BEGIN PGP SIGNATURE-----\n\nAAAA\n-----END PGP SIGNATURE-----\n").write(toFile: testing + "InRelease", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: testing + "Release")
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", "-J", repo], index: index)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let names = try runCommand("sqlite3", [index, "SELECT name FROM distributions WHERE snapshot IS NULL ORDER BY name"]).stdout
+        #expect(!names.split(separator: "\n").contains("stable"), "\(names)")
+        #expect(names.split(separator: "\n").contains("bookworm-test-testing"), "\(names)")
+    }
+
+    @Test func skippedFoldersAreReportedAndCanBeIncluded() throws {
+        let scratch = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: scratch.appending("incoming"), withIntermediateDirectories: true)
+        for name in ["dwnative_0.3.dsc", "dwnative_0.3.tar.xz"] {
+            _ = try scratch.copy(Fixtures.path("packages/" + name), as: "incoming/" + name)
+        }
+        let index = scratch.appending("i.sqlite")
+        let plain = try debwork(["index", scratch.path], index: index)
+        #expect(plain.stdout.contains("skipped \(scratch.path)/incoming/: an upload queue"), "\(plain.stdout)")
+        let json = try debwork(["index", "-J", scratch.path], index: index)
+        #expect(json.stdout.contains("\"skipped\": ["))
+        let included = try debwork(["index", "-J", "--include-skipped", scratch.path], index: index)
+        #expect(included.stdout.contains("\"new\": 1"), "\(included.stdout)")
+    }
+
     /// Python's `json.dumps` is the oracle for every escape `ensure_ascii` makes.
     @Test func jsonEscapesAreExactlyPythons() throws {
         let strings = ["plain", "é and ü", "emoji 🧪 beyond the BMP", "tab\tnew\nline\r", "\u{08}\u{0C}\u{01}\u{1F}\u{7F}",

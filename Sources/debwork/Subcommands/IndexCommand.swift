@@ -23,6 +23,9 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: "Allowed decompression ratio above --max-unpacked (decompression-bomb guard).")
     var maxRatio: Int64 = 200
 
+    @Flag(name: .long, help: "Also walk the folders left out by default (incoming, tmp, logs, db, conf, lists; an incoming/ .changes is then an event).")
+    var includeSkipped = false
+
     @Argument(help: "Files and directories to index.")
     var paths: [String]
 
@@ -34,10 +37,11 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath)
-            let indexer = Indexer(options: .init(
+            var indexer = Indexer(options: .init(
                 jobs: jobs ?? Environment.processorCount,
                 limits: ArchiveLimits(floorBytes: maxUnpacked, ratio: maxRatio),
                 progress: !global.json))
+            indexer.options.includeSkipped = includeSkipped
             let summary = try indexer.run(paths: paths, store: store) { failure in
                 Console.message("E", "\(failure.path): \(failure.reason)")
             }
@@ -60,6 +64,7 @@ enum IndexSummaryText {
         return "\(summary.new) new, \(summary.updated) updated, \(summary.unchanged) unchanged, "
             + "\(summary.removed) removed, \(summary.failed) failed "
             + "(\(fixed(megabytes)) MB in \(fixed(summary.seconds)) s, \(fixed(rate)) MB/s)\n"
+            + summary.skipped.map { "skipped \($0.path)/: \($0.reason) (--include-skipped to index it)\n" }.joined()
     }
 
     static func fixed(_ value: Double) -> String {
