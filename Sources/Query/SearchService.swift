@@ -94,35 +94,59 @@ public final class SearchService {
 
     // MARK: Name glob (mini-buildd's search)
 
-    /// Source names whose source, binary or upload name matches the glob, then every artifact of those
-    /// sources in scope: repositories and builds list .dsc and .deb files, events lists .changes files.
+    /// mini-buildd's `search` (`pool.Dir.isearch`), over the index: a **source** whose name matches yields its
+    /// source directory (`<repo>/pool/<component>/<initial>/<source>` in repositories; in builds and events the
+    /// `<source>` folder when they are laid out as mini-buildd's `<source>/<version>/…`), a **binary package**
+    /// whose name matches yields its `.deb`/`.udeb`/`.ddeb` file. Repository paths start with the repository id
+    /// (they are relative to the repositories route); no `.dsc` and no file of another package is listed.
     func names(_ pattern: String, scope: Scope, query: SearchQuery) throws -> PackageSearchResult {
         let glob = GlobPattern.packageName(pattern).glob
         // Each arm scans a covering index (names only), never the binaries table with its control text.
         let matched = try db.query("""
             SELECT package FROM sources WHERE package GLOB ?1
             UNION SELECT source FROM binaries WHERE source GLOB ?1
-            UNION SELECT source FROM binaries WHERE id IN (SELECT id FROM binaries WHERE package GLOB ?1)
             UNION SELECT source FROM uploads WHERE source GLOB ?1
             ORDER BY 1
             """, [.text(glob)]) { $0.string(0) }
-        guard !matched.isEmpty else { return PackageSearchResult(sources: OrderedObject()) }
-        let rows = try db.query("""
-            SELECT b.source, b.source_version, f.area, f.area_path
-            FROM binaries b JOIN files f ON f.id = b.file_id
-            WHERE b.source IN (SELECT value FROM json_each(?1)) AND f.area <> 'events' AND \(scope.binary)
+        // Source directories: where the artifacts of each matching source are.
+        var rows = try db.query("""
+            SELECT b.source, b.source_version, f.area, f.area_path, r.identity, 1
+            FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
+            WHERE b.source IN (SELECT value FROM json_each(?1)) AND \(scope.binary)
             UNION ALL
-            SELECT s.package, s.version, f.area, f.area_path
-            FROM sources s JOIN files f ON f.id = s.file_id
-            WHERE s.package IN (SELECT value FROM json_each(?1)) AND f.area <> 'events' AND \(scope.source)
+            SELECT s.package, s.version, f.area, f.area_path, r.identity, 1
+            FROM sources s JOIN files f ON f.id = s.file_id LEFT JOIN repositories r ON r.id = f.repository_id
+            WHERE s.package IN (SELECT value FROM json_each(?1)) AND \(scope.source)
             UNION ALL
-            SELECT u.source, u.version, f.area, f.area_path
+            SELECT u.source, u.version, f.area, f.area_path, NULL, 1
             FROM uploads u JOIN files f ON f.id = u.file_id
             WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)
             """, [.text(Self.jsonArray(matched))]) { row in
-            ArtifactRow(source: row.string(0), version: row.string(1), area: row.string(2), path: row.string(3))
+            ArtifactRow(source: row.string(0), version: row.string(1), area: row.string(2),
+                        path: Self.sourceDirectory(row.string(3), source: row.string(0), area: row.string(2),
+                                                   repository: row.optionalString(4)))
         }
-        return Self.group(rows, latest: query.latest, limit: query.limit)
+        // Binary packages: the files of each matching binary, under its source.
+        rows += try db.query("""
+            SELECT b.source, b.source_version, f.area, f.area_path, r.identity
+            FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
+            WHERE b.id IN (SELECT id FROM binaries WHERE package GLOB ?1) AND \(scope.binary)
+            """, [.text(glob)]) { row in
+            ArtifactRow(source: row.string(0), version: row.string(1), area: row.string(2),
+                        path: row.optionalString(4).map { $0 + "/" + row.string(3) } ?? row.string(3))
+        }
+        return Self.group(rows.filter { !$0.path.isEmpty }, latest: query.latest, limit: query.limit)
+    }
+
+    /// The source directory an artifact at `areaPath` stands for: `<repo>/<its folder>` in a repository, the
+    /// `<source>` folder at the top of a builds or events tree laid out as mini-buildd's, else none ("").
+    static func sourceDirectory(_ areaPath: String, source: String, area: String, repository: String?) -> String {
+        if area == SearchArea.repositories.rawValue, let repository {
+            guard let slash = areaPath.lastIndex(of: "/") else { return repository }
+            return repository + "/" + areaPath[..<slash]
+        }
+        let first = areaPath.split(separator: "/", maxSplits: 1)
+        return first.count == 2 && first[0] == source ? source : ""
     }
 
     /// One artifact file of a source, for the mini-buildd shape.

@@ -47,9 +47,7 @@ import Testing
     @Test func humanListings() throws {
         let names = try search(["dwold", "--area", "builds"])
         #expect(names.stdout == """
-            dwold  builds  dwold_2.0-1.dsc
             dwold  builds  dwold_2.0-1_all.deb
-            dwold  builds  dwold_2.0-2.dsc
             dwold  builds  dwold_2.0-2_all.deb
 
             """)
