@@ -26,18 +26,17 @@ public struct DputConfService: Sendable {
                              ("login", "anonymous"), ("incoming", "/incoming")] {
             text += key.padding(toWidth: 8) + " = " + value + "\n"
         }
-        return text
+        // mini-buildd's result: the target's snippet ends with a newline and the call appends one more.
+        return text + "\n"
     }
 
-    /// The dput-ng profile (`~/.dput.d/profiles/<target>.json`).
+    /// The dput-ng profile (`~/.dput.d/profiles/<target>.json`): mini-buildd's keys in its order.
     public func profile(_ configuration: Configuration) -> JSONValue {
         .object([
-            ("meta", .string("debian")),
-            ("fqdn", .string("\(configuration.host):\(configuration.ftpPort)")),
-            ("incoming", .string("/incoming")),
-            ("login", .string("anonymous")),
             ("method", .string("ftp")),
-            ("allow_unsigned_uploads", .bool(false)),
+            ("fqdn", .string("\(configuration.host):\(configuration.ftpPort)")),
+            ("login", .string("anonymous")),
+            ("incoming", .string("/incoming")),
         ])
     }
 }

@@ -23,14 +23,12 @@ func printJSON(_ value: some Encodable) throws {
     }
 }
 
-/// Prints a call's text result as mini-buildd-api prints a str result: as it is (`print` adds the newline the
-/// text already ends with in debwork), or JSON-quoted with `-J`.
-func printText(_ text: String, json: Bool) throws {
+/// Prints a str result as mini-buildd-api does: `print(result)` (the text and one newline), or with `-J`
+/// `json.dumps(result)`.
+func printAPIString(_ result: String, json: Bool) throws {
     if json {
-        var body = text
-        if body.hasSuffix("\n") { body.removeLast() }
-        try printJSON(JSONValue.string(body))
+        try printJSON(JSONValue.string(result))
     } else {
-        Console.out(text)
+        Console.out(result + "\n")
     }
 }

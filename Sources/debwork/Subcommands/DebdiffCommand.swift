@@ -119,7 +119,7 @@ struct DebdiffCommand: ParsableCommand {
             }
             if OutputForm.current == .api {
                 // mini-buildd's debdiff result is devscripts' stdout as a str; the call succeeds whatever it says.
-                try printText(String(decoding: report.text, as: UTF8.self), json: global.json)
+                try printAPIString(String(decoding: report.text, as: UTF8.self), json: global.json)
                 return
             }
             if global.json {

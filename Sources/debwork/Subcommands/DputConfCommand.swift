@@ -21,8 +21,8 @@ struct DputConfCommand: ParsableCommand {
             let service = DputConfService(withoutGlobal: withoutGlobal)
             if OutputForm.current == .api {
                 // mini-buildd's result is a str either way: the profile is json.dumps(indent=2) text.
-                try printText(dputNG ? service.profile(configuration).serializedAsPython() + "\n" : service.text(configuration),
-                              json: global.json)
+                try printAPIString(dputNG ? service.profile(configuration).serializedAsPython() : service.text(configuration),
+                                   json: global.json)
             } else if dputNG {
                 Console.out(service.profile(configuration).serialized() + "\n")
             } else if global.json {

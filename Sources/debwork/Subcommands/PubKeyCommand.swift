@@ -20,7 +20,8 @@ struct PubKeyCommand: ParsableCommand {
             guard let key = signKey ?? configuration.signKey else {
                 throw PortError("no signing key configured: pass --sign-key KEYID or set sign_key in the configuration's [port] table")
             }
-            try printText(try PublicKeyExporter.armored(key: key), json: OutputForm.current == .api && global.json)
+            let armored = try PublicKeyExporter.armored(key: key)
+            if OutputForm.current == .api { try printAPIString(armored, json: global.json) } else { Console.out(armored) }
         }
     }
 }

@@ -54,7 +54,7 @@ struct SourcesListCommand: ParsableCommand {
             service.withComment = withComment
             let lines = try service.run(store: store, configuration: try settings.load())
             if OutputForm.current == .api {
-                try printText(SourcesListService.text(lines), json: global.json)
+                try printAPIString(SourcesListService.text(lines), json: global.json)
             } else if global.json {
                 try printJSON(lines.map(\.text))
             } else {
