@@ -1,15 +1,26 @@
-/// Applies one file section of a unified diff to a file's bytes, tolerant the way GNU patch is by
-/// default for offsets: each hunk is tried where its header says (shifted by the offset of the
-/// previous hunk), then at growing distances before and after. Context must match exactly (no fuzz).
-enum PatchApplier {
+/// Applies one file section of a ``PatchFile`` to a file's bytes.
+///
+/// Context must always match exactly (no fuzz). Where a hunk may land is ``Tolerance``: dpkg-source
+/// runs `patch -t -F 0 -N -p1 -u -V never` (`Dpkg::Source::Patch::apply`), which accepts a hunk found
+/// at another line (an offset) but never with fuzz, and that is the default here.
+public enum PatchApplier {
+    public enum Tolerance: Sendable, Hashable {
+        /// Each hunk only at the line its header names (shifted by what the earlier hunks added or removed).
+        case exact
+        /// As `patch -F 0`: the stated line first, then growing distances before and after it.
+        case offsets
+    }
+
     /// Returns the patched bytes.
     /// - Parameters:
     ///   - section: the file section to apply.
     ///   - original: the file's current bytes (empty for a new file).
+    ///   - tolerance: where hunks may land; dpkg's is ``Tolerance/offsets``.
     ///   - patchName: the patch, for messages.
     ///   - path: the file patched, for messages.
-    /// - Throws: ``DebdiffError`` naming the patch, the file and the hunk that does not apply.
-    static func apply(_ section: PatchFile.Section, to original: [UInt8], patchName: String, path: String) throws(DebdiffError) -> [UInt8] {
+    /// - Throws: ``ArtifactError`` naming the patch, the file and the hunk that does not apply.
+    public static func apply(_ section: PatchFile.Section, to original: [UInt8], tolerance: Tolerance = .offsets,
+                             patchName: String, path: String) throws(ArtifactError) -> [UInt8] {
         // Lines of the file as (text, hasNewline).
         var lines: [(text: ArraySlice<UInt8>, newline: Bool)] = PatchFile.splitLines(original).map { range in
             let line = original[range]
@@ -20,8 +31,8 @@ enum PatchApplier {
             let expected = hunk.lines.filter { $0.kind != .inserted }
             let replacement = hunk.lines.filter { $0.kind != .deleted }
             let wanted = hunk.oldCount == 0 ? hunk.oldStart + offset : hunk.oldStart - 1 + offset
-            guard let at = locate(expected, in: lines, near: wanted) else {
-                throw DebdiffError("\(patchName): hunk #\(number + 1) for '\(path)' does not apply (expected at line \(hunk.oldStart))")
+            guard let at = locate(expected, in: lines, near: wanted, searching: tolerance == .offsets) else {
+                throw ArtifactError(file: patchName, reason: "hunk #\(number + 1) for '\(path)' does not apply (expected at line \(hunk.oldStart))")
             }
             offset += at - wanted
             lines.replaceSubrange(at..<at + expected.count, with: replacement.map { ($0.text, $0.hasNewline) })
@@ -37,13 +48,15 @@ enum PatchApplier {
         return out
     }
 
-    private static func locate(_ expected: [PatchFile.Line], in lines: [(text: ArraySlice<UInt8>, newline: Bool)], near wanted: Int) -> Int? {
+    private static func locate(_ expected: [PatchFile.Line], in lines: [(text: ArraySlice<UInt8>, newline: Bool)],
+                               near wanted: Int, searching: Bool) -> Int? {
         let last = lines.count - expected.count
         guard last >= 0 else { return nil }
         func matches(_ at: Int) -> Bool {
             for (k, line) in expected.enumerated() where lines[at + k].text != line.text { return false }
             return true
         }
+        guard searching else { return wanted >= 0 && wanted <= last && matches(wanted) ? wanted : nil }
         let start = min(max(wanted, 0), last)
         if matches(start) { return start }
         var distance = 1

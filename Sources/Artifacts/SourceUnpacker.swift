@@ -1,0 +1,177 @@
+import LibArchive
+
+/// Runs a ``SourceUnpackPlan`` into a ``SourceTreeSink``: the one place that unpacks source packages
+/// for the index (``SourceReader``), debdiff and port, with the checks `dpkg-source -x` makes, so that a
+/// package dpkg refuses is refused by every one of them, with dpkg's reason in words and the file named.
+///
+/// Refused (``ArtifactError``), besides the member paths ``MemberPathChecker`` refuses:
+/// - a hard link naming no earlier regular file (GNU tar fails to create it);
+/// - in `debian/patches/series` (or `debian.series`) an entry with a `../` component (`Dpkg::Source::Quilt`:
+///   "contains an insecure path"), or naming no patch file ("cannot read");
+/// - in a quilt patch or `.diff.gz` (`Dpkg::Source::Patch::analyze`), checked whether or not patches are
+///   applied: the names ``PatchFile`` refuses, a file patched through a symlink (the file itself or
+///   a parent directory), a patched path that exists and is not a plain file;
+/// - a hunk that does not apply (exact context; offsets per ``tolerance``, dpkg's `patch -F 0`);
+/// - after unpacking, a symlink under `debian/` leading out of the tree (`check_directory_traversal`:
+///   "points outside source root"). dpkg resolves absolute targets on the host and lets one that does
+///   not exist pass; debwork refuses every absolute target but `/dev/null`, so that the verdict does not
+///   depend on the machine.
+///
+/// Devices, FIFOs and sockets are accepted, as dpkg-source accepts them: each is handed to the sink
+/// (no data) and listed in ``Summary/specialMembers``; the index lists them, debdiff reports them as
+/// `diff` does, port refuses to write them (its tarball writer cannot).
+public struct SourceUnpacker: Sendable {
+    public var limits: ArchiveReader.Limits
+    /// Apply the quilt series (`dpkg-source -x`); off, as `--skip-patches`, the series and its patches are
+    /// still read and checked. A 1.0 `.diff.gz` is always applied, as dpkg-source does.
+    public var applyPatches: Bool
+    /// Where hunks may land (dpkg: offsets, no fuzz).
+    public var tolerance: PatchApplier.Tolerance
+
+    public init(limits: ArchiveReader.Limits = .default, applyPatches: Bool = false, tolerance: PatchApplier.Tolerance = .offsets) {
+        self.limits = limits
+        self.applyPatches = applyPatches
+        self.tolerance = tolerance
+    }
+
+    /// What a run found besides the tree.
+    public struct Summary: Sendable {
+        /// Symlinks pointing above the root (outside `debian/`, where they are allowed).
+        public var pathWarnings: [String] = []
+        /// libarchive's and the patch parser's warnings.
+        public var archiveWarnings: [String] = []
+        /// Paths of device, FIFO and socket members.
+        public var specialMembers: [String] = []
+        /// The newest member mtime (debdiff gives it to files a `.diff.gz` changes: the diff has none).
+        public var newestMtime: Int64 = 0
+    }
+
+    /// Runs `plan` into `sink`.
+    /// - Throws: ``ArtifactError`` naming the tarball, patch or .dsc for everything dpkg-source refuses;
+    ///   whatever the sink throws (I/O), unchanged.
+    @discardableResult
+    public func run<Sink: SourceTreeSink>(_ plan: SourceUnpackPlan, into sink: inout Sink) throws -> Summary {
+        var state = SourceTreeState()
+        var summary = Summary()
+        var diffs: [String: PatchFile] = [:]
+        // A .diff.gz is read first: the sink must keep the bytes of the files it patches.
+        for case .diff(let path) in plan.steps {
+            let patch = try PatchFile(try CompressedFile.read(path, limits: limits), name: path)
+            summary.archiveWarnings += patch.warnings
+            sink.retain(Set(patch.sections.flatMap { [$0.oldPath, $0.newPath].compactMap { $0 } }))
+            diffs[path] = patch
+        }
+        for step in plan.steps {
+            switch step {
+            case let .tarball(path, stripTop, prefix, excludePC):
+                try addTarball(path, stripTop: stripTop, prefix: prefix, excludePC: excludePC,
+                               state: &state, summary: &summary, sink: &sink)
+            case .removeSubtree(let directory):
+                state.remove(under: directory)
+                sink.remove(under: directory)
+            case .diff(let path):
+                guard let patch = diffs[path] else { continue }
+                try apply(patch, name: path, mtime: summary.newestMtime, applying: true, state: &state, sink: &sink)
+            case .quiltSeries:
+                try quiltSeries(state: &state, summary: &summary, sink: &sink)
+            }
+        }
+        if let rules = state.nodes["debian/rules"], rules.type == .regular {
+            sink.makeExecutable("debian/rules")
+        }
+        try state.checkDebianTraversal(dsc: plan.dscPath)
+        return summary
+    }
+
+    /// Streams one tarball into the sink, checking every member.
+    private func addTarball<Sink: SourceTreeSink>(_ path: String, stripTop: Bool, prefix: String, excludePC: Bool,
+                                                  state: inout SourceTreeState, summary: inout Summary, sink: inout Sink) throws {
+        let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
+        var checker = MemberPathChecker(archive: path)
+        func place(_ components: [Substring]) -> [Substring]? {
+            var parts = components
+            if stripTop { parts = Array(parts.dropFirst()) }
+            guard !parts.isEmpty else { return nil }
+            if excludePC && parts[0] == ".pc" { return nil }
+            return prefix.split(separator: "/") + parts
+        }
+        while let entry = try reader.nextEntry() {
+            let checked = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
+            guard let components = place(checked.split(separator: "/")) else {
+                try reader.skipData()
+                continue
+            }
+            try MemberPathChecker.checkPlacement(components, raw: entry.path, archive: path) {
+                state.nodes[$0]?.type == .symlink
+            }
+            let full = components.joined(separator: "/")
+            var linked: String?
+            if entry.type == .hardlink {
+                let target = entry.linkTarget ?? ""
+                let targetPath = place(try MemberPathChecker.components(target, archive: path))?.joined(separator: "/")
+                guard let targetPath, state.nodes[targetPath]?.type == .regular else {
+                    throw ArtifactError(file: path, reason: "hard link '\(entry.path)' names no earlier regular file ('\(target)')")
+                }
+                linked = targetPath
+            }
+            if MemberPathChecker.isSpecial(entry.type) { summary.specialMembers.append(full) }
+            try sink.add(entry, at: full, linked: linked, reader: reader)
+            state.add(full, type: entry.type == .hardlink ? .regular : entry.type, linkTarget: entry.linkTarget,
+                      mtime: entry.mtime, permissions: entry.permissions)
+            summary.newestMtime = max(summary.newestMtime, entry.mtime)
+        }
+        summary.pathWarnings += checker.warnings
+        summary.archiveWarnings += reader.warnings
+    }
+
+    /// `Dpkg::Source::Quilt`: reads the series and checks every patch; applies them when asked.
+    private func quiltSeries<Sink: SourceTreeSink>(state: inout SourceTreeState, summary: inout Summary, sink: inout Sink) throws {
+        // dpkg prefers the vendor's series (`debian.series` on Debian).
+        var seriesName = "debian/patches/debian.series"
+        var resolved = state.regularFile(seriesName)
+        if resolved == nil {
+            seriesName = "debian/patches/series"
+            resolved = state.regularFile(seriesName)
+        }
+        guard let resolved else { return }
+        guard let text = try sink.contents(of: resolved) else {
+            throw ArtifactError(file: seriesName, reason: "cannot read the series")
+        }
+        for name in try QuiltSeries.patches(in: text, file: seriesName) {
+            let patchPath = "debian/patches/" + name
+            guard let file = state.regularFile(patchPath), let bytes = try sink.contents(of: file) else {
+                throw ArtifactError(file: patchPath, reason: "cannot read the patch named in \(seriesName): no such file")
+            }
+            let patch = try PatchFile(bytes, name: patchPath)
+            summary.archiveWarnings += patch.warnings
+            let mtime = state.nodes[file]?.mtime ?? 0
+            try apply(patch, name: patchPath, mtime: mtime, applying: applyPatches, state: &state, sink: &sink)
+        }
+    }
+
+    /// Checks every section of `patch` as `Dpkg::Source::Patch::analyze` does and, when `applying`,
+    /// applies it (`patch -p1`).
+    private func apply<Sink: SourceTreeSink>(_ patch: PatchFile, name: String, mtime: Int64, applying: Bool,
+                                             state: inout SourceTreeState, sink: inout Sink) throws {
+        for section in patch.sections {
+            let path = try state.analyze(section, patch: name)
+            guard applying else { continue }
+            let existing = state.nodes[path]
+            var original: [UInt8] = []
+            if existing != nil {
+                guard let bytes = try sink.contents(of: path) else {
+                    throw ArtifactError(file: name, reason: "cannot patch '\(path)': its contents were not kept")
+                }
+                original = bytes
+            }
+            let result = try PatchApplier.apply(section, to: original, tolerance: tolerance, patchName: name, path: path)
+            if section.deletesFile && result.isEmpty {
+                state.remove(under: path)
+                sink.remove(under: path)
+                continue
+            }
+            try sink.write(path, bytes: result, permissions: existing?.permissions, mtime: mtime)
+            state.add(path, type: .regular, linkTarget: nil, mtime: mtime, permissions: existing?.permissions ?? 0o644)
+        }
+    }
+}
