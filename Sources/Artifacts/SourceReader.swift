@@ -8,9 +8,14 @@ public struct SourceReader: Sendable {
     /// List and hash the unpacked tree (off: only the .dsc and its file checks).
     public var unpack: Bool
 
-    public init(limits: ArchiveReader.Limits = .default, unpack: Bool = true) {
+    /// Apply the quilt series to the tree (`dpkg-source -x`; off: `--skip-patches`, what the index
+    /// stores). Either way the series and its patches are checked as dpkg-source checks them.
+    public var applyPatches: Bool
+
+    public init(limits: ArchiveReader.Limits = .default, unpack: Bool = true, applyPatches: Bool = false) {
         self.limits = limits
         self.unpack = unpack
+        self.applyPatches = applyPatches
     }
 
     /// Reads the source package whose `.dsc` is at `path`.
@@ -50,7 +55,7 @@ public struct SourceReader: Sendable {
 
         let plan = try SourceUnpackPlan(package: package, dscPath: path)
         var tree = SourceListingSink()
-        let summary = try SourceUnpacker(limits: limits, applyPatches: false).run(plan, into: &tree)
+        let summary = try SourceUnpacker(limits: limits, applyPatches: applyPatches).run(plan, into: &tree)
         package.tree = tree.sortedEntries
         package.warnings = summary.pathWarnings + summary.archiveWarnings
         package.controlText = tree.text(of: "debian/control")

@@ -5,6 +5,9 @@ import LibArchive
 /// types itself; a sink only stores what its user needs: ``SourceListingSink`` (the index: every path
 /// with its SHA-256, a few texts), ``SourceCaptureSink`` (port: some texts), debdiff's spool.
 public protocol SourceTreeSink {
+    /// Whether ``contents(of:)`` answers for every regular file (a spool), so that nothing needs
+    /// ``retain(_:)``.
+    static var readsBack: Bool { get }
     /// Paths whose bytes the unpacker will read back (files a `.diff.gz` patches), said before any
     /// tarball is read.
     mutating func retain(_ paths: Set<String>)
@@ -22,6 +25,7 @@ public protocol SourceTreeSink {
 }
 
 extension SourceTreeSink {
+    public static var readsBack: Bool { false }
     public mutating func retain(_ paths: Set<String>) {}
 }
 

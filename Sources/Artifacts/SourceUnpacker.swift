@@ -61,6 +61,9 @@ public struct SourceUnpacker: Sendable {
             sink.retain(Set(patch.sections.flatMap { [$0.oldPath, $0.newPath].compactMap { $0 } }))
             diffs[path] = patch
         }
+        if applyPatches && !Sink.readsBack, plan.steps.contains(.quiltSeries) {
+            sink.retain(try patchedByQuilt(plan))
+        }
         for step in plan.steps {
             switch step {
             case let .tarball(path, stripTop, prefix, excludePC):
@@ -73,7 +76,12 @@ public struct SourceUnpacker: Sendable {
                 guard let patch = diffs[path] else { continue }
                 try apply(patch, name: path, mtime: summary.newestMtime, applying: true, state: &state, sink: &sink)
             case .quiltSeries:
-                try quiltSeries(state: &state, summary: &summary, sink: &sink)
+                do {
+                    try quiltSeries(state: &state, summary: &summary, sink: &sink)
+                } catch let error as ArtifactError where !error.file.hasPrefix("/") && error.file.hasPrefix("debian/") {
+                    // A path inside the tree: name the package it is in.
+                    throw ArtifactError(file: plan.dscPath, reason: "\(error.file): \(error.reason)")
+                }
             }
         }
         if let rules = state.nodes["debian/rules"], rules.type == .regular {
@@ -122,6 +130,33 @@ public struct SourceUnpacker: Sendable {
         }
         summary.pathWarnings += checker.warnings
         summary.archiveWarnings += reader.warnings
+    }
+
+    /// The files the quilt patches name, read from the debian tarball alone (small) before the tree is
+    /// built, so that a sink that does not keep every file keeps those. Nothing is checked here.
+    private func patchedByQuilt(_ plan: SourceUnpackPlan) throws -> Set<String> {
+        guard let debian = plan.steps.last(where: { if case .tarball(_, false, "", _) = $0 { true } else { false } }),
+              case .tarball(let path, _, _, _) = debian else { return [] }
+        let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
+        var patches: [String: [UInt8]] = [:]
+        while let entry = try reader.nextEntry() {
+            let name = entry.path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            if entry.type == .regular, name.hasPrefix("debian/patches/") {
+                patches[name] = try reader.readAll(maximumSize: 64 << 20)
+            } else {
+                try reader.skipData()
+            }
+        }
+        var paths: Set<String> = []
+        for bytes in patches.values {
+            guard let patch = try? PatchFile(bytes, name: "") else { continue }
+            for section in patch.sections {
+                for path in [section.oldPath, section.newPath].compactMap({ $0 }) {
+                    paths.insert(path.split(separator: "/").filter { $0 != "." }.joined(separator: "/"))
+                }
+            }
+        }
+        return paths
     }
 
     /// `Dpkg::Source::Quilt`: reads the series and checks every patch; applies them when asked.

@@ -8,6 +8,7 @@ import LibArchive
 struct SpoolingSink: SourceTreeSink {
     var tree: ExtractedTree
     let writer: SpoolFile
+    static var readsBack: Bool { true }
 
     mutating func add(_ member: ArchiveEntry, at path: String, linked: String?, reader: ArchiveReader) throws {
         switch try ExtractedTree.member(member, linked: linked.flatMap { tree.entries[$0] }, reader: reader, writer: writer) {
