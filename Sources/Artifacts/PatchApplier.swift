@@ -2,7 +2,9 @@
 ///
 /// Context must always match exactly (no fuzz). Where a hunk may land is ``Tolerance``: dpkg-source
 /// runs `patch -t -F 0 -N -p1 -u -V never` (`Dpkg::Source::Patch::apply`), which accepts a hunk found
-/// at another line (an offset) but never with fuzz, and that is the default here.
+/// at another line (an offset) but never with fuzz, and that is the default here. As GNU patch without
+/// fuzz, a hunk whose leading and trailing context differ in length is anchored at the start (less
+/// leading context) or the end (less trailing context) of the file.
 public enum PatchApplier {
     public enum Tolerance: Sendable, Hashable {
         /// Each hunk only at the line its header names (shifted by what the earlier hunks added or removed).
@@ -31,7 +33,7 @@ public enum PatchApplier {
             let expected = hunk.lines.filter { $0.kind != .inserted }
             let replacement = hunk.lines.filter { $0.kind != .deleted }
             let wanted = hunk.oldCount == 0 ? hunk.oldStart + offset : hunk.oldStart - 1 + offset
-            guard let at = locate(expected, in: lines, near: wanted, searching: tolerance == .offsets) else {
+            guard let at = locate(hunk, expected, in: lines, near: wanted, searching: tolerance == .offsets) else {
                 throw ArtifactError(file: patchName, reason: "hunk #\(number + 1) for '\(path)' does not apply (expected at line \(hunk.oldStart))")
             }
             offset += at - wanted
@@ -48,7 +50,7 @@ public enum PatchApplier {
         return out
     }
 
-    private static func locate(_ expected: [PatchFile.Line], in lines: [(text: ArraySlice<UInt8>, newline: Bool)],
+    private static func locate(_ hunk: PatchFile.Hunk, _ expected: [PatchFile.Line], in lines: [(text: ArraySlice<UInt8>, newline: Bool)],
                                near wanted: Int, searching: Bool) -> Int? {
         let last = lines.count - expected.count
         guard last >= 0 else { return nil }
@@ -57,6 +59,12 @@ public enum PatchApplier {
             return true
         }
         guard searching else { return wanted >= 0 && wanted <= last && matches(wanted) ? wanted : nil }
+        // GNU patch without fuzz (`locate_hunk`): a hunk with less leading than trailing context can only
+        // match at the start of the file, one with less trailing context only at its end.
+        let prefix = hunk.lines.prefix { $0.kind == .context }.count
+        let suffix = hunk.lines.reversed().prefix { $0.kind == .context }.count
+        if prefix < suffix { return matches(0) ? 0 : nil }
+        if suffix < prefix { return matches(last) ? last : nil }
         let start = min(max(wanted, 0), last)
         if matches(start) { return start }
         var distance = 1
