@@ -9,7 +9,8 @@ public struct SourceReader: Sendable {
     public var unpack: Bool
 
     /// Apply the quilt series to the tree (`dpkg-source -x`; off: `--skip-patches`, what the index
-    /// stores). Either way the series and its patches are checked as dpkg-source checks them.
+    /// stores). Either way the series and its patches are checked as dpkg-source checks them and applied
+    /// in memory, so that a package `dpkg-source -x` refuses is refused.
     public var applyPatches: Bool
 
     public init(limits: ArchiveReader.Limits = .default, unpack: Bool = true, applyPatches: Bool = false) {

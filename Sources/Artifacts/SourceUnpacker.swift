@@ -22,16 +22,37 @@ import LibArchive
 /// `diff` does, port refuses to write them (its tarball writer cannot).
 public struct SourceUnpacker: Sendable {
     public var limits: ArchiveReader.Limits
-    /// Apply the quilt series (`dpkg-source -x`); off, as `--skip-patches`, the series and its patches are
-    /// still read and checked. A 1.0 `.diff.gz` is always applied, as dpkg-source does.
+    /// Apply the quilt series to the tree (`dpkg-source -x`); off, the tree is `--skip-patches`'s. A 1.0
+    /// `.diff.gz` is always applied, as dpkg-source does.
     public var applyPatches: Bool
+    /// When the series is not applied to the tree, still apply it in memory (the patched files' bytes
+    /// only) so that a hunk that does not apply is refused as `dpkg-source -x` refuses it; off, the series
+    /// and its patches are only read and checked (`Dpkg::Source::Patch::analyze`).
+    public var verifyPatches: Bool
     /// Where hunks may land (dpkg: offsets, no fuzz).
     public var tolerance: PatchApplier.Tolerance
 
-    public init(limits: ArchiveReader.Limits = .default, applyPatches: Bool = false, tolerance: PatchApplier.Tolerance = .offsets) {
+    public init(limits: ArchiveReader.Limits = .default, applyPatches: Bool = false, verifyPatches: Bool = true,
+                tolerance: PatchApplier.Tolerance = .offsets) {
         self.limits = limits
         self.applyPatches = applyPatches
+        self.verifyPatches = verifyPatches
         self.tolerance = tolerance
+    }
+
+    /// What becomes of a patch's result.
+    private enum PatchUse {
+        /// Only checked.
+        case analyze
+        /// Applied to the files' bytes in ``Scratch/patched``, the sink untouched.
+        case memory
+        /// Applied to the tree in the sink.
+        case sink
+    }
+
+    /// Files patched in memory (``PatchUse/memory``): path to bytes, nil once deleted.
+    private struct Scratch {
+        var patched: [String: [UInt8]?] = [:]
     }
 
     /// What a run found besides the tree.
@@ -53,6 +74,7 @@ public struct SourceUnpacker: Sendable {
     public func run<Sink: SourceTreeSink>(_ plan: SourceUnpackPlan, into sink: inout Sink) throws -> Summary {
         var state = SourceTreeState()
         var summary = Summary()
+        var scratch = Scratch()
         var diffs: [String: PatchFile] = [:]
         // A .diff.gz is read first: the sink must keep the bytes of the files it patches.
         for case .diff(let path) in plan.steps {
@@ -61,7 +83,7 @@ public struct SourceUnpacker: Sendable {
             sink.retain(Set(patch.sections.flatMap { [$0.oldPath, $0.newPath].compactMap { $0 } }))
             diffs[path] = patch
         }
-        if applyPatches && !Sink.readsBack, plan.steps.contains(.quiltSeries) {
+        if applyPatches || verifyPatches, !Sink.readsBack, plan.steps.contains(.quiltSeries) {
             sink.retain(try patchedByQuilt(plan))
         }
         for step in plan.steps {
@@ -74,10 +96,10 @@ public struct SourceUnpacker: Sendable {
                 sink.remove(under: directory)
             case .diff(let path):
                 guard let patch = diffs[path] else { continue }
-                try apply(patch, name: path, mtime: summary.newestMtime, applying: true, state: &state, sink: &sink)
+                try apply(patch, name: path, mtime: summary.newestMtime, use: .sink, state: &state, scratch: &scratch, sink: &sink)
             case .quiltSeries:
                 do {
-                    try quiltSeries(state: &state, summary: &summary, sink: &sink)
+                    try quiltSeries(state: &state, summary: &summary, scratch: &scratch, sink: &sink)
                 } catch let error as ArtifactError where !error.file.hasPrefix("/") && error.file.hasPrefix("debian/") {
                     // A path inside the tree: name the package it is in.
                     throw ArtifactError(file: plan.dscPath, reason: "\(error.file): \(error.reason)")
@@ -160,7 +182,8 @@ public struct SourceUnpacker: Sendable {
     }
 
     /// `Dpkg::Source::Quilt`: reads the series and checks every patch; applies them when asked.
-    private func quiltSeries<Sink: SourceTreeSink>(state: inout SourceTreeState, summary: inout Summary, sink: inout Sink) throws {
+    private func quiltSeries<Sink: SourceTreeSink>(state: inout SourceTreeState, summary: inout Summary,
+                                                   scratch: inout Scratch, sink: inout Sink) throws {
         // dpkg prefers the vendor's series (`debian.series` on Debian).
         var seriesName = "debian/patches/debian.series"
         var resolved = state.regularFile(seriesName)
@@ -180,21 +203,22 @@ public struct SourceUnpacker: Sendable {
             let patch = try PatchFile(bytes, name: patchPath)
             summary.archiveWarnings += patch.warnings
             let mtime = state.nodes[file]?.mtime ?? 0
-            try apply(patch, name: patchPath, mtime: mtime, applying: applyPatches, state: &state, sink: &sink)
+            let use: PatchUse = applyPatches ? .sink : verifyPatches ? .memory : .analyze
+            try apply(patch, name: patchPath, mtime: mtime, use: use, state: &state, scratch: &scratch, sink: &sink)
         }
     }
 
-    /// Checks every section of `patch` as `Dpkg::Source::Patch::analyze` does and, when `applying`,
-    /// applies it (`patch -p1`).
-    private func apply<Sink: SourceTreeSink>(_ patch: PatchFile, name: String, mtime: Int64, applying: Bool,
-                                             state: inout SourceTreeState, sink: inout Sink) throws {
+    /// Checks every section of `patch` as `Dpkg::Source::Patch::analyze` does and applies it
+    /// (`patch -p1`) as `use` says.
+    private func apply<Sink: SourceTreeSink>(_ patch: PatchFile, name: String, mtime: Int64, use: PatchUse,
+                                             state: inout SourceTreeState, scratch: inout Scratch, sink: inout Sink) throws {
         for section in patch.sections {
             let path = try state.analyze(section, patch: name)
-            guard applying else { continue }
+            if use == .analyze { continue }
             let existing = state.nodes[path]
             var original: [UInt8] = []
             if existing != nil {
-                guard let bytes = try sink.contents(of: path) else {
+                guard let bytes = try scratch.patched[path] ?? sink.contents(of: path) else {
                     throw ArtifactError(file: name, reason: "cannot patch '\(path)': its contents were not kept")
                 }
                 original = bytes
@@ -202,10 +226,14 @@ public struct SourceUnpacker: Sendable {
             let result = try PatchApplier.apply(section, to: original, tolerance: tolerance, patchName: name, path: path)
             if section.deletesFile && result.isEmpty {
                 state.remove(under: path)
-                sink.remove(under: path)
+                if use == .sink { sink.remove(under: path) } else { scratch.patched[path] = .some(nil) }
                 continue
             }
-            try sink.write(path, bytes: result, permissions: existing?.permissions, mtime: mtime)
+            if use == .sink {
+                try sink.write(path, bytes: result, permissions: existing?.permissions, mtime: mtime)
+            } else {
+                scratch.patched[path] = result
+            }
             state.add(path, type: .regular, linkTarget: nil, mtime: mtime, permissions: existing?.permissions ?? 0o644)
         }
     }
