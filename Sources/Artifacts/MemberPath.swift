@@ -43,11 +43,18 @@ public struct MemberPathChecker {
 
     /// Returns the normalised path (no leading `./` or `/`, no trailing `/`), or throws.
     public mutating func check(_ rawPath: String, type: ArchiveEntry.FileType, linkTarget: String?) throws(ArtifactError) -> String {
+        try checkComponents(rawPath, type: type, linkTarget: linkTarget).joined(separator: "/")
+    }
+
+    /// ``check(_:type:linkTarget:)`` returning the path's components.
+    public mutating func checkComponents(_ rawPath: String, type: ArchiveEntry.FileType, linkTarget: String?) throws(ArtifactError) -> [Substring] {
         let components = try Self.components(rawPath, archive: archive)
-        let path = components.joined(separator: "/")
         // Any proper prefix that is a symlink means this member would be written through the link.
-        try Self.checkPlacement(components, raw: rawPath, archive: archive) { symlinks.contains($0) }
+        if !symlinks.isEmpty {
+            try Self.checkPlacement(components, raw: rawPath, archive: archive) { symlinks.contains($0) }
+        }
         if type == .symlink, let target = linkTarget {
+            let path = components.joined(separator: "/")
             symlinks.insert(path)
             if Self.climbsOut(from: path, target: target) {
                 warnings.append("symlink '\(path)' points outside the package root ('\(target)')")
@@ -56,7 +63,7 @@ public struct MemberPathChecker {
         if type == .hardlink {
             try Self.checkHardLink(rawPath, target: linkTarget, archive: archive)
         }
-        return path
+        return components
     }
 
     /// The path's components, `.` and empty ones dropped.

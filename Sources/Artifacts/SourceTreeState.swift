@@ -11,12 +11,15 @@ struct SourceTreeState {
     }
 
     private(set) var nodes: [String: Node] = [:]
+    /// Whether any path is a symlink (most trees: none, and then no member needs its parents looked up).
+    private(set) var hasSymlinks = false
     /// Directories implied by deeper paths, built when first asked for and kept up to date by ``add``.
     private var directories: Set<String> = []
     private var directoriesBuilt = false
 
     mutating func add(_ path: String, type: ArchiveEntry.FileType, linkTarget: String?, mtime: Int64, permissions: UInt32) {
         nodes[path] = Node(type: type, linkTarget: linkTarget, mtime: mtime, permissions: permissions)
+        if type == .symlink { hasSymlinks = true }
         if directoriesBuilt { Self.insertParents(of: path, into: &directories) }
     }
 

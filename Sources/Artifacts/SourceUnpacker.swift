@@ -118,21 +118,23 @@ public struct SourceUnpacker: Sendable {
                                                   state: inout SourceTreeState, summary: inout Summary, sink: inout Sink) throws {
         let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
         var checker = MemberPathChecker(archive: path)
+        let prefixComponents = prefix.split(separator: "/")
         func place(_ components: [Substring]) -> [Substring]? {
-            var parts = components
-            if stripTop { parts = Array(parts.dropFirst()) }
-            guard !parts.isEmpty else { return nil }
-            if excludePC && parts[0] == ".pc" { return nil }
-            return prefix.split(separator: "/") + parts
+            let parts = stripTop ? components.dropFirst() : components[...]
+            guard let first = parts.first else { return nil }
+            if excludePC && first == ".pc" { return nil }
+            return prefixComponents.isEmpty ? Array(parts) : prefixComponents + parts
         }
         while let entry = try reader.nextEntry() {
-            let checked = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
-            guard let components = place(checked.split(separator: "/")) else {
+            let checked = try checker.checkComponents(entry.path, type: entry.type, linkTarget: entry.linkTarget)
+            guard let components = place(checked) else {
                 try reader.skipData()
                 continue
             }
-            try MemberPathChecker.checkPlacement(components, raw: entry.path, archive: path) {
-                state.nodes[$0]?.type == .symlink
+            if state.hasSymlinks {
+                try MemberPathChecker.checkPlacement(components, raw: entry.path, archive: path) {
+                    state.nodes[$0]?.type == .symlink
+                }
             }
             let full = components.joined(separator: "/")
             var linked: String?

@@ -33,7 +33,10 @@ struct SourceTreeLoader: Sendable {
     /// source root (to '/etc/passwd')`. The same refusal here is an error naming the .dsc with those
     /// words, and the command exits 2. Device and FIFO members are unpacked by dpkg-source, and `diff
     /// -Nru` then prints `Only in DIR: NAME` or `File A is a fifo while file B is a fifo` and debdiff exits 1:
-    /// they are kept as entries without data and ``TreeComparison`` prints the same lines.
+    /// they are kept as entries without data and ``TreeComparison`` prints the same lines. One deliberate
+    /// difference: devscripts unpacks with `--skip-patches`, so it diffs a package whose series or patches
+    /// `dpkg-source -x` refuses (a `../` entry, a patch through a symlink, a hunk that does not apply) and
+    /// exits 1; debwork refuses it and exits 2, as it refuses it in `index` and `port_ext`.
     /// - Throws: ``ArtifactError`` for a bad .dsc, listed file, tarball member, series or patch,
     ///   ``DebdiffError`` for the spool.
     func load(dsc path: String, into spool: String) throws -> LoadedSource {
