@@ -97,4 +97,32 @@ import Testing
         }
         #expect(try QuiltSeries.patches(in: Array("a..b/x..patch\n".utf8), file: "series") == ["a..b/x..patch"])
     }
+
+    /// Mangled patches (bytes dropped, duplicated, replaced by diff syntax) never trap the parser or the
+    /// applier: each either parses and applies or throws.
+    @Test func mangledPatchesNeverTrap() {
+        var random = SplitMix64(seed: 0x5EED)
+        let seed = Array("Subject: x\n--- a/f\n+++ b/f\n@@ -1,3 +1,4 @@\n a\n-b\n+B\n+C\n c\n\\ No newline at end of file\n--- /dev/null\n+++ b/g\n@@ -0,0 +1 @@\n+n\n".utf8)
+        let pieces = ["@@ -", " +", ",", "@@", "\n", "--- ", "+++ ", "/dev/null", "\\ ", "-", "+", " ", "0", "99999999999999999999", "\t", "\""].map { Array($0.utf8) }
+        let original = Array("a\nb\nc\n".utf8)
+        var parsed = 0
+        for _ in 0..<3000 {
+            var bytes = seed
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0...bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes.insert(contentsOf: pieces.randomElement(using: &random) ?? [], at: at)
+                case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...6, using: &random)))
+                default: if at < bytes.count { bytes[at] = UInt8.random(in: 0...127, using: &random) }
+                }
+            }
+            guard let patch = try? PatchFile(bytes, name: "p") else { continue }
+            parsed += 1
+            for section in patch.sections {
+                _ = try? PatchApplier.apply(section, to: original, patchName: "p", path: "f")
+                _ = try? PatchApplier.apply(section, to: [], tolerance: .exact, patchName: "p", path: "f")
+            }
+        }
+        #expect(parsed > 100)
+    }
 }
