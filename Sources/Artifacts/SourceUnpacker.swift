@@ -100,7 +100,7 @@ public struct SourceUnpacker: Sendable {
             case .quiltSeries:
                 do {
                     try quiltSeries(state: &state, summary: &summary, scratch: &scratch, sink: &sink)
-                } catch let error as ArtifactError where !error.file.hasPrefix("/") && error.file.hasPrefix("debian/") {
+                } catch let error as ArtifactError where error.file.hasPrefix("debian/") {
                     // A path inside the tree: name the package it is in.
                     throw ArtifactError(file: plan.dscPath, reason: "\(error.file): \(error.reason)")
                 }
