@@ -1,3 +1,4 @@
+import Artifacts
 import LibArchive
 #if canImport(Glibc)
 import Glibc
@@ -56,8 +57,11 @@ struct EmbeddedTarballs {
         let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
         var symlinks = Set(tree.entries.filter { $0.value.type == .symlink }.map(\.key))
         while let member = try reader.nextEntry() {
-            let parts = member.path.split(separator: "/").filter { $0 != "." }
-            guard !parts.contains("..") else {
+            // The engine's checker, with tar's leniency: a leading `/` is dropped, a refused member skipped.
+            let parts: [Substring]
+            do {
+                parts = try MemberPathChecker.components(String(member.path.drop { $0 == "/" }), archive: label)
+            } catch {
                 try reader.skipData()
                 tree.warnings.append("\(label): member '\(member.path)' contains '..'; skipped (as tar does)")
                 continue
@@ -67,9 +71,11 @@ struct EmbeddedTarballs {
                 continue
             }
             let full = parts.joined(separator: "/")
-            if let through = parts.indices.dropLast().map({ parts[...$0].joined(separator: "/") }).first(where: symlinks.contains) {
+            do {
+                try MemberPathChecker.checkPlacement(parts, raw: member.path, archive: label, isSymlink: symlinks.contains)
+            } catch {
                 try reader.skipData()
-                tree.warnings.append("\(label): member '\(member.path)' passes through the symlink '\(through)'; skipped")
+                tree.warnings.append("\(error); skipped")
                 continue
             }
             var linked: ExtractedTree.Entry?

@@ -41,7 +41,8 @@ struct ExtractedTree: Sendable {
         case entry(Entry)
         /// A hard link whose target is no earlier regular file.
         case unresolvedHardLink
-        /// A device, FIFO or socket: not compared.
+        /// A device, FIFO or socket: no data (a source tree keeps it as an entry of its type, which the
+        /// comparison names as `diff` does; an embedded tarball's is skipped with a warning).
         case special
     }
 

@@ -23,117 +23,40 @@ struct SourceTreeLoader: Sendable {
     /// devscripts' `--unpack-tarballs`: extract the tarballs at the top of the tree (``EmbeddedTarballs``).
     var unpackTarballs = true
 
-    /// Verifies the .dsc and its files (sizes and checksums), then unpacks it into the spool at `spool`.
-    /// - Throws: ``ArtifactError`` for a bad .dsc or listed file, ``DebdiffError`` otherwise (corrupt
-    ///   tarball, hostile path, a patch that does not apply), each naming the file.
+    /// Verifies the .dsc and its files (sizes and checksums), then unpacks it into the spool at `spool`
+    /// with ``Artifacts/SourceUnpacker`` (the index's and port's engine, so a package dpkg-source refuses
+    /// is refused here too, even when the patches are not applied).
+    ///
+    /// Hostile sources and devscripts: `debdiff a.dsc b.dsc` runs `dpkg-source -x`, which refuses a
+    /// `debian/changelog` (or any path under `debian/`) that is a symlink leading out of the tree;
+    /// devscripts then exits 2 after dpkg-source's `pathname 'hx-1.0/debian/changelog' points outside
+    /// source root (to '/etc/passwd')`. The same refusal here is an error naming the .dsc with those
+    /// words, and the command exits 2. Device and FIFO members are unpacked by dpkg-source, and `diff
+    /// -Nru` then prints `Only in DIR: NAME` or `File A is a fifo while file B is a fifo` and debdiff exits 1:
+    /// they are kept as entries without data and ``TreeComparison`` prints the same lines. One deliberate
+    /// difference: devscripts unpacks with `--skip-patches`, so it diffs a package whose series or patches
+    /// `dpkg-source -x` refuses (a `../` entry, a patch through a symlink, a hunk that does not apply) and
+    /// exits 1; debwork refuses it and exits 2, as it refuses it in `index` and `port_ext`.
+    /// - Throws: ``ArtifactError`` for a bad .dsc, listed file, tarball member, series or patch,
+    ///   ``DebdiffError`` for the spool.
     func load(dsc path: String, into spool: String) throws -> LoadedSource {
         let package = try SourceReader(limits: limits, unpack: false).read(path: path)
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        func file(_ name: String) -> String { directory + "/" + name }
-        for listed in package.files where !ScratchDirectory.exists(file(listed.name)) {
+        for listed in package.files where !ScratchDirectory.exists(directory + "/" + listed.name) {
             throw DebdiffError("\(path): '\(listed.name)' is listed but not found next to the .dsc")
         }
         let version: DebianVersion
         do { version = try DebianVersion(package.version) } catch { throw DebdiffError("\(path): \(error)") }
-        let names = package.files.map(\.name)
-        let source = package.package
-        var loaded = LoadedSource(
-            dscPath: path, source: source, version: package.version, format: package.format,
-            directoryName: "\(source)-\(version.upstream)", tree: ExtractedTree(spool: spool))
-        let writer = try SpoolFile(path: spool)
-        var tree = loaded.tree
-        switch package.format {
-        case "3.0 (quilt)":
-            guard let orig = names.first(where: { SourceFileNames.isOrig($0, source: source) }) else {
-                throw DebdiffError("\(path): format 3.0 (quilt) needs an .orig.tar.* file")
-            }
-            guard let debian = names.first(where: { $0.contains(".debian.tar.") }) else {
-                throw DebdiffError("\(path): format 3.0 (quilt) needs a .debian.tar.* file")
-            }
-            try addTarball(file(orig), strip: true, prefix: "", to: &tree, writer: writer)
-            tree.remove(under: "debian")
-            for name in names {
-                guard let component = SourceFileNames.component(name, source: source) else { continue }
-                tree.remove(under: component)
-                try addTarball(file(name), strip: true, prefix: component + "/", to: &tree, writer: writer)
-            }
-            try addTarball(file(debian), strip: false, prefix: "", to: &tree, writer: writer)
-            if applyPatches { try QuiltPatcher().apply(to: &tree, writer: writer) }
-        case "3.0 (native)":
-            guard let tarball = names.first(where: { $0.contains(".tar.") && !$0.hasSuffix(".asc") }) else {
-                throw DebdiffError("\(path): format 3.0 (native) needs a .tar.* file")
-            }
-            try addTarball(file(tarball), strip: true, prefix: "", to: &tree, writer: writer)
-        case "1.0":
-            if let orig = names.first(where: { $0.hasSuffix(".orig.tar.gz") }) {
-                guard let diff = names.first(where: { $0.hasSuffix(".diff.gz") }) else {
-                    throw DebdiffError("\(path): format 1.0 with an .orig.tar.gz needs a .diff.gz")
-                }
-                try addTarball(file(orig), strip: true, prefix: "", to: &tree, writer: writer)
-                let patch = try PatchFile(CompressedFile.read(file(diff), limits: limits), name: file(diff))
-                // Files the diff creates or changes get the newest time found in the archive: the diff itself has none.
-                let newest = tree.entries.values.map(\.mtime).max() ?? 0
-                try QuiltPatcher.apply(patch, strip: 1, name: file(diff), mtime: newest, to: &tree, writer: writer)
-                if var rules = tree.entries["debian/rules"], rules.type == .regular {
-                    rules.permissions = 0o755 // dpkg-source makes debian/rules executable
-                    tree.entries["debian/rules"] = rules
-                }
-                loaded.diffPath = file(diff)
-                loaded.origName = orig
-            } else if let tarball = names.first(where: { $0.hasSuffix(".tar.gz") }) {
-                try addTarball(file(tarball), strip: true, prefix: "", to: &tree, writer: writer)
-            } else {
-                throw DebdiffError("\(path): format 1.0 needs a .tar.gz file")
-            }
-        default:
-            throw DebdiffError("\(path): unsupported source format '\(package.format)'")
-        }
+        let plan = try SourceUnpackPlan(package: package, dscPath: path)
+        var sink = SpoolingSink(tree: ExtractedTree(spool: spool), writer: try SpoolFile(path: spool))
+        let summary = try SourceUnpacker(limits: limits, applyPatches: applyPatches).run(plan, into: &sink)
+        sink.tree.warnings += summary.archiveWarnings
         if unpackTarballs {
-            EmbeddedTarballs(limits: limits).unpack(into: &tree, writer: writer, scratch: spool + ".tarball")
+            EmbeddedTarballs(limits: limits).unpack(into: &sink.tree, writer: sink.writer, scratch: spool + ".tarball")
         }
-        loaded.tree = tree
-        return loaded
-    }
-
-    /// Streams one tarball into the spool, recording every member in the tree.
-    /// `strip` drops the first path component (upstream and native tarballs).
-    func addTarball(_ path: String, strip: Bool, prefix: String, to tree: inout ExtractedTree, writer: SpoolFile) throws {
-        let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
-        var symlinks: Set<String> = []
-        func place(_ raw: String) throws(DebdiffError) -> String? {
-            if raw.hasPrefix("/") { throw DebdiffError("\(path): member '\(raw)' has an absolute path") }
-            var parts: [Substring] = []
-            for part in raw.split(separator: "/") where part != "." {
-                if part == ".." { throw DebdiffError("\(path): member '\(raw)' escapes the package root with '..'") }
-                parts.append(part)
-            }
-            if strip { parts = Array(parts.dropFirst()) }
-            guard !parts.isEmpty else { return nil }
-            return prefix + parts.joined(separator: "/")
-        }
-        while let entry = try reader.nextEntry() {
-            guard let full = try place(entry.path) else {
-                try reader.skipData()
-                continue
-            }
-            var parent = Substring(full)
-            while let slash = parent.lastIndex(of: "/") {
-                parent = parent[..<slash]
-                if symlinks.contains(String(parent)) {
-                    throw DebdiffError("\(path): member '\(entry.path)' passes through the symlink '\(parent)' (symlink escape)")
-                }
-            }
-            let linked = entry.type == .hardlink ? try entry.linkTarget.flatMap(place).flatMap { tree.entries[$0] } : nil
-            switch try ExtractedTree.member(entry, linked: linked, reader: reader, writer: writer) {
-            case .entry(let record):
-                if entry.type == .symlink { symlinks.insert(full) }
-                tree.entries[full] = record
-            case .unresolvedHardLink:
-                throw DebdiffError("\(path): hard link '\(entry.path)' names no earlier regular file")
-            case .special:
-                tree.warnings.append("\(path): member '\(entry.path)' is a special file; not compared")
-            }
-        }
-        tree.warnings += reader.warnings
+        return LoadedSource(
+            dscPath: path, source: package.package, version: package.version, format: package.format,
+            directoryName: "\(package.package)-\(version.upstream)", diffPath: plan.diffPath, origName: plan.origName,
+            tree: sink.tree)
     }
 }

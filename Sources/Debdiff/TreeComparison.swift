@@ -1,3 +1,4 @@
+import Artifacts
 import DebianFormats
 import Diff
 #if canImport(Glibc)
@@ -85,6 +86,9 @@ struct TreeComparison {
         case file(ExtractedTree.Entry, resolved: String)
         case directory(resolved: String)
         case dangling(ExtractedTree.Entry)
+        /// A device, FIFO or socket (no data): diff names its type. Compared by type only: device
+        /// numbers are not read, so two devices are always reported, as diff reports two FIFOs.
+        case special(ExtractedTree.Entry)
     }
 
     private func node(_ side: Side, _ path: String?) -> Node {
@@ -95,6 +99,7 @@ struct TreeComparison {
             return side.tree.entries[path].map { .dangling($0) } ?? .absent
         }
         if side.tree.isDirectory(resolved, children: side.children) { return .directory(resolved: resolved) }
+        if let entry = side.tree.entries[resolved], MemberPathChecker.isSpecial(entry.type) { return .special(entry) }
         guard let entry = side.tree.entries[resolved], entry.type == .regular else {
             return side.tree.entries[path].map { .dangling($0) } ?? .absent
         }
@@ -160,7 +165,15 @@ struct TreeComparison {
             compareDirectories(oldPath: a, newPath: nil, display: display)
         case (.absent, .directory(let b)):
             compareDirectories(oldPath: nil, newPath: b, display: display)
-        case (.directory, .file), (.file, .directory):
+        case (.special, .absent), (.absent, .special):
+            // diff -N compares a missing file as empty only against a regular file.
+            var label = old.label
+            if case .absent = oldNode { label = new.label }
+            let slash = display.lastIndex(of: "/")
+            let parent = slash.map { label + "/" + display[..<$0] } ?? label
+            let name = slash.map { String(display[display.index(after: $0)...]) } ?? display
+            steps.append(.text(Array("Only in \(parent): \(name)\n".utf8)))
+        case (.special, _), (_, .special), (.directory, .file), (.file, .directory):
             let oldKind = Self.kindName(oldNode), newKind = Self.kindName(newNode)
             steps.append(.text(Array("File \(oldLabel) is a \(oldKind) while file \(newLabel) is a \(newKind)\n".utf8)))
         case (.dangling, _), (_, .dangling):
@@ -214,6 +227,7 @@ struct TreeComparison {
         switch node {
         case .directory: return "directory"
         case .file(let entry, _): return entry.size == 0 ? "regular empty file" : "regular file"
+        case .special(let entry): return MemberPathChecker.typeName(entry.type)
         default: return "file"
         }
     }

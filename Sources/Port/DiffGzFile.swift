@@ -1,28 +1,32 @@
+import Artifacts
 import Diff
 import LibArchive
 
 /// A format 1.0 `.diff.gz`: its file patches, each kept as text, so that one (debian/changelog) can be
 /// replaced and the rest written back byte for byte.
+///
+/// Parsed by ``Artifacts/PatchFile`` (the parser the unpacker applies diffs with), and stricter than it
+/// only where the rewriting needs it: a hunk cut short, which dpkg-source lets pass with a warning, and a
+/// diff with no file patch at all are refused.
 struct DiffGzFile {
     /// One file's patch: `---`/`+++` lines and its hunks.
     struct FilePatch {
+        var section: PatchFile.Section
+        /// The text after `--- ` and `+++ ` (a timestamp included, if any).
         var oldLabel: String
         var newLabel: String
         /// The hunks, each `@@` line with its body, as in the file.
         var hunks: [String]
         /// Path inside the package (`debian/changelog`): the new label without its top directory.
-        var path: String {
-            guard let slash = newLabel.firstIndex(of: "/") else { return newLabel }
-            return String(newLabel[newLabel.index(after: slash)...])
-        }
+        var path: String { section.path(strip: 1) ?? section.newName }
         /// The patch creates the file (every hunk `@@ -0,0 …`).
-        var creates: Bool { hunks.allSatisfy { $0.hasPrefix("@@ -0,0 ") } }
+        var creates: Bool { section.hunks.allSatisfy { $0.oldStart == 0 && $0.oldCount == 0 } }
         /// The created file's text (the `+` lines), for a creating patch.
         var createdText: String {
             var text = ""
-            for hunk in hunks {
-                for line in hunk.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() where line.hasPrefix("+") {
-                    text += line.dropFirst() + "\n"
+            for hunk in section.hunks {
+                for line in hunk.lines where line.kind == .inserted {
+                    text += String(decoding: line.text, as: UTF8.self) + "\n"
                 }
             }
             return text
@@ -37,69 +41,31 @@ struct DiffGzFile {
     static func read(_ path: String) throws -> DiffGzFile {
         let bytes: [UInt8]
         do {
-            let reader = try ArchiveReader(path: path, formats: .raw)
-            _ = try reader.nextEntry()
-            bytes = try reader.readAll(maximumSize: 256 << 20)
+            bytes = try CompressedFile.read(path, limits: .default)
         } catch { throw PortError(file: path, "cannot read the .diff.gz: \(error)") }
-        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+        return try parse(bytes, file: path)
     }
 
-    /// Parses a unified diff of several files, consuming each hunk by its line counts (so removed lines
-    /// starting with `--` are not taken for a new file header).
+    /// Parses a unified diff of several files.
     static func parse(_ text: String, file: String) throws -> DiffGzFile {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        var patches: [FilePatch] = []
-        var index = 0
-        func fail(_ reason: String) -> PortError { PortError(file: file, "line \(index + 1): \(reason)") }
-        while index < lines.count {
-            guard lines[index].hasPrefix("--- "), index + 1 < lines.count, lines[index + 1].hasPrefix("+++ ") else {
-                throw fail("expected a '--- ' and '+++ ' file header")
+        try parse(Array(text.utf8), file: file)
+    }
+
+    static func parse(_ bytes: [UInt8], file: String) throws -> DiffGzFile {
+        let parsed: PatchFile
+        do { parsed = try PatchFile(bytes, name: file) } catch { throw PortError("\(error)") }
+        if let warning = parsed.warnings.first { throw PortError(warning) }
+        let patches = parsed.sections.map { section in
+            let lines = PatchFile.splitLines(Array(section.raw))
+            func label(_ index: Int) -> String {
+                guard index < lines.count else { return "" }
+                let line = PatchFile.chomp(Array(section.raw)[lines[index]])
+                return String(decoding: line.dropFirst(4), as: UTF8.self)
             }
-            var patch = FilePatch(oldLabel: String(lines[index].dropFirst(4)), newLabel: String(lines[index + 1].dropFirst(4)), hunks: [])
-            index += 2
-            while index < lines.count, lines[index].hasPrefix("@@ ") {
-                let header = lines[index]
-                guard let counts = Self.counts(header) else { throw fail("malformed hunk header '\(header)'") }
-                var hunk = String(header) + "\n"
-                var (old, new) = counts
-                index += 1
-                while old > 0 || new > 0 {
-                    guard index < lines.count else { throw fail("hunk '\(header)' is cut short") }
-                    // An empty line is a context line whose trailing space was stripped.
-                    switch lines[index].first ?? " " {
-                    case " ": old -= 1; new -= 1
-                    case "-": old -= 1
-                    case "+": new -= 1
-                    case "\\": break
-                    default: throw fail("unexpected line in hunk '\(header)'")
-                    }
-                    hunk += lines[index] + "\n"
-                    index += 1
-                }
-                if index < lines.count, lines[index].hasPrefix("\\") {
-                    hunk += lines[index] + "\n"
-                    index += 1
-                }
-                patch.hunks.append(hunk)
-            }
-            guard !patch.hunks.isEmpty else { throw fail("no hunk for '\(patch.newLabel)'") }
-            patches.append(patch)
+            return FilePatch(section: section, oldLabel: label(0), newLabel: label(1),
+                             hunks: section.hunks.map { String(decoding: $0.raw, as: UTF8.self) })
         }
         return DiffGzFile(patches: patches)
-    }
-
-    /// `(old count, new count)` of `@@ -a[,b] +c[,d] @@`.
-    private static func counts(_ header: Substring) -> (Int, Int)? {
-        let parts = header.split(separator: " ")
-        guard parts.count >= 4, parts[0] == "@@", parts[1].hasPrefix("-"), parts[2].hasPrefix("+"), parts[3] == "@@" else { return nil }
-        func count(_ range: Substring) -> Int? {
-            let pieces = range.dropFirst().split(separator: ",", omittingEmptySubsequences: false)
-            guard pieces.count <= 2, pieces.allSatisfy({ Int($0) != nil }) else { return nil }
-            return pieces.count == 2 ? Int(pieces[1]) : 1
-        }
-        guard let old = count(parts[1]), let new = count(parts[2]) else { return nil }
-        return (old, new)
     }
 
     /// The diff with `path`'s creating patch replaced by one creating `contents` (labels kept).

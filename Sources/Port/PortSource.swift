@@ -29,7 +29,10 @@ struct PortSource {
     var fileNames: [String] { package.files.map(\.name) }
 
     /// Reads and verifies the .dsc (every listed file present with matching size, MD5, SHA1 and SHA256),
-    /// then reads debian/changelog and debian/control from the debian (or native) tarball.
+    /// then unpacks it with ``Artifacts/SourceUnpacker`` as `dpkg-source -x` does (patches applied, every
+    /// check dpkg makes), keeping only debian/changelog and debian/control: a package dpkg-source refuses
+    /// is not ported. Device, FIFO and socket members are refused here (the tarball writer cannot write
+    /// them), before anything is written.
     static func load(dscPath: String) throws -> PortSource {
         let package = try SourceReader(unpack: false).read(path: dscPath)
         let directory = FileSystem.directory(of: dscPath)
@@ -39,53 +42,47 @@ struct PortSource {
         for file in package.files where file.name.contains("/") || file.name.hasPrefix(".") {
             throw PortError(file: dscPath, "listed file name '\(file.name)' is not a plain file name")
         }
+        let format = SourceFormat(package.format)
+        if case .other(let text) = format {
+            throw PortError(file: dscPath, "cannot port source format '\(text)' (supported: 3.0 (quilt), 3.0 (native), 1.0 with a .diff.gz)")
+        }
+        let plan = try SourceUnpackPlan(package: package, dscPath: dscPath)
+        var texts = SourceCaptureSink(paths: ["debian/changelog", "debian/control"])
+        let summary = try SourceUnpacker(applyPatches: true).run(plan, into: &texts)
+        if let special = summary.specialMembers.first {
+            throw PortError(file: dscPath, "'\(special)' is a device, FIFO or socket, which port cannot write into a tarball")
+        }
         let layout: Layout
-        let tarball: String
-        switch package.format {
-        case "3.0 (quilt)":
+        var file = dscPath
+        switch format {
+        case .quilt:
             guard let debian = package.files.first(where: { $0.name.contains(".debian.tar.") }) else {
                 throw PortError(file: dscPath, "format 3.0 (quilt) needs a .debian.tar.* file")
             }
-            tarball = FileSystem.join(directory, debian.name)
+            file = FileSystem.join(directory, debian.name)
             layout = .quilt(debianTarball: debian.name)
-        case "3.0 (native)":
-            guard let native = package.files.first(where: { $0.name.contains(".tar.") && !$0.name.hasSuffix(".asc") }) else {
-                throw PortError(file: dscPath, "format 3.0 (native) needs a .tar.* file")
-            }
-            tarball = FileSystem.join(directory, native.name)
-            layout = .native(tarball: native.name)
-        case "1.0":
-            guard let diff = package.files.first(where: { $0.name.hasSuffix(".diff.gz") }) else {
-                // Format 1.0 native: one .tar.gz holding the whole tree, rewritten like 3.0 (native).
-                guard let native = package.files.first(where: { $0.name.hasSuffix(".tar.gz") }) else {
-                    throw PortError(file: dscPath, "format 1.0 needs a .diff.gz or a native .tar.gz")
+        case .native, .v1, .other:
+            if let diffPath = plan.diffPath {
+                let patches = try DiffGzFile.read(diffPath)
+                guard patches.patches.contains(where: { $0.path == "debian/changelog" && $0.creates }) else {
+                    throw PortError(file: diffPath, "no patch creating debian/changelog (one in the orig tarball is not supported)")
                 }
-                tarball = FileSystem.join(directory, native.name)
-                layout = .native(tarball: native.name)
-                break
+                file = diffPath
+                layout = .diff(diffGz: FileSystem.baseName(diffPath), patches: patches)
+            } else {
+                // 3.0 (native), or format 1.0 native: one tarball holding the whole tree, rewritten.
+                guard case .tarball(let path, _, _, _)? = plan.steps.first else {
+                    throw PortError(file: dscPath, "format \(format) needs a .tar.* file")
+                }
+                file = path
+                layout = .native(tarball: FileSystem.baseName(path))
             }
-            let path = FileSystem.join(directory, diff.name)
-            let patches = try DiffGzFile.read(path)
-            func created(_ file: String) -> String? {
-                patches.patches.first { $0.path == file && $0.creates }?.createdText
-            }
-            guard let changelogText = created("debian/changelog") else {
-                throw PortError(file: path, "no patch creating debian/changelog (one in the orig tarball is not supported)")
-            }
-            return try finish(dscPath: dscPath, directory: directory, package: package,
-                              layout: .diff(diffGz: diff.name, patches: patches), changelogText: changelogText,
-                              controlText: created("debian/control") ?? "", file: path)
-        default:
-            throw PortError(file: dscPath, "cannot port source format '\(package.format)' (supported: 3.0 (quilt), 3.0 (native), 1.0 with a .diff.gz)")
         }
-        let isNative: Bool
-        if case .native = layout { isNative = true } else { isNative = false }
-        let texts = try TarballRewriter.texts(of: ["debian/changelog", "debian/control"], in: tarball, stripTop: isNative)
-        guard let changelogText = texts["debian/changelog"] else {
-            throw PortError(file: tarball, "no debian/changelog in the tarball")
+        guard let changelogText = texts.text(of: "debian/changelog") else {
+            throw PortError(file: file, "no debian/changelog in the unpacked source")
         }
         return try finish(dscPath: dscPath, directory: directory, package: package, layout: layout,
-                          changelogText: changelogText, controlText: texts["debian/control"] ?? "", file: tarball)
+                          changelogText: changelogText, controlText: texts.text(of: "debian/control") ?? "", file: file)
     }
 
     /// Parses and checks the changelog against the .dsc, hashes the .dsc.

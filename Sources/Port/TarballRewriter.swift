@@ -1,3 +1,4 @@
+import Artifacts
 import LibArchive
 
 /// Copies a source tarball into a new `.tar.xz`, member by member in the original order (modes and mtimes
@@ -13,24 +14,6 @@ struct TarballRewriter {
     /// `.tar.xz` (3.0 formats) or `.tar.gz` (format 1.0 native).
     var compression: TarXZFile.Compression = .xz
 
-    /// Reads `input` once to find the text of some tree-relative paths (debian/changelog, debian/control),
-    /// checking every member path on the way.
-    static func texts(of paths: Set<String>, in tarball: String, stripTop: Bool) throws -> [String: String] {
-        let reader = try ArchiveReader(path: tarball, formats: .tar)
-        var found: [String: String] = [:]
-        while let entry = try reader.nextEntry() {
-            let path = try MemberPaths.checked(entry.path, tarball: tarball)
-            let relative = stripTop ? Self.strippingTop(path) : path
-            if let relative, entry.type == .regular, paths.contains(relative) {
-                found[relative] = String(decoding: try reader.readAll(maximumSize: 16 << 20), as: UTF8.self)
-                if found.count == paths.count { break }
-            } else {
-                try reader.skipData()
-            }
-        }
-        return found
-    }
-
     /// `top/rest` → `rest`; the top directory itself → nil.
     static func strippingTop(_ path: String) -> String? {
         guard let slash = path.firstIndex(of: "/") else { return nil }
@@ -44,8 +27,11 @@ struct TarballRewriter {
         let writer = try TarXZFile(file: output, compression: compression)
         var replaced: Set<String> = []
         var top: String?
+        // The unpacker has checked the package already; the writer checks again what it copies.
+        var checker = MemberPathChecker(archive: input)
         while let entry = try reader.nextEntry() {
-            let path = try MemberPaths.checked(entry.path, tarball: input)
+            let path = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
+            if path.isEmpty { throw PortError(file: input, "member '\(entry.path)' has an empty path") }
             var newPath = path
             var relative: String? = path
             if let newTop {
@@ -58,16 +44,12 @@ struct TarballRewriter {
                 newPath = relative.map { newTop + "/" + $0 } ?? newTop
             }
             var linkTarget = entry.linkTarget
-            if entry.type == .hardlink {
-                try MemberPaths.checkedLink(entry.linkTarget, member: entry.path, tarball: input)
-                if let newTop, let target = entry.linkTarget.map({ (try? MemberPaths.checked($0, tarball: input)) ?? $0 }) {
-                    linkTarget = Self.strippingTop(target).map { newTop + "/" + $0 }
-                }
+            if entry.type == .hardlink, let newTop, let target = entry.linkTarget {
+                let components = try MemberPathChecker.components(target, archive: input)
+                linkTarget = Self.strippingTop(components.joined(separator: "/")).map { newTop + "/" + $0 }
             }
-            switch entry.type {
-            case .regular, .directory, .symlink, .hardlink: break
-            default:
-                throw PortError(file: input, "member '\(entry.path)' is a \(entry.type.rawValue), which a source package cannot hold")
+            if MemberPathChecker.isSpecial(entry.type) {
+                throw PortError(file: input, "member '\(entry.path)' is a \(MemberPathChecker.typeName(entry.type)), which port cannot write into a tarball")
             }
             // dpkg-source writes directories with a trailing slash.
             let writtenPath = entry.type == .directory ? newPath + "/" : newPath
