@@ -123,6 +123,7 @@ import Testing
             login    = anonymous
             incoming = /incoming
 
+
             """)
         #expect(DputConfService(withoutGlobal: true).text(configuration).hasPrefix("# This instance's native target\n"))
     }
