@@ -218,7 +218,7 @@ public struct PortService {
             }
         case .native(let tarball):
             // Format 1.0 only knows gzip; 3.0 (native) gets xz like dpkg-source's default.
-            let formatOne = source.package.format == "1.0"
+            let formatOne = SourceFormat(source.package.format) == .v1
             let newName = stem + (formatOne ? ".tar.gz" : ".tar.xz")
             let top = "\(plan.source)-\(PortNames.withoutEpoch(plan.version))"
             try rewrite(TarballRewriter(input: FileSystem.join(source.directory, tarball), newTop: top,
