@@ -25,7 +25,8 @@ import Testing
     /// The calls that fail today, `"<case> <call>"` (or `"ALL index"`, the run over the whole corpus), with
     /// the class and what goes wrong. A listed call that passes fails the test: remove it then.
     static let knownFailures: [String: KnownFailure] = [
-        "ALL index": .init("all", "hang"),
+        "ALL index": .init("all", "hang: the FIFO and symlink-loop cases below stop the whole run"),
+        "ALL-BUT-KNOWN-HANGS index": .init("all", "raw control bytes on stderr (the E: lines quoting ESC/CR/NUL names and values)"),
         "bitflip/data-gz-crc debdiff": .init("bitflip", "accepted without an E: line (exit 0)"),
         "bitflip/data-gz-crc index": .init("bitflip", "accepted without an E: line (exit 0)"),
         "bitflip/data-gz-isize debdiff": .init("bitflip", "accepted without an E: line (exit 0)"),
