@@ -254,7 +254,7 @@ import Testing
         "traversal-members/source-series-dotdot port_ext": .init("traversal-members", "accepted without an E: line (exit 0)"),
 
         // truncation
-        "truncation/source-0-orig-tar-gz port_ext": .init("truncation", "the E: line names no input file: 'the written upload does not verify: <staging>'"),
+        "truncation/source-orig-half port_ext": .init("truncation", "the E: line names no input file: 'the written upload does not verify: <staging>'"),
     ]
 
     static let timeout = 20.0
@@ -318,7 +318,7 @@ import Testing
         let workspace = try Self.workspace.get()
         let corpus = workspace.corpus
         #expect(corpus.cases.count >= 150)
-        #expect(corpus.generationSeconds < 30, "generation took \(corpus.generationSeconds) s")
+        #expect(corpus.generationSeconds < 60, "generation took \(corpus.generationSeconds) s (about 5 s on an idle machine)")
         let keys = Set(corpus.cases.flatMap { item in item.commands.keys.map { "\(item.name) \($0)" } })
             .union(Self.wholeRunKeys)
         for key in Self.knownFailures.keys.sorted() where !keys.contains(key) {
