@@ -67,6 +67,9 @@ public struct DebReader: Sendable {
                 let inner = try outer.nested(member: name, formats: .tar, limits: limits)
                 control = try readControl(inner, file: path, compression: compression)
             } else if name.hasPrefix("data.tar") {
+                guard control != nil else {
+                    throw ArtifactError(file: path, reason: "premature member '\(name)' before 'control.tar' (dpkg-deb gives up here)")
+                }
                 let compression = try Self.compression(of: name, prefix: "data.tar", file: path)
                 let inner = try outer.nested(member: name, formats: .tar, limits: limits)
                 data = try readData(inner, file: path, compression: compression)

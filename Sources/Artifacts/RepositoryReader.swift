@@ -84,6 +84,14 @@ public struct RepositoryReader: Sendable {
         return component
     }
 
+    /// A path an index gives for a pool file or folder (`Filename`, `Directory`): relative, and every component
+    /// a plain name (no `..`, no control characters), so it stays inside the repository.
+    static func isPoolPath(_ path: String) -> Bool {
+        !path.hasPrefix("/") && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+            ControlNames.isPlainComponent(String($0))
+        }
+    }
+
     /// `SHA256` entries of the Release file by relative path.
     static func listedIndices(_ release: Deb822Paragraph) -> [String: (size: Int64, sha256: String)] {
         var result: [String: (Int64, String)] = [:]
@@ -127,6 +135,9 @@ public struct RepositoryReader: Sendable {
                 distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Directory")
                 continue
             }
+            guard Self.isPoolPath(directory) else {
+                throw ArtifactError(file: file, reason: "line \(paragraph.line): Directory '\(Printable.escaped(directory))' leaves the repository")
+            }
             let dsc = paragraph.lines(of: "Files").compactMap { line -> String? in
                 let name = line.split(separator: " ").last.map(String.init)
                 return name?.hasSuffix(".dsc") == true ? name : nil
@@ -143,6 +154,9 @@ public struct RepositoryReader: Sendable {
                   let filename = paragraph["Filename"] else {
                 distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Filename")
                 continue
+            }
+            guard Self.isPoolPath(filename) else {
+                throw ArtifactError(file: file, reason: "line \(paragraph.line): Filename '\(Printable.escaped(filename))' leaves the repository")
             }
             var source = package
             var sourceVersion = version

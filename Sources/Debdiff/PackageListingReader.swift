@@ -32,10 +32,17 @@ struct PackageListingReader: Sendable {
                 guard member.path == "debian-binary" else {
                     throw DebdiffError("\(path): first ar member is '\(member.path)', not 'debian-binary': not a Debian binary package")
                 }
-                try outer.skipData()
+                // As dpkg-deb (which devscripts' debdiff runs): only format 2.x.
+                let version = String(decoding: try outer.readAll(maximumSize: 64), as: UTF8.self)
+                guard version.hasPrefix("2.") else {
+                    throw DebdiffError("\(path): unsupported package format version '\(version.split(separator: "\n").first ?? "")'")
+                }
             } else if member.path.hasPrefix("control.tar") {
                 members = try DebReader.controlMembers(outer.nested(member: member.path, formats: .tar, limits: limits)).map(\.member)
             } else if member.path.hasPrefix("data.tar") {
+                guard members != nil else {
+                    throw DebdiffError("\(path): premature member '\(member.path)' before 'control.tar' (dpkg-deb gives up here)")
+                }
                 entries = try readData(outer.nested(member: member.path, formats: .tar, limits: limits))
             } else {
                 try outer.skipData()

@@ -109,7 +109,11 @@ struct TreeComparison {
     /// Walks both trees, diffs the changed files and fills ``output``, ``differences`` and ``warnings``.
     /// - Throws: ``DebdiffError`` when a spool cannot be read.
     mutating func run() throws(DebdiffError) {
-        compareDirectories(oldPath: "", newPath: "", display: "")
+        // Depth first with an explicit stack: a tree 10,000 folders deep must not exhaust the thread's stack.
+        var pending = children(oldPath: "", newPath: "", display: "").reversed() as [Visit]
+        while let visit = pending.popLast() {
+            pending += compare(oldPath: visit.oldPath, newPath: visit.newPath, display: visit.display).reversed()
+        }
         var rendered = try differ.diffAll(pairs, workers: workers)
         pairs = []
         var size = 0
@@ -137,34 +141,42 @@ struct TreeComparison {
         steps = []
     }
 
-    /// `diff_dirs`: the union of both listings, excluded basenames dropped, in byte order.
-    private mutating func compareDirectories(oldPath: String?, newPath: String?, display: String) {
+    /// One pair of paths still to compare (either side may be absent).
+    private struct Visit {
+        var oldPath: String?
+        var newPath: String?
+        var display: String
+    }
+
+    /// `diff_dirs`: the union of both listings, excluded basenames dropped, in byte order; the pairs to visit.
+    private func children(oldPath: String?, newPath: String?, display: String) -> [Visit] {
         let oldNames = oldPath.flatMap { old.children[$0] } ?? []
         let newNames = newPath.flatMap { new.children[$0] } ?? []
         let names = oldNames.union(newNames)
             .filter { name in !options.excludes.contains { fnmatch($0, name, 0) == 0 } }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for name in names {
+        return names.map { name in
             func child(_ parent: String?, _ names: Set<String>) -> String? {
                 guard let parent, names.contains(name) else { return nil }
                 return parent.isEmpty ? name : parent + "/" + name
             }
             let path = display.isEmpty ? name : display + "/" + name
-            compare(oldPath: child(oldPath, oldNames), newPath: child(newPath, newNames), display: path)
+            return Visit(oldPath: child(oldPath, oldNames), newPath: child(newPath, newNames), display: path)
         }
     }
 
-    private mutating func compare(oldPath: String?, newPath: String?, display: String) {
+    /// Compares one pair; for directories, returns the pairs inside them (visited next, in order).
+    private mutating func compare(oldPath: String?, newPath: String?, display: String) -> [Visit] {
         let oldNode = node(old, oldPath), newNode = node(new, newPath)
         let oldLabel = old.label + "/" + display, newLabel = new.label + "/" + display
         recordExtras(oldPath: oldPath, newPath: newPath, display: display)
         switch (oldNode, newNode) {
         case (.directory(let a), .directory(let b)):
-            compareDirectories(oldPath: a, newPath: b, display: display)
+            return children(oldPath: a, newPath: b, display: display)
         case (.directory(let a), .absent):
-            compareDirectories(oldPath: a, newPath: nil, display: display)
+            return children(oldPath: a, newPath: nil, display: display)
         case (.absent, .directory(let b)):
-            compareDirectories(oldPath: nil, newPath: b, display: display)
+            return children(oldPath: nil, newPath: b, display: display)
         case (.special, .absent), (.absent, .special):
             // diff -N compares a missing file as empty only against a regular file.
             var label = old.label
@@ -184,6 +196,7 @@ struct TreeComparison {
         default:
             compareFiles(oldNode, newNode, oldLabel: oldLabel, newLabel: newLabel, display: display)
         }
+        return []
     }
 
     /// Queues a pair of files for ``FilePairDiffer``, unless both are empty (or absent).

@@ -110,10 +110,18 @@ struct Scanner {
         let named = namedByChanges(in: directory, names: names)
         for name in names where !name.hasPrefix(".") {
             let path = FileSystem.join(directory, name)
-            guard let status = FileSystem.status(path) else { continue }
+            guard let status = FileSystem.status(path) else {
+                // Vanished since the listing (fine), or unreachable: a path longer than PATH_MAX is not silence.
+                if path.utf8.count >= 4096 {
+                    errors.append(ArtifactError(file: String(path.prefix(200)) + "…", reason: "path longer than 4096 bytes; not walked"))
+                }
+                continue
+            }
             if status.isDirectory {
                 if let reason = Self.skippedDirectories[name], !includeSkipped {
                     skipped.append((path, reason))
+                } else if let outside = Self.leavesRoot(path, root: root) {
+                    skipped.append((path, "a symlink to \(outside), outside \(root)"))
                 } else {
                     walk(path, root: root, status: status)
                 }
@@ -188,6 +196,10 @@ struct Scanner {
             let path = FileSystem.join(directory, name)
             guard let status = FileSystem.status(path) else { continue }
             if status.isDirectory {
+                if let outside = Self.leavesRoot(path, root: root) {
+                    skipped.append((path, "a symlink to \(outside), outside \(root)"))
+                    continue
+                }
                 walkPool(path, root: root, identity: identity, status: status)
             } else if let kind = ArtifactKind(fileName: name), kind != .changes {
                 if let other = status.otherKind {
@@ -206,6 +218,14 @@ struct Scanner {
                               repositoryIdentity: identity, areaPath: areaPath, size: status.size,
                               mtimeNanoseconds: status.mtimeNanoseconds, ctimeNanoseconds: status.ctimeNanoseconds,
                               inode: Int64(bitPattern: status.inode)))
+    }
+
+    /// Where a symlinked folder leads when that is outside `root` (`root -> /`, `up -> ../..`): `index DIR`
+    /// indexes what is in DIR, never the rest of the machine. nil for a plain folder or a link inside `root`.
+    static func leavesRoot(_ path: String, root: String) -> String? {
+        guard FileSystem.isSymlink(path), let target = FileSystem.canonical(path) else { return nil }
+        let base = root.hasSuffix("/") ? root : root + "/"
+        return target == root || target.hasPrefix(base) ? nil : target
     }
 
     /// The files named by the `.changes` files of a directory (their `Files` field).

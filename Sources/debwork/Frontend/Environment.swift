@@ -34,8 +34,14 @@ enum Console {
         write(2, prefix + ": " + Printable.escaped(text) + "\n")
     }
 
-    /// Writes bytes as they are (debdiff output may hold any encoding).
+    /// Writes bytes as they are (debdiff output may hold any encoding: a pipe or a file gets devscripts'
+    /// bytes exactly). On a terminal, control characters from the packages (ESC sequences, CR) are escaped
+    /// first, lines and tabs kept (``DebianFormats/Printable``).
     static func out(bytes: [UInt8]) {
+        if isatty(1) == 1, bytes.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) {
+            out(Printable.escapedKeepingLines(String(decoding: bytes, as: UTF8.self)))
+            return
+        }
         bytes.withUnsafeBufferPointer { write(1, UnsafeRawBufferPointer($0)) }
     }
 
