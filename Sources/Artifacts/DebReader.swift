@@ -121,6 +121,21 @@ public struct DebReader: Sendable {
             warnings: outer.warnings + data.warnings + findings.map(\.message), findings: findings)
     }
 
+    /// The checks `read(path:)` makes on a `control` member, for readers that list a package without
+    /// indexing it (debdiff): valid UTF-8, no NUL, one paragraph, `Package`/`Version`/`Architecture` present and
+    /// by policy's grammar.
+    public static func checkControl(_ bytes: [UInt8], file: String) throws(ArtifactError) {
+        let document: Deb822Document
+        do { document = try Deb822Document.parse(bytes: bytes, file: "\(file):control") } catch {
+            throw ArtifactError(file: file, in: "control file", error)
+        }
+        guard let paragraph = document.paragraphs.first else { throw ArtifactError(file: file, reason: "control file is empty") }
+        for required in ["Package", "Version", "Architecture"] where !paragraph.contains(required) {
+            throw ArtifactError(file: file, reason: "control file has no '\(required)' field")
+        }
+        try ControlIdentity.checkBinary(paragraph, file: file)
+    }
+
     static func compression(of member: String, prefix: String, file: String) throws(ArtifactError) -> String {
         let suffix = String(member.dropFirst(prefix.count))
         guard let name = compressions[suffix] else {

@@ -43,20 +43,29 @@ struct PackageListingReader: Sendable {
                 guard members != nil else {
                     throw DebdiffError("\(path): premature member '\(member.path)' before 'control.tar' (dpkg-deb gives up here)")
                 }
-                entries = try readData(outer.nested(member: member.path, formats: .tar, limits: limits))
+                entries = try readData(outer.nested(member: member.path, formats: .tar, limits: limits), file: path)
             } else {
                 try outer.skipData()
             }
         }
         guard index > 0 else { throw DebdiffError("\(path): empty archive: not a Debian binary package") }
         guard let members else { throw DebdiffError("\(path): no control.tar member") }
+        // The control file as the index reads it: valid UTF-8, no NUL, names and versions by policy's grammar.
+        guard let control = members.first(where: { $0.name == "control" }) else {
+            throw DebdiffError("\(path): control.tar has no 'control' member")
+        }
+        try DebReader.checkControl(control.bytes, file: path)
         guard let entries else { throw DebdiffError("\(path): no data.tar member") }
         return PackageListing(file: path, entries: entries, controlMembers: members)
     }
 
-    private func readData(_ reader: ArchiveReader) throws -> [PackageListing.Entry] {
+    /// Lists `data.tar`, with the index's member-path checks (absolute, `..`, through a symlink, hard links
+    /// out): debdiff and index refuse the same packages.
+    private func readData(_ reader: ArchiveReader, file: String) throws -> [PackageListing.Entry] {
         var entries: [PackageListing.Entry] = []
+        var checker = MemberPathChecker(archive: file)
         while let entry = try reader.nextEntry() {
+            _ = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
             var md5: String?
             if hashContents && entry.type == .regular {
                 md5 = try reader.digestData(.md5)

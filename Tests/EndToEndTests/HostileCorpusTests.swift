@@ -45,39 +45,27 @@ import Testing
         "control-bytes/deb-depends-csi-clear index": .init("control-bytes", "accepted without an E: line (exit 0)"),
         "control-bytes/deb-depends-esc-osc debdiff": .init("control-bytes", "accepted without an E: line (debdiff compares it, exit 1); raw control bytes on stdout"),
         "control-bytes/deb-depends-esc-osc index": .init("control-bytes", "accepted without an E: line (exit 0)"),
-        "control-bytes/deb-description-bel debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-description-cr debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-description-csi-clear debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-description-esc-osc debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-maintainer-bel debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-maintainer-cr debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-maintainer-csi-clear debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-maintainer-esc-osc debdiff": .init("control-bytes", "raw control bytes on stdout"),
-        "control-bytes/deb-nul-in-description debdiff": .init("control-bytes", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "control-bytes/deb-package-cr debdiff": .init("control-bytes", "accepted without an E: line (debdiff compares it, exit 1); raw control bytes on stdout"),
-        "control-bytes/deb-package-del debdiff": .init("control-bytes", "accepted without an E: line (debdiff compares it, exit 1); raw control bytes on stdout"),
-        "control-bytes/deb-package-esc debdiff": .init("control-bytes", "accepted without an E: line (debdiff compares it, exit 1); raw control bytes on stdout"),
-        "control-bytes/deb-package-nul debdiff": .init("control-bytes", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "control-bytes/source-changelog-esc debdiff": .init("control-bytes", "raw control bytes on stdout"),
+        "control-bytes/deb-description-bel debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/deb-description-cr debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/deb-description-csi-clear debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/deb-description-esc-osc debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/deb-maintainer-bel debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/deb-maintainer-cr debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/deb-maintainer-csi-clear debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/deb-maintainer-esc-osc debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
+        "control-bytes/source-changelog-esc debdiff": .init("control-bytes", "raw control bytes on stdout: by design when stdout is not a terminal (devscripts' bytes for pipes; escaped on a terminal)"),
 
         // huge
 
         // lying-ar
 
         // lying-tar
-        "lying-tar/gnu-longname-dotdot debdiff": .init("lying-tar", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "lying-tar/name-dotdot-ustar-prefix debdiff": .init("lying-tar", "accepted without an E: line (debdiff compares it, exit 1)"),
         "lying-tar/pax-length-lies debdiff": .init("lying-tar", "accepted without an E: line (debdiff compares it, exit 1)"),
         "lying-tar/pax-length-lies index": .init("lying-tar", "accepted without an E: line (exit 0)"),
-        "lying-tar/pax-linkpath-hardlink-out debdiff": .init("lying-tar", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "lying-tar/pax-path-absolute debdiff": .init("lying-tar", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "lying-tar/pax-path-dotdot debdiff": .init("lying-tar", "accepted without an E: line (debdiff compares it, exit 1)"),
         "lying-tar/size-not-octal debdiff": .init("lying-tar", "accepted without an E: line (exit 0)"),
         "lying-tar/size-not-octal index": .init("lying-tar", "accepted without an E: line (exit 0)"),
 
         // non-utf8
-        "non-utf8/control-description debdiff": .init("non-utf8", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "non-utf8/control-maintainer-latin1 debdiff": .init("non-utf8", "accepted without an E: line (debdiff compares it, exit 1)"),
 
         // release
         "release/codename-dotdot index": .init("release", "accepted without an E: line (exit 0)"),
@@ -87,48 +75,16 @@ import Testing
         // symlink-loops
 
         // traversal-control
-        "traversal-control/deb-architecture-dotdot debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-architecture-newline debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-architecture-nul debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-architecture-slash debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-package-dotdot debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-package-newline debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-package-nul debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-package-slash debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-source-dotdot debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-source-newline debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-source-nul debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-source-slash debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-version-dotdot debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-version-newline debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-version-nul debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-control/deb-version-slash debdiff": .init("traversal-control", "accepted without an E: line (debdiff compares it, exit 1)"),
 
         // traversal-files
 
         // traversal-members
-        "traversal-members/control-absolute debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/control-dotdot debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/control-hardlink debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/control-symlink debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-absolute debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/data-char-device-member debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/data-char-device-member index": .init("traversal-members", "accepted without an E: line (exit 0)"),
-        "traversal-members/data-dotdot debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-dotdot-deep debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-dotdot-directory debdiff": .init("traversal-members", "accepted without an E: line (exit 0)"),
-        "traversal-members/data-dotdot-dot-prefix debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-dotdot-inside debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/data-fifo-member debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/data-fifo-member index": .init("traversal-members", "accepted without an E: line (exit 0)"),
-        "traversal-members/data-hardlink-absolute debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-hardlink-dotdot debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/data-hardlink-to-symlink-out debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/data-hardlink-to-symlink-out index": .init("traversal-members", "accepted without an E: line (exit 0)"),
-        "traversal-members/data-symlink-absolute-then-write debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-symlink-chain-then-write debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-symlink-dir-dotdot-nested debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
-        "traversal-members/data-symlink-dotdot-then-write debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/md5sums-symlink debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
         "traversal-members/md5sums-symlink index": .init("traversal-members", "accepted without an E: line (exit 0)"),
         "traversal-members/postinst-symlink debdiff": .init("traversal-members", "accepted without an E: line (debdiff compares it, exit 1)"),
