@@ -77,8 +77,12 @@ import Testing
         let crashed = scratch.appending("crashed.sqlite")
         var killedMidway = 0
         for round in 0..<Self.kills {
-            // New modification times: every file is read again, so every run has the whole corpus to do.
+            // Every file is read again, so every run has the whole corpus to do: the index identifies files
+            // by content, so new modification times are not enough; the recorded digests are forgotten.
             try Self.setModificationTimes(corpus, baseTime + 1 + round)
+            if FileManager.default.fileExists(atPath: crashed) {
+                _ = try runCommand("sqlite3", [crashed, "UPDATE files SET sha256 = NULL"])
+            }
             let delay = 0.05 + Double(rng.next() % 1_000_000) / 1_000_000 * max(duration, 0.2)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Fixtures.debworkBinary)
