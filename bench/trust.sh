@@ -58,9 +58,9 @@ done
 findings=$(sqlite3 "$work/full-new.sqlite" "SELECT count(*) FROM findings")
 
 # (c) the two largest .debs of one source in the corpus, compared from each index
-pair=$(ls -S "${debs[@]}" | head -2 | tr '\n' ' ')
+pair=$(ls -S "${debs[@]}" | sed -n 1,2p | tr "\n" " ")
 read -r a b <<<"$pair"
-hyperfine -N -w 3 -r 20 --export-json "$work/debdiff.json" \
+hyperfine -N -i -w 3 -r 20 --export-json "$work/debdiff.json" \
     -n "old, from the index" "$old debdiff --index $work/full-old.sqlite $a $b" \
     -n "new, from the index (hashes both)" "$new debdiff --index $work/full-new.sqlite $a $b" \
     -n "new, --no-index" "$new debdiff --no-index $a $b" >/dev/null 2>&1 || true

@@ -95,6 +95,9 @@ public struct DebReader: Sendable {
         })
         var findings: [BinaryPackage.Finding] = []
         var unlisted = md5sums
+        // A hard link's data is its target's (dpkg lists both names in md5sums, with the same digest).
+        var dataMD5: [String: String] = [:]
+        for file in data.files where file.type == .regular { dataMD5[file.path] = file.md5 }
         for index in data.files.indices {
             let path = data.files[index].path
             data.files[index].isConffile = conffilePaths.contains(path)
@@ -102,10 +105,12 @@ public struct DebReader: Sendable {
             data.files[index].md5FromData = false
             // The package's own md5sums is a claim, not evidence: the data was hashed, and a file whose
             // bytes do not match its line is reported (what debsums would say once it is installed).
-            if data.files[index].type != .regular {
+            let file = data.files[index]
+            let actual = file.type == .regular ? file.md5 : file.type == .hardlink ? file.linkTarget.flatMap { dataMD5[$0] } : nil
+            if let actual {
+                if actual != listed { findings.append(.init(kind: .md5sumsMismatch, path: path, claimed: listed, actual: actual)) }
+            } else {
                 findings.append(.init(kind: .md5sumsNotRegular, path: path, claimed: listed, actual: nil))
-            } else if let actual = data.files[index].md5, actual != listed.lowercased() {
-                findings.append(.init(kind: .md5sumsMismatch, path: path, claimed: listed, actual: actual))
             }
         }
         for (path, listed) in unlisted.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {

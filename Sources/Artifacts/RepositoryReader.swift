@@ -33,10 +33,13 @@ public struct RepositoryReader: Sendable {
             try ControlNames.checkDistributionName(name, field: "distribution folder", file: releasePath)
             if let snapshot { try ControlNames.checkDistributionName(snapshot, field: "snapshot folder", file: releasePath) }
             // Values, not folders (a snapshot's Suite is `<dist>/snapshots/<name>`): one word, no control characters.
-            for field in ["Codename", "Suite"] {
-                if let value = release[field], value.isEmpty || value.unicodeScalars.contains(where: { Printable.needsEscape($0) || $0 == " " }) {
-                    throw FieldError(file: releasePath, field: field, reason: "'\(Printable.escaped(value))' is not one word")
-                }
+            if let codename = release["Codename"] {
+                try ControlNames.checkDistributionName(codename, field: "Codename", file: releasePath)
+            }
+            if let suite = release["Suite"], suite.isEmpty
+                || suite.unicodeScalars.contains(where: { Printable.needsEscape($0) || $0 == " " })
+                || suite.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+                throw FieldError(file: releasePath, field: "Suite", reason: "'\(Printable.escaped(suite))' is not a suite name")
             }
             for component in components { try ControlNames.checkComponent(component, file: releasePath) }
             for architecture in architectures { try ControlNames.checkArchitecture(architecture, field: "Architectures", file: releasePath) }

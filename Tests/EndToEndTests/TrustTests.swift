@@ -127,6 +127,27 @@ import Testing
         }
     }
 
+    /// dpkg lists both names of a hard link in md5sums with the same digest (bzip2's bzcat, gzip's uncompress):
+    /// the link's data is its target's, not a finding.
+    @Test func hardLinksListedInMd5sumsAreNoFinding() throws {
+        guard Fixtures.hasTool("dpkg-deb") else { return }
+        let scratch = try TemporaryDirectory()
+        let tree = scratch.appending("tree")
+        #expect(try runCommand("dpkg-deb", ["-R", Fixtures.path("packages/dwnative_0.3_all.deb"), tree]).status == 0)
+        #expect(link(tree + "/usr/bin/dwnative", tree + "/usr/bin/dwnative-again") == 0)
+        let md5sums = try runCommand("sh", ["-c", "cd \(tree) && find usr -type f | sort | xargs md5sum"])
+        try md5sums.stdout.write(toFile: tree + "/DEBIAN/md5sums", atomically: true, encoding: .utf8)
+        #expect(md5sums.stdout.contains("usr/bin/dwnative-again"))
+        let deb = scratch.appending("dwnative_0.3_all.deb")
+        #expect(try runCommand("dpkg-deb", ["--root-owner-group", "--build", tree, deb]).status == 0)
+        let listing = try runCommand("dpkg-deb", ["-c", deb]).stdout
+        #expect(listing.contains(" link to "), "dpkg-deb stored no hard link: \(listing)")
+        let index = scratch.appending("i.sqlite")
+        let result = try debwork(["index", deb], index: index)
+        #expect(result.status == 0 && !result.stderr.contains("W:"), "\(result.stderr)")
+        #expect(try runCommand("sqlite3", [index, "SELECT count(*) FROM findings"]).stdout == "0\n")
+    }
+
     @Test func aFileCopiedOverWithTheSameSizeAndTimeIsReadAgain() throws {
         let scratch = try TemporaryDirectory()
         let deb = try scratch.copy(Fixtures.path("packages/dwnative_0.3_all.deb"))
