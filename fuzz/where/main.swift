@@ -12,7 +12,8 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError("fuzz check failed: \(message())") }
 }
 
-let database: Database = {
+// libFuzzer calls the target on one thread only.
+nonisolated(unsafe) let database: Database = {
     do {
         let database = try Database(path: ":memory:")
         try registerDebworkFunctions(on: database)
