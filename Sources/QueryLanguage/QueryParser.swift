@@ -22,6 +22,8 @@ public enum QueryParser {
     ///   `nginx (>= 1.0)` is `Name (nginx), $Version (>= 1.0)`.
     /// - `<` and `>` are dpkg's legacy spellings of `<=` and `>=`.
     /// - Regular expressions are checked here (Swift `Regex` syntax).
+    /// - At most 24 levels of `(` and `!` and at most 256 conditions (a package name with a version counts
+    ///   twice): the SQL made from a query must stay within SQLite's parser and expression-depth limits.
     ///
     /// - Throws: ``QuerySyntaxError`` pointing at the first problem.
     public static func parse(_ text: String) throws(QuerySyntaxError) -> QueryExpression {
