@@ -19,21 +19,25 @@ struct UnifiedDiff: Sendable {
 
     /// Parses the diff text. - Throws: ``ArtifactError`` naming `file` and the line.
     static func parse(_ text: String, file: String) throws(ArtifactError) -> UnifiedDiff {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines and their markers are bytes: a diff line is a marker byte and a file's line, and the first
+        // character of that line may be a combining mark (which `Character` comparisons join to the marker) or
+        // the line may end in `\r` (`"\r\n"` is one `Character`).
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         var files: [FilePatch] = []
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            guard line.hasPrefix("--- "), index + 1 < lines.count, lines[index + 1].hasPrefix("+++ ") else {
+            guard line.utf8.starts(with: "--- ".utf8), index + 1 < lines.count,
+                  lines[index + 1].utf8.starts(with: "+++ ".utf8) else {
                 index += 1
                 continue
             }
-            let oldPath = pathField(line.dropFirst(4))
-            let newPath = pathField(lines[index + 1].dropFirst(4))
+            let oldPath = pathField(Substring(line.utf8.dropFirst(4)))
+            let newPath = pathField(Substring(lines[index + 1].utf8.dropFirst(4)))
             let stripped = newPath.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? newPath
             var patch = FilePatch(path: stripped, isNew: oldPath == "/dev/null", hunks: [])
             index += 2
-            while index < lines.count, lines[index].hasPrefix("@@ ") {
+            while index < lines.count, lines[index].utf8.starts(with: "@@ ".utf8) {
                 guard let header = parseHunkHeader(lines[index]) else {
                     throw ArtifactError(file: file, reason: "line \(index + 1): malformed hunk header '\(lines[index])'")
                 }
@@ -41,13 +45,13 @@ struct UnifiedDiff: Sendable {
                 var remainingOld = header.oldCount
                 var remainingNew = header.newCount
                 index += 1
-                while index < lines.count, remainingOld > 0 || remainingNew > 0 || lines[index].hasPrefix("\\") {
+                while index < lines.count, remainingOld > 0 || remainingNew > 0 || lines[index].utf8.first == 0x5C {
                     let body = lines[index]
-                    switch body.first {
-                    case " ": remainingOld -= 1; remainingNew -= 1
-                    case "-": remainingOld -= 1
-                    case "+": remainingNew -= 1
-                    case "\\": break
+                    switch body.utf8.first {
+                    case UInt8(ascii: " "): remainingOld -= 1; remainingNew -= 1
+                    case UInt8(ascii: "-"): remainingOld -= 1
+                    case UInt8(ascii: "+"): remainingNew -= 1
+                    case UInt8(ascii: "\\"): break
                     case nil: remainingOld -= 1; remainingNew -= 1 // an empty context line some tools write
                     default:
                         throw ArtifactError(file: file, reason: "line \(index + 1): unexpected line in hunk '\(body.prefix(40))'")
@@ -80,23 +84,24 @@ struct UnifiedDiff: Sendable {
             }
             result.append(contentsOf: oldLines.lines[cursor..<start])
             cursor = start
-            var previous: Character = " "
+            var previous = UInt8(ascii: " ")
             for line in hunk.lines {
                 let body = Array(line.utf8.dropFirst())
-                switch line.first {
-                case " ", "-":
+                let marker = line.utf8.first ?? UInt8(ascii: " ")
+                switch marker {
+                case UInt8(ascii: " "), UInt8(ascii: "-"):
                     guard cursor < oldLines.lines.count, oldLines.lines[cursor] == body else {
                         throw ArtifactError(file: file, reason: "hunk at line \(hunk.oldStart) does not apply to '\(patch.path)'")
                     }
-                    if line.first == " " { result.append(body) }
+                    if marker == UInt8(ascii: " ") { result.append(body) }
                     cursor += 1
-                case "+": result.append(body)
-                case "\\":
-                    if previous == "+" || previous == " " { noNewlineAtEnd = true }
-                    if previous == "-" { oldLines.missingFinalNewline = false }
+                case UInt8(ascii: "+"): result.append(body)
+                case UInt8(ascii: "\\"):
+                    if previous == UInt8(ascii: "+") || previous == UInt8(ascii: " ") { noNewlineAtEnd = true }
+                    if previous == UInt8(ascii: "-") { oldLines.missingFinalNewline = false }
                 default: break
                 }
-                previous = line.first ?? " "
+                previous = marker
             }
         }
         result.append(contentsOf: oldLines.lines[cursor...])
@@ -118,7 +123,7 @@ struct UnifiedDiff: Sendable {
     }
 
     private static func pathField(_ text: Substring) -> String {
-        String(text.split(separator: "\t", maxSplits: 1).first ?? text)
+        String(Substring(text.utf8.prefix { $0 != 0x09 }))
     }
 
     private static func parseHunkHeader(_ line: Substring) -> (oldStart: Int, oldCount: Int, newCount: Int)? {
@@ -126,9 +131,15 @@ struct UnifiedDiff: Sendable {
         let parts = line.split(separator: " ")
         guard parts.count >= 4, parts[1].hasPrefix("-"), parts[2].hasPrefix("+") else { return nil }
         func range(_ text: Substring) -> (Int, Int)? {
+            // Unsigned decimal numbers only: "-9223372036854775808" as a count or start overflowed the
+            // arithmetic on them (found by fuzzing).
+            func number(_ digits: Substring) -> Int? {
+                guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                return Int(digits)
+            }
             let numbers = text.dropFirst().split(separator: ",")
-            guard let start = numbers.first.flatMap({ Int($0) }) else { return nil }
-            let count = numbers.count > 1 ? Int(numbers[1]) : 1
+            guard let start = numbers.first.flatMap(number) else { return nil }
+            let count = numbers.count > 1 ? number(numbers[1]) : 1
             return count.map { (start, $0) }
         }
         guard let old = range(parts[1]), let new = range(parts[2]) else { return nil }
