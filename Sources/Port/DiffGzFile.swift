@@ -21,8 +21,9 @@ struct DiffGzFile {
         var createdText: String {
             var text = ""
             for hunk in hunks {
-                for line in hunk.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() where line.hasPrefix("+") {
-                    text += line.dropFirst() + "\n"
+                for line in hunk.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst()
+                where line.first == UInt8(ascii: "+") {
+                    text += Substring(line.dropFirst()) + "\n"
                 }
             }
             return text
@@ -47,18 +48,22 @@ struct DiffGzFile {
     /// Parses a unified diff of several files, consuming each hunk by its line counts (so removed lines
     /// starting with `--` are not taken for a new file header).
     static func parse(_ text: String, file: String) throws -> DiffGzFile {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines and their markers are bytes: the first character of a file's line may be a combining mark
+        // (which `Character` comparisons join to the marker) and `"\r\n"` is one `Character` (found by fuzzing).
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         if lines.last == "" { lines.removeLast() }
         var patches: [FilePatch] = []
         var index = 0
         func fail(_ reason: String) -> PortError { PortError(file: file, "line \(index + 1): \(reason)") }
         while index < lines.count {
-            guard lines[index].hasPrefix("--- "), index + 1 < lines.count, lines[index + 1].hasPrefix("+++ ") else {
+            guard lines[index].utf8.starts(with: "--- ".utf8), index + 1 < lines.count,
+                  lines[index + 1].utf8.starts(with: "+++ ".utf8) else {
                 throw fail("expected a '--- ' and '+++ ' file header")
             }
-            var patch = FilePatch(oldLabel: String(lines[index].dropFirst(4)), newLabel: String(lines[index + 1].dropFirst(4)), hunks: [])
+            var patch = FilePatch(oldLabel: String(Substring(lines[index].utf8.dropFirst(4))),
+                                  newLabel: String(Substring(lines[index + 1].utf8.dropFirst(4))), hunks: [])
             index += 2
-            while index < lines.count, lines[index].hasPrefix("@@ ") {
+            while index < lines.count, lines[index].utf8.starts(with: "@@ ".utf8) {
                 let header = lines[index]
                 guard let counts = Self.counts(header) else { throw fail("malformed hunk header '\(header)'") }
                 var hunk = String(header) + "\n"
@@ -67,17 +72,17 @@ struct DiffGzFile {
                 while old > 0 || new > 0 {
                     guard index < lines.count else { throw fail("hunk '\(header)' is cut short") }
                     // An empty line is a context line whose trailing space was stripped.
-                    switch lines[index].first ?? " " {
-                    case " ": old -= 1; new -= 1
-                    case "-": old -= 1
-                    case "+": new -= 1
-                    case "\\": break
+                    switch lines[index].utf8.first ?? UInt8(ascii: " ") {
+                    case UInt8(ascii: " "): old -= 1; new -= 1
+                    case UInt8(ascii: "-"): old -= 1
+                    case UInt8(ascii: "+"): new -= 1
+                    case UInt8(ascii: "\\"): break
                     default: throw fail("unexpected line in hunk '\(header)'")
                     }
                     hunk += lines[index] + "\n"
                     index += 1
                 }
-                if index < lines.count, lines[index].hasPrefix("\\") {
+                if index < lines.count, lines[index].utf8.first == UInt8(ascii: "\\") {
                     hunk += lines[index] + "\n"
                     index += 1
                 }
@@ -95,7 +100,10 @@ struct DiffGzFile {
         guard parts.count >= 4, parts[0] == "@@", parts[1].hasPrefix("-"), parts[2].hasPrefix("+"), parts[3] == "@@" else { return nil }
         func count(_ range: Substring) -> Int? {
             let pieces = range.dropFirst().split(separator: ",", omittingEmptySubsequences: false)
-            guard pieces.count <= 2, pieces.allSatisfy({ Int($0) != nil }) else { return nil }
+            // Unsigned numbers only: a count of "-9223372036854775808" overflowed `old -= 1` (found by fuzzing).
+            guard pieces.count <= 2,
+                  pieces.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && Int($0) != nil })
+            else { return nil }
             return pieces.count == 2 ? Int(pieces[1]) : 1
         }
         guard let old = count(parts[1]), let new = count(parts[2]) else { return nil }
