@@ -144,11 +144,13 @@ struct PatchFile: Sendable {
         return (old.0, old.1, new.0, new.1)
     }
 
+    /// Numbers above `Int32.max` are refused: `PatchApplier` adds offsets to them, and a start of
+    /// 9223372036854775807 overflowed (found by fuzzing). No file has 2^31 lines.
     private static func range(_ text: Substring) -> (Int, Int)? {
         let pieces = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard let start = Int(pieces[0]), start >= 0 else { return nil }
+        guard let start = Int(pieces[0]), (0...Int(Int32.max)).contains(start) else { return nil }
         if pieces.count == 1 { return (start, 1) }
-        guard pieces.count == 2, let count = Int(pieces[1]), count >= 0 else { return nil }
+        guard pieces.count == 2, let count = Int(pieces[1]), (0...Int(Int32.max)).contains(count) else { return nil }
         return (start, count)
     }
 }
