@@ -32,6 +32,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let ab = sign(DebianVersion.compare(a, b))
             check(ab == -sign(DebianVersion.compare(b, a)), "compare('\(a)', '\(b)') is not antisymmetric")
             if ab == 0 { check(a.hashValue == b.hashValue, "'\(a)' == '\(b)' but their hashes differ") }
+            // dpkg's relations read "" and "<unknown>" as "no version" (which parses otherwise, with warnings).
+            if a.description == "<unknown>" || b.description == "<unknown>" { continue }
             check((try? VersionRelation.lt.holds(a.description, b.description)) == (ab < 0), "lt disagrees on '\(a)' '\(b)'")
             check((try? VersionRelation.eq.holds(a.description, b.description)) == (ab == 0), "eq disagrees on '\(a)' '\(b)'")
             check((try? VersionRelation.ge.holds(a.description, b.description)) == (ab >= 0), "ge disagrees on '\(a)' '\(b)'")
