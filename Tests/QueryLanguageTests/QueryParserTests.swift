@@ -113,6 +113,9 @@ private func when(_ field: String, _ relation: QueryRelation, _ value: String, a
         (String(repeating: "!(", count: 13) + "a" + String(repeating: ")", count: 13), 24, "query nested too deeply (more than 24 levels of '(' and '!')"),
         (Array(repeating: "a", count: 257).joined(separator: ","), 512, "query has more than 256 conditions"),
         (Array(repeating: "a (1)", count: 129).joined(separator: "|"), 768, "query has more than 256 conditions"),
+        // Found by fuzzing (fuzz/where): SQLite cut the bound regex at the NUL, which then did not compile.
+        ("$Version (~ \u{1}\\\u{0}\u{0})", 14, "NUL character in query"),
+        ("a\u{0}", 1, "NUL character in query"),
     ]
 
     @Test(arguments: errors)
