@@ -30,21 +30,47 @@ public enum WhereCompiler {
         return WhereFilter(sql: sql, values: values)
     }
 
+    /// Chains of the same operator become one flat `(a AND b AND c)` and runs of `!` cancel in pairs (every
+    /// operand is non-NULL, so `NOT NOT x` is `x`): SQLite's parser overflows at about 40 nested parentheses,
+    /// and a query of 50 alternatives `a | b | …` must not nest 50 deep.
     private static func sql(for expression: QueryExpression, values: inout [SQLValue]) throws(QueryError) -> String {
         switch expression {
-        case .and(let left, let right):
-            let lhs = try sql(for: left, values: &values)
-            let rhs = try sql(for: right, values: &values)
-            return "(\(lhs) AND \(rhs))"
-        case .or(let left, let right):
-            let lhs = try sql(for: left, values: &values)
-            let rhs = try sql(for: right, values: &values)
-            return "(\(lhs) OR \(rhs))"
-        case .not(let operand):
-            return "(NOT \(try sql(for: operand, values: &values)))"
+        case .and, .or:
+            let isAnd = if case .and = expression { true } else { false }
+            var parts: [String] = []
+            for operand in operands(of: expression, and: isAnd) {
+                parts.append(try sql(for: operand, values: &values))
+            }
+            return "(" + parts.joined(separator: isAnd ? " AND " : " OR ") + ")"
+        case .not:
+            var operand = expression
+            var negations = 0
+            while case .not(let inner) = operand {
+                negations += 1
+                operand = inner
+            }
+            let inner = try sql(for: operand, values: &values)
+            return negations % 2 == 1 ? "(NOT \(inner))" : inner
         case .condition(let condition):
             return "COALESCE(\(try test(condition, values: &values)), 0)"
         }
+    }
+
+    /// The operands of a chain of `.and` (or `.or`) nodes, left to right (the order of the `?` in the SQL),
+    /// collected without recursion.
+    private static func operands(of expression: QueryExpression, and isAnd: Bool) -> [QueryExpression] {
+        var result: [QueryExpression] = []
+        var pending = [expression]
+        while let next = pending.popLast() {
+            switch (next, isAnd) {
+            case (.and(let left, let right), true), (.or(let left, let right), false):
+                pending.append(right)
+                pending.append(left)
+            default:
+                result.append(next)
+            }
+        }
+        return result
     }
 
     /// One condition as an SQL boolean that may be NULL. Parameters are appended in the order their `?`

@@ -22,9 +22,17 @@ public enum QueryParser {
     ///   `nginx (>= 1.0)` is `Name (nginx), $Version (>= 1.0)`.
     /// - `<` and `>` are dpkg's legacy spellings of `<=` and `>=`.
     /// - Regular expressions are checked here (Swift `Regex` syntax).
+    /// - No NUL character anywhere.
+    /// - At most 24 levels of `(` and `!` and at most 256 conditions (a package name with a version counts
+    ///   twice): the SQL made from a query must stay within SQLite's parser and expression-depth limits.
     ///
     /// - Throws: ``QuerySyntaxError`` pointing at the first problem.
     public static func parse(_ text: String) throws(QuerySyntaxError) -> QueryExpression {
+        // A command line cannot hold a NUL, and SQLite reads the bound values as C strings, so a value would
+        // be cut there (found by fuzzing: a regex that compiled here failed in SQLite as its prefix).
+        if let nul = text.unicodeScalars.firstIndex(of: "\0") {
+            throw QuerySyntaxError(query: text, position: text[..<nul].count, reason: "NUL character in query")
+        }
         var parser = try RecursiveDescentParser(text)
         if case .end = parser.current.kind { throw parser.scanner.error("empty query", at: 0) }
         let expression = try parser.orExpression()

@@ -1,8 +1,20 @@
 /// The recursive-descent parser proper, one method per grammar rule.
 struct RecursiveDescentParser {
+    /// The deepest nesting of `(` and `!` accepted. The SQL made from a query nests as deep, and SQLite's
+    /// parser refuses more than about 40 levels of parentheses ("parser stack overflow"); the limit also
+    /// bounds this parser's recursion.
+    static let maximumNesting = 24
+    /// The most conditions a query may hold (a package name with a version counts twice). SQLite refuses an
+    /// expression deeper than 1000 (`SQLITE_MAX_EXPR_DEPTH`), and a chain of `,` or `|` is as deep as it is long.
+    static let maximumConditions = 256
+
     var scanner: QueryScanner
     /// The lookahead token.
     var current: QueryToken
+    /// How many `(` and `!` enclose the current token.
+    var nesting = 0
+    /// Conditions made so far.
+    var conditions = 0
 
     init(_ text: String) throws(QuerySyntaxError) {
         scanner = QueryScanner(text)
@@ -33,20 +45,42 @@ struct RecursiveDescentParser {
 
     mutating func unary() throws(QuerySyntaxError) -> QueryExpression {
         if case .not = current.kind {
-            try advance()
-            return .not(try unary())
+            try enter()
+            let operand = try unary()
+            nesting -= 1
+            return .not(operand)
         }
         return try primary()
+    }
+
+    /// Steps over the `(` or `!` that opens a nested level.
+    mutating func enter() throws(QuerySyntaxError) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw scanner.error("query nested too deeply (more than \(Self.maximumNesting) levels of '(' and '!')",
+                                at: current.position)
+        }
+        try advance()
+    }
+
+    /// Counts `count` more conditions, starting at `position`.
+    mutating func count(_ count: Int, at position: Int) throws(QuerySyntaxError) {
+        conditions += count
+        if conditions > Self.maximumConditions {
+            throw scanner.error("query has more than \(Self.maximumConditions) conditions", at: position)
+        }
     }
 
     mutating func primary() throws(QuerySyntaxError) -> QueryExpression {
         let token = current
         switch token.kind {
         case .openParen:
-            try advance()
+            try enter()
             let inner = try orExpression()
             switch current.kind {
-            case .closeParen: try advance()
+            case .closeParen:
+                nesting -= 1
+                try advance()
             case .end: throw scanner.error("missing ')'", at: current.position)
             default: throw scanner.error("expected ')', found \(current.quotedForMessage)", at: current.position)
             }
@@ -91,6 +125,7 @@ struct RecursiveDescentParser {
             try advance()
         }
 
+        try count(field == nil && condition != nil ? 2 : 1, at: position)
         switch (field, condition) {
         case (let field?, let condition?):
             return .condition(QueryCondition(field: field, relation: condition.relation, value: condition.value,

@@ -61,3 +61,25 @@ import Testing
         }
     }
 }
+
+/// `DiffGzFile` on inputs found by fuzzing (fuzz/diff-gz): markers are bytes, counts unsigned.
+@Suite struct DiffGzFileParsingTests {
+    /// `"+" + "\u{301}"` is one `Character` and `"\r\n"` is one `Character`: such lines were refused or joined.
+    @Test func combiningMarksAndCRLFLinesAreWrittenBackAsTheyWere() throws {
+        let text = "--- a/debian/changelog\n+++ b/debian/changelog\n@@ -0,0 +1,2 @@\n+\u{301}first\r\n+second\r\n"
+            + "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n \u{64F}same\n-\u{301}old\n+\u{301}new\n"
+        let diff = try DiffGzFile.parse(text, file: "test.diff")
+        #expect(diff.patches.map(\.path) == ["debian/changelog", "x"])
+        #expect(diff.patches.map(\.text).joined() == text)
+        #expect(diff.patches[0].createdText == "\u{301}first\r\nsecond\r\n")
+    }
+
+    /// A negative count overflowed `old -= 1` (a trap, not an error).
+    @Test(arguments: [
+        "--- a/f\n+++ b/f\n@@ -1,-9223372036854775808 +1,1 @@\n-x\n",
+        "--- a/f\n+++ b/f\n@@ -1,1 +1,-1 @@\n x\n",
+    ])
+    func signedCountsAreRefused(_ text: String) {
+        #expect(throws: PortError.self) { try DiffGzFile.parse(text, file: "test.diff") }
+    }
+}

@@ -106,6 +106,16 @@ private func when(_ field: String, _ relation: QueryRelation, _ value: String, a
         ("Nginx:x (1)", 0, "invalid field name 'Nginx:x'"),
         ("a_1.0_amd64", 0, "invalid package name 'a_1.0_amd64'"),
         ("=foo", 0, "invalid package name '=foo'"),
+        // Found by fuzzing (fuzz/where): SQLite cannot parse SQL nested this deep.
+        (String(repeating: "!", count: 80) + "a", 24, "query nested too deeply (more than 24 levels of '(' and '!')"),
+        (String(repeating: "(", count: 30) + "a" + String(repeating: ")", count: 30), 24,
+         "query nested too deeply (more than 24 levels of '(' and '!')"),
+        (String(repeating: "!(", count: 13) + "a" + String(repeating: ")", count: 13), 24, "query nested too deeply (more than 24 levels of '(' and '!')"),
+        (Array(repeating: "a", count: 257).joined(separator: ","), 512, "query has more than 256 conditions"),
+        (Array(repeating: "a (1)", count: 129).joined(separator: "|"), 768, "query has more than 256 conditions"),
+        // Found by fuzzing (fuzz/where): SQLite cut the bound regex at the NUL, which then did not compile.
+        ("$Version (~ \u{1}\\\u{0}\u{0})", 14, "NUL character in query"),
+        ("a\u{0}", 1, "NUL character in query"),
     ]
 
     @Test(arguments: errors)

@@ -170,6 +170,32 @@ import Testing
         #expect(throws: QueryError.unknownPseudoField("$Nope")) { try WhereCompiler.compile(badPseudo) }
     }
 
+    /// Found by fuzzing (fuzz/where): 80 `!` made 80 nested `(NOT …)` and SQLite's "parser stack overflow";
+    /// a chain of `|` or `,` nested as deep as it was long.
+    @Test func deepQueriesGiveSQLThatSQLiteAccepts() throws {
+        let alternatives = (0..<200).map { "n\($0)" }.joined(separator: " | ") + " | dpkg"
+        #expect(try matches(alternatives) == ["dpkg_1.21.22_amd64"])
+        let conjunction = Array(repeating: "Priority (required)", count: 200).joined(separator: ", ") + ", dpkg"
+        #expect(try matches(conjunction) == ["dpkg_1.21.22_amd64"])
+        #expect(try matches(String(repeating: "!", count: 24) + "dpkg") == ["dpkg_1.21.22_amd64"])
+        #expect(try matches(String(repeating: "!", count: 23) + "dpkg").count == Self.rows.count - 1)
+        var nested = "dpkg"
+        for level in 0..<12 { nested = level % 2 == 0 ? "!(x\(level) | \(nested))" : "(x\(level), \(nested))" }
+        #expect(try matches(nested).isEmpty)
+        #expect(try matches("!" + nested) == Self.everything)
+    }
+
+    @Test func flattensChainsAndCancelsDoubleNegation() throws {
+        #expect(try WhereCompiler.compile("a | b | c").sql
+            == "(COALESCE(package = ?, 0) OR COALESCE(package = ?, 0) OR COALESCE(package = ?, 0))")
+        #expect(try WhereCompiler.compile("!!a").sql == "COALESCE(package = ?, 0)")
+        // `,` is associative: the parenthesised chain joins the outer one.
+        #expect(try WhereCompiler.compile("!!!a, (b, c)").sql
+            == "((NOT COALESCE(package = ?, 0)) AND COALESCE(package = ?, 0) AND COALESCE(package = ?, 0))")
+        #expect(try WhereCompiler.compile("a, (b | c)").sql
+            == "(COALESCE(package = ?, 0) AND (COALESCE(package = ?, 0) OR COALESCE(package = ?, 0)))")
+    }
+
     @Test func passesSyntaxErrorsThrough() {
         #expect(throws: QuerySyntaxError(query: "Priority (>= ", position: 13, reason: "missing ')'")) {
             try WhereCompiler.compile("Priority (>= ")
