@@ -65,7 +65,13 @@ struct DiffGzFile {
             return FilePatch(section: section, oldLabel: label(0), newLabel: label(1),
                              hunks: section.hunks.map { String(decoding: $0.raw, as: UTF8.self) })
         }
-        return DiffGzFile(patches: patches)
+        // The port writes every other patch back byte for byte: text the sections do not cover (a preamble,
+        // a header between files) would be dropped, so such a diff is refused rather than silently changed.
+        let diff = DiffGzFile(patches: patches)
+        guard Array(diff.patches.map(\.text).joined().utf8) == bytes else {
+            throw PortError(file: file, "the .diff.gz holds text outside its file patches, which a port would drop")
+        }
+        return diff
     }
 
     /// The diff with `path`'s creating patch replaced by one creating `contents` (labels kept).

@@ -65,6 +65,14 @@ import Testing
 /// `DiffGzFile` on inputs found by fuzzing (fuzz/diff-gz): markers are bytes, counts unsigned.
 @Suite struct DiffGzFileParsingTests {
     /// `"+" + "\u{301}"` is one `Character` and `"\r\n"` is one `Character`: such lines were refused or joined.
+    /// Found by fuzz/diff-gz: a diff with text outside its file patches (a DEP-3 preamble) parsed, and the port
+    /// would have written it back without that text. It is refused instead.
+    @Test func textOutsideTheFilePatchesIsRefused() {
+        let diff = "Description: a preamble\n---\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n"
+        #expect(throws: PortError.self) { try DiffGzFile.parse(diff, file: "x.diff.gz") }
+        #expect(try DiffGzFile.parse(String(diff.dropFirst("Description: a preamble\n---\n".count)), file: "x.diff.gz").patches.count == 1)
+    }
+
     @Test func combiningMarksAndCRLFLinesAreWrittenBackAsTheyWere() throws {
         let text = "--- a/debian/changelog\n+++ b/debian/changelog\n@@ -0,0 +1,2 @@\n+\u{301}first\r\n+second\r\n"
             + "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n \u{64F}same\n-\u{301}old\n+\u{301}new\n"
