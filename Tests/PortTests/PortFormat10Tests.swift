@@ -67,7 +67,7 @@ import Testing
     /// `"+" + "\u{301}"` is one `Character` and `"\r\n"` is one `Character`: such lines were refused or joined.
     /// Found by fuzz/diff-gz: a diff with text outside its file patches (a DEP-3 preamble) parsed, and the port
     /// would have written it back without that text. It is refused instead.
-    @Test func textOutsideTheFilePatchesIsRefused() {
+    @Test func textOutsideTheFilePatchesIsRefused() throws {
         let diff = "Description: a preamble\n---\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n"
         #expect(throws: PortError.self) { try DiffGzFile.parse(diff, file: "x.diff.gz") }
         #expect(try DiffGzFile.parse(String(diff.dropFirst("Description: a preamble\n---\n".count)), file: "x.diff.gz").patches.count == 1)
