@@ -39,7 +39,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .int(let value): output += String(value)
         case .double(let value):
             output += value.isFinite ? String(value) : "null"
-        case .string(let value): python ? Self.writePythonString(value, to: &output) : Self.writeString(value, to: &output)
+        case .string(let value): Self.writeString(value, to: &output, python: python)
         case .array(let values):
             guard !values.isEmpty else { output += "[]"; return }
             output += "["
@@ -56,7 +56,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             for (offset, member) in members.enumerated() {
                 if offset > 0 { output += "," }
                 Self.newline(&output, indent.map { $0 + 1 })
-                if python { Self.writePythonString(member.key, to: &output) } else { Self.writeString(member.key, to: &output) }
+                Self.writeString(member.key, to: &output, python: python)
                 output += indent == nil ? ":" : ": "
                 member.value.write(to: &output, indent: indent.map { $0 + 1 }, python: python)
             }
@@ -70,8 +70,10 @@ public indirect enum JSONValue: Sendable, Hashable {
         output += "\n" + String(repeating: "  ", count: indent)
     }
 
-    /// A string as Python's `json` module writes it with `ensure_ascii=True`.
-    static func writePythonString(_ string: String, to output: inout String) {
+    /// A JSON string: `"`, `\\`, `\n`, `\r`, `\t` and other C0 controls escaped. `python`: as Python's `json`
+    /// module writes it with `ensure_ascii=True` — also `\b` and `\f` by name, and everything above `~` (DEL
+    /// and non-ASCII) as `\uXXXX`, UTF-16 surrogate pairs beyond U+FFFF.
+    static func writeString(_ string: String, to output: inout String, python: Bool = false) {
         func hex(_ unit: UInt16) -> String {
             let text = String(unit, radix: 16)
             return "\\u" + String(repeating: "0", count: 4 - text.count) + text
@@ -84,32 +86,11 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
+            case "\u{08}" where python: output += "\\b"
+            case "\u{0C}" where python: output += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value > 0x7E {
+                if scalar.value < 0x20 || (python && scalar.value > 0x7E) {
                     for unit in String(scalar).utf16 { output += hex(unit) }
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
-    }
-
-    static func writeString(_ string: String, to output: inout String) {
-        output += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     output.unicodeScalars.append(scalar)
                 }
