@@ -21,10 +21,16 @@ public struct DebdiffCommandLine: Sendable {
     /// `--arch ARCH` (with `--binaries`): which architecture's packages (plus `all`).
     public var architecture: String?
 
-    /// Parses `arguments` (without the program and call names).
+    /// Whether the arguments start with `--no-conf`/`--noconf` (then devscripts' configuration files are not read).
+    public static func skipsConfiguration(_ arguments: [String]) -> Bool {
+        arguments.first == "--no-conf" || arguments.first == "--noconf"
+    }
+
+    /// Parses `arguments` (without the program and call names) over `defaults` (debdiff's, with the
+    /// devscripts configuration applied).
     /// - Throws: ``DebdiffError`` for unknown options, missing values and unusable file names.
-    public init(_ arguments: [String]) throws(DebdiffError) {
-        var options = DebdiffOptions()
+    public init(_ arguments: [String], defaults: DebdiffOptions = DebdiffOptions()) throws(DebdiffError) {
+        var options = defaults
         var positionals: [String] = []
         var versionA: String?, versionB: String?
         var dryRun = false
@@ -32,6 +38,7 @@ public struct DebdiffCommandLine: Sendable {
         var architecture: String?
         var lists: (old: [String], new: [String])?
         var rest = arguments[...]
+        if Self.skipsConfiguration(arguments) { rest = rest.dropFirst() }
 
         func value(_ option: String, count: Int = 1) throws(DebdiffError) -> [String] {
             guard rest.count >= count else {
@@ -78,6 +85,8 @@ public struct DebdiffCommandLine: Sendable {
             case "--binaries": binaries = true
             case "--arch", "--architecture": architecture = try value(argument)[0]
             case "--no-index": options.useIndex = false
+            case "--no-conf", "--noconf":
+                throw DebdiffError("--no-conf is only acceptable as the first command-line option!")
             case "-a", "--versiona": versionA = try value(argument)[0]
             case "-b", "--versionb": versionB = try value(argument)[0]
             case "--from":

@@ -88,7 +88,13 @@ struct DebdiffCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let commandLine = try DebdiffCommandLine(arguments)
+            var defaults = DebdiffOptions()
+            if !DebdiffCommandLine.skipsConfiguration(arguments) {
+                let configuration = DevscriptsConfiguration(files: DevscriptsConfiguration.files(home: Environment.get("HOME")))
+                for warning in configuration.warnings { Console.message("W", warning) }
+                configuration.apply(to: &defaults)
+            }
+            let commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
             let report: DebdiffReport
             switch commandLine.mode {
             case .binary(let input):
