@@ -132,7 +132,7 @@ struct UnifiedDiff: Sendable {
         guard parts.count >= 4, parts[1].hasPrefix("-"), parts[2].hasPrefix("+") else { return nil }
         func range(_ text: Substring) -> (Int, Int)? {
             // Unsigned decimal numbers only: "-9223372036854775808" as a count or start overflowed the
-            // arithmetic on them (found by fuzzing).
+            // arithmetic on them (reproduced with fuzz/unified-diff).
             func number(_ digits: Substring) -> Int? {
                 guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
                 return Int(digits)

@@ -145,7 +145,7 @@ struct PatchFile: Sendable {
     }
 
     /// Numbers above `Int32.max` are refused: `PatchApplier` adds offsets to them, and a start of
-    /// 9223372036854775807 overflowed (found by fuzzing). No file has 2^31 lines.
+    /// 9223372036854775807 overflowed (reproduced with fuzz/patch). No file has 2^31 lines.
     private static func range(_ text: Substring) -> (Int, Int)? {
         let pieces = text.split(separator: ",", omittingEmptySubsequences: false)
         guard let start = Int(pieces[0]), (0...Int(Int32.max)).contains(start) else { return nil }

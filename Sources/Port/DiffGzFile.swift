@@ -49,7 +49,8 @@ struct DiffGzFile {
     /// starting with `--` are not taken for a new file header).
     static func parse(_ text: String, file: String) throws -> DiffGzFile {
         // Lines and their markers are bytes: the first character of a file's line may be a combining mark
-        // (which `Character` comparisons join to the marker) and `"\r\n"` is one `Character` (found by fuzzing).
+        // (which `Character` comparisons join to the marker) and `"\r\n"` is one `Character` (as fuzzing
+        // found in Artifacts.UnifiedDiff).
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         if lines.last == "" { lines.removeLast() }
         var patches: [FilePatch] = []
@@ -100,7 +101,8 @@ struct DiffGzFile {
         guard parts.count >= 4, parts[0] == "@@", parts[1].hasPrefix("-"), parts[2].hasPrefix("+"), parts[3] == "@@" else { return nil }
         func count(_ range: Substring) -> Int? {
             let pieces = range.dropFirst().split(separator: ",", omittingEmptySubsequences: false)
-            // Unsigned numbers only: a count of "-9223372036854775808" overflowed `old -= 1` (found by fuzzing).
+            // Unsigned numbers only: a count of "-9223372036854775808" overflowed `old -= 1` (reproduced with
+            // fuzz/diff-gz).
             guard pieces.count <= 2,
                   pieces.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && Int($0) != nil })
             else { return nil }

@@ -1,7 +1,8 @@
 @testable import Artifacts
 import Testing
 
-/// The 1.0 `.diff.gz` parser and applier on inputs found by fuzzing (fuzz/unified-diff).
+/// The 1.0 `.diff.gz` parser and applier on inputs from fuzz/unified-diff: the combining mark was found by the
+/// fuzzer; CRLF and the signed numbers by review while writing the target (reproduced with its binary).
 @Suite struct UnifiedDiffTests {
     func apply(_ diff: String, to original: String) throws -> String {
         let parsed = try UnifiedDiff.parse(diff, file: "test.diff")

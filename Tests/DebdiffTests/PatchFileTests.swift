@@ -1,7 +1,7 @@
 @testable import Debdiff
 import Testing
 
-/// `PatchFile` and `PatchApplier` on inputs found by fuzzing (fuzz/patch).
+/// `PatchFile` and `PatchApplier`: an overflow seen in review while writing fuzz/patch, reproduced with it.
 @Suite struct PatchFileTests {
     /// The second hunk's start plus the first hunk's offset overflowed in `PatchApplier` (a trap, not an
     /// error): starts and counts above `Int32.max` are now a malformed hunk header.
