@@ -62,7 +62,8 @@ import Testing
     }
 }
 
-/// `DiffGzFile` on inputs found by fuzzing (fuzz/diff-gz): markers are bytes, counts unsigned.
+/// `DiffGzFile` on the inputs that broke `Artifacts.UnifiedDiff` under fuzz/unified-diff (the same code shape),
+/// reproduced with fuzz/diff-gz: markers are bytes, counts unsigned.
 @Suite struct DiffGzFileParsingTests {
     /// `"+" + "\u{301}"` is one `Character` and `"\r\n"` is one `Character`: such lines were refused or joined.
     /// Found by fuzz/diff-gz: a diff with text outside its file patches (a DEP-3 preamble) parsed, and the port
