@@ -9,11 +9,21 @@ import Glibc
 let root = "/dev/shm/debwork-fuzz-repository-\(getpid())"
 let distribution = root + "/dists/fuzz"
 
+let directories = [root, root + "/dists", distribution, distribution + "/main",
+                   distribution + "/main/source", distribution + "/main/binary-amd64"]
+let files = [distribution + "/Release", distribution + "/main/source/Sources",
+             distribution + "/main/binary-amd64/Packages"]
+
 func makeDirectories() {
-    for directory in [root, root + "/dists", distribution, distribution + "/main",
-                      distribution + "/main/source", distribution + "/main/binary-amd64"] {
+    for directory in directories {
         if mkdir(directory, 0o700) != 0, errno != EEXIST { fatalError("cannot create \(directory)") }
     }
+}
+
+/// Removes the repository when libFuzzer exits (it calls `exit`).
+func removeRepository() {
+    for file in files { unlink(file) }
+    for directory in directories.reversed() { rmdir(directory) }
 }
 
 func write(_ bytes: ArraySlice<UInt8>, to path: String) {
@@ -30,8 +40,15 @@ func write(_ bytes: ArraySlice<UInt8>, to path: String) {
     close(fd)
 }
 
+// libFuzzer calls the target on one thread only.
+nonisolated(unsafe) var registered = false
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    if !registered {
+        registered = true
+        atexit { removeRepository() }
+    }
     makeDirectories()
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     var parts = bytes.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
