@@ -1,7 +1,8 @@
 /// One written upload. JSON: mini-buildd's keys (`dsc_url`, `source`, `distribution`, `version`) first,
 /// then what debwork wrote.
 public struct PortResult: Sendable, Hashable, Encodable {
-    /// `file://` URL of the written .dsc.
+    /// The .dsc that was ported, as mini-buildd reports it: the URL `port_ext` was given (a path becomes
+    /// `file://`), or `file://` of the .dsc `port` found in the index. The written .dsc is ``dsc``.
     public var dscURL: String
     public var source: String
     public var distribution: String

@@ -160,7 +160,16 @@ public struct PortService {
                 try parent.rename(stagingName, to: name)
             }
             let directory = PortFiles.absolute(plan.directory)
-            return PortResult(dscURL: "file://" + directory + "/" + dscName, source: plan.source,
+            // mini-buildd's dsc_url is the .dsc that was ported (the written one is under `dsc`).
+            let sourceURL: String
+            if case .external(let from) = request.mode, from.contains("://") {
+                sourceURL = from
+            } else if case .external(let from) = request.mode {
+                sourceURL = "file://" + PortFiles.absolute(from)
+            } else {
+                sourceURL = "file://" + PortFiles.absolute(request.dscPath)
+            }
+            return PortResult(dscURL: sourceURL, source: plan.source,
                               distribution: plan.distribution, version: plan.version, directory: directory,
                               dsc: directory + "/" + dscName, changes: directory + "/" + changesName,
                               files: files.map { directory + "/" + $0 }, signed: request.signKey != nil,

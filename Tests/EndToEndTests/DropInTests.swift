@@ -156,6 +156,21 @@ import Testing
         #expect(included.stdout.contains("\"new\": 1"), "\(included.stdout)")
     }
 
+    /// mini-buildd's `dsc_url` is the .dsc that was ported; the written one is under debwork's own `dsc`.
+    @Test func portsReportTheSourceDscAsDscURL() throws {
+        let scratch = try TemporaryDirectory()
+        let dsc = Fixtures.path("packages/dwnative_0.3.dsc")
+        for given in [dsc, "file://" + dsc] {
+            let out = scratch.appending("out-\(given.count)")
+            let result = try run(["-J", "port_ext", given, "bookworm-test-unstable", "-u", "--maintainer", "T <t@example.org>",
+                                  "--output-dir", out])
+            #expect(result.status == 0, "\(result.stderr)")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            #expect(list.first?["dsc_url"] as? String == "file://" + dsc)
+            #expect((list.first?["dsc"] as? String)?.hasPrefix(out) == true)
+        }
+    }
+
     /// Python's `json.dumps` is the oracle for every escape `ensure_ascii` makes.
     @Test func jsonEscapesAreExactlyPythons() throws {
         let strings = ["plain", "é and ü", "emoji 🧪 beyond the BMP", "tab\tnew\nline\r", "\u{08}\u{0C}\u{01}\u{1F}\u{7F}",
