@@ -56,19 +56,42 @@ public struct ShowResult: Sendable, Encodable {
             case migratesTo = "migrates_to", isMigrated = "is_migrated", extras = "x-debwork"
         }
 
+        /// A rollback entry as mini-buildd's `Ls.enrich()` leaves it: `ls`'s keys, then its `dsc_path`.
+        struct RollbackEntry: Encodable {
+            var entry: LsResult.Entry
+            var dscPath: String?
+            enum CodingKeys: String, CodingKey { case version, component, architecture, dscPath = "dsc_path" }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(entry.version, forKey: .version)
+                try container.encode(entry.component, forKey: .component)
+                try container.encode(entry.architecture, forKey: .architecture)
+                if let dscPath { try container.encode(dscPath, forKey: .dscPath) }
+            }
+        }
+
+        /// mini-buildd's keys where it emits them: `dsc_path` with a version, `changes_path` when an upload is
+        /// known, `uploadable` always, `migrates_to` only for a suite that migrates, `is_migrated` only with a
+        /// version and a `migrates_to`; each rollback with its `dsc_path`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(listing.rollbacks, forKey: .rollbacks)
+            var rollbacks = OrderedObject<RollbackEntry>()
+            for (name, entry) in listing.rollbacks.members {
+                rollbacks[name] = RollbackEntry(entry: entry, dscPath: extras.rollbacks[name])
+            }
+            try container.encode(rollbacks, forKey: .rollbacks)
             if let current = listing.current {
                 try container.encode(current.version, forKey: .version)
                 try container.encode(current.component, forKey: .component)
                 try container.encode(current.architecture, forKey: .architecture)
+                if let dscPath { try container.encode(dscPath, forKey: .dscPath) }
             }
-            if let dscPath { try container.encode(dscPath, forKey: .dscPath) }
             if let changesPath { try container.encode(changesPath, forKey: .changesPath) }
             try container.encode(uploadable, forKey: .uploadable)
-            if let migratesTo { try container.encode(migratesTo, forKey: .migratesTo) } else { try container.encodeNil(forKey: .migratesTo) }
-            try container.encode(isMigrated, forKey: .isMigrated)
+            if let migratesTo {
+                try container.encode(migratesTo, forKey: .migratesTo)
+                if listing.current != nil { try container.encode(isMigrated, forKey: .isMigrated) }
+            }
             try container.encode(extras, forKey: .extras)
         }
     }
