@@ -39,6 +39,14 @@ import Testing
         #expect(ls.stdout.contains("\"bookworm-test-unstable\""))
     }
 
+    @Test func logLevelLongFormsAndVercmpUsage() throws {
+        #expect(try run(["--log-level", "DEBUG", "vercmp", "1.0", "1.1"]).stdout == "<\n")
+        #expect(try run(["vercmp", "1.0", "1.1", "--log-level=mini_buildd.INFO"]).stdout == "<\n")
+        let relation = try run(["vercmp", "1.0", "lt"])
+        #expect(relation.status == 64)
+        #expect(relation.stderr.contains("'lt' is a relation, not a version"), "\(relation.stderr)")
+    }
+
     @Test(arguments: [("stauts", "status"), ("sources-list", "sources_list"), ("frobnicate", nil)])
     func anUnknownCallIsAUsageError(_ call: String, _ nearest: String?) throws {
         let result = try run([call, "x"])

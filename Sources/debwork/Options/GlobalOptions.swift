@@ -5,7 +5,7 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.customShort("J"), .long], help: "Machine-readable JSON output on stdout.")
     var json = false
 
-    @Option(name: [.customShort("l"), .long], help: ArgumentHelp(
+    @Option(name: [.customShort("l"), .customLong("log-level")], help: ArgumentHelp(
         "Log level: DEBUG, INFO, WARNING (default), ERROR, CRITICAL; mini-buildd's '<logger>.<level>' too. Repeatable: the last wins.",
         valueName: "level"))
     var logLevels: [LogLevel] = []

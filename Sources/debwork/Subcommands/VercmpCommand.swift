@@ -20,6 +20,10 @@ struct VercmpCommand: ParsableCommand {
         guard words.count == 2 || words.count == 3 else {
             throw ValidationError("expected 'A B' or 'A OP B'")
         }
+        // `vercmp 1.0 lt`: a relation where a version belongs is a usage error, not a comparison with "lt".
+        if words.count == 2, let word = words.first(where: { VersionRelation(operator: $0) != nil }) {
+            throw ValidationError("'\(word)' is a relation, not a version: give 'A OP B' (or 'A B' to print <, = or >)")
+        }
         if words.count == 3 && VersionRelation(operator: words[1]) == nil {
             throw ValidationError("unknown relation '\(words[1])'; use lt le eq ne ge gt lt-nl le-nl ge-nl gt-nl")
         }
