@@ -25,6 +25,14 @@ public struct IndexStatus: Sendable, Encodable {
         public var distributions: [Distribution]
     }
 
+    /// A file the last run could not read, and why.
+    public struct FailedFile: Sendable, Encodable {
+        public var path: String
+        public var reason: String
+        public var failedAt: String
+        enum CodingKeys: String, CodingKey { case path, reason, failedAt = "failed_at" }
+    }
+
     /// A claim of an indexed package that its data contradicts (an md5sums line, …).
     public struct Finding: Sendable, Encodable {
         public var file: String
@@ -46,6 +54,8 @@ public struct IndexStatus: Sendable, Encodable {
         public var files: OrderedObject<OrderedObject<Int>>
         public var packages: OrderedObject<Int>
         public var failures: Int
+        /// The failed files themselves (`status --failed`; nil: only the count).
+        public var failedFiles: [FailedFile]?
         /// Every finding, by file then path.
         public var findings: [Finding]
         public var roots: [String]
@@ -57,7 +67,7 @@ public struct IndexStatus: Sendable, Encodable {
             case sqliteVersion = "sqlite_version"
             case sizeBytes = "size_bytes"
             case lastUpdate = "last_update"
-            case files, packages, failures, findings, roots, repositories
+            case files, packages, failures, failedFiles = "failed_files", findings, roots, repositories
         }
     }
 

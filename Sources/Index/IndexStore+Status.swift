@@ -59,12 +59,19 @@ extension IndexStore {
         let index = IndexStatus.Index(
             path: path, schemaVersion: schemaVersion, sqliteVersion: Database.libraryVersion,
             sizeBytes: Self.sizeOnDisk(path), lastUpdate: lastUpdate, files: files, packages: packages,
-            failures: Int(try db.scalar("SELECT count(*) FROM failures")?.int ?? 0),
+            failures: Int(try db.scalar("SELECT count(*) FROM failures")?.int ?? 0), failedFiles: nil,
             findings: try findings(),
             roots: try db.query("SELECT path FROM roots ORDER BY path", []) { $0.string(0) },
             repositories: indexed)
         return IndexStatus(version: version, identity: identity, url: nil, incomingURL: nil, load: 0,
                            chroots: [], remotes: [], repositories: miniBuildd, index: index)
+    }
+
+    /// The files the index remembers as failed (`status --failed`), by path.
+    public func failedFiles() throws -> [IndexStatus.FailedFile] {
+        try db.query("SELECT path, reason, failed_at FROM failures ORDER BY path", []) { row in
+            IndexStatus.FailedFile(path: row.string(0), reason: row.string(1), failedAt: Self.isoDate(row.int(2)))
+        }
     }
 
     /// Every finding (claims the data contradicts), by file and path.

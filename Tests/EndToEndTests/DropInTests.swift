@@ -39,6 +39,18 @@ import Testing
         #expect(ls.stdout.contains("\"bookworm-test-unstable\""))
     }
 
+    @Test func statusFailedListsTheFilesAndDryRunPrintsJSON() throws {
+        let scratch = try TemporaryDirectory()
+        let index = scratch.appending("i.sqlite")
+        _ = try debwork(["index", Fixtures.path("bad/truncated.deb"), Fixtures.path("packages/dwnative_0.3_all.deb")], index: index)
+        let status = try debwork(["status", "--failed"], index: index)
+        #expect(status.stdout.contains("Failed files:   1\n  \(Fixtures.path("bad/truncated.deb")): "), "\(status.stdout)")
+        let json = try debwork(["status", "-J", "--failed"], index: index)
+        #expect(json.stdout.contains("\"failed_files\": [") && json.stdout.contains("truncated.deb"))
+        let dry = try run(["debdiff", "--dry-run", "-J", "dwhello", "1.0-1", "1.0-2"])
+        #expect(dry.status == 0 && dry.stdout.hasPrefix("{\n  \"old\": "), "\(dry.stdout)\(dry.stderr)")
+    }
+
     @Test func logLevelLongFormsAndVercmpUsage() throws {
         #expect(try run(["--log-level", "DEBUG", "vercmp", "1.0", "1.1"]).stdout == "<\n")
         #expect(try run(["vercmp", "1.0", "1.1", "--log-level=mini_buildd.INFO"]).stdout == "<\n")

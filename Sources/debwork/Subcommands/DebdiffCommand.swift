@@ -1,3 +1,4 @@
+import JSONOutput
 import DebianFormats
 import ArgumentParser
 import Artifacts
@@ -77,7 +78,11 @@ struct DebdiffCommand: ParsableCommand {
         let oldDebs = try locator.debs(source: source, version: old, repository: repository, architecture: architecture)
         let newDebs = try locator.debs(source: source, version: new, repository: repository, architecture: architecture)
         if commandLine.dryRun {
-            Console.out((["--from"] + oldDebs + ["--to"] + newDebs).map(Printable.escaped).joined(separator: "\n") + "\n")
+            if global.json {
+                try printJSON(JSONValue.object([("from", .array(oldDebs.map(JSONValue.string))), ("to", .array(newDebs.map(JSONValue.string)))]))
+            } else {
+                Console.out((["--from"] + oldDebs + ["--to"] + newDebs).map(Printable.escaped).joined(separator: "\n") + "\n")
+            }
             throw ExitCode.success
         }
         let index = commandLine.options.useIndex ? IndexedListings(store: store) : nil
@@ -114,7 +119,11 @@ struct DebdiffCommand: ParsableCommand {
                 let oldPath = try locator.dsc(source: source, version: old, repository: repository)
                 let newPath = try locator.dsc(source: source, version: new, repository: repository)
                 if commandLine.dryRun {
-                    Console.out("\(Printable.escaped(oldPath))\n\(Printable.escaped(newPath))\n")
+                    if global.json {
+                        try printJSON(JSONValue.object([("old", .string(oldPath)), ("new", .string(newPath))]))
+                    } else {
+                        Console.out("\(Printable.escaped(oldPath))\n\(Printable.escaped(newPath))\n")
+                    }
                     return
                 }
                 do {

@@ -14,11 +14,15 @@ struct StatusCommand: ParsableCommand {
           help: "Also list the repositories (mini-buildd-api form; debwork's own form always lists them).")
     var withRepositories = false
 
+    @Flag(name: .long, help: "List the files the index remembers as failed, with the reason (not only their number).")
+    var failed = false
+
     func run() throws {
         try runReportingErrors {
             let configuration = try settings.load()
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             var status = try store.status(version: Debwork.version, identity: configuration.identity)
+            if failed { status.index.failedFiles = try store.failedFiles() }
             // The instance as dput_conf and sources_list name it.
             status.url = configuration.url
             status.incomingURL = "ftp://\(configuration.host):\(configuration.ftpPort)"
@@ -51,7 +55,10 @@ enum StatusText {
             lines.append("  \(kind.padding(8)) \(detail)")
         }
         lines.append("Packages:       " + index.packages.members.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
-        if index.failures > 0 { lines.append("Failed files:   \(index.failures)") }
+        if index.failures > 0 { lines.append("Failed files:   \(index.failures)" + (index.failedFiles == nil ? " (--failed lists them)" : "")) }
+        for failure in index.failedFiles ?? [] {
+            lines.append("  \(failure.path): \(failure.reason) (\(failure.failedAt))")
+        }
         if !index.findings.isEmpty {
             lines.append("Findings:       \(index.findings.count) (claims of packages that their data contradicts)")
             for finding in index.findings {
