@@ -48,7 +48,7 @@ public struct SourceReader: Sendable {
             tree: [], changelogText: nil, changelog: nil, controlText: nil, series: [], warnings: [])
         guard unpack else { return package }
         guard missing.isEmpty else {
-            package.warnings.append("tree not listed: \(missing.map { "'\($0)'" }.joined(separator: ", ")) not found next to the .dsc")
+            package.warnings.append("source not unpacked: \(missing.map { "'\($0)'" }.joined(separator: ", ")) not next to the .dsc (a source-only upload without its orig tarball?); indexed without its files")
             return package
         }
 
