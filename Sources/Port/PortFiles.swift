@@ -63,9 +63,14 @@ enum PortFiles {
         do { return try RegularFile.open(path) } catch { throw PortError(file: path, error.message) }
     }
 
+    /// `TMPDIR` when set and not empty, else `/tmp`.
+    static var temporaryBase: String {
+        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
     /// `mkdtemp` under `TMPDIR` (or `/tmp`).
     static func temporaryDirectory(prefix: String) throws(PortError) -> String {
-        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        let base = temporaryBase
         var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) != nil else {
             throw PortError(file: base, "cannot create a temporary directory: \(errorText())")

@@ -10,11 +10,7 @@ public enum PublicKeyExporter {
     public static func armored(key: String) throws(PortError) -> String {
         guard !key.isEmpty, !key.hasPrefix("-") else { throw PortError("'\(key)' is not a key id") }
         // gpg mixes warnings into its output; --output (in a private mkdtemp folder) keeps the key block apart.
-        var template = Array("/tmp/debwork-pub-key-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) != nil else {
-            throw PortError("cannot create a temporary folder: \(PortFiles.errorText())")
-        }
-        let folder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let folder = try PortFiles.temporaryDirectory(prefix: "debwork-pub-key")
         defer { PortFiles.removeTree(folder) }
         let output = folder + "/key.asc"
         let result = try Subprocess.run(["gpg", "--batch", "--yes", "--armor", "--output", output, "--export", key])

@@ -14,7 +14,7 @@ enum Subprocess {
     /// - Throws: ``PortError`` when the program cannot be started.
     static func run(_ arguments: [String], environment: [String: String] = [:],
                     inheritOutput: Bool = false) throws(PortError) -> Result {
-        var template = Array("/tmp/debwork-port-XXXXXX".utf8CString)
+        var template = Array((PortFiles.temporaryBase + "/debwork-port-XXXXXX").utf8CString)
         let outputFD = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         guard outputFD >= 0 else { throw PortError("cannot create a temporary file: \(PortFiles.errorText())") }
         let outputPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
