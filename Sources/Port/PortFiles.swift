@@ -80,24 +80,7 @@ enum PortFiles {
 
     /// `rm -r`: removes a file or a directory tree (symlinks are removed, never followed).
     static func removeTree(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            if let dir = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(dir) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                    }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(dir)
-                for name in names { removeTree(path + "/" + name) }
-            }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
+        TemporaryCleanup.removeTree(path)
     }
 
     /// The absolute form of a relative path (against the working directory), without resolving symlinks.
