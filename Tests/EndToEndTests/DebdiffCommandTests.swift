@@ -6,14 +6,7 @@ import Testing
 @Suite struct DebdiffCommandTests {
     static func p(_ name: String) -> String { Fixtures.path("packages/" + name) }
 
-    /// An index of the fixtures built once with the binary itself.
-    static let index: String? = {
-        guard let directory = try? TemporaryDirectory() else { return nil }
-        directory.keep()
-        let path = directory.appending("index.sqlite")
-        _ = try? debwork(["index", Fixtures.path("packages"), Fixtures.path("uploads"), Fixtures.path("repo")], index: path)
-        return path
-    }()
+    static var index: String? { FixtureIndexFile.path }
 
     @Test func exitCodes() throws {
         let same = try debwork(["debdiff", Self.p("dwold_2.0-1_all.deb"), Self.p("dwold_2.0-1_all.deb")])

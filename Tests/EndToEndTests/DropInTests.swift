@@ -6,13 +6,7 @@ import Testing
 /// Scripts written for `mini-buildd-api` run unchanged against debwork with only the program name replaced:
 /// its synopsis, its ENDPOINT, its printing (checked against Python's own `json.dumps`).
 @Suite struct DropInTests {
-    static let index: String? = {
-        guard let directory = try? TemporaryDirectory() else { return nil }
-        directory.keep()
-        let path = directory.appending("index.sqlite")
-        _ = try? debwork(["index", Fixtures.path("packages"), Fixtures.path("uploads"), Fixtures.path("repo")], index: path)
-        return path
-    }()
+    static var index: String? { FixtureIndexFile.path }
 
     func run(_ arguments: [String], program: String? = nil) throws -> CommandResult {
         let index = try #require(Self.index)

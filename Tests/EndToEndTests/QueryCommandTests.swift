@@ -4,14 +4,7 @@ import Testing
 
 /// `ls`, `show`, `sources_list`, `dput_conf` as users run them: golden JSON and text, exit codes.
 @Suite struct QueryCommandTests {
-    /// An index of the fixtures built once with the binary itself.
-    static let index: String? = {
-        guard let directory = try? TemporaryDirectory() else { return nil }
-        directory.keep()
-        let path = directory.appending("index.sqlite")
-        _ = try? debwork(["index", Fixtures.path("packages"), Fixtures.path("uploads"), Fixtures.path("repo")], index: path)
-        return path
-    }()
+    static var index: String? { FixtureIndexFile.path }
 
     /// Runs a call on the fixture index with a fixed configuration; absolute fixture paths become `<fixtures>`.
     func run(_ arguments: [String]) throws -> CommandResult {
