@@ -3,6 +3,9 @@ public enum ArtifactKind: String, Sendable, Codable, CaseIterable {
     case deb, udeb, ddeb, dsc, changes
     /// An APT repository distribution (its `Release` file and the indices it lists).
     case release
+    /// A reprepro tree's `conf/distributions` (or one `conf/distributions/*.conf`): the distributions it is
+    /// configured to hold, exported or not.
+    case configuration = "conf"
 
     /// The kind of a package file from its name, or nil for files debwork does not index on their own.
     public init?(fileName: String) {

@@ -12,6 +12,8 @@ public struct IndexStatus: Sendable, Encodable {
         public var codename: String?
         public var suite: String?
         public var rollback: Int?
+        /// false: configured in `conf/distributions`, not exported to `dists/` yet (it holds nothing).
+        public var exported: Bool
         public var sources: Int
         public var binaries: Int
         public var snapshots: [String]

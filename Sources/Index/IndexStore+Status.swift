@@ -24,34 +24,29 @@ extension IndexStore {
 
         var miniBuildd = OrderedObject<IndexStatus.Repository>()
         var indexed: [IndexStatus.IndexedRepository] = []
-        let repositories = try db.query("SELECT id, identity, root FROM repositories ORDER BY identity, root", []) {
-            ($0.int(0), $0.string(1), $0.string(2))
+        let known = try knownDistributions()
+        let repositories = try db.query("SELECT identity, root FROM repositories ORDER BY identity, root", []) {
+            ($0.string(0), $0.string(1))
         }
-        for (id, identity, root) in repositories {
-            let rows = try db.query("""
-                SELECT d.name, d.codename, d.suite, d.rollback, d.snapshot,
-                    (SELECT count(*) FROM dist_sources WHERE distribution_id = d.id),
-                    (SELECT count(*) FROM dist_binaries WHERE distribution_id = d.id)
-                FROM distributions d WHERE d.repository_id = ?1 ORDER BY d.name, d.snapshot
-                """, [.integer(id)]) { row in
-                (name: row.string(0), codename: row.optionalString(1), suite: row.optionalString(2),
-                 rollback: row.optionalInt(3).map { Int($0) }, snapshot: row.optionalString(4),
-                 sources: Int(row.int(5)), binaries: Int(row.int(6)))
-            }
+        for (identity, root) in repositories {
+            let rows = known.filter { $0.root == root }
             var distributions: [IndexStatus.Distribution] = []
             for row in rows where row.snapshot == nil {
                 distributions.append(.init(
                     name: row.name, codename: row.codename, suite: row.suite, rollback: row.rollback,
-                    sources: row.sources, binaries: row.binaries,
+                    exported: row.isExported, sources: row.sourceCount, binaries: row.binaryCount,
                     snapshots: rows.filter { $0.name == row.name }.compactMap(\.snapshot)))
             }
-            let codenames = Self.uniqueSorted(rows.compactMap(\.codename))
+            let codenames = Self.uniqueSorted(rows.map(\.codename))
             let suites = Self.uniqueSorted(rows.compactMap(\.suite))
             indexed.append(.init(identity: identity, root: root, codenames: codenames, suites: suites,
                                  distributions: distributions))
+            // mini-buildd's layout: every suite the repository is configured with, in the layout's order.
+            let allSuites = Set(suites + (miniBuildd[identity]?.layout.members.map(\.key) ?? []))
             var suiteLayout = OrderedObject<Layout.Suite>()
-            for suite in layout.suites where suites.contains(suite.name) { suiteLayout[suite.name] = suite }
-            miniBuildd[identity] = .init(codenames: codenames, layout: suiteLayout)
+            for suite in layout.suites where allSuites.contains(suite.name) { suiteLayout[suite.name] = suite }
+            let allCodenames = Self.uniqueSorted((miniBuildd[identity]?.codenames ?? []) + codenames)
+            miniBuildd[identity] = .init(codenames: allCodenames, layout: suiteLayout)
         }
 
         let lastUpdate = try db.scalar("SELECT value FROM meta WHERE key = 'last_update'")?.string

@@ -61,6 +61,11 @@ extension IndexStore {
                 throw IndexError(path: item.path, reason: "a distribution outside a repository tree")
             }
             try writeDistribution(distribution, fileID: fileID, repositoryID: repository)
+        case .configuration(let configuration):
+            guard case .integer(let repository) = repositoryID else {
+                throw IndexError(path: item.path, reason: "a reprepro configuration outside a repository tree")
+            }
+            try writeConfiguration(configuration, fileID: fileID, repositoryID: repository)
         }
     }
 
@@ -256,6 +261,24 @@ extension IndexStore {
             try insertBinary.run([.integer(id), .text(binary.package), .text(binary.version), .text(binary.architecture),
                                   .text(binary.component), .text(binary.source), .text(binary.sourceVersion),
                                   .text(binary.path), .integer(binary.size), SQLValue(binary.sha256)])
+        }
+    }
+
+    private func writeConfiguration(_ configuration: RepositoryConfiguration, fileID: Int64, repositoryID: Int64) throws {
+        let insert = try db.prepare("""
+            INSERT INTO configured_distributions(file_id, repository_id, position, codename, suite, repo, rollback,
+                label, origin, description, components, udeb_components, architectures, has_sources, not_automatic,
+                but_automatic_upgrades) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+            """)
+        for (position, stanza) in configuration.distributions.enumerated() {
+            let parsed = try? Distribution(stanza.codename)
+            try insert.run([.integer(fileID), .integer(repositoryID), .integer(Int64(position)), .text(stanza.codename),
+                            SQLValue(parsed?.suite), SQLValue(parsed?.repository), SQLValue(parsed?.rollback.map { Int64($0) }),
+                            SQLValue(stanza.label), SQLValue(stanza.origin), SQLValue(stanza.description),
+                            .text(stanza.components.joined(separator: " ")),
+                            .text(stanza.udebComponents.joined(separator: " ")),
+                            .text(stanza.architectures.joined(separator: " ")), SQLValue(stanza.hasSources),
+                            SQLValue(stanza.notAutomatic), SQLValue(stanza.butAutomaticUpgrades)])
         }
     }
 

@@ -150,6 +150,8 @@ public struct Indexer: Sendable {
                 artifact = .upload(try ChangesReader().read(path: item.path))
             case .release:
                 artifact = .distribution(try RepositoryReader().read(releasePath: item.path, root: item.repositoryRoot ?? ""))
+            case .configuration:
+                artifact = .configuration(try RepositoryConfiguration.read(path: item.path, root: item.repositoryRoot ?? ""))
             }
             return ParseOutcome(item: item, result: .parsed(artifact, sha256: sha256))
         } catch {

@@ -6,6 +6,7 @@ enum ParsedArtifact: Sendable {
     case source(SourcePackage)
     case upload(Upload)
     case distribution(RepositoryDistribution)
+    case configuration(RepositoryConfiguration)
 
     var warnings: [String] {
         switch self {
@@ -13,6 +14,7 @@ enum ParsedArtifact: Sendable {
         case .source(let package): package.warnings
         case .upload: []
         case .distribution(let distribution): distribution.warnings
+        case .configuration(let configuration): configuration.warnings
         }
     }
 }

@@ -103,7 +103,8 @@ struct Scanner {
 
     private mutating func walk(_ directory: String, root: String, status: FileSystem.Status) {
         guard let names = enter(directory, status: status) else { return }
-        if names.contains("dists"), FileSystem.status(FileSystem.join(directory, "dists"))?.isDirectory == true {
+        if names.contains("dists") && FileSystem.status(FileSystem.join(directory, "dists"))?.isDirectory == true
+            || names.contains("conf") && !Self.configurationFiles(of: directory).isEmpty {
             scanRepository(directory)
             return
         }
@@ -139,7 +140,16 @@ struct Scanner {
 
     private mutating func scanRepository(_ root: String) {
         let dists = FileSystem.join(root, "dists")
-        guard let distsStatus = FileSystem.status(dists), let distEntries = enter(dists, status: distsStatus) else { return }
+        let configuration = Self.configurationFiles(of: root)
+        let configurationPath = FileSystem.join(root, "conf/distributions")
+        if let outside = Self.leavesRoot(configurationPath, root: root) ?? Self.leavesRoot(FileSystem.join(root, "conf"), root: root) {
+            skipped.append((configurationPath, "a symlink to \(outside), outside \(root)"))
+        }
+        var distEntries: [String] = []
+        if let distsStatus = FileSystem.status(dists), distsStatus.isDirectory {
+            guard let entries = enter(dists, status: distsStatus) else { return }
+            distEntries = entries
+        }
         // A symlink to a sibling folder is a suite link (`stable -> bookworm-test-stable`, as on every Debian
         // mirror): an alias of that distribution, not a second one. Real folders first, then the links.
         var seen: [FileIdentity: String] = [:]
@@ -156,7 +166,12 @@ struct Scanner {
             distNames.append(name)
         }
         distNames.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let identity = Self.identity(of: root, distributions: distNames)
+        let identity = Self.identity(of: root, distributions: distNames + Self.configuredCodenames(configuration))
+        for path in configuration {
+            guard let status = FileSystem.status(path) else { continue }
+            add(path, kind: .configuration, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)),
+                status: status, repositoryRoot: root, identity: identity)
+        }
         for dist in distNames {
             let directory = FileSystem.join(dists, dist)
             addRelease(directory, root: root, identity: identity)
@@ -226,6 +241,31 @@ struct Scanner {
         guard FileSystem.isSymlink(path), let target = FileSystem.canonical(path) else { return nil }
         let base = root.hasSuffix("/") ? root : root + "/"
         return target == root || target.hasPrefix(base) ? nil : target
+    }
+
+    /// reprepro's distribution configuration under `root`: `conf/distributions`, or the `*.conf` files of a
+    /// `conf/distributions/` folder (reprepro reads either). Only regular files; a symlink leaving the tree is
+    /// not followed.
+    static func configurationFiles(of root: String) -> [String] {
+        let path = FileSystem.join(root, "conf/distributions")
+        guard let status = FileSystem.status(path), leavesRoot(path, root: root) == nil,
+              leavesRoot(FileSystem.join(root, "conf"), root: root) == nil else { return [] }
+        if status.isRegular { return [path] }
+        guard status.isDirectory, let names = try? FileSystem.list(path) else { return [] }
+        return names.filter { $0.hasSuffix(".conf") && !$0.hasPrefix(".") }.sorted().map { FileSystem.join(path, $0) }
+            .filter { FileSystem.status($0)?.isRegular == true && leavesRoot($0, root: root) == nil }
+    }
+
+    /// The `Codename`s a configuration declares (for the repository's identity only; the files are parsed
+    /// properly by the workers).
+    static func configuredCodenames(_ files: [String]) -> [String] {
+        files.flatMap { path -> [String] in
+            guard let bytes = try? FileSystem.read(path, maximumSize: 16 << 20) else { return [] }
+            return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
+                guard line.lowercased().hasPrefix("codename:") else { return nil }
+                return line.dropFirst("codename:".count).trimmingCharacters(in: " \t")
+            }
+        }
     }
 
     /// The files named by the `.changes` files of a directory (their `Files` field).

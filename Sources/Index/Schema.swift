@@ -224,6 +224,19 @@ enum Schema {
             CREATE INDEX findings_file ON findings(file_id);
             UPDATE files SET sha256 = NULL WHERE id IN (SELECT file_id FROM binaries);
             """),
+        // 6: the distributions a reprepro tree is configured to hold (`conf/distributions`), exported or not:
+        // mini-buildd configures every suite and rollback up front, reprepro writes `dists/<d>` only once a
+        // package reaches it. `suite`/`repo`/`rollback` are the mini-buildd name's parts (NULL for other names).
+        Migration("""
+            CREATE TABLE configured_distributions(
+                file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+                repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL, codename TEXT NOT NULL, suite TEXT, repo TEXT, rollback INTEGER,
+                label TEXT, origin TEXT, description TEXT, components TEXT NOT NULL, udeb_components TEXT NOT NULL,
+                architectures TEXT NOT NULL, has_sources INTEGER NOT NULL, not_automatic INTEGER NOT NULL,
+                but_automatic_upgrades INTEGER NOT NULL);
+            CREATE INDEX configured_distributions_repository ON configured_distributions(repository_id, codename);
+            """),
     ]
 
     static var version: Int { migrations.count }

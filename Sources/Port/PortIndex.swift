@@ -45,10 +45,9 @@ struct PortIndex {
 }
 
 extension PortIndex {
-    /// Whether the index knows distribution `name` (not a snapshot).
+    /// Whether the index knows distribution `name` (not a snapshot), exported or only configured.
     func knows(distribution name: String) throws -> Bool {
-        try !store.database.query("SELECT 1 FROM distributions WHERE name = ?1 AND snapshot IS NULL LIMIT 1",
-                                  [.text(name)]) { $0.string(0) }.isEmpty
+        try store.knowsDistribution(named: name)
     }
 
     /// Every source in distribution `name` (not a snapshot) at its highest version, with its .dsc

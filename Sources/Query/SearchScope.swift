@@ -1,3 +1,4 @@
+import Index
 import SQLite
 
 /// `--area` and `--distribution` as SQL predicates over `files f` and `binaries b` / `sources s` /
@@ -10,7 +11,8 @@ struct Scope {
 
     /// Resolves `distribution` (non-snapshot distributions of that name) once.
     /// - Throws: ``SearchError`` when no distribution of that name is indexed.
-    init(areas: [SearchArea], distribution: String?, db: Database) throws {
+    init(areas: [SearchArea], distribution: String?, store: IndexStore) throws {
+        let db = store.database
         let chosen = Set(areas.isEmpty ? SearchArea.allCases : areas)
         let areaList = SearchArea.allCases.filter(chosen.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let area = "f.area IN (\(areaList))"
@@ -21,7 +23,12 @@ struct Scope {
         let pairs = try db.query(
             "SELECT id, repository_id FROM distributions WHERE name = ?1 AND snapshot IS NULL ORDER BY id",
             [.text(distribution)]) { ($0.int(0), $0.int(1)) }
-        guard !pairs.isEmpty else { throw SearchError.unknownDistribution(distribution) }
+        guard !pairs.isEmpty else {
+            // Configured but not exported yet: known, and holding nothing.
+            guard try store.knowsDistribution(named: distribution) else { throw SearchError.unknownDistribution(distribution) }
+            (binary, source, upload) = ("0", "0", "0")
+            return
+        }
         func membership(_ alias: String) -> String {
             pairs.map { "(\(alias).distribution_id = \($0.0) AND f.repository_id = \($0.1))" }
                 .joined(separator: " OR ")

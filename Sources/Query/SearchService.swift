@@ -64,10 +64,12 @@ public struct Highlight: Sendable, Equatable {
 ///
 /// Not `Sendable` (it holds the index connection).
 public final class SearchService {
+    let store: IndexStore
     let db: Database
 
     /// - Parameter store: an index, ideally opened read-only.
     public init(store: IndexStore) {
+        self.store = store
         db = store.database
     }
 
@@ -78,7 +80,7 @@ public final class SearchService {
         if let pattern = query.pattern, pattern.utf8.count > GlobPattern.maximumLength {
             throw SearchError.tooLong("the pattern", pattern)
         }
-        let scope = try Scope(areas: query.areas, distribution: query.distribution, db: db)
+        let scope = try Scope(areas: query.areas, distribution: query.distribution, store: store)
         switch query.mode {
         case .name:
             if let whereQuery = query.whereQuery {

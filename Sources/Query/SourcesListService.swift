@@ -1,5 +1,4 @@
 import Index
-import SQLite
 
 /// The `sources_list` call: APT lines for the indexed repositories, in mini-buildd's format
 /// `deb [<options>] <base>/<repo> <dist> <components>` (the brackets stay when there are no options).
@@ -37,14 +36,12 @@ public struct SourcesListService: Sendable {
     }
 
     public func run(store: IndexStore, configuration: Configuration) throws -> [Line] {
-        let rows = try store.database.query("""
-            SELECT r.identity, d.name, d.codename, d.suite, d.rollback, d.components, d.snapshot, d.origin
-            FROM distributions d JOIN repositories r ON r.id = d.repository_id
-            """, []) { row in
-            (repository: row.string(0), name: row.string(1), codename: row.optionalString(2) ?? "",
-             suite: row.optionalString(3) ?? "", rollback: row.optionalInt(4).map { Int($0) },
-             components: (row.optionalString(5) ?? "main").split(separator: " ").map(String.init),
-             snapshot: row.optionalString(6), origin: row.optionalString(7))
+        // Every known distribution: a configured one that reprepro has not exported yet is still a line
+        // mini-buildd prints (its distributions come from its configuration, not from dists/).
+        let rows = try store.knownDistributions().map { known in
+            (repository: known.repository, name: known.name, codename: known.codename, suite: known.suite ?? "",
+             rollback: known.rollback, components: known.components.isEmpty ? ["main"] : known.components,
+             snapshot: known.snapshot, origin: known.origin)
         }
         let suiteOrder = Dictionary(uniqueKeysWithValues: configuration.layout.suites.enumerated().map { ($1.name, $0) })
         let selected = rows.filter { row in

@@ -140,7 +140,8 @@ import Testing
         let scratch = try TemporaryDirectory()
         let repo = scratch.appending("repo")
         #expect(try runCommand("cp", ["-a", Fixtures.path("repo"), repo]).status == 0)
-        try FileManager.default.createSymbolicLink(atPath: repo + "/dists/stable", withDestinationPath: "bookworm-test-stable")
+        // The fixture repository carries the suite link `dists/stable -> bookworm-test-stable`.
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: repo + "/dists/stable") == "bookworm-test-stable")
         // A distribution with only an InRelease (the Release clearsigned, as a mirror serves it).
         let testing = repo + "/dists/bookworm-test-testing/"
         let release = try String(contentsOfFile: testing + "Release", encoding: .utf8)

@@ -182,6 +182,7 @@ import Testing
             DROP TRIGGER binaries_fields_insert; DROP TRIGGER binaries_fields_update; DROP TRIGGER binaries_fields_delete;
             DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
             DROP TABLE findings;
+            DROP TABLE configured_distributions;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -217,6 +218,7 @@ import Testing
             DROP TRIGGER binaries_fields_insert; DROP TRIGGER binaries_fields_update; DROP TRIGGER binaries_fields_delete;
             DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
             DROP TABLE findings;
+            DROP TABLE configured_distributions;
             PRAGMA user_version = 3;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)

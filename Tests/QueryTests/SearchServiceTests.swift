@@ -111,7 +111,7 @@ enum FixtureIndex {
 
     @Test func whereFilterSeesTheDocumentedColumns() throws {
         let service = try FixtureIndex.service()
-        let scope = try Scope(areas: [], distribution: nil, db: service.db)
+        let scope = try Scope(areas: [], distribution: nil, store: service.store)
         let plain = try service.apply(WhereFilter(sql: "kind = 'binary' AND package = ?", values: ["dwold"]),
                                       pattern: nil, scope: scope, query: SearchQuery(pattern: nil))
         #expect(plain.sources.members.map(\.key) == ["dwold"])

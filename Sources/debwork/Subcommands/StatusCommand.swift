@@ -71,7 +71,9 @@ enum StatusText {
             lines.append("  codenames: \(repository.codenames.joined(separator: " "))")
             lines.append("  suites:    \(repository.suites.joined(separator: " "))")
             for distribution in repository.distributions {
-                var line = "  \(distribution.name.padding(36)) \(distribution.sources) sources, \(distribution.binaries) binaries"
+                var line = "  \(distribution.name.padding(36)) " + (distribution.exported
+                    ? "\(distribution.sources) sources, \(distribution.binaries) binaries"
+                    : "configured, not exported yet")
                 if !distribution.snapshots.isEmpty {
                     line += ", snapshots: \(distribution.snapshots.joined(separator: " "))"
                 }

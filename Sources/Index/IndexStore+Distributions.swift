@@ -1,0 +1,68 @@
+import DebianFormats
+import SQLite
+
+extension IndexStore {
+    /// Every distribution the index knows, exported or only configured, snapshots included; ordered by
+    /// repository, name, then snapshot (the distribution itself first).
+    ///
+    /// A configured distribution appears once: when `dists/<Codename>/Release` was read, that row wins (it
+    /// says what the repository holds); the configuration adds the ones not exported yet.
+    public func knownDistributions() throws -> [KnownDistribution] {
+        var known = try db.query("""
+            SELECT r.identity, r.root, d.name, d.snapshot, d.codename, d.suite, d.rollback, d.components,
+                d.architectures, d.origin, d.release,
+                (SELECT count(*) FROM dist_sources WHERE distribution_id = d.id),
+                (SELECT count(*) FROM dist_binaries WHERE distribution_id = d.id)
+            FROM distributions d JOIN repositories r ON r.id = d.repository_id
+            """, []) { row in
+            KnownDistribution(
+                repository: row.string(0), root: row.string(1), name: row.string(2), snapshot: row.optionalString(3),
+                codename: row.optionalString(4) ?? row.string(2), suite: row.optionalString(5),
+                rollback: row.optionalInt(6).map { Int($0) }, components: Self.words(row.optionalString(7) ?? "main"),
+                architectures: Self.words(row.optionalString(8) ?? "").filter { $0 != "source" },
+                origin: row.optionalString(9), description: Self.releaseField("Description", in: row.string(10)),
+                isExported: true, sourceCount: Int(row.int(11)), binaryCount: Int(row.int(12)))
+        }
+        let exported = Set(known.filter { $0.snapshot == nil }.map { [$0.root, $0.name] })
+        let configured = try db.query("""
+            SELECT r.identity, r.root, c.codename, c.suite, c.rollback, c.components, c.architectures, c.origin,
+                c.description
+            FROM configured_distributions c JOIN repositories r ON r.id = c.repository_id
+            ORDER BY r.root, c.file_id, c.position
+            """, []) { row in
+            KnownDistribution(
+                repository: row.string(0), root: row.string(1), name: row.string(2), snapshot: nil,
+                codename: (try? Distribution(row.string(2)))?.codename ?? row.string(2), suite: row.optionalString(3),
+                rollback: row.optionalInt(4).map { Int($0) }, components: Self.words(row.string(5)),
+                architectures: Self.words(row.string(6)), origin: row.optionalString(7),
+                description: row.optionalString(8), isExported: false, sourceCount: 0, binaryCount: 0)
+        }
+        var added: Set<[String]> = exported
+        for distribution in configured where added.insert([distribution.root, distribution.name]).inserted {
+            known.append(distribution)
+        }
+        return known.sorted { a, b in
+            if a.repository != b.repository { return a.repository < b.repository }
+            if a.root != b.root { return a.root < b.root }
+            if a.name != b.name { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+            return (a.snapshot ?? "").utf8.lexicographicallyPrecedes((b.snapshot ?? "").utf8)
+        }
+    }
+
+    /// Whether the index knows a (non-snapshot) distribution named `name`, exported or only configured.
+    public func knowsDistribution(named name: String) throws -> Bool {
+        try db.scalar("""
+            SELECT EXISTS (SELECT 1 FROM distributions WHERE name = ?1 AND snapshot IS NULL)
+                OR EXISTS (SELECT 1 FROM configured_distributions WHERE codename = ?1)
+            """, [.text(name)])?.int == 1
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+
+    /// One field of a stored Release (or InRelease) text.
+    static func releaseField(_ name: String, in text: String) -> String? {
+        (try? Deb822Document.parse(text, file: "Release"))?.paragraphs.first?[name]
+    }
+}
