@@ -127,12 +127,34 @@ struct ChangelogTests {
         #expect(again.entries.map(\.timestamp) == log.entries.map(\.timestamp))
     }
 
-    @Test func wrapsAtEightyColumns() {
-        let words = Array(repeating: "word", count: 40).joined(separator: " ")
-        let lines = ChangelogEntry.wrap(words, firstPrefix: "  * ", prefix: "    ")
-        #expect(lines.allSatisfy { $0.count < 80 })
-        #expect(lines[0].hasPrefix("  * word") && lines[1].hasPrefix("    word"))
-        #expect(lines.joined(separator: " ").split(separator: " ").filter { $0 == "word" }.count == 40)
-        #expect(ChangelogEntry.wrap(String(repeating: "x", count: 100), firstPrefix: "  * ", prefix: "    ").count == 1)
+    /// debchange itself is the oracle for how an item is laid out (its Perl `format`, not Text::Wrap).
+    @Test func wrapsExactlyAsDebchange() throws {
+        let items = [
+            Array(repeating: "word", count: 40).joined(separator: " "),
+            "aaaa-bbbb-cccc-dddd-eeee-ffff-gggg-hhhh-iiii-jjjj-kkkk-llll-mmmm-nnnn-oooo-pppp-qqqq",
+            String(repeating: "x", count: 150),
+            "Ünïcödé wörds ärë hërë änd thëy ärë löng ënöügh tö wräp äröünd thë ëdgë öf thë fïëld yës",
+            "a   b  lots    of   spaces   here and there and everywhere to see how spaces are handled by perl",
+            String(repeating: "y", count: 67) + " z-" + String(repeating: "q", count: 70),
+            "Automated port via mini-buildd (no changes). Original DSC's SHA1: 0123456789abcdef0123456789abcdef01234567.",
+            "External port from: file:///tmp/debwork-template-c7YW4X/debwork-archive-keyring_20250116040000.dsc",
+            "tab\there and a very long line that goes on and on until it has to be wrapped somewhere near",
+            String(repeating: "z", count: 68) + " next",
+            String(repeating: "z", count: 67) + "- next",
+            String(repeating: "z", count: 68) + "-next",
+            "MINI_BUILDD_OPTION: lintian-mode=ignore",
+        ]
+        let scratch = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: scratch.appending("debian"), withIntermediateDirectories: true)
+        let env = ["EDITOR": "true", "VISUAL": "true", "DEBFULLNAME": "T", "DEBEMAIL": "t@example.org"]
+        for (position, item) in items.enumerated() {
+            let arguments = position == 0 ? ["--create", "--package", "pp", "--newversion", "1", item] : ["-a", item]
+            let dch = try runCommand("dch", arguments, environment: env, directory: scratch.path)
+            #expect(dch.status == 0, "\(dch.stderr)")
+        }
+        let text = try String(contentsOfFile: scratch.appending("debian/changelog"), encoding: .utf8)
+        let oracle = text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("  ") }.map(String.init)
+        let mine = items.flatMap { ChangelogEntry.wrap($0, firstPrefix: "  * ", prefix: "    ") }
+        #expect(mine == oracle)
     }
 }

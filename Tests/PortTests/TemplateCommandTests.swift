@@ -83,5 +83,34 @@ import Testing
         #expect(list.contains("deb [signed-by=/usr/share/keyrings/debwork-archive-keyring.gpg] "))
         let profile = try Data(contentsOf: URL(fileURLWithPath: unpacked + "/mini-buildd-debwork.json"))
         #expect((try JSONSerialization.jsonObject(with: profile)) is [String: Any])
+
+        // The changelog is what mini-buildd's own commands make (package.py): `debchange --create` with its text,
+        // then port_ext's `debchange --newversion … --dist …` rewriting that UNRELEASED block, then `--append` its
+        // comment (`External port from: <dsc url>`) and the option.
+        let changelog = try String(contentsOfFile: unpacked + "/debian/changelog", encoding: .utf8)
+        let sha1 = try #require(changelog.split(separator: "\n").first { $0.hasSuffix(".") && $0.count == 45 }?
+            .trimmingCharacters(in: .whitespaces).dropLast())
+        // The URL is laid out over two lines (broken after a `-`).
+        let url = try #require(changelog.replacingOccurrences(of: "-\n    ", with: "-")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("file://") }?
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+        let oracle = temp.appending("oracle")
+        try FileManager.default.createDirectory(atPath: oracle + "/debian", withIntermediateDirectories: true)
+        var dchEnv = Self.env
+        dchEnv["DEBFULLNAME"] = "Port Tester"
+        for arguments in [
+            ["--create", "--package", "debwork-archive-keyring", "--newversion", "20250116040000",
+             "Automatic keyring package for archive 'debwork'."],
+            ["--newversion", "20250116040000~test12+1", "--force-distribution", "--force-bad-version", "--preserve",
+             "--dist", "bookworm-test-unstable", "Automated port via mini-buildd (no changes). Original DSC's SHA1: \(sha1)."],
+            ["--append", "External port from: \(url)"],
+            ["--append", "MINI_BUILDD_OPTION: lintian-mode=ignore"],
+        ] {
+            let dch = try runCommand("dch", arguments, environment: dchEnv, directory: oracle)
+            #expect(dch.status == 0, "dch \(arguments): \(dch.stderr)")
+        }
+        let expected = try String(contentsOfFile: oracle + "/debian/changelog", encoding: .utf8)
+        func withoutTrailer(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.hasPrefix(" -- ") } }
+        #expect(withoutTrailer(changelog) == withoutTrailer(expected), "\(changelog)\n---\n\(expected)")
     }
 }

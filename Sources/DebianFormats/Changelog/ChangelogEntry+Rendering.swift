@@ -27,22 +27,49 @@ extension ChangelogEntry {
         return headerLine + "\n\n" + body + "\n\n -- \(maintainer)  \(date)\n"
     }
 
-    /// Wraps `text` greedily at word boundaries like Perl's `Text::Wrap` with `$columns = width` (which dch
-    /// uses): no line reaches `width` characters unless a single word is longer.
-    public static func wrap(_ text: String, firstPrefix: String, prefix: String, width: Int = 80) -> [String] {
+    /// Lays `text` out as debchange does (its `format CHANGELOG`): after `firstPrefix` a `^<<<` field of
+    /// `fieldWidth` (68) characters, then repeated (`~~`) after `prefix` until the text is used up. Perl's
+    /// chopping rules, exactly: a line ends after the last space or `-` that fits (`$:` is " \n-"), a word longer
+    /// than the field is cut at the field's width, a carriage return ends a line, the white space at a break is
+    /// dropped, other control characters print as spaces and trailing spaces are trimmed. Width is counted in
+    /// characters, as Perl does for the decoded text.
+    public static func wrap(_ text: String, firstPrefix: String, prefix: String, fieldWidth: Int = 68) -> [String] {
+        let characters = Array(text)
+        func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" || c == "\u{0B}" || c == "\u{0C}" }
         var lines: [String] = []
-        var line = firstPrefix
-        var lineHasWord = false
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            if lineHasWord, line.count + 1 + word.count > width - 1 {
-                lines.append(line)
-                line = prefix
-                lineHasWord = false
+        var start = 0
+        repeat {
+            var size = 0
+            var chop: Int?
+            var s = start
+            while s < characters.count {
+                let c = characters[s]
+                if isSpace(c) {
+                    if c == "\r" || c == "\r\n" {
+                        chop = s
+                        break
+                    }
+                    chop = s
+                    if size == fieldWidth { break }
+                } else {
+                    // A `-` right after the field's last character still ends this line (Perl tests the width
+                    // after the split character).
+                    if c == "-" { chop = s + 1 }
+                    if size == fieldWidth { break }
+                }
+                s += 1
+                size += 1
             }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        lines.append(line)
+            let end = chop == nil || s == characters.count ? s : chop!
+            var line = lines.isEmpty ? firstPrefix : prefix
+            for c in characters[start..<end] {
+                line.append(c.unicodeScalars.first.map { $0.value < 0x20 } == true ? " " : c)
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            lines.append(line)
+            start = end
+            while start < characters.count, isSpace(characters[start]) { start += 1 }
+        } while start < characters.count
         return lines
     }
 }

@@ -28,7 +28,7 @@ public struct TemplatePackage: Sendable {
     /// The binary package's synopsis and (one-paragraph) long description.
     public var synopsis: String
     public var longDescription: String
-    /// The changelog item of the generated block.
+    /// The changelog item of the generated block, mini-buildd's text (`%VERSION%` becomes the version).
     public var changelogItem: String
     /// Extra `debian/rules` lines after the `%:` rule (overrides).
     public var rulesOverrides: String
@@ -73,7 +73,7 @@ public struct TemplatePackage: Sendable {
         let changelog = """
             \(name) (\(version)) UNRELEASED; urgency=medium
 
-              * \(changelogItem)
+              * \(changelogItem.replacing("%VERSION%", with: version))
 
              -- \(maintainer)  \(date)
 
