@@ -35,4 +35,6 @@ public struct RepositoryDistribution: Sendable {
     public var sources: [SourceMember]
     public var binaries: [BinaryMember]
     public var warnings: [String]
+    /// The fingerprint of the key whose signature was verified (`index --keyring`); nil when not checked.
+    public var signedBy: String? = nil
 }

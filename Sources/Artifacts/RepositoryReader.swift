@@ -4,7 +4,12 @@ import Digest
 /// Reads an APT repository distribution from its `Release` file and the `Sources`/`Packages`
 /// indices it lists, verifying each index against the Release checksums.
 public struct RepositoryReader: Sendable {
-    public init() {}
+    /// Keyrings to check each distribution's signature against (``ReleaseSignature``); empty: not checked.
+    public var keyrings: [String]
+
+    public init(keyrings: [String] = []) {
+        self.keyrings = keyrings
+    }
 
     /// Reads the distribution whose `Release` file is at `releasePath`.
     ///
@@ -19,12 +24,15 @@ public struct RepositoryReader: Sendable {
         let name = parts.first ?? relative
         let snapshot = parts.count >= 3 && parts[1] == "snapshots" ? parts[2...].joined(separator: "/") : nil
 
-        let control = try ControlFile.read(path: releasePath, kind: "Release file")
+        // With keyrings, only what a trusted key signed is read: the InRelease itself, or the Release its
+        // Release.gpg signs.
+        let verified = keyrings.isEmpty ? nil : try ReleaseSignature.verify(directory: directory, keyrings: keyrings)
+        let control = try ControlFile.read(path: verified?.path ?? releasePath, kind: "Release file")
         let release = control.paragraph
         let listed = Self.listedIndices(release)
         var distribution = RepositoryDistribution(
             root: root, name: name, snapshot: snapshot, release: release, releaseText: control.text,
-            sources: [], binaries: [], warnings: [])
+            sources: [], binaries: [], warnings: [], signedBy: verified?.fingerprint)
         let components = (release["Components"] ?? "main").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let architectures = (release["Architectures"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // Both become folder names under dists/<name>/: `main ../../../outside` must never make debwork read

@@ -14,9 +14,15 @@ public struct IndexStatus: Sendable, Encodable {
         public var rollback: Int?
         /// false: configured in `conf/distributions`, not exported to `dists/` yet (it holds nothing).
         public var exported: Bool
+        /// The fingerprint of the key whose signature was verified (`index --keyring`); nil: not checked.
+        public var signedBy: String?
         public var sources: Int
         public var binaries: Int
         public var snapshots: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case name, codename, suite, rollback, exported, signedBy = "signed_by", sources, binaries, snapshots
+        }
     }
 
     public struct IndexedRepository: Sendable, Encodable {

@@ -12,7 +12,7 @@ extension IndexStore {
             SELECT r.identity, r.root, d.name, d.snapshot, d.codename, d.suite, d.rollback, d.components,
                 d.architectures, d.origin, d.release,
                 (SELECT count(*) FROM dist_sources WHERE distribution_id = d.id),
-                (SELECT count(*) FROM dist_binaries WHERE distribution_id = d.id)
+                (SELECT count(*) FROM dist_binaries WHERE distribution_id = d.id), d.signed_by
             FROM distributions d JOIN repositories r ON r.id = d.repository_id
             """, []) { row in
             KnownDistribution(
@@ -21,7 +21,8 @@ extension IndexStore {
                 rollback: row.optionalInt(6).map { Int($0) }, components: Self.words(row.optionalString(7) ?? "main"),
                 architectures: Self.words(row.optionalString(8) ?? "").filter { $0 != "source" },
                 origin: row.optionalString(9), description: Self.releaseField("Description", in: row.string(10)),
-                isExported: true, sourceCount: Int(row.int(11)), binaryCount: Int(row.int(12)))
+                isExported: true, signedBy: row.optionalString(13), sourceCount: Int(row.int(11)),
+                binaryCount: Int(row.int(12)))
         }
         let exported = Set(known.filter { $0.snapshot == nil }.map { [$0.root, $0.name] })
         let configured = try db.query("""
@@ -35,7 +36,7 @@ extension IndexStore {
                 codename: (try? Distribution(row.string(2)))?.codename ?? row.string(2), suite: row.optionalString(3),
                 rollback: row.optionalInt(4).map { Int($0) }, components: Self.words(row.string(5)),
                 architectures: Self.words(row.string(6)), origin: row.optionalString(7),
-                description: row.optionalString(8), isExported: false, sourceCount: 0, binaryCount: 0)
+                description: row.optionalString(8), isExported: false, signedBy: nil, sourceCount: 0, binaryCount: 0)
         }
         var added: Set<[String]> = exported
         for distribution in configured where added.insert([distribution.root, distribution.name]).inserted {

@@ -34,7 +34,7 @@ extension IndexStore {
             for row in rows where row.snapshot == nil {
                 distributions.append(.init(
                     name: row.name, codename: row.codename, suite: row.suite, rollback: row.rollback,
-                    exported: row.isExported, sources: row.sourceCount, binaries: row.binaryCount,
+                    exported: row.isExported, signedBy: row.signedBy, sources: row.sourceCount, binaries: row.binaryCount,
                     snapshots: rows.filter { $0.name == row.name }.compactMap(\.snapshot)))
             }
             let codenames = Self.uniqueSorted(rows.map(\.codename))

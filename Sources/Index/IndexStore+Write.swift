@@ -238,13 +238,13 @@ extension IndexStore {
         let parsed = try? Distribution(distribution.name)
         try db.run("""
             INSERT INTO distributions(file_id, repository_id, name, snapshot, codename, repo, suite, rollback, origin, label,
-                date, architectures, components, release)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                date, architectures, components, release, signed_by)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             """, [.integer(fileID), .integer(repositoryID), .text(distribution.name), SQLValue(distribution.snapshot),
                   SQLValue(parsed?.codename ?? release["Codename"]), SQLValue(parsed?.repository), SQLValue(parsed?.suite),
                   SQLValue(parsed?.rollback.map { Int64($0) }), SQLValue(release["Origin"]), SQLValue(release["Label"]),
                   SQLValue(release["Date"]), SQLValue(release["Architectures"]), SQLValue(release["Components"]),
-                  .text(distribution.releaseText)])
+                  .text(distribution.releaseText), SQLValue(distribution.signedBy)])
         let id = db.lastInsertRowID
         let insertSource = try db.prepare("""
             INSERT INTO dist_sources(distribution_id, package, version, component, dsc_path) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -15,6 +15,8 @@ public struct Indexer: Sendable {
         public var commitInterval: Double
         /// Walk the folders the scanner leaves out by default (`incoming/`, `tmp/`, …).
         public var includeSkipped = false
+        /// Keyrings every distribution's signature is checked against (`index --keyring`); empty: not checked.
+        public var keyrings: [String] = []
 
         public init(jobs: Int, limits: ArchiveLimits = .init(), progress: Bool = false, commitInterval: Double = 0.5) {
             self.jobs = jobs
@@ -37,6 +39,7 @@ public struct Indexer: Sendable {
         var summary = IndexSummary()
         var scanner = Scanner()
         scanner.includeSkipped = options.includeSkipped
+        scanner.preferInRelease = !options.keyrings.isEmpty
         scanner.scan(paths)
         summary.skipped = scanner.skipped.map { IndexSummary.Skipped(path: $0.path, reason: $0.reason) }
         for error in scanner.errors {
@@ -58,9 +61,10 @@ public struct Indexer: Sendable {
         var lastCommit = FileSystemCalls.monotonic()
         let now = FileSystemCalls.now()
         let known = recorded.mapValues(\.sha256)
+        let keyrings = options.keyrings
         do {
             try parallelMap(work, jobs: options.jobs, parse: { item in
-                Self.parse(item, recordedSHA256: known[item.path] ?? nil, limits: limits)
+                Self.parse(item, recordedSHA256: known[item.path] ?? nil, limits: limits, keyrings: keyrings)
             }, consume: { outcome in
                 if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
                 // Each file lands whole or not at all; the transaction around it is committed in batches.
@@ -124,7 +128,8 @@ public struct Indexer: Sendable {
 
     /// Looks at one item on a worker thread: hashes it, and parses it unless the index already holds
     /// exactly this content (`recordedSHA256`).
-    static func parse(_ item: WorkItem, recordedSHA256: String?, limits: ArchiveReaderLimits) -> ParseOutcome {
+    static func parse(_ item: WorkItem, recordedSHA256: String?, limits: ArchiveReaderLimits,
+                      keyrings: [String] = []) -> ParseOutcome {
         let sha256: String
         do {
             guard let digest = try FileDigest.compute(path: item.path, algorithms: [.sha256])[.sha256] else {
@@ -138,7 +143,9 @@ public struct Indexer: Sendable {
         } catch {
             return ParseOutcome(item: item, result: .failed(ArtifactError.wrapping(error, file: item.path), keepRows: false))
         }
-        if sha256 == recordedSHA256 { return ParseOutcome(item: item, result: .unchanged) }
+        // A signature is checked on every run that asks for it: the keyrings (or the InRelease) may have changed.
+        let verify = item.kind == .release && !keyrings.isEmpty
+        if sha256 == recordedSHA256 && !verify { return ParseOutcome(item: item, result: .unchanged) }
         do {
             let artifact: ParsedArtifact
             switch item.kind {
@@ -149,7 +156,7 @@ public struct Indexer: Sendable {
             case .changes:
                 artifact = .upload(try ChangesReader().read(path: item.path))
             case .release:
-                artifact = .distribution(try RepositoryReader().read(releasePath: item.path, root: item.repositoryRoot ?? ""))
+                artifact = .distribution(try RepositoryReader(keyrings: keyrings).read(releasePath: item.path, root: item.repositoryRoot ?? ""))
             case .configuration:
                 artifact = .configuration(try RepositoryConfiguration.read(path: item.path, root: item.repositoryRoot ?? ""))
             }

@@ -22,6 +22,8 @@ public struct KnownDistribution: Sendable, Hashable {
     public var description: String?
     /// Whether `dists/<name>/Release` was read (false: only configured).
     public var isExported: Bool
+    /// The key fingerprint whose signature `index --keyring` verified; nil when not checked.
+    public var signedBy: String?
     public var sourceCount: Int
     public var binaryCount: Int
 }

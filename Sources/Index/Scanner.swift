@@ -57,6 +57,9 @@ struct Scanner {
 
     /// Walk the folders of ``skippedDirectories`` too.
     var includeSkipped = false
+    /// Stand for a distribution by its `InRelease` when it has one (signatures are checked: only signed content
+    /// is read), else by its `Release`.
+    var preferInRelease = false
     /// The folders left out, with the reason (reported in the summary).
     private(set) var skipped: [(path: String, reason: String)] = []
     /// Suite links under `dists/` (`stable -> bookworm-test-stable`): alias → the distribution folder's name.
@@ -189,11 +192,12 @@ struct Scanner {
     }
 
     /// The distribution in `directory`: its `Release`, else its `InRelease` (clearsigned; the signature is
-    /// stripped, not checked).
+    /// stripped, or checked with `--keyring`, and then the `InRelease` is preferred).
     private mutating func addRelease(_ directory: String, root: String, identity: String) {
         var path = FileSystem.join(directory, "Release")
-        if FileSystem.status(path) == nil, FileSystem.status(FileSystem.join(directory, "InRelease")) != nil {
-            path = FileSystem.join(directory, "InRelease")
+        let inRelease = FileSystem.join(directory, "InRelease")
+        if FileSystem.status(inRelease) != nil, preferInRelease || FileSystem.status(path) == nil {
+            path = inRelease
         }
         guard let status = FileSystem.status(path) else { return }
         if let other = status.otherKind {

@@ -227,6 +227,7 @@ enum Schema {
         // 6: the distributions a reprepro tree is configured to hold (`conf/distributions`), exported or not:
         // mini-buildd configures every suite and rollback up front, reprepro writes `dists/<d>` only once a
         // package reaches it. `suite`/`repo`/`rollback` are the mini-buildd name's parts (NULL for other names).
+        // `distributions.signed_by`: the fingerprint whose signature `index --keyring` verified (NULL: unchecked).
         Migration("""
             CREATE TABLE configured_distributions(
                 file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
@@ -236,6 +237,7 @@ enum Schema {
                 architectures TEXT NOT NULL, has_sources INTEGER NOT NULL, not_automatic INTEGER NOT NULL,
                 but_automatic_upgrades INTEGER NOT NULL);
             CREATE INDEX configured_distributions_repository ON configured_distributions(repository_id, codename);
+            ALTER TABLE distributions ADD COLUMN signed_by TEXT;
             """),
     ]
 

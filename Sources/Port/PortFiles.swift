@@ -64,9 +64,7 @@ enum PortFiles {
     }
 
     /// `TMPDIR` when set and not empty, else `/tmp`.
-    static var temporaryBase: String {
-        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    }
+    static var temporaryBase: String { Subprocess.temporaryBase }
 
     /// `mkdtemp` under `TMPDIR` (or `/tmp`).
     static func temporaryDirectory(prefix: String) throws(PortError) -> String {

@@ -1,3 +1,4 @@
+import SystemCalls
 /// Hands a written upload to dput.
 public enum PortUploader {
     /// `dput <target> <changes>`, the command a summary tells the user to run.
@@ -6,7 +7,7 @@ public enum PortUploader {
     /// Runs dput (its output goes to the terminal).
     /// - Throws: ``PortError`` when dput cannot start or fails.
     public static func upload(target: String, changes: String) throws(PortError) {
-        let result = try Subprocess.run(command(target: target, changes: changes), inheritOutput: true)
+        let result = try Subprocess.port(command(target: target, changes: changes), inheritOutput: true)
         guard result.status == 0 else { throw PortError(file: changes, "dput to '\(target)' failed (exit \(result.status))") }
     }
 }

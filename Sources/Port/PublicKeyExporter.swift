@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +14,7 @@ public enum PublicKeyExporter {
         let folder = try PortFiles.temporaryDirectory(prefix: "debwork-pub-key")
         defer { PortFiles.removeTree(folder) }
         let output = folder + "/key.asc"
-        let result = try Subprocess.run(["gpg", "--batch", "--yes", "--armor", "--output", output, "--export", key])
+        let result = try Subprocess.port(["gpg", "--batch", "--yes", "--armor", "--output", output, "--export", key])
         guard result.status == 0 else {
             throw PortError("gpg --export '\(key)' failed (exit \(result.status)): \(result.output.trimmingTrailingNewlines)")
         }

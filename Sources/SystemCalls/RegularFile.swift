@@ -84,8 +84,13 @@ public struct SystemCallError: Error, Sendable, CustomStringConvertible {
     /// The message without the path: `cannot open file: Permission denied`, `not a regular file (fifo)`.
     public var message: String {
         if let reason { return reason }
-        let verb = function == "open" ? "open" : function == "read" ? "read" : function ?? "access"
-        return "cannot \(verb) file: \(String(cString: strerror(errno)))"
+        let text = String(cString: strerror(errno))
+        switch function {
+        case "posix_spawnp": return "cannot run: \(text)"
+        case "mkstemp", "mkdtemp": return "cannot create a temporary file: \(text)"
+        case "open", "read": return "cannot \(function!) file: \(text)"
+        default: return "cannot access file: \(text)"
+        }
     }
 
     public var description: String { "\(path): \(message)" }

@@ -1,3 +1,4 @@
+import SystemCalls
 import Artifacts
 #if canImport(Glibc)
 import Glibc
@@ -11,12 +12,12 @@ public enum ArchiveKey {
         let directory = try PortFiles.temporaryDirectory(prefix: "debwork-key")
         defer { PortFiles.removeTree(directory) }
         let armored = directory + "/key.asc", binary = directory + "/key.gpg"
-        let export = try Subprocess.run(["gpg", "--batch", "--armor", "--export", "--output", armored, key])
+        let export = try Subprocess.port(["gpg", "--batch", "--armor", "--export", "--output", armored, key])
         guard export.status == 0, PortFiles.exists(armored), try size(armored) > 0 else {
             throw PortError("gpg --armor --export '\(key)' exported no key (exit \(export.status))"
                             + (export.output.isEmpty ? "" : ": \(export.output.trimmingTrailingNewlines)"))
         }
-        let dearmor = try Subprocess.run(["gpg", "--batch", "--dearmor", "--output", binary, armored])
+        let dearmor = try Subprocess.port(["gpg", "--batch", "--dearmor", "--output", binary, armored])
         guard dearmor.status == 0 else {
             throw PortError("gpg --dearmor failed (exit \(dearmor.status)): \(dearmor.output.trimmingTrailingNewlines)")
         }

@@ -26,6 +26,11 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .long, help: "Also walk the folders left out by default (incoming, tmp, logs, db, conf, lists; an incoming/ .changes is then an event).")
     var includeSkipped = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Check every distribution's signature (InRelease, or Release with Release.gpg) against this binary keyring, as apt does; a distribution without a good signature is not indexed. Repeatable.",
+        valueName: "file"))
+    var keyring: [String] = []
+
     @Argument(help: "Files and directories to index.")
     var paths: [String]
 
@@ -42,6 +47,7 @@ struct IndexCommand: ParsableCommand {
                 limits: ArchiveLimits(floorBytes: maxUnpacked, ratio: maxRatio),
                 progress: !global.json))
             indexer.options.includeSkipped = includeSkipped
+            indexer.options.keyrings = keyring
             let summary = try indexer.run(paths: paths, store: store) { failure in
                 Console.message("E", "\(failure.path): \(failure.reason)")
             }

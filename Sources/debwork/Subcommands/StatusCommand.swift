@@ -74,6 +74,7 @@ enum StatusText {
                 var line = "  \(distribution.name.padding(36)) " + (distribution.exported
                     ? "\(distribution.sources) sources, \(distribution.binaries) binaries"
                     : "configured, not exported yet")
+                if let key = distribution.signedBy { line += ", signed by \(key)" }
                 if !distribution.snapshots.isEmpty {
                     line += ", snapshots: \(distribution.snapshots.joined(separator: " "))"
                 }

@@ -4,19 +4,27 @@ import Glibc
 
 /// Runs an external tool (gpg, gpgv, dput) with `posix_spawnp`, its stdout and stderr captured together in
 /// a temporary file (no pipe can fill up and deadlock).
-enum Subprocess {
-    struct Result: Sendable {
-        var status: Int32
-        var output: String
+public enum Subprocess {
+    public struct Result: Sendable {
+        /// The exit status, or 128 + the signal number.
+        public var status: Int32
+        /// stdout and stderr, interleaved as written.
+        public var output: String
     }
 
-    /// Runs `arguments[0]` (searched in `PATH`) with the inherited environment plus `environment`.
-    /// - Throws: ``PortError`` when the program cannot be started.
-    static func run(_ arguments: [String], environment: [String: String] = [:],
-                    inheritOutput: Bool = false) throws(PortError) -> Result {
-        var template = Array((PortFiles.temporaryBase + "/debwork-port-XXXXXX").utf8CString)
+    /// `$TMPDIR`, or `/tmp` when it is unset or empty.
+    public static var temporaryBase: String {
+        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
+    /// Runs `arguments[0]` (searched in `PATH`) with the inherited environment plus `environment`, stdin
+    /// `/dev/null` (`posix_spawnp`).
+    /// - Throws: ``SystemCallError`` when the capture file cannot be made or the program cannot be started.
+    public static func run(_ arguments: [String], environment: [String: String] = [:],
+                           inheritOutput: Bool = false) throws(SystemCallError) -> Result {
+        var template = Array((temporaryBase + "/debwork-run-XXXXXX").utf8CString)
         let outputFD = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard outputFD >= 0 else { throw PortError("cannot create a temporary file: \(PortFiles.errorText())") }
+        guard outputFD >= 0 else { throw SystemCallError(path: temporaryBase, function: "mkstemp", errno: errno) }
         let outputPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer {
             close(outputFD)
@@ -49,9 +57,7 @@ enum Subprocess {
         }
         var pid = pid_t()
         let code = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
-        guard code == 0 else {
-            throw PortError("cannot run '\(arguments[0])': \(String(cString: strerror(code)))")
-        }
+        guard code == 0 else { throw SystemCallError(path: arguments[0], function: "posix_spawnp", errno: code) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
