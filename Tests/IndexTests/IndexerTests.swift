@@ -183,6 +183,7 @@ import Testing
             DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
             DROP TABLE findings;
             DROP TABLE configured_distributions;
+            ALTER TABLE distributions DROP COLUMN signed_by;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -219,6 +220,7 @@ import Testing
             DROP TRIGGER sources_fields_insert; DROP TRIGGER sources_fields_update; DROP TRIGGER sources_fields_delete;
             DROP TABLE findings;
             DROP TABLE configured_distributions;
+            ALTER TABLE distributions DROP COLUMN signed_by;
             PRAGMA user_version = 3;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
