@@ -46,10 +46,11 @@ let package = Package(
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "SQLite", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "SQLite", "JSONOutput"]),
         .target(name: "Query", dependencies: ["Index", "SQLite", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
+        .target(name: "RepositoryState", dependencies: ["Index", "Artifacts", "DebianFormats", "SystemCalls"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [
-            "Index", "Query", "Debdiff", "Port", "MiniBuildd", "Artifacts", "DebianFormats", "JSONOutput",
+            "Index", "Query", "Debdiff", "Port", "MiniBuildd", "Artifacts", "DebianFormats", "JSONOutput", "RepositoryState",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -18,7 +18,8 @@ struct Invocation {
     /// Every call name, and the ones that take the instance options (`--host`, `--http-port`).
     static let calls = [
         "index", "status", "ls", "show", "search", "sources_list", "dput_conf", "debdiff", "port", "port_ext",
-        "port_plan", "test_packages", "keyring_packages", "pub_key", "vercmp",
+        "port_plan", "test_packages", "keyring_packages", "pub_key", "vercmp", "migrate", "remove", "snapshot_ls",
+        "snapshot_create", "snapshot_delete",
     ]
     static let instanceCalls: Set<String> = ["status", "dput_conf", "sources_list", "keyring_packages", "test_packages"]
     /// Global flags without a value, and options that take one.

@@ -1,0 +1,56 @@
+import ArgumentParser
+import RepositoryState
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// mini-buildd's confirmable calls: `--auto-confirm` runs them; on a terminal (stdin and stdout, as
+/// mini-buildd-api decides) the plan is shown and the user asked; `--script-mode`, or no terminal, refuses with
+/// mini-buildd's message.
+enum Confirmation {
+    static func require(_ call: String, plan: String, global: GlobalOptions) throws {
+        if global.autoConfirm { return }
+        guard !global.scriptMode, isatty(0) == 1, isatty(1) == 1 else {
+            throw RepositoryStateError.needsConfirmation(call: call)
+        }
+        Console.err(plan)
+        Console.err("Confirm '\(call)'? [y/N] ")
+        let answer = readLine(strippingNewline: true)?.lowercased() ?? ""
+        guard answer == "y" || answer == "yes" else { throw RepositoryStateError.needsConfirmation(call: call) }
+    }
+}
+
+/// The options of the calls that change a repository.
+struct RepositoryChangeOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print the plan (the reprepro commands and the resulting versions) and change nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Snapshot every distribution the call changes first (DEBWORK_<time>), so that it can be undone with 'reprepro restoresrc'.")
+    var snapshotBefore = false
+}
+
+/// Prints what a repository-state call did or would do: mini-buildd-api's `{}` in its form, else the plan
+/// (text, or JSON with `-J`).
+func printRepositoryPlan(_ plan: RepositoryPlan, global: GlobalOptions, executed: Bool) throws {
+    if OutputForm.current == .api && executed {
+        try printJSON(JSONValueObject.empty)
+    } else if global.wantsJSON {
+        try printJSON(plan)
+    } else {
+        Console.out(plan.text)
+    }
+}
+
+/// `{}`.
+enum JSONValueObject: Encodable {
+    case empty
+    func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: EmptyKey.self)
+    }
+    struct EmptyKey: CodingKey {
+        var stringValue: String { "" }
+        var intValue: Int? { nil }
+        init?(stringValue: String) { nil }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Index
+import RepositoryState
+
+struct SnapshotLsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot_ls",
+        abstract: "List the reprepro snapshots of a distribution (from the index).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+
+    @Argument(help: "Distribution name.")
+    var distribution: String
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath, readOnly: true)
+            let names = try RepositoryStateService(store: store, layout: try settings.load().layout).snapshots(of: distribution)
+            if global.wantsJSON {
+                try printJSON(names)
+            } else {
+                Console.out(names.map { $0 + "\n" }.joined())
+            }
+        }
+    }
+}
+
+struct SnapshotCreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot_create",
+        abstract: "Create a reprepro snapshot of a distribution ('reprepro gensnapshot'). Confirmable.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+
+    @Argument(help: "Distribution name.")
+    var distribution: String
+
+    @Argument(help: "Snapshot name.")
+    var name: String
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath)
+            let service = RepositoryStateService(store: store, layout: try settings.load().layout)
+            try Confirmation.require("snapshot_create", plan: "reprepro gensnapshot \(distribution) \(name)\n", global: global)
+            try service.createSnapshot(of: distribution, named: name)
+            try printSnapshotResult(global: global)
+        }
+    }
+}
+
+struct SnapshotDeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot_delete",
+        abstract: "Delete a reprepro snapshot of a distribution (unreferencesnapshot, clearvanished, deleteunreferenced). Confirmable.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var settings: ConfigurationOptions
+
+    @Argument(help: "Distribution name.")
+    var distribution: String
+
+    @Argument(help: "Snapshot name.")
+    var name: String
+
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath)
+            let service = RepositoryStateService(store: store, layout: try settings.load().layout)
+            try Confirmation.require("snapshot_delete",
+                                     plan: "reprepro unreferencesnapshot \(distribution) \(name); --delete clearvanished; deleteunreferenced\n",
+                                     global: global)
+            try service.deleteSnapshot(of: distribution, named: name)
+            try printSnapshotResult(global: global)
+        }
+    }
+}
+
+/// mini-buildd's result of the snapshot calls: `{}` (printed as JSON in both forms).
+func printSnapshotResult(global: GlobalOptions) throws {
+    if global.wantsJSON { try printJSON(JSONValueObject.empty) }
+}

@@ -1,0 +1,163 @@
+import DebworkTestSupport
+import Foundation
+import Testing
+
+/// `migrate`, `remove` and the snapshot calls on a reprepro tree in mini-buildd's layout (the fixture
+/// repository, rebuilt with its reprepro database). The oracle is reprepro itself: after every call,
+/// `lsbycomponent` says exactly what the plan (`--dry-run -J`) predicted, for every branch of mini-buildd's
+/// algorithm; refusals carry mini-buildd's texts.
+@Suite(.serialized) struct RepositoryStateTests {
+    final class Repository {
+        let scratch: TemporaryDirectory
+        let root: String
+        let index: String
+
+        init() throws {
+            scratch = try TemporaryDirectory()
+            root = scratch.appending("repo")
+            let built = try runCommand("bash", [Fixtures.path("make-fixtures.sh"), "repo", root])
+            #expect(built.status == 0, "\(built.stderr)")
+            index = scratch.appending("index.sqlite")
+            let indexed = try debwork(["index", root], index: index)
+            #expect(indexed.status == 0, "\(indexed.stderr)")
+        }
+
+        func run(_ arguments: [String], program: String? = nil) throws -> CommandResult {
+            try runCommand(program ?? Fixtures.debworkBinary, arguments,
+                           environment: ["DEBWORK_INDEX": index, "DEBWORK_CONFIG": "/dev/null", "XDG_CACHE_HOME": "/nonexistent"])
+        }
+
+        /// reprepro's own answer: distribution → version of `source`.
+        func reprepro(_ source: String) throws -> [String: String] {
+            let listed = try runCommand("reprepro", ["-b", root, "--type", "dsc", "lsbycomponent", source])
+            #expect(listed.status == 0, "\(listed.stderr)")
+            var versions: [String: String] = [:]
+            for line in listed.stdout.split(separator: "\n") {
+                let fields = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                if fields.count == 5 { versions[fields[2]] = fields[1] }
+            }
+            return versions
+        }
+
+        /// Plans the call (`--dry-run -J`), runs it, and checks reprepro ends where the plan said.
+        @discardableResult
+        func change(_ arguments: [String], source: String) throws -> [String: Any] {
+            let planned = try run(["-J"] + arguments.prefix(1) + ["--dry-run"] + arguments.dropFirst())
+            #expect(planned.status == 0, "\(arguments): \(planned.stderr)")
+            let plan = try #require(try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as? [String: Any])
+            #expect(try reprepro(source) == plan["before"] as? [String: String], "\(arguments): before")
+            let done = try run(["--auto-confirm"] + arguments)
+            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            #expect(try reprepro(source) == plan["after"] as? [String: String], "\(arguments): \(done.stdout)")
+            // The index followed.
+            let ls = try run(["-J", "ls", source])
+            let listed = try JSONSerialization.jsonObject(with: Data(ls.stdout.utf8)) as? [String: [String: [String: Any]]]
+            var indexed: [String: String] = [:]
+            for (distribution, entry) in listed?["test"] ?? [:] {
+                if let version = entry["version"] as? String { indexed[distribution] = version }
+                for (rollback, value) in entry["rollbacks"] as? [String: [String: Any]] ?? [:] {
+                    if let version = value["version"] as? String { indexed[rollback] = version }
+                }
+            }
+            #expect(indexed == (plan["after"] as? [String: String] ?? [:]), "index after \(arguments)")
+            return plan
+        }
+
+        func refused(_ arguments: [String], _ message: String) throws {
+            let before = try reprepro("dwhello")
+            let result = try run(["--auto-confirm"] + arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr == "E: \(message)\n", "\(arguments)")
+            #expect(try reprepro("dwhello") == before)
+        }
+    }
+
+    @Test func migrateAndRemoveFollowMiniBuilddsAlgorithm() throws {
+        let repo = try Repository()
+        let U = "bookworm-test-unstable", T = "bookworm-test-testing", S = "bookworm-test-stable"
+        // Refusals, with mini-buildd's texts; nothing changes.
+        try repo.refused(["migrate", "dwhello", S], "You can't migrate from '\(S)'")
+        try repo.refused(["migrate", "nosuch", U], "No such source: Source 'nosuch_any' not found in '\(U)' distribution")
+        try repo.refused(["migrate", "-V", "9.9", "dwhello", U], "No such source: Source 'dwhello_9.9' not found in '\(U)' distribution")
+        try repo.refused(["remove", "dwhello", "\(S)-rollback0"], "No such source: Source 'dwhello_any' not found in '\(S)-rollback0' distribution")
+        try repo.refused(["remove", "dwhello", "\(U)-rollback5"], "no distribution '\(U)-rollback5' in the index (see 'debwork status')")
+        try repo.refused(["migrate", "dwhello", "\(U)-rollback0"],
+                         "Package 'dwhello' exists in '\(U)': Remove first to restore rollback: Source 'dwhello_any' found in '\(U)' distribution")
+        try repo.refused(["migrate", "dwhello", "nosuch-test-unstable"], "no distribution 'nosuch-test-unstable' in the index (see 'debwork status')")
+        // Not confirmed: mini-buildd's message, nothing changes.
+        let unconfirmed = try repo.run(["--script-mode", "migrate", "dwhello", U])
+        #expect(unconfirmed.status == 1 && unconfirmed.stderr == "E: API call 'migrate' needs to be confirmed: migrate\n")
+
+        // --full: unstable -> testing -> stable; stable's version shifts into its rollback first.
+        let full = try repo.change(["migrate", "--full", "dwhello", U], source: "dwhello")
+        #expect(full["after"] as? [String: String] == [U: "1.1-1", "\(U)-rollback0": "1.0-2", "\(U)-rollback1": "1.0-1",
+                                                       T: "1.1-1", S: "1.1-1", "\(S)-rollback0": "1.0-2"])
+        try repo.refused(["migrate", "dwhello", U], "Version '1.1-1' already migrated to '\(T)'")
+        // remove with full rollbacks: 1.1-1 goes to rollback0, 1.0-2 to rollback1, 1.0-1 drops out.
+        let removed = try repo.change(["remove", "dwhello", U], source: "dwhello")
+        #expect((removed["after"] as? [String: String])?[U] == nil)
+        #expect((removed["after"] as? [String: String])?["\(U)-rollback0"] == "1.1-1")
+        #expect((removed["after"] as? [String: String])?["\(U)-rollback1"] == "1.0-2")
+        // restore from rollback0.
+        let restored = try repo.change(["migrate", "dwhello", "\(U)-rollback0"], source: "dwhello")
+        #expect((restored["after"] as? [String: String])?[U] == "1.1-1")
+        // remove from a rollback: the later rollback closes the gap.
+        let gap = try repo.change(["remove", "dwhello", "\(U)-rollback0"], source: "dwhello")
+        #expect((gap["after"] as? [String: String])?["\(U)-rollback0"] == "1.0-2")
+        #expect((gap["after"] as? [String: String])?["\(U)-rollback1"] == nil)
+        // --without-rollback: the rollbacks stay as they are.
+        let plain = try repo.change(["remove", "--without-rollback", "dwhello", T], source: "dwhello")
+        #expect((plain["after"] as? [String: String])?[T] == nil)
+        #expect((plain["steps"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test func snapshotBeforeMakesTheCallReversible() throws {
+        let repo = try Repository()
+        let U = "bullseye-test-unstable"
+        let before = try repo.reprepro("dwold")
+        let done = try repo.run(["--auto-confirm", "-J", "remove", "--snapshot-before", "dwold", U])
+        #expect(done.status == 0, "\(done.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [String: Any])
+        let snapshot = try #require(plan["snapshot"] as? String)
+        #expect(snapshot.hasPrefix("DEBWORK_"))
+        #expect(try repo.reprepro("dwold")[U] == nil)
+        let listed = try repo.run(["-J", "snapshot_ls", U])
+        #expect(listed.stdout.contains("\"\(snapshot)\""), "\(listed.stdout)")
+        // The undo the plan names: restoresrc from the snapshot.
+        for distribution in plan["changed"] as? [String] ?? [] {
+            _ = try runCommand("reprepro", ["-b", repo.root, "removesrc", distribution, "dwold"])
+            let restore = try runCommand("reprepro", ["-b", repo.root, "restoresrc", distribution, snapshot, "dwold"])
+            #expect(restore.status == 0, "\(restore.stderr)")
+        }
+        #expect(try repo.reprepro("dwold") == before)
+    }
+
+    @Test func snapshotsAreCreatedListedAndDeletedAsMiniBuilddDoes() throws {
+        let repo = try Repository()
+        let S = "bookworm-test-stable"
+        #expect(try repo.run(["-J", "snapshot_ls", S]).stdout == "[]\n")
+        let created = try repo.run(["--auto-confirm", "snapshot_create", S, "MONTHLY_2026-11-01T00:00"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(FileManager.default.fileExists(atPath: repo.root + "/dists/\(S)/snapshots/MONTHLY_2026-11-01T00:00/Release"))
+        #expect(try repo.run(["snapshot_ls", S]).stdout == "MONTHLY_2026-11-01T00:00\n")
+        let again = try repo.run(["--auto-confirm", "snapshot_create", S, "MONTHLY_2026-11-01T00:00"])
+        #expect(again.stderr == "E: Reprepro snapshot 'MONTHLY_2026-11-01T00:00' for '\(S)' already exists\n")
+        let hostile = try repo.run(["--auto-confirm", "snapshot_create", S, "../../../x"])
+        #expect(hostile.status == 1 && hostile.stderr.contains("is not a valid snapshot name"), "\(hostile.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: repo.root + "/x"))
+        let empty = try repo.run(["--auto-confirm", "snapshot_create", S, ""])
+        #expect(empty.stderr == "E: Empty reprepro snapshot name\n")
+        // The api form prints mini-buildd's result.
+        let link = repo.scratch.appending("debwork-api")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Fixtures.debworkBinary)
+        let deleted = try repo.run(["--auto-confirm", "snapshot_delete", S, "MONTHLY_2026-11-01T00:00"], program: link)
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(deleted.stdout == "{}\n")
+        #expect(!FileManager.default.fileExists(atPath: repo.root + "/dists/\(S)/snapshots/MONTHLY_2026-11-01T00:00"))
+        #expect(try repo.run(["-J", "snapshot_ls", S]).stdout == "[]\n")
+        let missing = try repo.run(["--auto-confirm", "snapshot_delete", S, "MONTHLY_2026-11-01T00:00"])
+        #expect(missing.stderr == "E: Reprepro snapshot 'MONTHLY_2026-11-01T00:00' for '\(S)' does not exist\n")
+        let check = try runCommand("reprepro", ["-b", repo.root, "check"])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+}
