@@ -67,3 +67,37 @@ extension IndexStore {
         (try? Deb822Document.parse(text, file: "Release"))?.paragraphs.first?[name]
     }
 }
+
+/// One package version a distribution (or snapshot) lists: a binary, or its source (`architecture` "source").
+public struct DistributionMember: Sendable, Hashable {
+    public var package: String
+    public var version: String
+    public var architecture: String
+    public var component: String
+}
+
+extension IndexStore {
+    /// Every source and binary distribution `name` (its snapshot `snapshot`) lists, or nil when the index does
+    /// not know it. A distribution only configured lists nothing.
+    public func members(of name: String, snapshot: String?) throws -> [DistributionMember]? {
+        let ids = try db.query("SELECT id FROM distributions WHERE name = ?1 AND snapshot IS ?2", [.text(name), SQLValue(snapshot)]) {
+            $0.int(0)
+        }
+        if ids.isEmpty {
+            guard snapshot == nil else { return nil }
+            return try knowsDistribution(named: name) ? [] : nil
+        }
+        var members: [DistributionMember] = []
+        for id in ids {
+            members += try db.query("SELECT package, version, component FROM dist_sources WHERE distribution_id = ?1",
+                                    [.integer(id)]) {
+                DistributionMember(package: $0.string(0), version: $0.string(1), architecture: "source", component: $0.string(2))
+            }
+            members += try db.query("SELECT package, version, architecture, component FROM dist_binaries WHERE distribution_id = ?1",
+                                    [.integer(id)]) {
+                DistributionMember(package: $0.string(0), version: $0.string(1), architecture: $0.string(2), component: $0.string(3))
+            }
+        }
+        return members
+    }
+}

@@ -123,6 +123,18 @@ import Testing
         #expect(try repo.reprepro("dwold")[U] == nil)
         let listed = try repo.run(["-J", "snapshot_ls", U])
         #expect(listed.stdout.contains("\"\(snapshot)\""), "\(listed.stdout)")
+        // snapshot_diff: the snapshot against the live distribution shows what the call did.
+        let diff = try repo.run(["-J", "snapshot_diff", "\(U)/snapshots/\(snapshot)", U])
+        #expect(diff.status == 1, "\(diff.stderr)")
+        let changes = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        let architectures = try #require(changes["architectures"] as? [[String: Any]])
+        #expect(architectures.map { $0["name"] as? String } == ["source", "all"])
+        for architecture in architectures {
+            let removed = architecture["removed"] as? [[String: Any]]
+            #expect(removed?.map { $0["package"] as? String } == ["dwold"])
+            #expect(removed?.first?["from"] as? String == before[U])
+            #expect((architecture["added"] as? [Any])?.isEmpty == true)
+        }
         // The undo the plan names: restoresrc from the snapshot.
         for distribution in plan["changed"] as? [String] ?? [] {
             _ = try runCommand("reprepro", ["-b", repo.root, "removesrc", distribution, "dwold"])
@@ -130,6 +142,9 @@ import Testing
             #expect(restore.status == 0, "\(restore.stderr)")
         }
         #expect(try repo.reprepro("dwold") == before)
+        #expect(try repo.run(["index", repo.root]).status == 0)
+        let same = try repo.run(["snapshot_diff", "\(U)@\(snapshot)", U])
+        #expect(same.status == 0 && same.stdout.isEmpty, "\(same.stdout)\(same.stderr)")
     }
 
     @Test func snapshotsAreCreatedListedAndDeletedAsMiniBuilddDoes() throws {
