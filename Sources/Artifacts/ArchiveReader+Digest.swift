@@ -8,4 +8,17 @@ extension ArchiveReader {
         try readData { hasher.update($0) }
         return hasher.finalize()[algorithm]
     }
+
+    /// Streams the current entry's data through `algorithm`, keeping the bytes too unless they pass `limit`.
+    public func digestData(_ algorithm: DigestAlgorithm, capturingUpTo limit: Int64) throws -> (digest: String?, bytes: [UInt8]?) {
+        let hasher = try Hasher([algorithm])
+        var bytes: [UInt8]? = []
+        try readData { chunk in
+            hasher.update(chunk)
+            if bytes != nil {
+                if Int64(bytes!.count + chunk.count) > limit { bytes = nil } else { bytes!.append(contentsOf: chunk) }
+            }
+        }
+        return (hasher.finalize()[algorithm], bytes)
+    }
 }

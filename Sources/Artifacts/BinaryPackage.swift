@@ -101,6 +101,11 @@ public struct BinaryPackage: Sendable, Hashable {
     public var warnings: [String]
     /// Claims its data contradicts (also among ``warnings``, as `W:` text).
     public var findings: [Finding] = []
+    /// The newest entries of the package's `/usr/share/doc/<pkg>/changelog.Debian.gz` (a native package's
+    /// `changelog.gz`), decompressed, at most ``DebReader/changelogLimit`` bytes, cut at an entry's end.
+    public var changelog: String? = nil
+    /// The same of its `NEWS.Debian.gz`.
+    public var news: String? = nil
 
     public var package: String { control["Package"] ?? "" }
     public var version: String { control["Version"] ?? "" }

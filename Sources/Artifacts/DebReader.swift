@@ -45,7 +45,7 @@ public struct DebReader: Sendable {
         let outer = try ArchiveReader(path: path, formats: .ar, limits: limits)
         var sawVersion = false
         var control: (paragraph: Deb822Paragraph, text: String, members: [String: String], all: [BinaryPackage.ControlMember], compression: String)?
-        var data: (files: [BinaryPackage.FileEntry], compression: String, warnings: [String])?
+        var data: (files: [BinaryPackage.FileEntry], compression: String, warnings: [String], documents: [String: [UInt8]])?
         var memberIndex = 0
         while let member = try outer.nextEntry() {
             defer { memberIndex += 1 }
@@ -120,10 +120,15 @@ public struct DebReader: Sendable {
         scripts["md5sums"] = nil
         scripts["conffiles"] = nil
         scripts["control"] = nil
-        return BinaryPackage(
+        var package = BinaryPackage(
             control: control.paragraph, controlText: control.text, files: data.files, conffiles: conffiles,
             scripts: scripts, controlMembers: control.all, controlCompression: control.compression, dataCompression: data.compression,
             warnings: outer.warnings + data.warnings + findings.map(\.message), findings: findings)
+        let documentation = Self.documentation(data.documents, package: package.package, file: path, limits: limits)
+        package.changelog = documentation.changelog
+        package.news = documentation.news
+        package.warnings += documentation.warnings
+        return package
     }
 
     /// The checks `read(path:)` makes on a `control` member, for readers that list a package without
@@ -209,14 +214,20 @@ public struct DebReader: Sendable {
     /// Lists `data.tar` and hashes every regular file (MD5, as `md5sums` has it): the index stores what the
     /// data is, never what the package says it is.
     private func readData(_ reader: ArchiveReader, file: String, compression: String)
-        throws -> (files: [BinaryPackage.FileEntry], compression: String, warnings: [String])
+        throws -> (files: [BinaryPackage.FileEntry], compression: String, warnings: [String], documents: [String: [UInt8]])
     {
         var checker = MemberPathChecker(archive: file)
         var files: [BinaryPackage.FileEntry] = []
+        var documents: [String: [UInt8]] = [:]
         while let entry = try reader.nextEntry() {
             let path = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
             var md5: String?
-            if entry.type == .regular {
+            if entry.type == .regular, Self.isDocumentation(path), entry.size <= Self.documentCaptureLimit {
+                // Hashed and kept in the same pass (it is searchable text once decompressed).
+                let captured = try reader.digestData(.md5, capturingUpTo: Self.documentCaptureLimit)
+                md5 = captured.digest
+                if let bytes = captured.bytes { documents[path] = bytes }
+            } else if entry.type == .regular {
                 md5 = try reader.digestData(.md5)
             } else {
                 try reader.skipData()
@@ -229,7 +240,7 @@ public struct DebReader: Sendable {
                 group: entry.group, linkTarget: linkTarget, md5: md5, isConffile: false,
                 tarName: entry.path, tarLinkTarget: entry.linkTarget, md5FromData: md5 != nil))
         }
-        return (files, compression, checker.warnings + reader.warnings)
+        return (files, compression, checker.warnings + reader.warnings, documents)
     }
 
     /// `md5sums` lines are `<md5>  <path>`; paths are relative to the root (a leading `./` or `/` dropped).
@@ -273,5 +284,69 @@ public struct DebReader: Sendable {
 extension String {
     var trimmedLine: String {
         String(self.split(separator: "\n").first ?? "")
+    }
+}
+
+extension DebReader {
+    /// How much of a binary's changelog (and NEWS) is kept as searchable text: the newest entries up to this
+    /// many bytes (see docs/BENCHMARKS.md, "Binary changelogs", for the measurements behind it).
+    public static let changelogLimit = 64 << 10
+    /// Compressed documentation files larger than this are not read (a changelog.Debian.gz is a few KiB).
+    static let documentCaptureLimit: Int64 = 4 << 20
+
+    /// `usr/share/doc/<package>/changelog.Debian.gz`, `changelog.gz` (a native package's Debian changelog) and
+    /// `NEWS.Debian.gz`, directly in a doc folder.
+    static func isDocumentation(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 5 && parts[0] == "usr" && parts[1] == "share" && parts[2] == "doc"
+            && ["changelog.Debian.gz", "changelog.gz", "NEWS.Debian.gz"].contains(parts[4])
+    }
+
+    /// The changelog and NEWS text of the captured documentation: the package's own folder first, the
+    /// Debian changelog over a native `changelog.gz`, which counts only when it reads as a Debian changelog.
+    static func documentation(_ documents: [String: [UInt8]], package: String, file: String,
+                              limits: ArchiveReader.Limits) -> (changelog: String?, news: String?, warnings: [String]) {
+        var warnings: [String] = []
+        func text(_ name: String) -> String? {
+            let paths = documents.keys.filter { $0.hasSuffix("/" + name) }
+                .sorted { ($0 == "usr/share/doc/\(package)/\(name)" ? 0 : 1, $0) < ($1 == "usr/share/doc/\(package)/\(name)" ? 0 : 1, $1) }
+            guard let path = paths.first, let bytes = documents[path] else { return nil }
+            do {
+                let reader = try ArchiveReader(bytes: bytes, name: "\(file):\(path)", formats: .raw,
+                                               limits: ArchiveReader.Limits(floor: 16 << 20, ratio: limits.ratio))
+                guard try reader.nextEntry() != nil else { return nil }
+                let decompressed = try reader.readAll(maximumSize: 16 << 20)
+                guard let text = String(validating: decompressed, as: UTF8.self), !text.utf8.contains(0) else {
+                    warnings.append("\(path): not valid UTF-8 text; not searchable")
+                    return nil
+                }
+                return newest(text, limit: changelogLimit)
+            } catch {
+                warnings.append("\(path): \(error); not searchable")
+                return nil
+            }
+        }
+        var changelog = text("changelog.Debian.gz")
+        if changelog == nil, let native = text("changelog.gz"), native.hasPrefix(package + " (") || native.contains(") ") && native.contains("; urgency=") {
+            changelog = native
+        }
+        return (changelog, text("NEWS.Debian.gz"), warnings)
+    }
+
+    /// The text up to `limit` bytes, cut after the last whole entry (a trailer line ` -- …`) that fits.
+    static func newest(_ text: String, limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var end = 0
+        var offset = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            offset += line.utf8.count + 1
+            if offset > limit { break }
+            if line.hasPrefix(" -- ") { end = offset }
+        }
+        if end == 0 {
+            // One entry longer than the limit: its first `limit` bytes, cut at a character boundary.
+            return String(decoding: text.utf8.prefix(limit), as: UTF8.self)
+        }
+        return String(decoding: text.utf8.prefix(end), as: UTF8.self)
     }
 }

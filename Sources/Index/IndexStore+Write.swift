@@ -163,9 +163,14 @@ extension IndexStore {
         for line in package.conffiles {
             try db.run("INSERT INTO binary_conffiles(binary_id, line) VALUES (?1, ?2)", [.integer(id), .text(line)])
         }
-        try db.run("INSERT INTO text_fts(rowid, name, version, description, changelog, control) VALUES (?1, ?2, ?3, ?4, '', ?5)",
+        if package.changelog != nil || package.news != nil {
+            try db.run("UPDATE binaries SET changelog = ?2, news = ?3 WHERE id = ?1",
+                       [.integer(id), SQLValue(package.changelog), SQLValue(package.news)])
+        }
+        let changelogText = [package.changelog, package.news].compactMap { $0 }.joined(separator: "\n")
+        try db.run("INSERT INTO text_fts(rowid, name, version, description, changelog, control) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                    [.integer(id * 4), .text(package.package), .text(package.version),
-                    .text(control["Description"] ?? ""), .text(package.controlText)])
+                    .text(control["Description"] ?? ""), .text(changelogText), .text(package.controlText)])
     }
 
     private func writeSource(_ package: SourcePackage, fileID: Int64) throws {

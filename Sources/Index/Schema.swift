@@ -228,6 +228,8 @@ enum Schema {
         // mini-buildd configures every suite and rollback up front, reprepro writes `dists/<d>` only once a
         // package reaches it. `suite`/`repo`/`rollback` are the mini-buildd name's parts (NULL for other names).
         // `distributions.signed_by`: the fingerprint whose signature `index --keyring` verified (NULL: unchecked).
+        // `binaries.changelog`/`news`: the newest entries of the package's changelog.Debian.gz / NEWS.Debian.gz
+        // (searchable with `search --text`); the binaries' files are read again by the next run to fill them.
         Migration("""
             CREATE TABLE configured_distributions(
                 file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
@@ -238,6 +240,9 @@ enum Schema {
                 but_automatic_upgrades INTEGER NOT NULL);
             CREATE INDEX configured_distributions_repository ON configured_distributions(repository_id, codename);
             ALTER TABLE distributions ADD COLUMN signed_by TEXT;
+            ALTER TABLE binaries ADD COLUMN changelog TEXT;
+            ALTER TABLE binaries ADD COLUMN news TEXT;
+            UPDATE files SET sha256 = NULL WHERE id IN (SELECT file_id FROM binaries);
             """),
     ]
 

@@ -52,6 +52,8 @@ public final class ArchiveReader {
     private let compressedSizeHint: Int64
     /// Keeps the byte source of a nested reader (and through it, the parent reader) alive.
     private var source: NestedSource?
+    /// Keeps the bytes of a reader made by ``init(bytes:name:formats:limits:)`` alive.
+    private var memory: MemorySource?
     private var currentEntry: ArchiveEntry?
     /// The descriptor of a file opened by ``init(path:formats:limits:)``, closed in `deinit`.
     private var fileDescriptor: Int32 = -1
@@ -111,6 +113,18 @@ public final class ArchiveReader {
         let code = archive_read_open_fd(handle, fd, 128 * 1024)
         if code != ARCHIVE_OK {
             throw ArchiveError.library(handle, archive: name, function: "archive_read_open_fd", code: code)
+        }
+    }
+
+    /// Reads an archive held in memory (`archive_read_open2` with a callback that hands out `bytes` once): a
+    /// small compressed member captured while it was hashed (`changelog.Debian.gz`).
+    public convenience init(bytes: [UInt8], name: String, formats: Formats = .all, limits: Limits = .default) throws(ArchiveError) {
+        try self.init(name: name, formats: formats, limits: limits, compressedSizeHint: Int64(bytes.count))
+        let memory = MemorySource(bytes: bytes)
+        self.memory = memory
+        let code = archive_read_open2(handle, Unmanaged.passUnretained(memory).toOpaque(), nil, memoryRead, nil, nil)
+        if code != ARCHIVE_OK {
+            throw ArchiveError.library(handle, archive: name, function: "archive_read_open2", code: code)
         }
     }
 
@@ -276,6 +290,34 @@ final class NestedSource {
     init(parent: ArchiveReader) {
         self.parent = parent
     }
+}
+
+final class MemorySource {
+    let bytes: UnsafeMutableRawBufferPointer
+    var delivered = false
+
+    init(bytes: [UInt8]) {
+        self.bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+        self.bytes.copyBytes(from: bytes)
+        count = bytes.count
+    }
+
+    let count: Int
+
+    deinit { bytes.deallocate() }
+}
+
+/// `archive_read_callback` for in-memory readers: the whole buffer once, then end of data.
+private func memoryRead(
+    _ archive: OpaquePointer?, _ clientData: UnsafeMutableRawPointer?,
+    _ out: UnsafeMutablePointer<UnsafeRawPointer?>?
+) -> la_ssize_t {
+    guard let clientData, let out else { return la_ssize_t(ARCHIVE_FATAL) }
+    let source = Unmanaged<MemorySource>.fromOpaque(clientData).takeUnretainedValue()
+    guard !source.delivered else { return 0 }
+    source.delivered = true
+    out.pointee = UnsafeRawPointer(source.bytes.baseAddress)
+    return la_ssize_t(source.count)
 }
 
 /// `archive_read_callback` for nested readers: one `archive_read_data_block` call on the parent.

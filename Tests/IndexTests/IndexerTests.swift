@@ -184,6 +184,8 @@ import Testing
             DROP TABLE findings;
             DROP TABLE configured_distributions;
             ALTER TABLE distributions DROP COLUMN signed_by;
+            ALTER TABLE binaries DROP COLUMN changelog;
+            ALTER TABLE binaries DROP COLUMN news;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -221,6 +223,8 @@ import Testing
             DROP TABLE findings;
             DROP TABLE configured_distributions;
             ALTER TABLE distributions DROP COLUMN signed_by;
+            ALTER TABLE binaries DROP COLUMN changelog;
+            ALTER TABLE binaries DROP COLUMN news;
             PRAGMA user_version = 3;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)

@@ -1,0 +1,70 @@
+import DebworkTestSupport
+import Foundation
+import Testing
+
+/// A binary package's `changelog.Debian.gz` (and `NEWS.Debian.gz`) is searchable: a CVE named only in a
+/// binary-only version's changelog is found. Packages are rebuilt with the real `dpkg-deb`.
+@Suite struct BinaryChangelogTests {
+    /// `dwhello_1.0-2_amd64.deb` with `extra` on top of its changelog, as a binNMU-style rebuild `version`.
+    func rebuild(_ scratch: TemporaryDirectory, version: String, top: String, compressed: ((String) throws -> Void)? = nil) throws -> String {
+        let tree = scratch.appending("tree-\(version)")
+        #expect(try runCommand("dpkg-deb", ["-R", Fixtures.path("packages/dwhello_1.0-2_amd64.deb"), tree]).status == 0)
+        let changelog = tree + "/usr/share/doc/dwhello/changelog.Debian.gz"
+        if let compressed {
+            try compressed(changelog)
+        } else {
+            let old = try runCommand("sh", ["-c", "gzip -dc '\(changelog)'"]).stdout
+            try (top + "\n" + old).write(toFile: tree + "/cl", atomically: true, encoding: .utf8)
+            #expect(try runCommand("sh", ["-c", "gzip -9n -c '\(tree)/cl' > '\(changelog)' && rm '\(tree)/cl'"]).status == 0)
+        }
+        // The md5sums must stay true: recompute it as dh_md5sums would.
+        #expect(try runCommand("sh", ["-c", "cd '\(tree)' && find usr -type f | sort | xargs md5sum > DEBIAN/md5sums"]).status == 0)
+        let control = try String(contentsOfFile: tree + "/DEBIAN/control", encoding: .utf8)
+        try control.replacingOccurrences(of: "Version: 1.0-2", with: "Version: \(version)")
+            .write(toFile: tree + "/DEBIAN/control", atomically: true, encoding: .utf8)
+        let deb = scratch.appending("dwhello_\(version)_amd64.deb")
+        let built = try runCommand("dpkg-deb", ["--root-owner-group", "-b", tree, deb])
+        #expect(built.status == 0, "\(built.stderr)")
+        return deb
+    }
+
+    @Test func aCVEInABinaryOnlyChangelogIsFound() throws {
+        let scratch = try TemporaryDirectory()
+        let top = """
+            dwhello (1.0-2+b1) bookworm-test-unstable; urgency=high, binary-only=yes
+
+              * Binary-only non-maintainer upload for amd64; no source changes.
+              * Rebuild against the fixed libfoo (CVE-2026-41234).
+
+             -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000
+
+            """
+        _ = try rebuild(scratch, version: "1.0-2+b1", top: top)
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", scratch.path], index: index)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let found = try debwork(["-J", "search", "--text", "CVE-2026-41234"], index: index)
+        #expect(found.status == 0, "\(found.stderr)")
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.map { $0["package"] as? String } == ["dwhello"], "\(found.stdout)")
+        #expect(hits.first?["version"] as? String == "1.0-2+b1")
+        #expect(hits.first?["kind"] as? String == "binary")
+    }
+
+    /// A changelog.Debian.gz that is a decompression bomb or not gzip at all costs a warning, never the package.
+    @Test func badChangelogsAreWarningsOnly() throws {
+        let scratch = try TemporaryDirectory()
+        _ = try rebuild(scratch, version: "1.0-2+b2", top: "", compressed: { (path: String) throws in
+            #expect(try runCommand("sh", ["-c", "head -c 100000000 /dev/zero | gzip -9 > '\(path)'"]).status == 0)
+        })
+        _ = try rebuild(scratch, version: "1.0-2+b3", top: "", compressed: { (path: String) throws in
+            try "not gzip at all\n".write(toFile: path, atomically: true, encoding: .utf8)
+        })
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", scratch.path], index: index)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stderr.contains("changelog.Debian.gz"), "\(indexed.stderr)")
+        let status = try debwork(["status", "-J"], index: index)
+        #expect(status.stdout.contains("\"binaries\": 2"), "\(status.stdout)")
+    }
+}
