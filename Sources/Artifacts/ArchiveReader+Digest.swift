@@ -9,16 +9,17 @@ extension ArchiveReader {
         return hasher.finalize()[algorithm]
     }
 
-    /// Streams the current entry's data through `algorithm`, keeping the bytes too unless they pass `limit`.
-    public func digestData(_ algorithm: DigestAlgorithm, capturingUpTo limit: Int64) throws -> (digest: String?, bytes: [UInt8]?) {
-        let hasher = try Hasher([algorithm])
-        var bytes: [UInt8]? = []
+    /// Streams the current entry's data through `algorithms` in one pass, keeping the bytes too unless they
+    /// pass `limit` (a negative limit keeps nothing).
+    public func digestData(_ algorithms: [DigestAlgorithm], capturingUpTo limit: Int64) throws -> (digests: [DigestAlgorithm: String], bytes: [UInt8]?) {
+        let hasher = try Hasher(algorithms)
+        var bytes: [UInt8]? = limit < 0 ? nil : []
         try readData { chunk in
             hasher.update(chunk)
             if bytes != nil {
                 if Int64(bytes!.count + chunk.count) > limit { bytes = nil } else { bytes!.append(contentsOf: chunk) }
             }
         }
-        return (hasher.finalize()[algorithm], bytes)
+        return (hasher.finalize(), bytes)
     }
 }

@@ -27,6 +27,8 @@ public struct BinaryPackage: Sendable, Hashable {
         /// Whether ``md5`` was computed from the data because `md5sums` does not list the file (conffiles,
         /// packages without `md5sums`).
         public var md5FromData: Bool
+        /// The SHA-256 of a regular file's data (`search --hash`).
+        public var sha256: String? = nil
     }
 
     /// A claim of the package that its data contradicts (today: its `md5sums`), found while indexing. This is

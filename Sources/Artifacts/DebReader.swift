@@ -222,13 +222,15 @@ public struct DebReader: Sendable {
         while let entry = try reader.nextEntry() {
             let path = try checker.check(entry.path, type: entry.type, linkTarget: entry.linkTarget)
             var md5: String?
+            var sha256: String?
             if entry.type == .regular, Self.isDocumentation(path), entry.size <= Self.documentCaptureLimit {
                 // Hashed and kept in the same pass (it is searchable text once decompressed).
-                let captured = try reader.digestData(.md5, capturingUpTo: Self.documentCaptureLimit)
-                md5 = captured.digest
+                let captured = try reader.digestData([.md5, .sha256], capturingUpTo: Self.documentCaptureLimit)
+                (md5, sha256) = (captured.digests[.md5], captured.digests[.sha256])
                 if let bytes = captured.bytes { documents[path] = bytes }
             } else if entry.type == .regular {
-                md5 = try reader.digestData(.md5)
+                let digests = try reader.digestData([.md5, .sha256], capturingUpTo: -1).digests
+                (md5, sha256) = (digests[.md5], digests[.sha256])
             } else {
                 try reader.skipData()
             }
@@ -238,7 +240,7 @@ public struct DebReader: Sendable {
             files.append(BinaryPackage.FileEntry(
                 path: path, type: entry.type, mode: entry.mode, size: entry.size, owner: entry.owner,
                 group: entry.group, linkTarget: linkTarget, md5: md5, isConffile: false,
-                tarName: entry.path, tarLinkTarget: entry.linkTarget, md5FromData: md5 != nil))
+                tarName: entry.path, tarLinkTarget: entry.linkTarget, md5FromData: md5 != nil, sha256: sha256))
         }
         return (files, compression, checker.warnings + reader.warnings, documents)
     }

@@ -133,8 +133,8 @@ extension IndexStore {
         let id = db.lastInsertRowID
         let insertFile = try db.prepare("""
             INSERT INTO binary_files(binary_id, path, type, mode, size, owner, grp, link_target, md5, conffile,
-                tar_name, tar_target, md5_from_data)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                tar_name, tar_target, md5_from_data, sha256)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
             """)
         for file in package.files {
             let usualName = "./" + file.path + (file.type == .directory ? "/" : "")
@@ -143,7 +143,7 @@ extension IndexStore {
                                 SQLValue(file.md5), SQLValue(file.isConffile),
                                 file.tarName == usualName ? .null : .text(file.tarName),
                                 file.tarLinkTarget == file.linkTarget ? .null : SQLValue(file.tarLinkTarget),
-                                SQLValue(file.md5FromData)])
+                                SQLValue(file.md5FromData), SQLValue(file.sha256)])
         }
         let insertMember = try db.prepare(
             "INSERT INTO binary_members(binary_id, position, name, executable, content) VALUES (?1, ?2, ?3, ?4, ?5)")

@@ -229,7 +229,8 @@ enum Schema {
         // package reaches it. `suite`/`repo`/`rollback` are the mini-buildd name's parts (NULL for other names).
         // `distributions.signed_by`: the fingerprint whose signature `index --keyring` verified (NULL: unchecked).
         // `binaries.changelog`/`news`: the newest entries of the package's changelog.Debian.gz / NEWS.Debian.gz
-        // (searchable with `search --text`); the binaries' files are read again by the next run to fill them.
+        // (searchable with `search --text`); `binary_files.sha256` the data's SHA-256 of every regular file, and
+        // digest indexes for `search --hash`. The binaries' files are read again by the next run to fill them.
         Migration("""
             CREATE TABLE configured_distributions(
                 file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
@@ -242,6 +243,10 @@ enum Schema {
             ALTER TABLE distributions ADD COLUMN signed_by TEXT;
             ALTER TABLE binaries ADD COLUMN changelog TEXT;
             ALTER TABLE binaries ADD COLUMN news TEXT;
+            ALTER TABLE binary_files ADD COLUMN sha256 TEXT;
+            CREATE INDEX binary_files_md5 ON binary_files(md5) WHERE md5 IS NOT NULL;
+            CREATE INDEX binary_files_sha256 ON binary_files(sha256) WHERE sha256 IS NOT NULL;
+            CREATE INDEX source_tree_sha256 ON source_tree(sha256) WHERE sha256 IS NOT NULL;
             UPDATE files SET sha256 = NULL WHERE id IN (SELECT file_id FROM binaries);
             """),
     ]

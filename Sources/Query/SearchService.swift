@@ -12,6 +12,8 @@ public struct SearchQuery: Sendable {
         case path
         /// Ranked full text over descriptions, changelogs and control text.
         case text
+        /// Which packages ship a file with this content: an MD5 or SHA-256 digest.
+        case hash
     }
 
     public var mode: Mode
@@ -91,6 +93,8 @@ public final class SearchService {
             return .paths(try paths(query.pattern ?? "", scope: scope, query: query))
         case .text:
             return .text(try text(query.pattern ?? "", scope: scope, query: query))
+        case .hash:
+            return .paths(try files(withDigest: query.pattern ?? "", scope: scope, query: query))
         }
     }
 

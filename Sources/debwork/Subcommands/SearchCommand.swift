@@ -15,7 +15,9 @@ struct SearchCommand: ParsableCommand {
             package names; the answer lists each matching source's files per area (repositories, builds,
             events), paths relative to their area's root. --path matches file paths inside packages (a
             substring, or a glob when it has wildcards); --text searches descriptions, changelogs and control
-            text (words, "phrases", prefix*, AND/OR/NOT), best first. Nothing found is not an error (exit 0).
+            text (words, "phrases", prefix*, AND/OR/NOT), best first; --hash finds the packages that ship a
+            file with this MD5 or SHA-256 (a file found on a machine, a binary in a bug report). Nothing found is
+            not an error (exit 0).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -28,6 +30,9 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "Full-text search over descriptions, changelogs and control text, ranked.")
     var text = false
+
+    @Flag(help: "Find the packages that ship a file with this content: PATTERN is its MD5 or SHA-256 (sha256sum, md5sum).")
+    var hash = false
 
     @Option(name: .customLong("where"), help: ArgumentHelp("Structured filter over control fields.", valueName: "query"))
     var whereQuery: String?
@@ -45,8 +50,8 @@ struct SearchCommand: ParsableCommand {
     var limit: Int?
 
     func validate() throws {
-        if path && text { throw ValidationError("--path and --text exclude each other") }
-        if whereQuery != nil && (path || text) { throw ValidationError("--where combines with a name search only") }
+        if [path, text, hash].filter({ $0 }).count > 1 { throw ValidationError("--path, --text and --hash exclude each other") }
+        if whereQuery != nil && (path || text || hash) { throw ValidationError("--where combines with a name search only") }
         if pattern == nil && whereQuery == nil { throw ValidationError("give a PATTERN (or a --where query)") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -55,7 +60,7 @@ struct SearchCommand: ParsableCommand {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             let query = SearchQuery(
-                mode: path ? .path : text ? .text : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
+                mode: path ? .path : text ? .text : hash ? .hash : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
                 distribution: distribution, latest: latest, limit: limit,
                 highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
             var result = try SearchService(store: store).run(query)
