@@ -44,6 +44,7 @@ struct DebdiffCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+
     @Argument(parsing: .allUnrecognized, help: "Files, options and versions as described above.")
     var arguments: [String] = []
 
@@ -99,9 +100,24 @@ struct DebdiffCommand: ParsableCommand {
                 for warning in configuration.warnings { Console.message("W", warning) }
                 configuration.apply(to: &defaults)
             }
-            let commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
+            defaults.terminal = TerminalEnvironment(
+                term: Environment.get("TERM"), terminfo: Environment.get("TERMINFO"),
+                terminfoDirs: Environment.get("TERMINFO_DIRS"), home: Environment.get("HOME"))
+            var commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
+            if commandLine.mode == .lastTwoVersions {
+                let (old, new) = try PreviousVersion.dscFiles(
+                    debsDirectory: commandLine.options.debsDirectory, fromCommandLine: commandLine.debsDirectoryFromCommandLine)
+                commandLine.mode = .source(old: old, new: new)
+                // devscripts does not reorder guessed versions.
+                commandLine.options.autoVersionSort = false
+            }
             let report: DebdiffReport
             switch commandLine.mode {
+            case .version:
+                Console.out("This is debdiff, from debwork \(Debwork.version): devscripts' debdiff (2.23.4) reimplemented offline.\n")
+                return
+            case .lastTwoVersions:
+                return
             case .binary(let input):
                 let outcome = try BinaryDebdiff(options: commandLine.options)
                     .compare(input, index: indexedListings(commandLine.options))
@@ -140,7 +156,7 @@ struct DebdiffCommand: ParsableCommand {
             if global.json {
                 Console.out(report.json.serialized() + "\n")
             } else {
-                Console.out(bytes: report.text)
+                Console.out(bytes: report.text, keeping: commandLine.options.wdiffMode?.emphasisSequences(commandLine.options.terminal) ?? [])
             }
             if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
         } catch let exit as ExitCode {
