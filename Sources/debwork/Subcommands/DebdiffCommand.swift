@@ -105,9 +105,11 @@ struct DebdiffCommand: ParsableCommand {
                 terminfoDirs: Environment.get("TERMINFO_DIRS"), home: Environment.get("HOME"))
             var commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
             if commandLine.mode == .lastTwoVersions {
-                let (old, new) = try PreviousVersion.dscFiles(
-                    debsDirectory: commandLine.options.debsDirectory, fromCommandLine: commandLine.debsDirectoryFromCommandLine)
-                commandLine.mode = .source(old: old, new: new)
+                let pair = try PreviousVersion.dscFiles(
+                    debsDirectory: commandLine.options.debsDirectory, fromCommandLine: commandLine.debsDirectoryFromCommandLine,
+                    index: indexedListings(commandLine.options).map { SourceLocator(store: $0.store) })
+                for note in pair.notes { Console.message("I", note) }
+                commandLine.mode = .source(old: pair.old, new: pair.new)
                 // devscripts does not reorder guessed versions.
                 commandLine.options.autoVersionSort = false
             }
