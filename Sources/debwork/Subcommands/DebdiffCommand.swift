@@ -10,6 +10,7 @@ struct DebdiffCommand: ParsableCommand {
         commandName: "debdiff",
         abstract: "Compare two versions of a package as devscripts' debdiff does (binary: same text, same exit codes).",
         usage: """
+            debwork debdiff [options]                    (in a source tree: the last two versions' .dsc)
             debwork debdiff [options] A.deb B.deb        (.udeb too)
             debwork debdiff [options] A.changes B.changes
             debwork debdiff [options] A.dsc B.dsc
@@ -23,7 +24,10 @@ struct DebdiffCommand: ParsableCommand {
             --move-regex FROM TO, --renamed FROM TO, --show-moved/-s, --noshow-moved, -q/--quiet, and for source
             packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort,
             --wdiff-source-control (debian/control word by word, before the diff), --no-unpack-tarballs (tarballs at the
-            top of a source tree are unpacked as =unpacked-tarN= by default).
+            top of a source tree are unpacked as =unpacked-tarN= by default), --wp/--wl/--wt (wdiff's printer, less and
+            terminal modes for control files; --wt reads TERM's terminfo entry), --debs-dir DIR (no package named:
+            where the .dsc files of the two versions in debian/changelog are, default DEBRELEASE_DEBS_DIR or ..), and
+            --no-conf/--noconf first (do not read /etc/devscripts.conf and ~/.devscripts).
 
             debwork's: --no-index (read binary packages from their archives even when the index holds them), --contents
             (binary packages: files added, removed or changed by size, checksum, mode or symlink target, with unified
@@ -37,6 +41,7 @@ struct DebdiffCommand: ParsableCommand {
             MD5 changed, to diff them). Pass --no-index to read the archives.
 
             The index forms look SOURCE's .dsc files up in the index: in REPO's pool first, then loose builds, then uploads.
+            With no package named, a .dsc missing from the debs directory is looked up there too (an I: line says so).
 
             Exit status (devscripts' contract, unlike debwork's other calls): 0 no differences, 1 differences,
             2 trouble (one 'E: …' line on stderr).
