@@ -9,7 +9,7 @@ import Testing
     static let hasOracle = Fixtures.hasTool("debdiff") && Fixtures.hasTool("dpkg-source")
 
     /// `<scratch>/build/tiny_1.0.*`, `tiny_1.1.*` and the tree `<scratch>/build/tree` at 1:1.1 (the versions
-    /// carry an epoch, which the file names drop). `format` is `3.0 (native)`, `3.0 (quilt)` or `1.0` (with an orig tarball).
+    /// carry an epoch, which the file names drop). `format` is `3.0 (native)`, `3.0 (quilt)` (an orig tarball without a top directory) or `1.0` (one with).
     static func buildTwoVersions(in scratch: TemporaryDirectory, format: String) throws -> String {
         let tree = "build/tiny-1.0"
         let native = format == "3.0 (native)"
@@ -23,13 +23,15 @@ import Testing
                 .joined(separator: "\n")
         }
         try scratch.write(tree + "/debian/changelog", changelog([("1.0", "First.")]))
+        // quilt: an orig tarball without a top directory (./README); 1.0: the usual tiny-1.0/README.
+        func origLayout(_ directory: String, _ top: String) -> [String] {
+            format == "1.0" ? ["-C", scratch.appending("build"), top] : ["-C", directory, "."]
+        }
         func build(_ upstream: String) throws {
             let directory = scratch.appending(tree)
             if !native {
                 let orig = scratch.appending("build/tiny_\(upstream).orig.tar.gz")
-                // One top directory, as upstream tarballs have (see README: an orig tarball without one is
-                // unpacked differently by debwork).
-                let tar = try runCommand("tar", ["-czf", orig, "--exclude=debian", "-C", scratch.appending("build"), "tiny-1.0"])
+                let tar = try runCommand("tar", ["-czf", orig, "--exclude=debian"] + origLayout(directory, "tiny-1.0"))
                 #expect(tar.status == 0, "\(tar.stderr)")
             }
             let result = try runCommand("dpkg-source", ["-b", "."], directory: directory)
@@ -43,7 +45,7 @@ import Testing
         if !native {
             try FileManager.default.moveItem(atPath: scratch.appending(tree), toPath: renamed)
             let orig = scratch.appending("build/tiny_1.1.orig.tar.gz")
-            #expect(try runCommand("tar", ["-czf", orig, "--exclude=debian", "-C", scratch.appending("build"), "tiny-1.1"]).status == 0)
+            #expect(try runCommand("tar", ["-czf", orig, "--exclude=debian"] + origLayout(renamed, "tiny-1.1")).status == 0)
             let result = try runCommand("dpkg-source", ["-b", "."], directory: renamed)
             #expect(result.status == 0, "\(result.stderr)")
             return renamed
