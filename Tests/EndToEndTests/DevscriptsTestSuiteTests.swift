@@ -50,23 +50,28 @@ struct DevscriptsTestSuiteTests {
         }
     }
 
-    /// Runs one of devscripts' test scripts in its `--installed` mode with `path` first on PATH.
-    static func run(_ test: String, path: String?, home: String) throws -> (CommandResult, Summary?) {
+    /// Runs one of devscripts' test scripts in its `--installed` mode with `path` first on PATH, from a copy
+    /// of devscripts' test directory in `scratch` (the tests write next to themselves).
+    static func run(_ test: String, path: String?, in scratch: TemporaryDirectory, shell: String = "/bin/sh")
+        throws -> (CommandResult, Summary?) {
         let source = try #require(DevscriptsSource.path)
+        let copy = scratch.appending("test-\(path == nil ? "devscripts" : "debwork")")
+        if !FileManager.default.fileExists(atPath: copy) {
+            #expect(try runCommand("cp", ["-a", source + "/test", copy]).status == 0)
+        }
+        let home = scratch.appending("home")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let environment = ["PATH": (path.map { $0 + ":" } ?? "") + "/usr/bin:/bin", "HOME": home,
                            "SHUNIT_COLOR": "none", "LC_ALL": "C", "XDG_CACHE_HOME": "/nonexistent"]
-        let result = try runCommand("/bin/sh", [source + "/test/" + test, "--installed"], environment: environment, directory: home)
+        let result = try runCommand(shell, [copy + "/" + test, "--installed"], environment: environment, directory: home)
         return (result, Summary(result.stdout))
     }
 
     @Test func testDebdiffPassesWithDebworkAsWithDevscripts() throws {
         let scratch = try TemporaryDirectory("devscripts-tests")
         let bin = try Self.shim(in: scratch)
-        let home = scratch.appending("home")
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-
-        let (theirs, theirSummary) = try Self.run("test_debdiff", path: nil, home: home)
-        let (mine, mySummary) = try Self.run("test_debdiff", path: bin, home: home)
+        let (theirs, theirSummary) = try Self.run("test_debdiff", path: nil, in: scratch)
+        let (mine, mySummary) = try Self.run("test_debdiff", path: bin, in: scratch)
         let summary = try #require(mySummary, "no shunit2 summary: \(mine.stdout)\(mine.stderr)")
         #expect(theirSummary == summary, "devscripts: \(theirs.stdout)")
         #expect(summary.failures == 0, "test_debdiff with debwork: \(summary)\n\(mine.stdout)\(mine.stderr)")
@@ -75,6 +80,22 @@ struct DevscriptsTestSuiteTests {
         // debwork, not devscripts, was what ran.
         let calls = try String(contentsOfFile: scratch.appending("calls.log"), encoding: .utf8)
         #expect(calls.hasPrefix("--no-conf "), "\(calls)")
+    }
+
+    /// `test/test_package_lifecycle` builds a package twice with debuild and ends with `debdiff --no-conf
+    /// test_1.0-1_ARCH.changes test_1.0-2_ARCH.changes`, its output compared with a file. All of its cases run
+    /// (they need debhelper: scripts/setup installs it), debwork standing in for debdiff.
+    @Test(.enabled(if: Fixtures.hasTool("dh") && Fixtures.hasTool("debuild"), "needs debhelper and debuild"))
+    func testPackageLifecyclePassesWithDebwork() throws {
+        let scratch = try TemporaryDirectory("devscripts-tests")
+        let bin = try Self.shim(in: scratch)
+        let (mine, mySummary) = try Self.run("test_package_lifecycle", path: bin, in: scratch, shell: "/bin/bash")
+        let summary = try #require(mySummary, "no shunit2 summary: \(mine.stdout)\(mine.stderr)")
+        #expect(summary.failures == 0, "test_package_lifecycle with debwork: \(summary)\n\(mine.stdout)")
+        #expect(summary.ran >= 9)
+        #expect(mine.stdout.contains("test_debdiff"))
+        let calls = try String(contentsOfFile: scratch.appending("calls.log"), encoding: .utf8)
+        #expect(calls.contains("--no-conf test_1.0-1_") && calls.contains(".changes test_1.0-2_"), "\(calls)")
     }
 
     /// The test's packages compared byte for byte (the test itself checks only the exit status).
