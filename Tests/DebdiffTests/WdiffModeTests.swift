@@ -26,12 +26,13 @@ import Testing
 
     /// Whether devscripts' output showed a wdiff block.
     @discardableResult
-    static func expectSameAsDebdiff(_ arguments: [String], term: String?) throws -> Bool {
+    static func expectSameAsDebdiff(_ arguments: [String], term: String?, terminfo: String? = nil) throws -> Bool {
         var environment = ["LC_ALL": "C", "PATH": "/usr/bin:/bin", "HOME": "/nonexistent"]
         if let term { environment["TERM"] = term }
+        if let terminfo { environment["TERMINFO"] = terminfo }
         let oracle = try Process.run("debdiff", ["--no-conf"] + arguments, environment: environment)
         var commandLine = try DebdiffCommandLine(arguments)
-        commandLine.options.terminal = TerminalEnvironment(term: term)
+        commandLine.options.terminal = TerminalEnvironment(term: term, terminfo: terminfo)
         guard case .binary(let input) = commandLine.mode else { throw DebdiffError("not binary: \(arguments)") }
         let outcome = try BinaryDebdiff(options: commandLine.options).compare(input)
         #expect(outcome.report.exitStatus == oracle.status, "exit status for \(arguments) TERM=\(term ?? "unset")")
@@ -55,6 +56,39 @@ import Testing
     func terminalsMatchDebdiff(_ term: String) throws {
         let directory = try TemporaryDirectory("wdiff-modes")
         for (old, new) in try Self.pairs(3, in: directory) { try Self.expectSameAsDebdiff(["--wt", old, new], term: term) }
+    }
+
+    /// Terminal descriptions compiled with `tic` into a private `TERMINFO`: padding in `so` (dropped), a
+    /// terminal with only some of the four strings (the markers stand in for the others), and the 32-bit
+    /// number format (`colors#16777216`: wdiff 1.2.2 crashes on it, so `tput` is the oracle for its strings).
+    @Test(.enabled(if: hasOracle && Fixtures.hasTool("tic"))) func privateTerminfoEntriesMatchDebdiff() throws {
+        let directory = try TemporaryDirectory("wdiff-terminfo")
+        let source = try directory.write("entries.src", """
+            dwa|debwork test a,
+            \tsmul=\\E[4m, rmul=\\E[24m, smso=\\E[7m$<2>, rmso=\\E[27m,
+            dwb|debwork test b,
+            \tsmul=\\E[4m, rmso=\\E[27m,
+            dwc|debwork test c,
+            \tcolors#16777216, smul=\\E[4:1m, rmul=\\E[4:0m, smso=\\E[1m, rmso=\\E[22m,
+
+            """)
+        let terminfo = directory.appending("terminfo")
+        let compiled = try Process.run("tic", ["-x", "-o", terminfo, source])
+        #expect(compiled.status == 0, "\(compiled.stderrText)")
+        let pairs = try Self.pairs(3, in: directory)
+        for term in ["dwa", "dwb"] {
+            for (old, new) in pairs {
+                #expect(try Self.expectSameAsDebdiff(["--wt", old, new], term: term, terminfo: terminfo))
+            }
+        }
+        for term in ["dwa", "dwc"] {
+            let expected = try ["smul", "rmul", "smso", "rmso"].map { capability in
+                Array(try Process.run("tput", ["-T", term, capability], environment: ["TERMINFO": terminfo]).stdout)
+            }
+            let ours = WdiffMode.terminal.emphasisSequences(TerminalEnvironment(term: term, terminfo: terminfo))
+            #expect(ours == expected, "\(term)")
+        }
+        #expect(WdiffMode.terminal.emphasisSequences(TerminalEnvironment(term: "dwz", terminfo: terminfo)).isEmpty)
     }
 
     @Test(.enabled(if: hasOracle)) func withoutTermWdiffFailsAsInDebdiff() throws {
