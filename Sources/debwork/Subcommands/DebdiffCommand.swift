@@ -49,7 +49,6 @@ struct DebdiffCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-
     @Argument(parsing: .allUnrecognized, help: "Files, options and versions as described above.")
     var arguments: [String] = []
 
@@ -97,6 +96,17 @@ struct DebdiffCommand: ParsableCommand {
         return outcome.report
     }
 
+    /// No package named: the .dsc files of the last two versions in debian/changelog (a missing one from the
+    /// index, said on stderr), compared in changelog order as devscripts does (no `--auto-ver-sort`).
+    private func resolveLastTwoVersions(_ commandLine: inout DebdiffCommandLine) throws {
+        let pair = try PreviousVersion.dscFiles(
+            debsDirectory: commandLine.options.debsDirectory, fromCommandLine: commandLine.debsDirectoryFromCommandLine,
+            index: indexedListings(commandLine.options).map { SourceLocator(store: $0.store) })
+        for note in pair.notes { Console.message("I", note) }
+        commandLine.mode = .source(old: pair.old, new: pair.new)
+        commandLine.options.autoVersionSort = false
+    }
+
     func run() throws {
         do {
             var defaults = DebdiffOptions()
@@ -109,22 +119,14 @@ struct DebdiffCommand: ParsableCommand {
                 term: Environment.get("TERM"), terminfo: Environment.get("TERMINFO"),
                 terminfoDirs: Environment.get("TERMINFO_DIRS"), home: Environment.get("HOME"))
             var commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
-            if commandLine.mode == .lastTwoVersions {
-                let pair = try PreviousVersion.dscFiles(
-                    debsDirectory: commandLine.options.debsDirectory, fromCommandLine: commandLine.debsDirectoryFromCommandLine,
-                    index: indexedListings(commandLine.options).map { SourceLocator(store: $0.store) })
-                for note in pair.notes { Console.message("I", note) }
-                commandLine.mode = .source(old: pair.old, new: pair.new)
-                // devscripts does not reorder guessed versions.
-                commandLine.options.autoVersionSort = false
-            }
+            if commandLine.mode == .lastTwoVersions { try resolveLastTwoVersions(&commandLine) }
             let report: DebdiffReport
             switch commandLine.mode {
             case .version:
                 Console.out("This is debdiff, from debwork \(Debwork.version): devscripts' debdiff (2.23.4) reimplemented offline.\n")
                 return
             case .lastTwoVersions:
-                return
+                preconditionFailure("resolved to two .dsc files above")
             case .binary(let input):
                 let outcome = try BinaryDebdiff(options: commandLine.options)
                     .compare(input, index: indexedListings(commandLine.options))
