@@ -11,7 +11,8 @@ import DebianFormats
 /// - `1.0`: the `.orig.tar.gz` and the `.diff.gz`, or a native `.tar.gz`.
 public struct SourceUnpackPlan: Sendable {
     public enum Step: Sendable, Hashable {
-        /// Unpack a tarball: `stripTop` drops each path's first component, `prefix` goes before every
+        /// Unpack a tarball: `stripTop` drops the top directory as dpkg-source does (when it is the only
+        /// top-level entry; otherwise paths are kept), `prefix` goes before every
         /// path, `excludePC` drops a top-level `.pc` (dpkg-source's `--exclude .pc` for the orig tarball).
         case tarball(path: String, stripTop: Bool, prefix: String, excludePC: Bool)
         /// Remove a path and everything under it.

@@ -113,9 +113,31 @@ public struct SourceUnpacker: Sendable {
         return summary
     }
 
-    /// Streams one tarball into the sink, checking every member.
+    /// A tarball whose members are not all under one top directory (found while stripping it).
+    private struct NoSingleTopDirectory: Error {}
+
+    /// Streams one tarball into the sink, checking every member. `stripTop` is dpkg-source's rule
+    /// (`Dpkg::Source::Archive::extract`): the top directory is dropped when the tarball holds exactly one
+    /// top-level entry and it is a directory; otherwise the members keep their paths. The tarball is read
+    /// once on the assumption that it has one (the usual case); when a member shows otherwise, what it
+    /// added is undone and the tarball is read again without stripping.
     private func addTarball<Sink: SourceTreeSink>(_ path: String, stripTop: Bool, prefix: String, excludePC: Bool,
                                                   state: inout SourceTreeState, summary: inout Summary, sink: inout Sink) throws {
+        guard stripTop else {
+            try streamTarball(path, stripTop: false, prefix: prefix, excludePC: excludePC, state: &state, summary: &summary, sink: &sink)
+            return
+        }
+        let saved = (state: state, summary: summary, sink: sink)
+        do {
+            try streamTarball(path, stripTop: true, prefix: prefix, excludePC: excludePC, state: &state, summary: &summary, sink: &sink)
+        } catch is NoSingleTopDirectory {
+            (state, summary, sink) = saved
+            try streamTarball(path, stripTop: false, prefix: prefix, excludePC: excludePC, state: &state, summary: &summary, sink: &sink)
+        }
+    }
+
+    private func streamTarball<Sink: SourceTreeSink>(_ path: String, stripTop: Bool, prefix: String, excludePC: Bool,
+                                                     state: inout SourceTreeState, summary: inout Summary, sink: inout Sink) throws {
         let reader = try ArchiveReader(path: path, formats: .tar, limits: limits)
         var checker = MemberPathChecker(archive: path)
         let prefixComponents = prefix.split(separator: "/")
@@ -125,8 +147,16 @@ public struct SourceUnpacker: Sendable {
             if excludePC && first == ".pc" { return nil }
             return prefixComponents.isEmpty ? Array(parts) : prefixComponents + parts
         }
+        var top: Substring?
         while let entry = try reader.nextEntry() {
             let checked = try checker.checkComponents(entry.path, type: entry.type, linkTarget: entry.linkTarget)
+            if stripTop, let first = checked.first {
+                // A second top-level name, or a top-level member that is not a directory: no single top directory.
+                if top.map({ $0 != first }) ?? false || (checked.count == 1 && entry.type != .directory) {
+                    throw NoSingleTopDirectory()
+                }
+                top = first
+            }
             guard let components = place(checked) else {
                 try reader.skipData()
                 continue

@@ -96,11 +96,12 @@ public struct BinaryDebdiff: Sendable {
         if options.compareControl {
             let control = ControlComparison(
                 controlFiles: options.controlFiles.flatMap { $0.split(separator: ",").map(String.init) },
-                quiet: options.quiet)
+                quiet: options.quiet, mode: options.wdiffMode, terminal: options.terminal)
             for pair in pairs {
                 let compared = control.compare(old: pair.old, new: pair.new, package: pair.name)
                 text += compared.text
                 differs = differs || compared.differs
+                warnings += Array(repeating: "wdiff failed", count: compared.failures)
             }
         }
 

@@ -6,6 +6,10 @@ struct ControlComparison: Sendable {
     /// `--controlfiles`: `ALL` or a comma-separated list.
     var controlFiles: [String]
     var quiet: Bool
+    /// `--wp`/`--wl`/`--wt`: wdiff's whole output in that mode; nil: the lines with markers.
+    var mode: WdiffMode? = nil
+    /// What `--wt` draws for.
+    var terminal = TerminalEnvironment()
 
     /// The members compared, in debdiff's order.
     func memberNames(old: PackageListing, new: PackageListing) -> [String] {
@@ -22,17 +26,30 @@ struct ControlComparison: Sendable {
     }
 
     /// The text for one pair of packages; `package` is nil for a single pair (no "of package …").
-    func compare(old: PackageListing, new: PackageListing, package: String?) -> (text: [UInt8], differs: Bool) {
+    /// `failures` counts the members wdiff could not compare (`--wt` without a usable `TERM`): devscripts
+    /// prints wdiff's message in the text and warns "wdiff failed" for each.
+    func compare(old: PackageListing, new: PackageListing, package: String?)
+        -> (text: [UInt8], differs: Bool, failures: Int) {
         var text: [UInt8] = []
         var differs = false
+        var failures = 0
         let suffix = package.map { " of package \($0)" } ?? ""
+        let style = mode.map { $0.style(terminal) } ?? .success(.markers)
         for name in memberNames(old: old, new: new) {
             guard var oldBytes = old.controlMember(name)?.bytes, var newBytes = new.controlMember(name)?.bytes else { continue }
             if name == "control" || name == "conffiles" || name == "shlibs" {
                 oldBytes = Self.sortedFields(oldBytes)
                 newBytes = Self.sortedFields(newBytes)
             }
-            let diff = WordDiff(old: oldBytes, new: newBytes, avoidWraps: true)
+            let diff: WordDiff
+            switch style {
+            case .failure(let failure):
+                text += Array("\(failure.message)\n\n".utf8)
+                failures += 1
+                continue
+            case .success(let style):
+                diff = WordDiff(old: oldBytes, new: newBytes, avoidWraps: true, style: style)
+            }
             if !diff.hasDifferences {
                 if !quiet {
                     text += Array("\nNo differences were encountered between the \(name) files\(suffix)\n".utf8)
@@ -40,13 +57,20 @@ struct ControlComparison: Sendable {
                 continue
             }
             differs = true
+            if mode != nil {
+                // devscripts does not pick lines out of output full of control codes: all of it, as wdiff wrote it.
+                text += Array(("\n" + FileListComparison.heading(
+                    Self.uppercasedFirst(name) + " files\(suffix): wdiff output")).utf8)
+                text += diff.output
+                continue
+            }
             let lines = diff.output.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
                 .filter { Self.containsMarker($0) }
             text += Array(("\n" + FileListComparison.heading(
                 Self.uppercasedFirst(name) + " files\(suffix): lines which differ (wdiff format)")).utf8)
             text += Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
         }
-        return (text, differs)
+        return (text, differs, failures)
     }
 
     /// Lines grouped into fields (a line starting with white space joins the previous one, as

@@ -9,6 +9,11 @@ public struct DebdiffCommandLine: Sendable {
         case source(old: String, new: String)
         /// `SOURCE [REPO] VERSION_A VERSION_B` (or `SOURCE REPO -a VA -b VB`), resolved through the index.
         case index(source: String, repository: String?, old: String, new: String)
+        /// No file named: in an unpacked source tree, the .dsc files of the last two versions in
+        /// `debian/changelog`, from the debs directory (``PreviousVersion``).
+        case lastTwoVersions
+        /// `-v`: devscripts prints its version and exits 0 (`-h`, `--help` and `--version` are answered before).
+        case version
     }
 
     public var options = DebdiffOptions()
@@ -20,6 +25,8 @@ public struct DebdiffCommandLine: Sendable {
     public var binaries = false
     /// `--arch ARCH` (with `--binaries`): which architecture's packages (plus `all`).
     public var architecture: String?
+    /// Whether `--debs-dir` was given (devscripts words its complaint about a missing directory after where it came from).
+    public var debsDirectoryFromCommandLine = false
 
     /// Whether the arguments start with `--no-conf`/`--noconf` (then devscripts' configuration files are not read).
     public static func skipsConfiguration(_ arguments: [String]) -> Bool {
@@ -37,6 +44,7 @@ public struct DebdiffCommandLine: Sendable {
         var binaries = false
         var architecture: String?
         var lists: (old: [String], new: [String])?
+        var debsDirectory: String?
         var rest = arguments[...]
         if Self.skipsConfiguration(arguments) { rest = rest.dropFirst() }
 
@@ -50,7 +58,15 @@ public struct DebdiffCommandLine: Sendable {
         }
 
         while let argument = rest.popFirst() {
+            if let mode = WdiffMode(option: argument), argument.hasPrefix("--") {
+                options.wdiffMode = mode
+                continue
+            }
             switch argument {
+            case "--version", "-v":
+                mode = .version
+                return
+            case "--debs-dir": debsDirectory = try value(argument)[0]
             case "--move", "-m", "--move-regex":
                 let pair = try value(argument, count: 2)
                 options.moves.append((pair[0], pair[1], argument == "--move-regex"))
@@ -100,7 +116,9 @@ public struct DebdiffCommandLine: Sendable {
                 guard !new.isEmpty else { throw DebdiffError("missing .deb names after --to") }
                 lists = (old, new)
             default:
-                if argument.hasPrefix("--exclude=") {
+                if argument.hasPrefix("--debs-dir=") {
+                    debsDirectory = String(argument.dropFirst("--debs-dir=".count))
+                } else if argument.hasPrefix("--exclude=") {
                     options.excludes.append(String(argument.dropFirst("--exclude=".count)))
                 } else if argument.hasPrefix("--controlfiles=") {
                     options.controlFiles = argument.dropFirst("--controlfiles=".count).split(separator: ",").map(String.init)
@@ -110,6 +128,14 @@ public struct DebdiffCommandLine: Sendable {
                     positionals.append(argument)
                 }
             }
+        }
+        if let debsDirectory, !debsDirectory.isEmpty {
+            // devscripts: s%^/+%/%; s%(.)/$%$1%
+            var directory = Substring(debsDirectory)
+            if directory.hasPrefix("/") { directory = "/" + directory.drop { $0 == "/" } }
+            if directory.count > 1, directory.hasSuffix("/") { directory = directory.dropLast() }
+            options.debsDirectory = String(directory)
+            debsDirectoryFromCommandLine = true
         }
         self.options = options
         self.dryRun = dryRun
@@ -130,6 +156,10 @@ public struct DebdiffCommandLine: Sendable {
         }
         if positionals.count == 3 {
             mode = .index(source: positionals[0], repository: nil, old: positionals[1], new: positionals[2])
+            return
+        }
+        if positionals.isEmpty && !binaries && architecture == nil {
+            mode = .lastTwoVersions
             return
         }
         if binaries || architecture != nil {

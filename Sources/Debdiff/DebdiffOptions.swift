@@ -31,6 +31,10 @@ public struct DebdiffOptions: Sendable, Hashable {
     /// `--unpack-tarballs` (default) / `--no-unpack-tarballs`: compare the contents of tarballs found at the
     /// top of source trees, unpacked as `=unpacked-tarN=`.
     public var unpackTarballs = true
+    /// `--wp`, `--wl`, `--wt` (`DEBDIFF_WDIFF_OPT`): wdiff's printer, less or terminal mode for control files.
+    public var wdiffMode: WdiffMode?
+    /// `--debs-dir DIR` (`DEBRELEASE_DEBS_DIR`, default `..`): where the no-argument mode looks for the .dsc files.
+    public var debsDirectory = ".."
 
     // debwork
     /// `--no-timestamps`: drop timestamps from `---`/`+++` lines.
@@ -41,6 +45,8 @@ public struct DebdiffOptions: Sendable, Hashable {
     public var showModes = false
     /// `--no-index`: read every package from its archive even when the index holds it.
     public var useIndex = true
+    /// The environment `--wt` reads (wdiff looks `TERM` up in the terminfo database).
+    public var terminal = TerminalEnvironment()
 
     public init() {}
 
@@ -49,6 +55,7 @@ public struct DebdiffOptions: Sendable, Hashable {
             && lhs.compareControl == rhs.compareControl && lhs.showMoved == rhs.showMoved && lhs.quiet == rhs.quiet
             && lhs.diffstat == rhs.diffstat && lhs.excludes == rhs.excludes && lhs.ignoreSpace == rhs.ignoreSpace
             && lhs.applyPatches == rhs.applyPatches && lhs.autoVersionSort == rhs.autoVersionSort && lhs.unpackTarballs == rhs.unpackTarballs && lhs.wdiffSourceControl == rhs.wdiffSourceControl
+            && lhs.wdiffMode == rhs.wdiffMode && lhs.debsDirectory == rhs.debsDirectory && lhs.terminal == rhs.terminal
             && lhs.timestamps == rhs.timestamps && lhs.contents == rhs.contents && lhs.showModes == rhs.showModes && lhs.useIndex == rhs.useIndex
             && lhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" } == rhs.moves.map { "\($0.from)\u{0}\($0.to)\u{0}\($0.isRegex)" }
             && lhs.renames.map { "\($0.from)\u{0}\($0.to)" } == rhs.renames.map { "\($0.from)\u{0}\($0.to)" }

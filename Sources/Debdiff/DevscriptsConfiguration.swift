@@ -92,8 +92,21 @@ public struct DevscriptsConfiguration: Sendable {
         if let value = flag("DEBDIFF_AUTO_VER_SORT") { options.autoVersionSort = value }
         if let value = flag("DEBDIFF_UNPACK_TARBALLS") { options.unpackTarballs = value }
         if let value = flag("DEBDIFF_APPLY_PATCHES") { options.applyPatches = value }
+        // /^-([plt])$/, anything else: no mode.
+        options.wdiffMode = variables["DEBDIFF_WDIFF_OPT"].flatMap { $0.hasPrefix("--") ? nil : WdiffMode(option: $0) }
+        options.debsDirectory = debsDirectory
     }
 
-    /// `DEBRELEASE_DEBS_DIR` (devscripts' default `..`), for the no-argument mode.
-    public var debsDirectory: String { variables["DEBRELEASE_DEBS_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".." }
+    /// `DEBRELEASE_DEBS_DIR` (devscripts' default `..`), for the no-argument mode, tidied as devscripts
+    /// tidies it (the first run of slashes made one, one trailing slash dropped). An empty value stays
+    /// empty: devscripts then finds no such directory.
+    public var debsDirectory: String {
+        guard var directory = variables["DEBRELEASE_DEBS_DIR"] else { return ".." }
+        if let start = directory.firstIndex(of: "/") {
+            let end = directory[start...].firstIndex { $0 != "/" } ?? directory.endIndex
+            directory.replaceSubrange(start..<end, with: "/")
+        }
+        if directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
+        return directory
+    }
 }

@@ -71,6 +71,7 @@ public struct SourceDebdiff: Sendable {
             diffstatTitle = "\(first.directoryName) \(second.directoryName)"
         }
         let control = options.wdiffSourceControl ? try controlComparison(first, second) : nil
+        warnings += Array(repeating: "wdiff failed", count: control?.failures ?? 0)
         try Self.fillChecksums(&differences, old: first.tree, new: second.tree, workers: jobs)
         // Nothing reads the spools any more. Freeing their page cache (tens of megabytes each) is most
         // of the clean-up: a thread per spool, the scratch directory's deinit removes the rest.
@@ -99,7 +100,7 @@ public struct SourceDebdiff: Sendable {
 
     /// `--wdiff-source-control`: `debian/control` (or the `--controlfiles`; `ALL` means `control` here, as in
     /// devscripts) of both trees compared as binary packages' control members are, with no package name.
-    func controlComparison(_ old: LoadedSource, _ new: LoadedSource) throws -> (text: [UInt8], differs: Bool) {
+    func controlComparison(_ old: LoadedSource, _ new: LoadedSource) throws -> (text: [UInt8], differs: Bool, failures: Int) {
         let names = options.controlFiles == ["ALL"] ? ["control"] : options.controlFiles
         func listing(_ side: LoadedSource) throws -> PackageListing {
             let reader = try SpoolReader(path: side.tree.spool)
@@ -113,7 +114,7 @@ public struct SourceDebdiff: Sendable {
             }
             return PackageListing(file: side.dscPath, entries: [], controlMembers: members)
         }
-        return ControlComparison(controlFiles: names, quiet: options.quiet)
+        return ControlComparison(controlFiles: names, quiet: options.quiet, mode: options.wdiffMode, terminal: options.terminal)
             .compare(old: try listing(old), new: try listing(new), package: nil)
     }
 

@@ -13,9 +13,11 @@ public struct WordDiff: Sendable {
 
     /// Compares `old` with `new`.
     ///
-    /// - Parameter avoidWraps: `wdiff -n` (`--avoid-wraps`, which devscripts' debdiff passes): close
-    ///   a marker before a newline inside a deleted or inserted run and reopen it after.
-    public init(old: [UInt8], new: [UInt8], avoidWraps: Bool = false) {
+    /// - Parameters:
+    ///   - avoidWraps: `wdiff -n` (`--avoid-wraps`, which devscripts' debdiff passes): close a marker
+    ///     before a newline inside a deleted or inserted run and reopen it after.
+    ///   - style: the markers (default), or wdiff's printer, less or terminal mode.
+    public init(old: [UInt8], new: [UInt8], avoidWraps: Bool = false, style: WordDiffStyle = .markers) {
         let left = WordCursor(old)
         let right = WordCursor(new)
         // wdiff runs `diff` on files holding one word per line; diff calls those binary when a NUL
@@ -28,7 +30,7 @@ public struct WordDiff: Sendable {
         }
         let changes = MyersDiff.changes(
             from: left.words.map { old[$0] }, to: right.words.map { new[$0] }, horizon: 0)
-        var writer = Writer(avoidWraps: avoidWraps)
+        var writer = Writer(avoidWraps: avoidWraps, style: style)
         var l = left, r = right
         for change in changes {
             l.skip(until: change.oldStart)
@@ -57,35 +59,71 @@ public struct WordDiff: Sendable {
 }
 
 extension WordDiff {
-    /// Output with wdiff's emphasis state.
+    /// Output with wdiff's emphasis state (`start_of_delete`, `copy_whitespace`, `copy_word`, …).
     struct Writer {
         enum Mode { case normal, deleted, inserted }
 
         var bytes: [UInt8] = []
         var mode = Mode.normal
         let avoidWraps: Bool
+        let style: WordDiffStyle
 
-        init(avoidWraps: Bool) { self.avoidWraps = avoidWraps }
+        init(avoidWraps: Bool, style: WordDiffStyle) {
+            self.avoidWraps = avoidWraps
+            self.style = style
+        }
+
+        private var startStrings: (terminal: [UInt8]?, user: [UInt8]?) {
+            mode == .deleted ? (style.terminalDeleteStart, style.deleteStart) : (style.terminalInsertStart, style.insertStart)
+        }
+
+        private var endStrings: (user: [UInt8]?, terminal: [UInt8]?) {
+            mode == .deleted ? (style.deleteEnd, style.terminalDeleteEnd) : (style.insertEnd, style.terminalInsertEnd)
+        }
 
         mutating func start(_ newMode: Mode) {
             mode = newMode
-            bytes.append(contentsOf: newMode == .deleted ? [0x5B, 0x2D] : [0x7B, 0x2B])  // "[-" or "{+"
+            let strings = startStrings
+            if let terminal = strings.terminal { bytes += terminal }
+            if let user = strings.user { bytes += user }
         }
 
         mutating func end() {
-            bytes.append(contentsOf: mode == .deleted ? [0x2D, 0x5D] : [0x2B, 0x7D])  // "-]" or "+}"
+            let strings = endStrings
+            if let user = strings.user { bytes += user }
+            if let terminal = strings.terminal { bytes += terminal }
             mode = .normal
         }
 
-        /// One white-space byte; with `avoidWraps` a newline inside a marker closes and reopens it.
+        /// One white-space byte. Inside a run a newline closes the terminal emphasis (and, with
+        /// `avoidWraps`, the marker) and reopens it after; less mode overstrikes the other white space.
         mutating func whitespace(_ byte: UInt8) {
-            if byte == 0x0A && avoidWraps && mode != .normal {
-                let current = mode
-                end()
+            guard mode != .normal else { bytes.append(byte); return }
+            if byte == 0x0A {
+                let ends = endStrings, starts = startStrings
+                if avoidWraps, let user = ends.user { bytes += user }
+                if let terminal = ends.terminal { bytes += terminal }
                 bytes.append(0x0A)
-                start(current)
+                if let terminal = starts.terminal { bytes += terminal }
+                if avoidWraps, let user = starts.user { bytes += user }
+            } else if style.overstrikeWhitespace {
+                bytes += mode == .deleted ? [0x5F, 0x08, byte] : [byte, 0x08, byte]
             } else {
                 bytes.append(byte)
+            }
+        }
+
+        /// One word's bytes; printer and less modes underline deleted and embolden inserted ones.
+        mutating func word(_ word: ArraySlice<UInt8>) {
+            guard style.overstrike, mode != .normal else { bytes += word; return }
+            for byte in word {
+                if mode == .inserted {
+                    bytes += [byte, 0x08, byte]
+                } else if byte == 0x5F {
+                    bytes.append(0x5F)  // an underscore is not underlined
+                } else {
+                    bytes += [0x5F, 0x08, byte]
+                }
             }
         }
     }
@@ -144,7 +182,7 @@ extension WordDiff {
             while position < ordinal {
                 copyWhitespace(to: &writer)
                 let word = words[position]
-                writer.bytes.append(contentsOf: bytes[word])
+                writer.word(bytes[word])
                 offset = word.upperBound
                 position += 1
             }

@@ -20,7 +20,7 @@ import Testing
     }
 
     static func devscripts(_ arguments: [String]) throws -> CommandResult {
-        try runCommand("debdiff", arguments, environment: ["TZ": "UTC", "LC_ALL": "C"])
+        try runCommand("debdiff", arguments, environment: ["TZ": "UTC", "LC_ALL": "C", "TERM": "xterm"])
     }
 
     /// The times devscripts leaks from its own extraction (files dpkg-source patched get the current time).
@@ -54,14 +54,16 @@ import Testing
     /// wdiff block before the diff, no interdiff for 1.0 pairs, the same exit status.
     @Test(arguments: pairs.indices.flatMap { index in
         [["--wdiff-source-control"], ["--wdiff-source-control", "--controlfiles", "ALL"],
-         ["--wdiff-source-control", "-q", "--diffstat"], ["--wdiff-source-control", "--controlfiles", "control,rules"]]
+         ["--wdiff-source-control", "-q", "--diffstat"], ["--wdiff-source-control", "--controlfiles", "control,rules"],
+         ["--wdiff-source-control", "--wt"], ["--wdiff-source-control", "--wl", "--controlfiles", "control,rules"]]
             .map { (index, $0) }
     } + [(-1, ["--wdiff-source-control"])])
     func wdiffSourceControlMatchesDevscripts(_ index: Int, _ options: [String]) throws {
         let (a, b) = index < 0 ? ("dwhello_1.0-1", "dwhello_1.0-1") : Self.pairs[index]
         let arguments = options + [Self.dsc(a), Self.dsc(b)]
         let expected = try Self.devscripts(arguments)
-        let commandLine = try DebdiffCommandLine(arguments)
+        var commandLine = try DebdiffCommandLine(arguments)
+        commandLine.options.terminal = TerminalEnvironment(term: "xterm")
         let report = try SourceDebdiff(options: commandLine.options).run(old: Self.dsc(a), new: Self.dsc(b))
         let theirs = Self.withoutTimes(expected.stdout).replacingOccurrences(of: #"/tmp/[^/ ]+/"#, with: "", options: .regularExpression)
         #expect(Self.withoutTimes(Self.text(report)) == theirs, "\(arguments)")

@@ -30,10 +30,10 @@ struct Oracle {
     }
 
     /// `wdiff [arguments] A B` output bytes.
-    func wdiff(_ old: [UInt8], _ new: [UInt8], arguments: [String] = []) throws -> [UInt8] {
+    func wdiff(_ old: [UInt8], _ new: [UInt8], arguments: [String] = [], environment: [String: String]? = nil) throws -> [UInt8] {
         let a = try directory.write("WA", old)
         let b = try directory.write("WB", new)
-        let result = try Process.run("wdiff", arguments + [a, b])
+        let result = try Process.run("wdiff", arguments + [a, b], environment: environment)
         if result.status > 1 { throw TestSupportError("wdiff failed: \(result.stderrText)") }
         return Array(result.stdout)
     }
@@ -49,5 +49,6 @@ struct Oracle {
 
 /// Shows bytes readably in a failure message.
 func visible(_ bytes: [UInt8]) -> String {
-    String(decoding: bytes, as: UTF8.self)
+    String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{8}", with: "\\b")
+        .replacingOccurrences(of: "\u{1B}", with: "\\e")
 }

@@ -6,8 +6,9 @@ import Testing
 @Suite(.enabled(if: Oracle.available, "needs diff, patch, wdiff and diffstat"))
 struct WordDiffPropertyTests {
     /// Texts of words from a tiny vocabulary with assorted white space, like control files.
-    static func wordText(_ generator: inout SplitMix64, words: Int) -> [UInt8] {
-        let vocabulary = ["Depends:", "libc6", "(>=", "2.36)", ",", "foo", "bar", "1.0-1", "é", "x"]
+    static let vocabulary = ["Depends:", "libc6", "(>=", "2.36)", ",", "foo", "bar", "1.0-1", "é", "x"]
+
+    static func wordText(_ generator: inout SplitMix64, words: Int, vocabulary: [String] = vocabulary) -> [UInt8] {
         let spaces = [" ", " ", " ", "  ", "\n", "\n ", "\t", " \n", "\n\n"]
         var text = ""
         if Int.random(in: 0..<6, using: &generator) == 0 { text += spaces.randomElement(using: &generator) ?? " " }
@@ -19,10 +20,10 @@ struct WordDiffPropertyTests {
         return Array(text.utf8)
     }
 
-    static func mutatedPair(_ generator: inout SplitMix64) -> ([UInt8], [UInt8]) {
-        let old = wordText(&generator, words: Int.random(in: 0...25, using: &generator))
+    static func mutatedPair(_ generator: inout SplitMix64, vocabulary: [String] = vocabulary) -> ([UInt8], [UInt8]) {
+        let old = wordText(&generator, words: Int.random(in: 0...25, using: &generator), vocabulary: vocabulary)
         if Int.random(in: 0..<4, using: &generator) == 0 {
-            return (old, wordText(&generator, words: Int.random(in: 0...25, using: &generator)))
+            return (old, wordText(&generator, words: Int.random(in: 0...25, using: &generator), vocabulary: vocabulary))
         }
         // Edit the old text at a few word boundaries so most words stay in common.
         var new = old
@@ -60,6 +61,39 @@ struct WordDiffPropertyTests {
         }
         #expect(mismatches == 0)
         #expect(differing > 30)
+    }
+
+    /// wdiff's printer (`-p`), less (`-l`) and terminal (`-t`, TERM fixed to terminals whose strings are
+    /// known: xterm's `us`/`ue`/`so`/`se`, and `dumb`, which has none, so the markers stay) modes, with and
+    /// without `-n`, on pairs whose words include underscores (never underlined).
+    @Test(arguments: [
+        ("-p", WordDiffStyle.printer, "xterm"), ("-l", WordDiffStyle.less, "xterm"),
+        ("-t", WordDiffStyle.terminal(underline: (Array("\u{1B}[4m".utf8), Array("\u{1B}[24m".utf8)),
+                                      standout: (Array("\u{1B}[7m".utf8), Array("\u{1B}[27m".utf8))), "xterm"),
+        ("-t", WordDiffStyle.terminal(underline: (nil, nil), standout: (nil, nil)), "dumb"),
+    ])
+    func stylesMatchWdiff(_ option: String, _ style: WordDiffStyle, _ term: String) throws {
+        let oracle = try Oracle()
+        let vocabulary = Self.vocabulary + ["_", "a_b", "__x"]
+        for avoidWraps in [false, true] {
+            var generator = SplitMix64(seed: avoidWraps ? 21 : 20)
+            var mismatches = 0, differing = 0
+            for index in 0..<40 {
+                let (old, new) = Self.mutatedPair(&generator, vocabulary: vocabulary)
+                let expected = try oracle.wdiff(old, new, arguments: (avoidWraps ? ["-n"] : []) + [option],
+                                                environment: ["TERM": term, "PATH": "/usr/bin:/bin"])
+                let ours = WordDiff(old: old, new: new, avoidWraps: avoidWraps, style: style)
+                if ours.hasDifferences { differing += 1 }
+                if ours.output != expected {
+                    mismatches += 1
+                    if mismatches <= 2 {
+                        Issue.record("\(option) -n:\(avoidWraps) pair \(index)\nold:\n\(visible(old))|\nnew:\n\(visible(new))|\nexpected:\n\(visible(expected))|\nours:\n\(visible(ours.output))|")
+                    }
+                }
+            }
+            #expect(mismatches == 0, "\(option) TERM=\(term) -n:\(avoidWraps)")
+            #expect(differing > 20)
+        }
     }
 
     @Test func sortedControlFieldsLikeDebdiff() throws {

@@ -37,9 +37,23 @@ enum Console {
     /// Writes bytes as they are (debdiff output may hold any encoding: a pipe or a file gets devscripts'
     /// bytes exactly). On a terminal, control characters from the packages (ESC sequences, CR) are escaped
     /// first, lines and tabs kept (``DebianFormats/Printable``).
-    static func out(bytes: [UInt8]) {
+    /// `keeping`: sequences debwork wrote itself on purpose (debdiff `--wt`'s terminal strings, `--wp`'s
+    /// backspaces), passed through to a terminal unescaped.
+    static func out(bytes: [UInt8], keeping sequences: [[UInt8]] = []) {
         if isatty(1) == 1, bytes.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) {
-            out(Printable.escapedKeepingLines(String(decoding: bytes, as: UTF8.self)))
+            var text = "", segment: [UInt8] = [], index = 0
+            while index < bytes.count {
+                if let kept = sequences.first(where: { bytes[index...].starts(with: $0) }) {
+                    text += Printable.escapedKeepingLines(String(decoding: segment, as: UTF8.self))
+                    text += String(decoding: kept, as: UTF8.self)
+                    segment = []
+                    index += kept.count
+                } else {
+                    segment.append(bytes[index])
+                    index += 1
+                }
+            }
+            out(text + Printable.escapedKeepingLines(String(decoding: segment, as: UTF8.self)))
             return
         }
         bytes.withUnsafeBufferPointer { write(1, UnsafeRawBufferPointer($0)) }

@@ -10,6 +10,7 @@ struct DebdiffCommand: ParsableCommand {
         commandName: "debdiff",
         abstract: "Compare two versions of a package as devscripts' debdiff does (binary: same text, same exit codes).",
         usage: """
+            debwork debdiff [options]                    (in a source tree: the last two versions' .dsc)
             debwork debdiff [options] A.deb B.deb        (.udeb too)
             debwork debdiff [options] A.changes B.changes
             debwork debdiff [options] A.dsc B.dsc
@@ -23,7 +24,10 @@ struct DebdiffCommand: ParsableCommand {
             --move-regex FROM TO, --renamed FROM TO, --show-moved/-s, --noshow-moved, -q/--quiet, and for source
             packages --diffstat, --exclude PATTERN, -w/--ignore-space, --apply-patches, --auto-ver-sort,
             --wdiff-source-control (debian/control word by word, before the diff), --no-unpack-tarballs (tarballs at the
-            top of a source tree are unpacked as =unpacked-tarN= by default).
+            top of a source tree are unpacked as =unpacked-tarN= by default), --wp/--wl/--wt (wdiff's printer, less and
+            terminal modes for control files; --wt reads TERM's terminfo entry), --debs-dir DIR (no package named:
+            where the .dsc files of the two versions in debian/changelog are, default DEBRELEASE_DEBS_DIR or ..), and
+            --no-conf/--noconf first (do not read /etc/devscripts.conf and ~/.devscripts).
 
             debwork's: --no-index (read binary packages from their archives even when the index holds them), --contents
             (binary packages: files added, removed or changed by size, checksum, mode or symlink target, with unified
@@ -37,6 +41,7 @@ struct DebdiffCommand: ParsableCommand {
             MD5 changed, to diff them). Pass --no-index to read the archives.
 
             The index forms look SOURCE's .dsc files up in the index: in REPO's pool first, then loose builds, then uploads.
+            With no package named, a .dsc missing from the debs directory is looked up there too (an I: line says so).
 
             Exit status (devscripts' contract, unlike debwork's other calls): 0 no differences, 1 differences,
             2 trouble (one 'E: …' line on stderr).
@@ -91,6 +96,17 @@ struct DebdiffCommand: ParsableCommand {
         return outcome.report
     }
 
+    /// No package named: the .dsc files of the last two versions in debian/changelog (a missing one from the
+    /// index, said on stderr), compared in changelog order as devscripts does (no `--auto-ver-sort`).
+    private func resolveLastTwoVersions(_ commandLine: inout DebdiffCommandLine) throws {
+        let pair = try PreviousVersion.dscFiles(
+            debsDirectory: commandLine.options.debsDirectory, fromCommandLine: commandLine.debsDirectoryFromCommandLine,
+            index: indexedListings(commandLine.options).map { SourceLocator(store: $0.store) })
+        for note in pair.notes { Console.message("I", note) }
+        commandLine.mode = .source(old: pair.old, new: pair.new)
+        commandLine.options.autoVersionSort = false
+    }
+
     func run() throws {
         do {
             var defaults = DebdiffOptions()
@@ -99,9 +115,18 @@ struct DebdiffCommand: ParsableCommand {
                 for warning in configuration.warnings { Console.message("W", warning) }
                 configuration.apply(to: &defaults)
             }
-            let commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
+            defaults.terminal = TerminalEnvironment(
+                term: Environment.get("TERM"), terminfo: Environment.get("TERMINFO"),
+                terminfoDirs: Environment.get("TERMINFO_DIRS"), home: Environment.get("HOME"))
+            var commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
+            if commandLine.mode == .lastTwoVersions { try resolveLastTwoVersions(&commandLine) }
             let report: DebdiffReport
             switch commandLine.mode {
+            case .version:
+                Console.out("This is debdiff, from debwork \(Debwork.version): devscripts' debdiff (2.23.4) reimplemented offline.\n")
+                return
+            case .lastTwoVersions:
+                preconditionFailure("resolved to two .dsc files above")
             case .binary(let input):
                 let outcome = try BinaryDebdiff(options: commandLine.options)
                     .compare(input, index: indexedListings(commandLine.options))
@@ -140,7 +165,7 @@ struct DebdiffCommand: ParsableCommand {
             if global.json {
                 Console.out(report.json.serialized() + "\n")
             } else {
-                Console.out(bytes: report.text)
+                Console.out(bytes: report.text, keeping: commandLine.options.wdiffMode?.emphasisSequences(commandLine.options.terminal) ?? [])
             }
             if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
         } catch let exit as ExitCode {
