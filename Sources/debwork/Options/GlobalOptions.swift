@@ -39,6 +39,11 @@ struct GlobalOptions: ParsableArguments {
     /// The index path after flags and environment.
     var indexPath: String {
         if let index { return index }
+        return Self.defaultIndexPath
+    }
+
+    /// `$DEBWORK_INDEX`, else `${XDG_CACHE_HOME:-~/.cache}/debwork/index.sqlite`.
+    static var defaultIndexPath: String {
         if let fromEnvironment = Environment.get("DEBWORK_INDEX"), !fromEnvironment.isEmpty { return fromEnvironment }
         let cache = Environment.get("XDG_CACHE_HOME").flatMap { $0.isEmpty ? nil : $0 }
             ?? (Environment.get("HOME") ?? ".") + "/.cache"

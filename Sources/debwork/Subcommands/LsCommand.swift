@@ -12,7 +12,7 @@ struct LsCommand: ParsableCommand {
     @OptionGroup var filter: SourceFilterOptions
     @OptionGroup var settings: ConfigurationOptions
 
-    @Argument(help: "Exact source package name.")
+    @Argument(help: "Exact source package name.", completion: IndexCompletion.sources)
     var source: String
 
     func run() throws {

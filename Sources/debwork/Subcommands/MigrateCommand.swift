@@ -27,10 +27,10 @@ struct MigrateCommand: ParsableCommand {
     @Option(name: [.customShort("V"), .customLong("version")], help: "Migrate exactly this version (a safeguard).")
     var version: String?
 
-    @Argument(help: "Source package name.")
+    @Argument(help: "Source package name.", completion: IndexCompletion.sources)
     var source: String
 
-    @Argument(help: "Distribution to migrate from (<codename>-<repo>-<suite>[-rollback<n>]).")
+    @Argument(help: "Distribution to migrate from (<codename>-<repo>-<suite>[-rollback<n>]).", completion: IndexCompletion.distributions)
     var distribution: String
 
     func run() throws {
@@ -63,10 +63,10 @@ struct RemoveCommand: ParsableCommand {
     @Option(name: [.customShort("V"), .customLong("version")], help: "Remove exactly this version (a safeguard).")
     var version: String?
 
-    @Argument(help: "Source package name.")
+    @Argument(help: "Source package name.", completion: IndexCompletion.sources)
     var source: String
 
-    @Argument(help: "Distribution to remove from (a rollback distribution too).")
+    @Argument(help: "Distribution to remove from (a rollback distribution too).", completion: IndexCompletion.distributions)
     var distribution: String
 
     func run() throws {

@@ -16,13 +16,13 @@ struct PortCommand: ParsableCommand {
     @OptionGroup var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
-    @Argument(help: "Source package name.")
+    @Argument(help: "Source package name.", completion: IndexCompletion.sources)
     var source: String
 
-    @Argument(help: "The distribution to port from.")
+    @Argument(help: "The distribution to port from.", completion: IndexCompletion.distributions)
     var from: String
 
-    @Argument(help: "Target distributions.")
+    @Argument(help: "Target distributions.", completion: IndexCompletion.distributions)
     var targets: [String]
 
     @Option(name: [.customShort("V"), .customLong("version")], help: "Port exactly this version (default: the one in FROM_DIST).")

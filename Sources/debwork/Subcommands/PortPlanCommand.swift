@@ -18,10 +18,10 @@ struct PortPlanCommand: ParsableCommand {
     @OptionGroup var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
-    @Argument(help: "The distribution to port from.")
+    @Argument(help: "The distribution to port from.", completion: IndexCompletion.distributions)
     var from: String
 
-    @Argument(help: "The distribution to port to.")
+    @Argument(help: "The distribution to port to.", completion: IndexCompletion.distributions)
     var to: String
 
     @Flag(name: .long, help: "Port every listed source (as 'port SOURCE FROM_DIST TO_DIST').")

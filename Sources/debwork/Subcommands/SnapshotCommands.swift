@@ -10,7 +10,7 @@ struct SnapshotLsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var settings: ConfigurationOptions
 
-    @Argument(help: "Distribution name.")
+    @Argument(help: "Distribution name.", completion: IndexCompletion.distributions)
     var distribution: String
 
     func run() throws {
@@ -34,7 +34,7 @@ struct SnapshotCreateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var settings: ConfigurationOptions
 
-    @Argument(help: "Distribution name.")
+    @Argument(help: "Distribution name.", completion: IndexCompletion.distributions)
     var distribution: String
 
     @Argument(help: "Snapshot name.")
@@ -59,7 +59,7 @@ struct SnapshotDeleteCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var settings: ConfigurationOptions
 
-    @Argument(help: "Distribution name.")
+    @Argument(help: "Distribution name.", completion: IndexCompletion.distributions)
     var distribution: String
 
     @Argument(help: "Snapshot name.")

@@ -11,7 +11,7 @@ struct SourcesListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var settings: ConfigurationOptions
 
-    @Option(name: [.customShort("C"), .customLong("codenames")], parsing: .upToNextOption, help: "Only these codenames.")
+    @Option(name: [.customShort("C"), .customLong("codenames")], parsing: .upToNextOption, help: "Only these codenames.", completion: IndexCompletion.codenames)
     var codenames: [String] = []
     @Option(name: [.customShort("R"), .customLong("repositories")], parsing: .upToNextOption, help: "Only these repository ids.")
     var repositories: [String] = []
