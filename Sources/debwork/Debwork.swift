@@ -14,8 +14,12 @@ struct Debwork: ParsableCommand {
         discussion: """
             The calls mirror mini-buildd-api's (status, ls, show, search, debdiff, port, …), answered from a
             local SQLite index that 'debwork index PATH…' builds from .deb/.dsc/.changes files and APT repositories.
+            'debwork --version' prints the version; 'man debwork-<call>' (installed by scripts/install) has each
+            call's manual.
             """,
-        version: version,
+        // No `version:` here: ArgumentParser would give every call a `--version` flag, and `ls`, `show`,
+        // `migrate`, `remove` and `port` use `-V/--version` for a package version (mini-buildd's). `debwork
+        // --version` is answered in `main` instead.
         subcommands: [
             IndexCommand.self, StatusCommand.self, LsCommand.self, ShowCommand.self, SearchCommand.self,
             SourcesListCommand.self, DputConfCommand.self, DebdiffCommand.self, PortCommand.self, PortExtCommand.self,
@@ -32,6 +36,10 @@ struct Debwork: ParsableCommand {
             Glibc.exit(failure.status)
         }
         OutputForm.current = invocation.form
+        if invocation.arguments == ["--version"] {
+            Console.out(version + "\n")
+            return
+        }
         main(invocation.arguments)
     }
 }

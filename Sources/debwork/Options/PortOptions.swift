@@ -4,7 +4,7 @@ import MiniBuildd
 /// Flags `port` and `port_ext` share.
 struct PortOptions: ParsableArguments {
     @Option(name: [.customShort("O"), .customLong("options")],
-            help: "mini-buildd build options, '|'-separated (default: \(BuildOptions.defaultText)).")
+            help: "mini-buildd build options, '|'-separated.")
     var options: String = BuildOptions.defaultText
 
     @Option(name: .long, help: ArgumentHelp(
