@@ -1,4 +1,4 @@
-/// A one-line progress display on stderr (files, MB/s, ETA), drawn only when stderr is a terminal.
+/// A one-line progress display on stderr (files and bytes done, MB/s, ETA), drawn only when stderr is a terminal.
 struct ProgressLine {
     let enabled: Bool
     let totalFiles: Int
@@ -23,11 +23,21 @@ struct ProgressLine {
         lastDraw = now
         let elapsed = max(now - start, 0.001)
         let rate = Double(bytes) / elapsed
-        let remaining = rate > 0 ? Double(totalBytes - bytes) / rate : 0
         let width = 24
         let filled = totalBytes > 0 ? Int(Double(width) * Double(bytes) / Double(totalBytes)) : width
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: max(0, width - filled))
-        FileSystemCalls.writeStderr("\r[\(bar)] \(files)/\(totalFiles) files  \(format(rate / 1e6)) MB/s  ETA \(Int(remaining.rounded()))s \u{1B}[K")
+        FileSystemCalls.writeStderr("\r[\(bar)] \(files)/\(totalFiles) files  \(format(Double(bytes) / 1e6))/"
+            + "\(format(Double(totalBytes) / 1e6)) MB  \(format(rate / 1e6)) MB/s  ETA \(eta(elapsed: elapsed)) \u{1B}[K")
+    }
+
+    /// The time left from the share of bytes done. Files are counted when they are finished and the largest
+    /// go first, so early on (under 5 % of the bytes or 2 s) there is no honest estimate: `?`. While files
+    /// remain it is never 0.
+    func eta(elapsed: Double) -> String {
+        guard files < totalFiles else { return "0s" }
+        guard totalBytes > 0, bytes * 20 >= totalBytes, elapsed >= 2 else { return "?" }
+        let remaining = elapsed * Double(totalBytes - bytes) / Double(max(bytes, 1))
+        return remaining < 1 ? "<1s" : "\(Int(remaining.rounded()))s"
     }
 
     func finish() {
