@@ -1,5 +1,9 @@
 import LibArchive
 import LZMA
+import SystemCalls
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a possibly compressed text file whole: plain, `.gz`, `.bz2`, `.zst` (libarchive raw format)
 /// or `.xz`/`.lzma` (liblzma directly, one copy less).
@@ -25,4 +29,98 @@ public enum CompressedFile {
         }
         return text
     }
+
+    /// Streams a possibly compressed file's decompressed bytes to `body` in chunks (valid only during the
+    /// call): the whole file is never in memory. Same formats and limits as ``read(_:limits:)``.
+    public static func stream(_ path: String, limits: ArchiveReader.Limits = .default,
+                              _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        if path.hasSuffix(".gz") || path.hasSuffix(".bz2") || path.hasSuffix(".zst") {
+            let reader = try ArchiveReader(path: path, formats: .raw, limits: limits)
+            guard try reader.nextEntry() != nil else { return }
+            try reader.readData(body)
+            return
+        }
+        let fd: Int32
+        do { fd = try RegularFile.open(path) } catch { throw ArtifactError(file: path, reason: error.message) }
+        defer { close(fd) }
+        let size = FileSystem.status(path)?.size ?? 0
+        let decoder = path.hasSuffix(".xz") || path.hasSuffix(".lzma")
+            ? try XZDecoder(source: path, maximumOutput: limits.maximum(forCompressedSize: size)) : nil
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count: Int
+            do { count = try RegularFile.read(fd, into: chunk, path: path) } catch {
+                throw ArtifactError(file: path, reason: error.message)
+            }
+            let input = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
+            if let decoder {
+                try decoder.decode(input, isLast: count == 0, body)
+            } else if count > 0 {
+                try body(input)
+            }
+            if count == 0 { return }
+        }
+    }
+
+    /// Streams the deb822 paragraphs of a possibly compressed index (`Packages.xz`, `Sources.gz`, `Contents`…)
+    /// one at a time: `body` gets each paragraph's bytes and the line it starts on. Memory stays at one
+    /// paragraph plus one chunk, whatever the file's size.
+    public static func forEachParagraph(_ path: String, limits: ArchiveReader.Limits = .default,
+                                        _ body: ([UInt8], Int) throws -> Void) throws {
+        var splitter = ParagraphSplitter()
+        try stream(path, limits: limits) { chunk in
+            try splitter.feed(chunk, body)
+        }
+        try splitter.finish(body)
+    }
 }
+
+/// Cuts a byte stream into deb822 paragraphs at blank lines (`\n\n`, also with spaces or tabs on the blank
+/// line, as dpkg allows), keeping the line number each starts on.
+struct ParagraphSplitter {
+    private var pending: [UInt8] = []
+    private var pendingLine = 1
+    private var line = 1
+    /// Whether the current line so far holds only spaces and tabs.
+    private var lineIsBlank = true
+
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: ([UInt8], Int) throws -> Void) throws {
+        for byte in chunk {
+            if byte == 0x0A {
+                if lineIsBlank {
+                    // A blank line ends the paragraph in progress (leading blank lines are skipped).
+                    while let last = pending.last, last == 0x20 || last == 0x09 { pending.removeLast() }
+                    if pending.contains(where: { $0 != 0x0A && $0 != 0x20 && $0 != 0x09 }) {
+                        try body(pending, pendingLine)
+                    }
+                    pending.removeAll(keepingCapacity: true)
+                    line += 1
+                    pendingLine = line
+                    lineIsBlank = true
+                    continue
+                }
+                pending.append(byte)
+                line += 1
+                lineIsBlank = true
+                continue
+            }
+            if lineIsBlank, byte != 0x20, byte != 0x09 { lineIsBlank = false }
+            if lineIsBlank {
+                // Spaces at the start of a line: a continuation line or part of a blank line; keep them until
+                // the line shows which.
+                pending.append(byte)
+                continue
+            }
+            pending.append(byte)
+        }
+    }
+
+    mutating func finish(_ body: ([UInt8], Int) throws -> Void) throws {
+        if pending.contains(where: { $0 != 0x0A && $0 != 0x20 && $0 != 0x09 }) {
+            try body(pending, pendingLine)
+        }
+        pending.removeAll()
+    }
+}
+

@@ -59,18 +59,18 @@ public struct RepositoryReader: Sendable {
         for component in components {
             let folder = Self.indexFolder(component, directory: directory, listed: listed)
             // reprepro does not list "source" in Architectures; the Sources index is there all the same.
-            do {
-                if let text = try readIndex(directory: directory, base: "\(folder)/source/Sources", listed: listed, release: releasePath) {
-                    try parseSources(text, component: component, into: &distribution, file: "\(directory)/\(folder)/source/Sources")
-                    found = true
-                }
+            if try readIndex(directory: directory, base: "\(folder)/source/Sources", listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
+                try Self.addSource(paragraph, component: component, into: &distribution, file: file)
+            }) {
+                found = true
             }
             for architecture in architectures where architecture != "source" {
                 // debian-installer holds the component's .udebs (reprepro's UDebComponents).
                 for base in ["\(folder)/binary-\(architecture)/Packages",
                              "\(folder)/debian-installer/binary-\(architecture)/Packages"] {
-                    if let text = try readIndex(directory: directory, base: base, listed: listed, release: releasePath) {
-                        try parsePackages(text, component: component, into: &distribution, file: "\(directory)/\(base)")
+                    if try readIndex(directory: directory, base: base, listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
+                        try Self.addBinary(paragraph, component: component, into: &distribution, file: file)
+                    }) {
                         found = true
                     }
                 }
@@ -114,9 +114,11 @@ public struct RepositoryReader: Sendable {
         return result
     }
 
-    /// Reads the first present variant of an index (plain, `.xz`, `.gz`), verified against the Release.
+    /// Streams the first present variant of an index (plain, `.xz`, `.gz`), verified against the Release
+    /// first, paragraph by paragraph to `body`: a whole Packages or Sources file is never held in memory.
+    /// - Returns: whether a variant was there.
     private func readIndex(directory: String, base: String, listed: [String: (size: Int64, sha256: String)],
-                           release: String) throws(ArtifactError) -> String? {
+                           release: String, _ body: (Deb822Paragraph, String) throws(ArtifactError) -> Void) throws(ArtifactError) -> Bool {
         for suffix in ["", ".xz", ".gz"] {
             let path = FileSystem.join(directory, base + suffix)
             guard FileSystem.status(path) != nil else { continue }
@@ -129,66 +131,69 @@ public struct RepositoryReader: Sendable {
                     throw ArtifactError(file: path, reason: "does not match its SHA256 entry in '\(release)'")
                 }
             }
+            let file = FileSystem.join(directory, base)
             do {
-                return try CompressedFile.readText(path)
+                try CompressedFile.forEachParagraph(path) { bytes, line in
+                    let paragraph: Deb822Paragraph
+                    do throws(Deb822Error) {
+                        guard let parsed = try Deb822Document.parse(bytes: bytes, file: file).paragraphs.first else { return }
+                        paragraph = parsed
+                    } catch {
+                        throw ArtifactError(file: file, Deb822Error(file: file, line: line + error.line - 1, reason: error.reason))
+                    }
+                    var numbered = paragraph
+                    numbered.line = line
+                    try body(numbered, file)
+                }
+            } catch let error as ArtifactError {
+                throw error
             } catch {
                 throw ArtifactError.wrapping(error, file: path)
             }
+            return true
         }
-        return nil
+        return false
     }
 
-    private func parseSources(_ text: String, component: String, into distribution: inout RepositoryDistribution,
-                              file: String) throws(ArtifactError) {
-        for paragraph in try Self.paragraphs(text, file: file) {
-            guard let package = paragraph["Package"], let version = paragraph["Version"],
-                  let directory = paragraph["Directory"] else {
-                distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Directory")
-                continue
-            }
-            guard Self.isPoolPath(directory) else {
-                throw ArtifactError(file: file, reason: "line \(paragraph.line): Directory '\(Printable.escaped(directory))' leaves the repository")
-            }
-            let dsc = paragraph.lines(of: "Files").compactMap { line -> String? in
-                let name = line.split(separator: " ").last.map(String.init)
-                return name?.hasSuffix(".dsc") == true ? name : nil
-            }.first ?? "\(package)_\(Self.withoutEpoch(version)).dsc"
-            distribution.sources.append(.init(package: package, version: version, component: component,
-                                              dscPath: FileSystem.join(directory, dsc)))
+    static func addSource(_ paragraph: Deb822Paragraph, component: String, into distribution: inout RepositoryDistribution,
+                          file: String) throws(ArtifactError) {
+        guard let package = paragraph["Package"], let version = paragraph["Version"],
+              let directory = paragraph["Directory"] else {
+            distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Directory")
+            return
         }
+        guard Self.isPoolPath(directory) else {
+            throw ArtifactError(file: file, reason: "line \(paragraph.line): Directory '\(Printable.escaped(directory))' leaves the repository")
+        }
+        let dsc = paragraph.lines(of: "Files").compactMap { line -> String? in
+            let name = line.split(separator: " ").last.map(String.init)
+            return name?.hasSuffix(".dsc") == true ? name : nil
+        }.first ?? "\(package)_\(Self.withoutEpoch(version)).dsc"
+        distribution.sources.append(.init(package: package, version: version, component: component,
+                                          dscPath: FileSystem.join(directory, dsc)))
     }
 
-    private func parsePackages(_ text: String, component: String, into distribution: inout RepositoryDistribution,
-                               file: String) throws(ArtifactError) {
-        for paragraph in try Self.paragraphs(text, file: file) {
-            guard let package = paragraph["Package"], let version = paragraph["Version"],
-                  let filename = paragraph["Filename"] else {
-                distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Filename")
-                continue
-            }
-            guard Self.isPoolPath(filename) else {
-                throw ArtifactError(file: file, reason: "line \(paragraph.line): Filename '\(Printable.escaped(filename))' leaves the repository")
-            }
-            var source = package
-            var sourceVersion = version
-            if let field = paragraph["Source"] {
-                let parts = field.split(separator: " ")
-                source = parts.first.map(String.init) ?? package
-                if parts.count > 1 { sourceVersion = parts[1].trimmingCharacters(in: "()") }
-            }
-            distribution.binaries.append(.init(
-                package: package, version: version, architecture: paragraph["Architecture"] ?? "",
-                component: component, source: source, sourceVersion: sourceVersion, path: filename,
-                size: Int64(paragraph["Size"] ?? "") ?? 0, sha256: paragraph["SHA256"]))
+    static func addBinary(_ paragraph: Deb822Paragraph, component: String, into distribution: inout RepositoryDistribution,
+                          file: String) throws(ArtifactError) {
+        guard let package = paragraph["Package"], let version = paragraph["Version"],
+              let filename = paragraph["Filename"] else {
+            distribution.warnings.append("\(file):\(paragraph.line): stanza without Package, Version or Filename")
+            return
         }
-    }
-
-    static func paragraphs(_ text: String, file: String) throws(ArtifactError) -> [Deb822Paragraph] {
-        do {
-            return try Deb822Document.parse(text, file: file).paragraphs
-        } catch {
-            throw ArtifactError(file: file, error)
+        guard Self.isPoolPath(filename) else {
+            throw ArtifactError(file: file, reason: "line \(paragraph.line): Filename '\(Printable.escaped(filename))' leaves the repository")
         }
+        var source = package
+        var sourceVersion = version
+        if let field = paragraph["Source"] {
+            let parts = field.split(separator: " ")
+            source = parts.first.map(String.init) ?? package
+            if parts.count > 1 { sourceVersion = parts[1].trimmingCharacters(in: "()") }
+        }
+        distribution.binaries.append(.init(
+            package: package, version: version, architecture: paragraph["Architecture"] ?? "",
+            component: component, source: source, sourceVersion: sourceVersion, path: filename,
+            size: Int64(paragraph["Size"] ?? "") ?? 0, sha256: paragraph["SHA256"]))
     }
 
     static func withoutEpoch(_ version: String) -> String {
