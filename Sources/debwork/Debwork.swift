@@ -20,7 +20,7 @@ struct Debwork: ParsableCommand {
             IndexCommand.self, StatusCommand.self, LsCommand.self, ShowCommand.self, SearchCommand.self,
             SourcesListCommand.self, DputConfCommand.self, DebdiffCommand.self, PortCommand.self, PortExtCommand.self,
             PortPlanCommand.self, TestPackagesCommand.self, KeyringPackagesCommand.self, PubKeyCommand.self,
-            VercmpCommand.self,
+            VercmpCommand.self, CheckCommand.self,
         ])
 
     /// Reads mini-buildd-api's invocation (``Invocation``) before ArgumentParser parses the call.

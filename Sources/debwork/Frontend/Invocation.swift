@@ -18,7 +18,7 @@ struct Invocation {
     /// Every call name, and the ones that take the instance options (`--host`, `--http-port`).
     static let calls = [
         "index", "status", "ls", "show", "search", "sources_list", "dput_conf", "debdiff", "port", "port_ext",
-        "port_plan", "test_packages", "keyring_packages", "pub_key", "vercmp",
+        "port_plan", "test_packages", "keyring_packages", "pub_key", "vercmp", "check",
     ]
     static let instanceCalls: Set<String> = ["status", "dput_conf", "sources_list", "keyring_packages", "test_packages"]
     /// Global flags without a value, and options that take one.
@@ -112,7 +112,7 @@ enum Endpoint: Equatable {
             return
         }
         // These calls' first word is itself a file (or a version): an ENDPOINT there must be an http(s) URL.
-        guard !["debdiff", "port_ext", "index", "vercmp"].contains(call) else { return nil }
+        guard !["debdiff", "port_ext", "index", "vercmp", "check"].contains(call) else { return nil }
         if text.hasPrefix("file://") {
             self = .index(String(text.dropFirst("file://".count)))
             return

@@ -1,0 +1,126 @@
+import CSolv
+
+extension SolvPool {
+    /// Which of `candidates` cannot be installed on their own, and why: the algorithm of libsolv's
+    /// `installcheck` tool (`tools/installcheck.c`).
+    ///
+    /// 1. Prune: one solver run asks for every remaining candidate weakly
+    ///    (`SOLVER_INSTALL | SOLVER_SOLVABLE | SOLVER_WEAK`); each candidate it installs
+    ///    (`solver_get_decisionlevel > 0`) is installable. Repeated while a run prunes something.
+    /// 2. Each candidate left gets its own run (`SOLVER_INSTALL | SOLVER_SOLVABLE`); a run with problems
+    ///    (`solver_solve > 0`) means not installable, and the rules of every problem
+    ///    (`solver_findallproblemrules`, `solver_allruleinfos`) are the explanation.
+    ///
+    /// Recommends are ignored (`SOLVER_FLAG_IGNORE_RECOMMENDED`), as Debian's installability is defined.
+    ///
+    /// - Parameter candidates: solvable ids of this pool (``packageIDs(in:)``); call ``prepare()`` first.
+    /// - Returns: the uninstallable candidates, in the order given, each with its rule infos.
+    public func uninstallable(_ candidates: [Int32]) -> [(package: SolvPackage, reasons: [SolvRuleInfo])] {
+        precondition(pool.pointee.whatprovides != nil, "prepare() not called")
+        var remaining = candidates
+        var job = Queue()
+        queue_init(&job)
+        defer { queue_free(&job) }
+
+        while !remaining.isEmpty {
+            let solver = solver_create(pool)!
+            defer { solver_free(solver) }
+            queue_empty(&job)
+            for id in remaining {
+                queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE | SOLVER_WEAK), id)
+            }
+            solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
+            solver_solve(solver, &job)
+            let left = remaining.filter { solver_get_decisionlevel(solver, $0) <= 0 }
+            if left.count == remaining.count { break }
+            remaining = left
+        }
+
+        var result: [(package: SolvPackage, reasons: [SolvRuleInfo])] = []
+        for id in remaining {
+            let solver = solver_create(pool)!
+            defer { solver_free(solver) }
+            queue_empty(&job)
+            queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE), id)
+            solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
+            guard solver_solve(solver, &job) > 0 else { continue }
+            result.append((package(id), explanation(solver)))
+        }
+        return result
+    }
+
+    /// The rule infos of every problem of a failed run, duplicates dropped, in libsolv's order.
+    private func explanation(_ solver: UnsafeMutablePointer<Solver>) -> [SolvRuleInfo] {
+        var rules = Queue()
+        var infos = Queue()
+        queue_init(&rules)
+        queue_init(&infos)
+        defer {
+            queue_free(&rules)
+            queue_free(&infos)
+        }
+        var reasons: [SolvRuleInfo] = []
+        var seen: Set<SolvRuleInfo> = []
+        var problem: Id = 0
+        while true {
+            problem = solver_next_problem(solver, problem)
+            if problem == 0 { break }
+            solver_findallproblemrules(solver, problem, &rules)
+            for ruleIndex in 0..<Int(rules.count) {
+                solver_allruleinfos(solver, rules.elements[ruleIndex], &infos)
+                var index = 0
+                while index + 3 < Int(infos.count) {
+                    let info = ruleInfo(solver, type: infos.elements[index], source: infos.elements[index + 1],
+                                        target: infos.elements[index + 2], dependency: infos.elements[index + 3])
+                    index += 4
+                    guard let info, seen.insert(info).inserted else { continue }
+                    reasons.append(info)
+                }
+            }
+        }
+        return reasons
+    }
+
+    /// One `solver_allruleinfos` quadruple as a value; `nil` for the rules installcheck does not print
+    /// (the job itself, distupgrade).
+    private func ruleInfo(_ solver: UnsafeMutablePointer<Solver>, type: Id, source: Id, target: Id,
+                          dependency: Id) -> SolvRuleInfo? {
+        switch UInt32(bitPattern: type) {
+        case SOLVER_RULE_JOB.rawValue, SOLVER_RULE_DISTUPGRADE.rawValue:
+            return nil
+        case SOLVER_RULE_PKG_NOTHING_PROVIDES_DEP.rawValue:
+            return .nothingProvides(package: package(source), dependency: self.dependency(dependency),
+                                    candidates: namesakes(of: dependency))
+        case SOLVER_RULE_PKG_REQUIRES.rawValue:
+            return .requires(package: package(source), dependency: self.dependency(dependency))
+        case SOLVER_RULE_PKG_CONFLICTS.rawValue:
+            return .conflicts(package: package(source), dependency: self.dependency(dependency), other: package(target))
+        case SOLVER_RULE_PKG_OBSOLETES.rawValue, SOLVER_RULE_PKG_IMPLICIT_OBSOLETES.rawValue:
+            return .obsoletes(package: package(source), dependency: self.dependency(dependency), other: package(target))
+        case SOLVER_RULE_PKG_SAME_NAME.rawValue:
+            return .sameName(package(source), package(target))
+        case SOLVER_RULE_PKG_SELF_CONFLICT.rawValue:
+            return .selfConflict(package: package(source), dependency: self.dependency(dependency))
+        case SOLVER_RULE_PKG_NOT_INSTALLABLE.rawValue:
+            return .notInstallable(package(source))
+        default:
+            return .other(String(cString: solver_ruleinfo2str(solver, SolverRuleinfo(UInt32(bitPattern: type)),
+                                                              source, target, dependency)))
+        }
+    }
+
+    /// For a versioned dependency nothing satisfies: the packages that carry its name (installcheck's
+    /// "we have …"), so the reason can say which versions exist.
+    private func namesakes(of dependency: Id) -> [SolvPackage] {
+        guard debwork_solv_isreldep(dependency) != 0 else { return [] }
+        let name = debwork_solv_getreldep(pool, dependency)!.pointee.name
+        guard debwork_solv_isreldep(name) == 0 else { return [] }
+        var providers: [SolvPackage] = []
+        var offset = Int(pool_whatprovides(pool, name))
+        while let id = Optional(pool.pointee.whatprovidesdata[offset]), id != 0 {
+            providers.append(package(id))
+            offset += 1
+        }
+        return providers
+    }
+}
