@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "DebworkTestSupport"]),
+        .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "DebworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DebworkTestSupport", "JSONOutput"]),
     ],
     swiftLanguageModes: [.v6]

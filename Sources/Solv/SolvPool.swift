@@ -83,12 +83,12 @@ public final class SolvPool {
         return before..<pool.pointee.nsolvables
     }
 
-    /// Makes the pool ready for solving: reads native architecture qualifiers (``applyArchitectureQualifiers()``),
+    /// Makes the pool ready for solving: dpkg's reading where libsolv's differs (``applyDebianSemantics()``),
     /// then `pool_addfileprovides` and `pool_createwhatprovides`. Call once, after the last
     /// ``addPackages(_:to:)``.
     public func prepare() {
         guard !prepared else { return }
-        applyArchitectureQualifiers()
+        applyDebianSemantics()
         pool_addfileprovides(pool)
         pool_createwhatprovides(pool)
         prepared = true
