@@ -1,3 +1,5 @@
+import Artifacts
+import Index
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,6 +11,8 @@ public struct CheckRequest: Sendable {
         case distribution(String)
         /// Packages files, all of one architecture.
         case packages([String])
+        /// A distribution name the index knows (its Packages files are read from its repository on disk).
+        case indexed(String, index: String)
     }
 
     public var input: Input
@@ -21,6 +25,18 @@ public struct CheckRequest: Sendable {
 
     public init(distribution: String, sources: [String] = [], architectures: [String] = [], background: [String] = []) {
         self.init(input: .distribution(distribution), sources: sources, architectures: architectures, background: background)
+    }
+
+    /// `word` as `debwork check` reads it: a folder holding a Release (or any path with a `/`) is a
+    /// `dists/<distribution>` directory; another word is a distribution name looked up in the index at
+    /// `indexPath`.
+    public init(distributionOrDirectory word: String, indexPath: String, sources: [String] = [], architectures: [String] = [],
+                background: [String] = []) {
+        let isDirectory = word.contains("/") || ["Release", "InRelease"].contains {
+            FileSystem.status(word + "/" + $0)?.isRegular ?? false
+        }
+        self.init(input: isDirectory ? .distribution(word) : .indexed(word, index: indexPath), sources: sources,
+                  architectures: architectures, background: background)
     }
 
     public init(packages: [String], sources: [String] = [], architectures: [String] = [], background: [String] = []) {
@@ -49,6 +65,9 @@ public struct CheckRequest: Sendable {
                     .check(files, background: backgroundIndices, sources: filter))
             }
             return reports
+        case .indexed(let name, let index):
+            return try Self(input: .distribution(try Self.directory(of: name, index: index)), sources: sources,
+                            architectures: architectures, background: background).run()
         case .distribution(let directory):
             let distribution = try DistributionIndices(directory: directory)
             var reports: [InstallabilityReport] = []
@@ -59,6 +78,19 @@ public struct CheckRequest: Sendable {
             }
             return reports
         }
+    }
+
+    /// The `dists/<name>` folder of the one indexed distribution called `name`.
+    static func directory(of name: String, index: String) throws(InstallabilityError) -> String {
+        let locations: [IndexStore.DistributionLocation]
+        do {
+            locations = try IndexStore(path: index, readOnly: true).distributionLocations(named: name)
+        } catch {
+            throw .index(path: index, error)
+        }
+        guard let first = locations.first else { throw .unknownDistribution(name, index: index) }
+        guard locations.count == 1 else { throw .ambiguousDistribution(name, directories: locations.map(\.directory)) }
+        return first.directory
     }
 
     /// This machine's Debian architecture name, from `uname`'s machine (`x86_64` → `amd64`).

@@ -75,4 +75,17 @@ struct CheckCommandTests {
         #expect(result.stderr.contains("no Release file"))
         #expect(try debwork(["check"]).status == 64)
     }
+
+    @Test func anIndexedDistributionByName() throws {
+        let index = try #require(FixtureIndexFile.path)
+        let directory = Fixtures.path("repo/dists/bookworm-test-unstable")
+        let byName = try debwork(["check", "bookworm-test-unstable", "-J"], index: index)
+        let byPath = try debwork(["check", directory, "-J"])
+        #expect(byName.status == byPath.status && byName.status != 2, "\(byName.stderr)")
+        #expect(byName.stdout == byPath.stdout)
+        #expect(byName.stdout.hasPrefix("["))
+        let unknown = try debwork(["check", "no-such-dist"], index: index)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no distribution 'no-such-dist' in the index"))
+    }
 }

@@ -7,8 +7,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "List the binary packages of a distribution that cannot be installed, and why.",
         discussion: """
-            'check DISTS_DIR [SOURCE…]' reads the Packages indices a dists/<distribution> directory's Release
-            lists (every architecture, or -a ARCH); '--packages FILE' (repeatable; plain, .gz, .xz) checks
+            'check DIST [SOURCE…]' reads the Packages indices a dists/<distribution> directory's Release
+            lists (every architecture, or -a ARCH); DIST is that directory, or the name of an indexed
+            distribution (its directory found in the index); '--packages FILE' (repeatable; plain, .gz, .xz) checks
             Packages files directly for -a ARCH (default: this machine's). '--background FILE' adds packages
             that may satisfy dependencies without being checked. SOURCE…: report only the binaries built from
             these sources. Solved with libsolv with Debian semantics (Depends, Pre-Depends, alternatives,
@@ -19,7 +20,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A dists/<distribution> directory (omit with --packages), then source names to report on.")
+    @Argument(help: "A dists/<distribution> directory or an indexed distribution's name (omit with --packages), then source names to report on.")
     var words: [String] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The architecture to check (repeatable).", valueName: "arch"))
@@ -40,8 +41,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let request = packages.isEmpty
-                ? CheckRequest(distribution: words[0], sources: Array(words.dropFirst()), architectures: architecture,
-                               background: background)
+                ? CheckRequest(distributionOrDirectory: words[0], indexPath: global.indexPath,
+                               sources: Array(words.dropFirst()), architectures: architecture, background: background)
                 : CheckRequest(packages: packages, sources: words, architectures: architecture, background: background)
             let reports = try request.run()
             let uninstallable = reports.flatMap(\.uninstallable)
