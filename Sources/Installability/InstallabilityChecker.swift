@@ -22,33 +22,48 @@ public struct InstallabilityChecker: Sendable {
     /// - Throws: ``InstallabilityError`` when an index cannot be read or libsolv fails.
     public func check(_ packages: [PackagesIndex], background: [PackagesIndex] = [],
                       sources: Set<String>? = nil) throws(InstallabilityError) -> InstallabilityReport {
-        let pool = try makePool()
-        let foreground = try load(packages, into: pool, name: "packages")
-        _ = try load(background, into: pool, name: "background")
-        pool.prepare()
-        return report(pool: pool, candidates: candidates(pool, foreground, sources: sources))
+        guard let sources else { return try check(packages, background: background, include: nil) }
+        return try check(packages, background: background) { sources.contains($0.source) }
     }
 
     /// Britney's rule for one migration on one architecture: compares the target distribution before
     /// and after.
+    ///
+    /// The whole target is checked as it would be after; only the binaries found uninstallable there are
+    /// then checked as the target is now (one full check, not two).
     ///
     /// - Parameters:
     ///   - before: the target's Packages indices as they are.
     ///   - after: the target's Packages indices as they would be after the migration.
     ///   - migratedSources: the sources that migrate; their binaries in `after` must be installable.
     ///   - background: indices that satisfy dependencies in both states (not checked).
-    /// - Returns: the regressions (installable before, not after, matched by package name) and the
-    ///   uninstallable migrated binaries.
+    /// - Returns: the regressions (installable before, not after, matched by package name; a binary new in
+    ///   the target counts when it is not installable) and the uninstallable migrated binaries.
     public func regressions(before: [PackagesIndex], after: [PackagesIndex], migratedSources: Set<String>,
                             background: [PackagesIndex] = []) throws(InstallabilityError) -> MigrationCheck {
-        let old = try check(before, background: background)
-        let new = try check(after, background: background)
+        let new = try check(after, background: background, include: nil)
+        let brokenAfter = Set(new.uninstallable.map(\.package))
+        let old = brokenAfter.isEmpty
+            ? InstallabilityReport(architecture: architecture, checked: 0, uninstallable: [])
+            : try check(before, background: background) { brokenAfter.contains($0.name) }
         let brokenBefore = Set(old.uninstallable.map(\.package))
-        let migratedNames = try migratedBinaries(after, sources: migratedSources)
         return MigrationCheck(
             architecture: architecture,
             regressions: new.uninstallable.filter { !brokenBefore.contains($0.package) },
-            uninstallableMigrated: new.uninstallable.filter { migratedNames.contains($0.package) })
+            uninstallableMigrated: new.uninstallable.filter { migratedSources.contains(new.sources[$0.package] ?? $0.package) })
+    }
+
+    /// Checks the binaries of `packages` that `include` selects (all when nil); every package takes part
+    /// in solving.
+    func check(_ packages: [PackagesIndex], background: [PackagesIndex],
+               include: ((SolvPackage) -> Bool)?) throws(InstallabilityError) -> InstallabilityReport {
+        let pool = try makePool()
+        let foreground = try load(packages, into: pool, name: "packages")
+        _ = try load(background, into: pool, name: "background")
+        pool.prepare()
+        var candidates = pool.packageIDs(in: foreground)
+        if let include { candidates = candidates.filter { include(pool.package($0)) } }
+        return report(pool: pool, candidates: candidates)
     }
 
     // MARK: Steps
@@ -74,26 +89,16 @@ public struct InstallabilityChecker: Sendable {
         return repository
     }
 
-    private func candidates(_ pool: SolvPool, _ repository: SolvPool.Repository, sources: Set<String>?) -> [Int32] {
-        let ids = pool.packageIDs(in: repository)
-        guard let sources else { return ids }
-        return ids.filter { sources.contains(pool.package($0).source) }
-    }
-
     private func report(pool: SolvPool, candidates: [Int32]) -> InstallabilityReport {
         var seen: Set<UninstallablePackage> = []
+        var sources: [String: String] = [:]
         let found = pool.uninstallable(candidates).map { entry in
-            UninstallablePackage(package: entry.package.name, version: entry.package.version,
-                                 architecture: entry.package.architecture, reason: Explanation.reason(entry.reasons))
+            sources[entry.package.name] = entry.package.source
+            return UninstallablePackage(package: entry.package.name, version: entry.package.version,
+                                        architecture: entry.package.architecture, reason: Explanation.reason(entry.reasons))
         }.filter { seen.insert($0).inserted }
         let sorted = found.sorted { ($0.package, $0.version, $0.architecture) < ($1.package, $1.version, $1.architecture) }
-        return InstallabilityReport(architecture: architecture, checked: candidates.count, uninstallable: sorted)
-    }
-
-    /// The names of the binaries of `indices` built from `sources`.
-    private func migratedBinaries(_ indices: [PackagesIndex], sources: Set<String>) throws(InstallabilityError) -> Set<String> {
-        let pool = try makePool()
-        let repository = try load(indices, into: pool, name: "migrated")
-        return Set(pool.packageIDs(in: repository).map { pool.package($0) }.filter { sources.contains($0.source) }.map(\.name))
+        return InstallabilityReport(architecture: architecture, checked: candidates.count, uninstallable: sorted,
+                                    sources: sources)
     }
 }

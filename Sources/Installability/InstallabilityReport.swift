@@ -5,11 +5,14 @@ public struct InstallabilityReport: Sendable, Hashable {
     public var checked: Int
     /// The binaries that cannot be installed, ordered by package name, version.
     public var uninstallable: [UninstallablePackage]
+    /// The source of each uninstallable binary (by package name), for callers that group by source.
+    public var sources: [String: String]
 
-    public init(architecture: String, checked: Int, uninstallable: [UninstallablePackage]) {
+    public init(architecture: String, checked: Int, uninstallable: [UninstallablePackage], sources: [String: String] = [:]) {
         self.architecture = architecture
         self.checked = checked
         self.uninstallable = uninstallable
+        self.sources = sources
     }
 
     public var allInstallable: Bool { uninstallable.isEmpty }

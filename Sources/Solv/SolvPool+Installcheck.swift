@@ -6,7 +6,9 @@ extension SolvPool {
     ///
     /// 1. Prune: one solver run asks for every remaining candidate weakly
     ///    (`SOLVER_INSTALL | SOLVER_SOLVABLE | SOLVER_WEAK`); each candidate it installs
-    ///    (`solver_get_decisionlevel > 0`) is installable. Repeated while a run prunes something.
+    ///    (`solver_get_decisionlevel > 0`) is installable: the run's result is the proof. Repeated while a
+    ///    run prunes something; when one does not, once more with the candidates in reverse order (an
+    ///    addition to installcheck's algorithm).
     /// 2. Each candidate left gets its own run (`SOLVER_INSTALL | SOLVER_SOLVABLE`); a run with problems
     ///    (`solver_solve > 0`) means not installable, and the rules of every problem
     ///    (`solver_findallproblemrules`, `solver_allruleinfos`) are the explanation.
@@ -22,6 +24,7 @@ extension SolvPool {
         queue_init(&job)
         defer { queue_free(&job) }
 
+        var reversedWithoutProgress = false
         while !remaining.isEmpty {
             let solver = solver_create(pool)!
             defer { solver_free(solver) }
@@ -32,8 +35,18 @@ extension SolvPool {
             solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
             solver_solve(solver, &job)
             let left = remaining.filter { solver_get_decisionlevel(solver, $0) <= 0 }
-            if left.count == remaining.count { break }
-            remaining = left
+            if left.count < remaining.count {
+                remaining = left
+                reversedWithoutProgress = false
+            } else if reversedWithoutProgress {
+                break
+            } else {
+                // Stalled: the same jobs in the other order make the solver choose differently (on
+                // bookworm 40 candidates are left after the first stall, 16 after reversing: only the
+                // broken ones need a run of their own, which costs ~30 ms each).
+                remaining.reverse()
+                reversedWithoutProgress = true
+            }
         }
 
         var result: [(package: SolvPackage, reasons: [SolvRuleInfo])] = []

@@ -66,10 +66,10 @@ public final class SolvPool {
         let repo = repositories[repository.index]
         let before = pool.pointee.nsolvables
         guard !text.isEmpty else { return before..<before }
-        var bytes = text
-        // nil: fmemopen failed (errno says why).
-        let status: Int32? = bytes.withUnsafeMutableBytes { buffer in
-            guard let file = fmemopen(buffer.baseAddress, buffer.count, "r") else { return nil }
+        // nil: fmemopen failed (errno says why). A read-only stream never writes to its buffer, so the
+        // text is lent as it is (no 50 MB copy for a whole distribution).
+        let status: Int32? = text.withUnsafeBytes { buffer in
+            guard let file = fmemopen(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count, "r") else { return nil }
             defer { fclose(file) }
             return repo_add_debpackages(repo, file, 0)
         }
