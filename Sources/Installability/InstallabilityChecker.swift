@@ -29,8 +29,9 @@ public struct InstallabilityChecker: Sendable {
     /// Britney's rule for one migration on one architecture: compares the target distribution before
     /// and after.
     ///
-    /// The whole target is checked as it would be after; only the binaries found uninstallable there are
-    /// then checked as the target is now (one full check, not two).
+    /// One pool holds both states and the background (read once). The whole target is checked as it would
+    /// be after (the before state disabled); only the binaries found uninstallable there are then checked as
+    /// the target is now (one full check, not two).
     ///
     /// - Parameters:
     ///   - before: the target's Packages indices as they are.
@@ -41,16 +42,28 @@ public struct InstallabilityChecker: Sendable {
     ///   the target counts when it is not installable) and the uninstallable migrated binaries.
     public func regressions(before: [PackagesIndex], after: [PackagesIndex], migratedSources: Set<String>,
                             background: [PackagesIndex] = []) throws(InstallabilityError) -> MigrationCheck {
-        let new = try check(after, background: background, include: nil)
-        let brokenAfter = Set(new.uninstallable.map(\.package))
-        let old = brokenAfter.isEmpty
-            ? InstallabilityReport(architecture: architecture, checked: 0, uninstallable: [])
-            : try check(before, background: background) { brokenAfter.contains($0.name) }
-        let brokenBefore = Set(old.uninstallable.map(\.package))
+        // One pool: the background is read once; each state is solved with the other one disabled.
+        let pool = try makePool()
+        let old = try load(before, into: pool, name: "before")
+        let new = try load(after, into: pool, name: "after")
+        _ = try load(background, into: pool, name: "background")
+        pool.prepare()
+        pool.setEnabled(false, old)
+        let afterReport = report(pool: pool, candidates: pool.packageIDs(in: new))
+        let brokenAfter = Set(afterReport.uninstallable.map(\.package))
+        var brokenBefore: Set<String> = []
+        if !brokenAfter.isEmpty {
+            pool.setEnabled(false, new)
+            pool.setEnabled(true, old)
+            let candidates = pool.packageIDs(in: old).filter { brokenAfter.contains(pool.package($0).name) }
+            brokenBefore = Set(report(pool: pool, candidates: candidates).uninstallable.map(\.package))
+        }
         return MigrationCheck(
             architecture: architecture,
-            regressions: new.uninstallable.filter { !brokenBefore.contains($0.package) },
-            uninstallableMigrated: new.uninstallable.filter { migratedSources.contains(new.sources[$0.package] ?? $0.package) })
+            regressions: afterReport.uninstallable.filter { !brokenBefore.contains($0.package) },
+            uninstallableMigrated: afterReport.uninstallable.filter {
+                migratedSources.contains(afterReport.sources[$0.package] ?? $0.package)
+            })
     }
 
     /// Checks the binaries of `packages` that `include` selects (all when nil); every package takes part

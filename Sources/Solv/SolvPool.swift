@@ -94,6 +94,19 @@ public final class SolvPool {
         prepared = true
     }
 
+    /// Takes `repository` out of solving (or puts it back): `repo->disabled`, then `pool_createwhatprovides`
+    /// again, so its packages neither satisfy nor conflict with anything and ``packageIDs(in:)`` lists none.
+    /// Lets one pool hold two states of a distribution (before and after a migration) and a large
+    /// background read once. Call after ``prepare()``.
+    public func setEnabled(_ enabled: Bool, _ repository: Repository) {
+        precondition(prepared, "setEnabled before prepare()")
+        let repo = repositories[repository.index]
+        let disabled: Int32 = enabled ? 0 : 1
+        guard repo.pointee.disabled != disabled else { return }
+        repo.pointee.disabled = disabled
+        pool_createwhatprovides(pool)
+    }
+
     /// The ids of the packages of `repository` the pool can install (its architecture or `all`).
     public func packageIDs(in repository: Repository) -> [Int32] {
         let repo = repositories[repository.index]

@@ -24,6 +24,21 @@ struct RegressionTests {
         #expect(!check.isAcceptable)
     }
 
+    @Test func theBackgroundServesBothStatesAndIsNotChecked() throws {
+        let background = SyntheticCase.stanza("libc6", "2.36-9") + SyntheticCase.stanza("bg-broken", [("Depends", "nowhere")])
+        let before = SyntheticCase.stanza("app", [("Depends", "libc6 (>= 2.36), libfoo1")])
+            + SyntheticCase.stanza("libfoo1", "1.2", [("Source", "foo"), ("Depends", "libc6")])
+        let after = SyntheticCase.stanza("app", [("Depends", "libc6 (>= 2.36), libfoo1")])
+            + SyntheticCase.stanza("libfoo1", "2.0", [("Source", "foo"), ("Depends", "libc6 (>= 2.38)")])
+        let check = try InstallabilityChecker(architecture: "amd64").regressions(
+            before: [Self.index(before, "before")], after: [Self.index(after, "after")], migratedSources: ["foo"],
+            background: [Self.index(background, "background")])
+        #expect(check.regressions.map(\.package) == ["app", "libfoo1"])
+        #expect(check.uninstallableMigrated.map(\.package) == ["libfoo1"])
+        #expect(check.uninstallableMigrated.first?.reason
+            == "libfoo1 2.0 depends on 'libc6 (>= 2.38)', which no package provides (available: libc6 2.36-9)")
+    }
+
     @Test func aMigrationKeepingEverythingInstallableIsAccepted() throws {
         let after = Self.target + SyntheticCase.stanza("foo-tools", "2.0", [("Source", "foo"), ("Depends", "libfoo1")])
         let check = try InstallabilityChecker(architecture: "amd64").regressions(
