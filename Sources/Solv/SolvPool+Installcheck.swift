@@ -4,26 +4,53 @@ extension SolvPool {
     /// Which of `candidates` cannot be installed on their own, and why: the algorithm of libsolv's
     /// `installcheck` tool (`tools/installcheck.c`).
     ///
-    /// 1. Prune: one solver run asks for every remaining candidate weakly
+    /// 1. Those ``certainlyBroken(_:known:)`` proves broken (a dependency nothing provides, or only broken
+    ///    packages) are explained without a solver run (an addition to installcheck).
+    /// 2. Prune: one solver run asks for every remaining candidate weakly
     ///    (`SOLVER_INSTALL | SOLVER_SOLVABLE | SOLVER_WEAK`); each candidate it installs
     ///    (`solver_get_decisionlevel > 0`) is installable: the run's result is the proof. Repeated while a
     ///    run prunes something; when one does not, once more with the candidates in reverse order (an
     ///    addition to installcheck's algorithm).
-    /// 2. Each candidate left gets its own run (`SOLVER_INSTALL | SOLVER_SOLVABLE`); a run with problems
-    ///    (`solver_solve > 0`) means not installable, and the rules of every problem
-    ///    (`solver_findallproblemrules`, `solver_allruleinfos`) are the explanation.
+    /// 3. Each candidate still undecided gets its own run (`SOLVER_INSTALL | SOLVER_SOLVABLE`); a run with
+    ///    problems (`solver_solve > 0`) means not installable, and the rules of every problem
+    ///    (`solver_findallproblemrules`, `solver_allruleinfos`) are the explanation. After each such
+    ///    package, propagation runs again over the undecided ones.
     ///
     /// Recommends are ignored (`SOLVER_FLAG_IGNORE_RECOMMENDED`), as Debian's installability is defined.
     ///
     /// - Parameter candidates: solvable ids of this pool (``packageIDs(in:)``); call ``prepare()`` first.
-    /// - Returns: the uninstallable candidates, in the order given, each with its rule infos.
+    /// - Returns: the uninstallable candidates, each with its rule infos (libsolv's, or for a package broken
+    ///   through a dependency, `requires` followed by the reasons of the provider it names), in the order
+    ///   found.
     public func uninstallable(_ candidates: [Int32]) -> [(package: SolvPackage, reasons: [SolvRuleInfo])] {
         precondition(pool.pointee.whatprovides != nil, "prepare() not called")
-        var remaining = candidates
+        var reasons: [Int32: [SolvRuleInfo]] = [:]
+        var order: [Int32] = []
+        func record(_ found: [(id: Int32, reason: CertainBreak)]) {
+            for (id, reason) in found {
+                switch reason {
+                case .missing(let dependencies):
+                    let owner = package(id)
+                    reasons[id] = dependencies.map {
+                        .nothingProvides(package: owner, dependency: dependency($0), candidates: namesakes(of: $0))
+                    }
+                case .through(let dependency, let provider):
+                    reasons[id] = [.requires(package: package(id), dependency: self.dependency(dependency))]
+                        + (reasons[provider] ?? [])
+                }
+                order.append(id)
+            }
+        }
+
+        // 1. Propagation first: a weak solver run spends a re-solve on every weak job it must drop, so
+        //    thousands of packages broken by one library would take it minutes.
+        record(certainlyBroken(candidates))
+        var remaining = candidates.filter { reasons[$0] == nil }
         var job = Queue()
         queue_init(&job)
         defer { queue_free(&job) }
 
+        // 2. Prune what a weak run of all the rest can install.
         var reversedWithoutProgress = false
         while !remaining.isEmpty {
             let solver = solver_create(pool)!
@@ -49,17 +76,25 @@ extension SolvPool {
             }
         }
 
-        var result: [(package: SolvPackage, reasons: [SolvRuleInfo])] = []
-        for id in remaining {
+        // 3. The rest is solved one by one; each package a run proves broken lets propagation decide its
+        //    dependents without runs of their own.
+        var undecided = remaining
+        while let id = undecided.first {
+            undecided.removeFirst()
             let solver = solver_create(pool)!
             defer { solver_free(solver) }
             queue_empty(&job)
             queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE), id)
             solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
             guard solver_solve(solver, &job) > 0 else { continue }
-            result.append((package(id), explanation(solver)))
+            reasons[id] = explanation(solver)
+            order.append(id)
+            let found = certainlyBroken(undecided, known: Set(reasons.keys))
+            record(found)
+            let decided = Set(found.map(\.id))
+            undecided.removeAll(where: decided.contains)
         }
-        return result
+        return order.map { (package($0), reasons[$0] ?? []) }
     }
 
     /// The rule infos of every problem of a failed run, duplicates dropped, in libsolv's order.
@@ -124,7 +159,7 @@ extension SolvPool {
 
     /// For a versioned dependency nothing satisfies: the packages that carry its name (installcheck's
     /// "we have …"), so the reason can say which versions exist.
-    private func namesakes(of dependency: Id) -> [SolvPackage] {
+    func namesakes(of dependency: Id) -> [SolvPackage] {
         guard debwork_solv_isreldep(dependency) != 0 else { return [] }
         let name = debwork_solv_getreldep(pool, dependency)!.pointee.name
         guard debwork_solv_isreldep(name) == 0 else { return [] }

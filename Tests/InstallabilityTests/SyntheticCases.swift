@@ -59,6 +59,20 @@ struct SyntheticCase: Sendable, CustomTestStringConvertible {
             stanza("new", [("Conflicts", "old (<< 2)")]) +
             stanza("needs-both", [("Depends", "old, new")]),
             uninstallable: ["both", "needs-both"]),
+        SyntheticCase(name: "breakage propagating to reverse dependencies", packages:
+            // A library broken by a conflict, one broken by a missing dependency, their users, and users
+            // that still have an installable alternative or provider.
+            stanza("libc", [("Conflicts", "libc-helper")]) + stanza("libc-helper") +
+            stanza("libx", [("Depends", "libc, libc-helper")]) +
+            stanza("liby", [("Depends", "libz (>= 9)")]) + stanza("libz") +
+            stanza("app1", [("Depends", "libx")]) + stanza("app2", [("Pre-Depends", "app1")]) +
+            stanza("app3", [("Depends", "liby | libz")]) +
+            stanza("app4", [("Depends", "liby")]) + stanza("app5", [("Depends", "app4 | app2")]) +
+            stanza("virt1", [("Provides", "virtual"), ("Depends", "liby")]) + stanza("virt2", [("Provides", "virtual")]) +
+            stanza("app6", [("Depends", "virtual")]) +
+            stanza("virt3", [("Provides", "virtual-broken"), ("Depends", "libx")]) +
+            stanza("app7", [("Depends", "virtual-broken")]),
+            uninstallable: ["libx", "liby", "app1", "app2", "app4", "app5", "virt1", "virt3", "app7"]),
         SyntheticCase(name: "Multi-Arch and architecture qualifiers", packages:
             stanza("python3", "3.11", [("Multi-Arch", "allowed")]) +
             stanza("libsame", [("Multi-Arch", "same")]) +
