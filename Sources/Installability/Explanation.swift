@@ -27,6 +27,8 @@ enum Explanation {
                 causes.append("\(package.name) \(package.version) is not installable on this architecture (\(package.architecture))")
             case .requires(let package, let dependency):
                 chain.append("\(package.name) \(package.version) depends on '\(dependency)'")
+            case .essentialPackages:
+                causes.append("the Essential packages cannot be installed together")
             case .other(let text):
                 causes.append(text)
             }

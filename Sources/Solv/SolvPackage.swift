@@ -38,6 +38,8 @@ public enum SolvRuleInfo: Sendable, Hashable {
     case selfConflict(package: SolvPackage, dependency: String)
     /// `SOLVER_RULE_PKG_NOT_INSTALLABLE`: wrong architecture for the pool.
     case notInstallable(SolvPackage)
+    /// The Essential packages cannot be installed together (the rules that follow say why), so no package can.
+    case essentialPackages
     /// Any other rule: libsolv's own sentence (`solver_ruleinfo2str`).
     case other(String)
 }

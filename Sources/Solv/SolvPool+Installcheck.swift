@@ -17,6 +17,9 @@ extension SolvPool {
     ///    package, propagation runs again over the undecided ones.
     ///
     /// Recommends are ignored (`SOLVER_FLAG_IGNORE_RECOMMENDED`), as Debian's installability is defined.
+    /// Every run also installs the Essential packages (``essentialNameIDs()``), as dose-debcheck does: a
+    /// package that conflicts with one is not installable, and when they cannot be installed together no
+    /// candidate is (``SolvRuleInfo/essentialPackages`` first in each one's reasons).
     ///
     /// - Parameter candidates: solvable ids of this pool (``packageIDs(in:)``); call ``prepare()`` first.
     /// - Returns: the uninstallable candidates, each with its rule infos (libsolv's, or for a package broken
@@ -42,13 +45,30 @@ extension SolvPool {
             }
         }
 
+        // 0. The Essential packages go with every installation: if they cannot be installed together,
+        //    nothing can.
+        let essentials = essentialNameIDs()
+        var job = Queue()
+        queue_init(&job)
+        defer { queue_free(&job) }
+        func pushEssentials() {
+            for name in essentials { queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE_NAME), name) }
+        }
+        if !essentials.isEmpty {
+            let solver = solver_create(pool)!
+            defer { solver_free(solver) }
+            pushEssentials()
+            solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
+            if solver_solve(solver, &job) > 0 {
+                let why = [SolvRuleInfo.essentialPackages] + explanation(solver)
+                return candidates.map { (package($0), why) }
+            }
+        }
+
         // 1. Propagation first: a weak solver run spends a re-solve on every weak job it must drop, so
         //    thousands of packages broken by one library would take it minutes.
         record(certainlyBroken(candidates))
         var remaining = candidates.filter { reasons[$0] == nil }
-        var job = Queue()
-        queue_init(&job)
-        defer { queue_free(&job) }
 
         // 2. Prune what a weak run of all the rest can install.
         var reversedWithoutProgress = false
@@ -59,6 +79,7 @@ extension SolvPool {
             for id in remaining {
                 queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE | SOLVER_WEAK), id)
             }
+            pushEssentials()
             solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
             solver_solve(solver, &job)
             let left = remaining.filter { solver_get_decisionlevel(solver, $0) <= 0 }
@@ -85,6 +106,7 @@ extension SolvPool {
             defer { solver_free(solver) }
             queue_empty(&job)
             queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE), id)
+            pushEssentials()
             solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
             guard solver_solve(solver, &job) > 0 else { continue }
             reasons[id] = explanation(solver)

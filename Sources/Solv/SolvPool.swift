@@ -15,6 +15,8 @@ public final class SolvPool {
     let pool: UnsafeMutablePointer<Pool>
     private var repositories: [UnsafeMutablePointer<Repo>] = []
     private var prepared = false
+    /// Names of `Essential: yes` packages in the text added (``essentialNameIDs()`` keeps those present).
+    var essential: Set<String> = []
 
     /// The architecture the pool installs for (`pool_setarch`).
     public let architecture: String
@@ -80,6 +82,7 @@ public final class SolvPool {
             throw SolvError(function: "repo_add_debpackages", subject: Self.repositoryName(repo),
                             message: String(cString: pool_errstr(pool)))
         }
+        essential.formUnion(Self.essentialNames(in: text))
         return before..<pool.pointee.nsolvables
     }
 

@@ -113,6 +113,14 @@ struct SyntheticCase: Sendable, CustomTestStringConvertible {
             stanza("low", [("Depends", "bottom (>= 2)")]) + stanza("bottom") +
             stanza("other", [("Conflicts", "top")]),
             uninstallable: ["top", "low"]),
+        SyntheticCase(name: "Essential packages go with every installation", packages:
+            stanza("ess", [("Essential", "yes"), ("Conflicts", "victim")]) + stanza("victim") +
+            stanza("user", arch: "all", [("Depends", "victim | other")]) + stanza("other") +
+            stanza("ess-i386", arch: "i386", [("Essential", "yes"), ("Depends", "nothing")]),
+            uninstallable: ["victim"]),
+        SyntheticCase(name: "broken Essential packages break everything", packages:
+            stanza("ess", [("Essential", "yes"), ("Depends", "gone")]) + stanza("plain"),
+            uninstallable: ["ess", "plain"]),
         SyntheticCase(name: "background satisfies, is not checked", packages:
             stanza("a", [("Depends", "bg")]) +
             stanza("b", [("Depends", "bg (>= 2)")]),
