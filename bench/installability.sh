@@ -70,3 +70,29 @@ hyperfine -N --style basic --runs "$runs" -i --export-markdown "$work/fast.md" \
 hyperfine -N --style basic --runs "$dose_runs" -i --export-markdown "$work/dose.md" \
     -n "dose-debcheck" "dose-debcheck --failures --deb-native-arch=amd64 $packages"
 cat "$work/fast.md"; tail -n 1 "$work/dose.md"
+
+echo "== a broken core library: libzstd1 made to need libc6 (>= 2.99), one run each"
+# What a bad migration does: dpkg (Essential) pre-depends on libzstd1, so dose-debcheck reports every package.
+# installcheck is left out: its weak-install pruning re-solves for each dropped job (not done in 10 minutes).
+broken="$work/broken-libzstd1-Packages"
+python3 - "$packages" "$broken" <<'PY'
+import sys
+stanzas = open(sys.argv[1]).read().split("\n\n")
+for i, stanza in enumerate(stanzas):
+    if stanza.startswith("Package: libzstd1\n"):
+        stanzas[i] = "\n".join(line + ", libc6 (>= 2.99)" if line.startswith("Depends:") else line
+                               for line in stanza.split("\n"))
+open(sys.argv[2], "w").write("\n\n".join(stanzas))
+PY
+/usr/bin/time -f "debwork check: wall %e s, peak RSS %M KB" \
+    "$debwork" check --packages "$broken" -a amd64 -J > "$work/broken-debwork.json" || true
+/usr/bin/time -f "dose-debcheck: wall %e s, peak RSS %M KB" \
+    dose-debcheck --failures --deb-native-arch=amd64 "$broken" > "$work/broken-dose.yaml" || true
+sed -n 's/^    "package": "\(.*\)",$/\1/p' "$work/broken-debwork.json" | sort -u > "$work/broken-debwork.names"
+sed -n 's/^  package: //p' "$work/broken-dose.yaml" | sort -u > "$work/broken-dose.names"
+if cmp -s "$work/broken-debwork.names" "$work/broken-dose.names"; then
+    echo "debwork = dose-debcheck: the same $(wc -l < "$work/broken-dose.names") packages"
+else
+    echo "debwork $(wc -l < "$work/broken-debwork.names"), dose-debcheck $(wc -l < "$work/broken-dose.names") packages; differences:"
+    diff "$work/broken-debwork.names" "$work/broken-dose.names" | head -n 20 || true
+fi
