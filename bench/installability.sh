@@ -73,7 +73,8 @@ cat "$work/fast.md"; tail -n 1 "$work/dose.md"
 
 echo "== a broken core library: libzstd1 made to need libc6 (>= 2.99), one run each"
 # What a bad migration does: dpkg (Essential) pre-depends on libzstd1, so dose-debcheck reports every package.
-# installcheck is left out: its weak-install pruning re-solves for each dropped job (not done in 10 minutes).
+# installcheck is left out: its weak-install pruning re-solves for each dropped job (no answer after 150 s here;
+# debwork with the same algorithm and no propagation: none after 10 minutes).
 broken="$work/broken-libzstd1-Packages"
 python3 - "$packages" "$broken" <<'PY'
 import sys
