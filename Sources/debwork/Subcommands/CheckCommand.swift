@@ -7,14 +7,15 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "List the binary packages of a distribution that cannot be installed, and why.",
         discussion: """
-            'check DIST [SOURCE…]' reads the Packages indices a dists/<distribution> directory's Release
-            lists (every architecture, or -a ARCH); DIST is that directory, or the name of an indexed
-            distribution (its directory found in the index); '--packages FILE' (repeatable; plain, .gz, .xz) checks
-            Packages files directly for -a ARCH (default: this machine's). '--background FILE' adds packages
-            that may satisfy dependencies without being checked. SOURCE…: report only the binaries built from
-            these sources. Solved with libsolv with Debian semantics (Depends, Pre-Depends, alternatives,
-            versioned Provides, Conflicts, Breaks, architecture qualifiers); Recommends are ignored.
-            Exit 0: all installable; 1: some are not; -J: a list of {"package", "version", "architecture",
+            'check DIST [SOURCE…]' reads the Packages indices a dists/<distribution> directory's Release \
+            lists (every architecture, or -a ARCH); DIST is that directory, or the name of an indexed \
+            distribution (its directory found in the index); '--packages FILE' (repeatable; plain, .gz, .xz) checks \
+            Packages files directly for -a ARCH (default: this machine's). '--background FILE' adds packages \
+            that may satisfy dependencies without being checked. SOURCE…: report only the binaries built from \
+            these sources. Solved with libsolv with Debian semantics (Depends, Pre-Depends, alternatives, \
+            versioned Provides, Conflicts, Breaks, architecture qualifiers); the Essential packages are installed \
+            with every package (as dose-debcheck does); Recommends are ignored. \
+            Exit 0: all installable; 1: some are not; -J: a list of {"package", "version", "architecture", \
             "reason"}.
             """)
 
