@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCrypto", dependencies: ["CLazyLoader"]),
+        .systemLibrary(name: "CSolv", pkgConfig: "libsolvext", providers: [.apt(["libsolv-dev", "libsolvext-dev"])]),
 
         // MARK: System calls (Glibc only): opening untrusted files safely
         .target(name: "SystemCalls"),
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "LZMA", dependencies: ["CLZMA"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Digest", dependencies: ["CCrypto", "SystemCalls"]),
+        .target(name: "Solv", dependencies: ["CSolv"]),
 
         // MARK: Pure Debian formats (no C, no I/O)
         .target(name: "DebianFormats"),
@@ -45,12 +47,13 @@ let package = Package(
         .target(name: "Index", dependencies: ["Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput"]),
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "SQLite", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "SQLite", "JSONOutput"]),
+        .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats"]),
         .target(name: "Query", dependencies: ["Index", "SQLite", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
         .target(name: "RepositoryState", dependencies: ["Index", "Artifacts", "DebianFormats", "SystemCalls"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [
-            "Index", "Query", "Debdiff", "Port", "MiniBuildd", "Artifacts", "DebianFormats", "JSONOutput", "RepositoryState",
+            "Index", "Query", "Debdiff", "Port", "MiniBuildd", "Artifacts", "DebianFormats", "JSONOutput", "RepositoryState", "Installability",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -65,6 +68,7 @@ let package = Package(
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "DebworkTestSupport"]),
+        .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "DebworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DebworkTestSupport", "JSONOutput"]),
     ],
     swiftLanguageModes: [.v6]

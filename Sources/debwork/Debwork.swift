@@ -25,7 +25,7 @@ struct Debwork: ParsableCommand {
             SourcesListCommand.self, DputConfCommand.self, DebdiffCommand.self, PortCommand.self, PortExtCommand.self,
             PortPlanCommand.self, TestPackagesCommand.self, KeyringPackagesCommand.self, PubKeyCommand.self,
             VercmpCommand.self, MigrateCommand.self, RemoveCommand.self, SnapshotLsCommand.self,
-            SnapshotCreateCommand.self, SnapshotDeleteCommand.self, SnapshotDiffCommand.self,
+            SnapshotCreateCommand.self, SnapshotDeleteCommand.self, SnapshotDiffCommand.self, CheckCommand.self,
         ])
 
     /// Reads mini-buildd-api's invocation (``Invocation``) before ArgumentParser parses the call.

@@ -19,7 +19,7 @@ struct Invocation {
     static let calls = [
         "index", "status", "ls", "show", "search", "sources_list", "dput_conf", "debdiff", "port", "port_ext",
         "port_plan", "test_packages", "keyring_packages", "pub_key", "vercmp", "migrate", "remove", "snapshot_ls",
-        "snapshot_create", "snapshot_delete", "snapshot_diff",
+        "snapshot_create", "snapshot_delete", "snapshot_diff", "check",
     ]
     static let instanceCalls: Set<String> = ["status", "dput_conf", "sources_list", "keyring_packages", "test_packages"]
     /// Global flags without a value, and options that take one.
@@ -114,7 +114,7 @@ enum Endpoint: Equatable {
         }
         // These calls' first word is itself a file, a version or a snapshot path: an ENDPOINT there must be an
         // http(s) URL.
-        guard !["debdiff", "port_ext", "index", "vercmp", "snapshot_diff"].contains(call) else { return nil }
+        guard !["debdiff", "port_ext", "index", "vercmp", "snapshot_diff", "check"].contains(call) else { return nil }
         if text.hasPrefix("file://") {
             self = .index(String(text.dropFirst("file://".count)))
             return

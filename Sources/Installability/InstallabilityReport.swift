@@ -1,0 +1,39 @@
+/// The result of checking one architecture of a distribution.
+public struct InstallabilityReport: Sendable, Hashable {
+    public var architecture: String
+    /// How many binaries were checked (after the sources filter).
+    public var checked: Int
+    /// The binaries that cannot be installed, ordered by package name, version.
+    public var uninstallable: [UninstallablePackage]
+    /// The source of each uninstallable binary (by package name), for callers that group by source.
+    public var sources: [String: String]
+
+    public init(architecture: String, checked: Int, uninstallable: [UninstallablePackage], sources: [String: String] = [:]) {
+        self.architecture = architecture
+        self.checked = checked
+        self.uninstallable = uninstallable
+        self.sources = sources
+    }
+
+    public var allInstallable: Bool { uninstallable.isEmpty }
+}
+
+/// What `migrate` needs to decide with britney's rule, for one architecture.
+public struct MigrationCheck: Sendable, Hashable {
+    public var architecture: String
+    /// Binaries of the target that were installable before the migration and are not after it (a binary
+    /// new in the target counts when it is not installable).
+    public var regressions: [UninstallablePackage]
+    /// The migrated binaries (built from the migrated sources) that are not installable in the target after
+    /// the migration, whether or not they were before.
+    public var uninstallableMigrated: [UninstallablePackage]
+
+    public init(architecture: String, regressions: [UninstallablePackage], uninstallableMigrated: [UninstallablePackage]) {
+        self.architecture = architecture
+        self.regressions = regressions
+        self.uninstallableMigrated = uninstallableMigrated
+    }
+
+    /// Britney's rule holds: nothing became uninstallable and the migrated binaries can be installed.
+    public var isAcceptable: Bool { regressions.isEmpty && uninstallableMigrated.isEmpty }
+}
