@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "SQLite", "JSONOutput"]),
         .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats"]),
         .target(name: "Query", dependencies: ["Index", "SQLite", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
-        .target(name: "RepositoryState", dependencies: ["Index", "Artifacts", "DebianFormats", "SystemCalls"]),
+        .target(name: "RepositoryState", dependencies: ["Index", "Artifacts", "DebianFormats", "SystemCalls", "Installability"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [

@@ -11,13 +11,16 @@ public struct RepositoryPlan: Sendable, Encodable {
     public var after: [String: String]
     /// The snapshot taken of each changed distribution first (`--snapshot-before`), if any.
     public var snapshot: String?
+    /// The installability check of every copy into a distribution (`migrate`), per architecture; nil when
+    /// not checked (`remove`, `--ignore-deps`).
+    public var installability: [MigrationInstallability]?
 
     /// The distributions whose content the plan changes, in name order.
     public var changed: [String] {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
     }
 
-    enum CodingKeys: String, CodingKey { case schema, call, source, repository, steps, before, after, changed, snapshot }
+    enum CodingKeys: String, CodingKey { case schema, call, source, repository, steps, before, after, changed, snapshot, installability }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -30,6 +33,8 @@ public struct RepositoryPlan: Sendable, Encodable {
         try container.encode(Self.sorted(after), forKey: .after)
         try container.encode(changed, forKey: .changed)
         if let snapshot { try container.encode(snapshot, forKey: .snapshot) } else { try container.encodeNil(forKey: .snapshot) }
+        if let installability { try container.encode(installability, forKey: .installability) }
+        else { try container.encodeNil(forKey: .installability) }
     }
 
     static func sorted(_ versions: [String: String]) -> SortedObject { SortedObject(values: versions) }
@@ -44,6 +49,12 @@ public struct RepositoryPlan: Sendable, Encodable {
         if steps.isEmpty { lines.append("  nothing to do") }
         for name in changed {
             lines.append("  \(name): \(before[name] ?? "-") -> \(after[name] ?? "-")")
+        }
+        if let installability {
+            let architectures = Set(installability.map(\.architecture)).sorted().joined(separator: " ")
+            lines.append(installability.allSatisfy(\.isAcceptable)
+                ? "  installability: nothing becomes uninstallable (\(architectures))"
+                : "  installability: " + MigrationInstallability.refusal(installability.filter { !$0.isAcceptable }))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -25,6 +25,8 @@ public final class RepositoryStateService {
     let layout: Layout
     /// Options of the index run after a change.
     public var indexOptions = Indexer.Options(jobs: 2)
+    /// Skip the installability check of `migrate` (`--ignore-deps`).
+    public var ignoreDependencies = false
 
     public init(store: IndexStore, layout: Layout) {
         self.store = store
@@ -51,8 +53,25 @@ public final class RepositoryStateService {
         let before = try simulated.ls(source)
         try apply(change, changes, source: source, distribution: distribution, version: version, on: &simulated)
         let after = simulated.finalListings[source] ?? before
-        return RepositoryPlan(call: change.call, source: source, repository: repository.root, steps: simulated.steps,
-                              before: before.entries.mapValues(\.version), after: after.entries.mapValues(\.version))
+        var plan = RepositoryPlan(call: change.call, source: source, repository: repository.root, steps: simulated.steps,
+                                  before: before.entries.mapValues(\.version), after: after.entries.mapValues(\.version))
+        if case .migrate = change, !ignoreDependencies {
+            plan.installability = try checkInstallability(plan, root: repository.root)
+        }
+        return plan
+    }
+
+    /// Britney's rule for every copy the plan makes into a distribution; the binaries come from the copy's origin.
+    func checkInstallability(_ plan: RepositoryPlan, root: String) throws -> [MigrationInstallability] {
+        var checks: [MigrationInstallability] = []
+        for step in plan.steps where step.arguments.first == "copysrc" && (step.purpose == "migrate" || step.purpose == "restore") {
+            let into = step.arguments[1], from = step.arguments[2]
+            // Along a --full chain the same version travels: its binaries are read where the chain starts.
+            let origin = plan.steps.first { $0.purpose == "migrate" && $0.arguments[1] == from }?.arguments[2] ?? from
+            checks += try MigrationInstallability.check(source: plan.source, from: "\(root)/dists/\(origin)",
+                                               into: "\(root)/dists/\(into)", intoName: into)
+        }
+        return checks
     }
 
     /// Runs `change`: optionally snapshots every distribution the plan changes first (`snapshotBefore`: the
@@ -62,6 +81,9 @@ public final class RepositoryStateService {
     public func execute(_ change: Change, source: String, distribution: String, version: String?,
                         snapshotBefore: Bool, now: Int) throws -> RepositoryPlan {
         var plan = try self.plan(change, source: source, distribution: distribution, version: version)
+        if let failed = plan.installability?.filter({ !$0.isAcceptable }), !failed.isEmpty {
+            throw RepositoryStateError.refused(MigrationInstallability.refusal(failed))
+        }
         let repository = try repository(of: distribution)
         let reprepro = Reprepro(basedir: repository.root)
         var undo: String?

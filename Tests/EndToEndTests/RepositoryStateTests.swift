@@ -175,4 +175,43 @@ import Testing
         let check = try runCommand("reprepro", ["-b", repo.root, "check"])
         #expect(check.status == 0, "\(check.stderr)")
     }
+
+    /// britney's rule: a migration that would make a package of the target uninstallable is refused with the
+    /// reason (libsolv), `--ignore-deps` goes ahead, and dose-debcheck agrees on the result.
+    @Test func aMigrationThatBreaksTheTargetIsRefused() throws {
+        let repo = try Repository()
+        let T = "bookworm-test-testing", U = "bookworm-test-unstable"
+        let debs = try TemporaryDirectory()
+        let deb = try DebBuilder.build(in: debs, name: "dwdep", control: ["control": """
+            Package: dwdep
+            Version: 1.0-1
+            Architecture: all
+            Maintainer: T <t@example.org>
+            Depends: dwhello-doc (<< 1.1)
+            Description: needs the old documentation
+
+            """])
+        let included = try runCommand("reprepro", ["-b", repo.root, "-S", "misc", "-P", "optional", "includedeb", T, deb])
+        #expect(included.status == 0, "\(included.stderr)")
+        #expect(try repo.run(["index", repo.root]).status == 0)
+        let before = try repo.reprepro("dwhello")
+
+        let refused = try repo.run(["--auto-confirm", "migrate", "dwhello", U])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("E: installability check failed: dwdep 1.0-1 [amd64] would become uninstallable in '\(T)'"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("dwhello-doc"), "\(refused.stderr)")
+        #expect(try repo.reprepro("dwhello") == before)
+        let planned = try repo.run(["-J", "migrate", "--dry-run", "dwhello", U])
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as? [String: Any])
+        let checks = try #require(plan["installability"] as? [[String: Any]])
+        #expect(checks.contains { ($0["regressions"] as? [[String: Any]])?.first?["package"] as? String == "dwdep" })
+
+        let forced = try repo.run(["--auto-confirm", "migrate", "--ignore-deps", "dwhello", U])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        // dose-debcheck on the target afterwards: dwdep is broken now (and was not before).
+        let packages = repo.root + "/dists/\(T)/main/binary-amd64/Packages"
+        let dose = try runCommand("dose-debcheck", ["--deb-native-arch=amd64", "--failures", "--explain", packages])
+        #expect(dose.stdout.contains("package: dwdep"), "\(dose.stdout)")
+    }
 }

@@ -27,6 +27,9 @@ struct RepositoryChangeOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Snapshot every distribution the call changes first (DEBWORK_<time>), so that it can be undone with 'reprepro restoresrc'.")
     var snapshotBefore = false
+
+    @Flag(name: .long, help: "migrate: skip the installability check (britney's rule, with libsolv).")
+    var ignoreDeps = false
 }
 
 /// Prints what a repository-state call did or would do: mini-buildd-api's `{}` in its form, else the plan

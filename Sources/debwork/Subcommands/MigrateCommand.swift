@@ -85,6 +85,7 @@ enum RepositoryChangeRunner {
                     settings: ConfigurationOptions) throws {
         let store = try IndexStore(path: global.indexPath, readOnly: options.dryRun)
         let service = RepositoryStateService(store: store, layout: try settings.load().layout)
+        service.ignoreDependencies = options.ignoreDeps
         let version = version.flatMap { $0.isEmpty ? nil : $0 }
         let plan = try service.plan(kind, source: source, distribution: distribution, version: version)
         if options.dryRun {
