@@ -186,6 +186,8 @@ import Testing
             ALTER TABLE distributions DROP COLUMN signed_by;
             ALTER TABLE binaries DROP COLUMN changelog;
             ALTER TABLE binaries DROP COLUMN news;
+            DROP INDEX binary_files_md5; DROP INDEX binary_files_sha256; DROP INDEX source_tree_sha256;
+            ALTER TABLE binary_files DROP COLUMN sha256;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -225,6 +227,8 @@ import Testing
             ALTER TABLE distributions DROP COLUMN signed_by;
             ALTER TABLE binaries DROP COLUMN changelog;
             ALTER TABLE binaries DROP COLUMN news;
+            DROP INDEX binary_files_md5; DROP INDEX binary_files_sha256; DROP INDEX source_tree_sha256;
+            ALTER TABLE binary_files DROP COLUMN sha256;
             PRAGMA user_version = 3;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
