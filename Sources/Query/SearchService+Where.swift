@@ -45,6 +45,7 @@ extension SearchService {
     /// Applies a compiled filter. The filter's SQL comes first in the statement, so its positional
     /// parameters (`?` or `?1…?n`) are numbered before the service's own, which follow with plain `?`.
     func apply(_ filter: WhereFilter, pattern: String?, scope: Scope, query: SearchQuery) throws -> PackageSearchResult {
+        let db = store.database
         try registerDebworkFunctions(on: db)
         var sql = Self.candidatesSQL + """
 
