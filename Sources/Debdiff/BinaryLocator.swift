@@ -1,5 +1,4 @@
 import Index
-import SQLite
 
 /// Finds the binary packages built from a source version in the index, for
 /// `debdiff --binaries SOURCE [REPO] VERSION_A VERSION_B`: the `--from … --to …` lists of two versions.
@@ -49,13 +48,9 @@ public struct BinaryLocator {
 
     private func candidates(source: String, version: String, repository: String?) throws(DebdiffError) -> [Row] {
         do {
-            return try store.database.query("""
-                SELECT f.path, f.area, COALESCE(r.identity, ''), b.package, b.architecture
-                FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
-                WHERE b.source = ?1 AND b.source_version = ?2 AND f.kind IN ('deb', 'udeb')
-                """, [.text(source), .text(version)]) { row -> Row in
-                Row(path: row.string(0), package: row.string(3), architecture: row.string(4),
-                    rank: SourceLocator.rank(area: row.string(1), identity: row.string(2), repository: repository))
+            return try store.binaryArtifacts(builtFrom: source, version: version).map { artifact -> Row in
+                Row(path: artifact.path, package: artifact.package, architecture: artifact.architecture ?? "",
+                    rank: SourceLocator.rank(area: artifact.area, identity: artifact.repository, repository: repository))
             }.filter { repository == nil || $0.rank < 3 }
         } catch {
             throw DebdiffError("\(store.path): \(error)")

@@ -1,5 +1,5 @@
+import Artifacts
 import Index
-import SQLite
 
 /// Finds the .dsc of a source version in the index, for `debdiff SOURCE [REPO] VERSION_A VERSION_B`.
 public struct SourceLocator {
@@ -11,18 +11,14 @@ public struct SourceLocator {
     /// repository when nil), then loose builds, then uploads (events).
     /// - Throws: ``DebdiffError`` when the index holds no such .dsc.
     public func dsc(source: String, version: String, repository: String?) throws(DebdiffError) -> String {
-        let rows: [(path: String, area: String, identity: String)]
+        let rows: [IndexedArtifact]
         do {
-            rows = try store.database.query("""
-                SELECT f.path, f.area, COALESCE(r.identity, '')
-                FROM sources s JOIN files f ON f.id = s.file_id LEFT JOIN repositories r ON r.id = f.repository_id
-                WHERE s.package = ?1 AND s.version = ?2
-                """, [.text(source), .text(version)]) { row in (row.string(0), row.string(1), row.string(2)) }
+            rows = try store.sourceArtifacts(of: source, version: version)
         } catch {
             throw DebdiffError("\(store.path): \(error)")
         }
-        func rank(_ row: (path: String, area: String, identity: String)) -> Int {
-            Self.rank(area: row.area, identity: row.identity, repository: repository)
+        func rank(_ row: IndexedArtifact) -> Int {
+            Self.rank(area: row.area, identity: row.repository, repository: repository)
         }
         let candidates = rows.filter { repository == nil || rank($0) < 3 }.sorted { lhs, rhs in
             rank(lhs) != rank(rhs) ? rank(lhs) < rank(rhs) : lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8)
@@ -36,11 +32,12 @@ public struct SourceLocator {
 
     /// Where an artifact is preferred from, lowest first: a pool file of `repository` (any repository
     /// when nil) 0, loose builds 1, uploads 2; 3 is another repository's pool (left out).
-    static func rank(area: String, identity: String, repository: String?) -> Int {
+    static func rank(area: Area, identity: String?, repository: String?) -> Int {
         switch area {
-        case "repositories": return repository == nil || identity == repository ? 0 : 3
-        case "builds": return 1
-        default: return 2
+        // A pool file whose repository is gone compares as the empty identity, as it always did.
+        case .repositories: return repository == nil || (identity ?? "") == repository ? 0 : 3
+        case .builds: return 1
+        case .events: return 2
         }
     }
 }

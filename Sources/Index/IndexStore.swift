@@ -77,9 +77,6 @@ public final class IndexStore {
         throw IndexError(path: path, reason: "an SQLite database that is not a debwork index (tables: \(tables.prefix(5).joined(separator: ", "))); refusing to touch it")
     }
 
-    /// The connection, for the query features built on the index (read it, do not write it).
-    public var database: Database { db }
-
     /// The schema version the index is at (`PRAGMA user_version`).
     public var schemaVersion: Int {
         Int((try? db.scalar("PRAGMA user_version")?.int) ?? 0)

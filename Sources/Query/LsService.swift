@@ -1,5 +1,4 @@
 import Index
-import SQLite
 
 /// The `ls` call: where a source package is, per repository and distribution, rollbacks included.
 public struct LsService: Sendable {
@@ -21,7 +20,7 @@ public struct LsService: Sendable {
 
     /// Lists `source` (an exact source package name).
     public func run(_ source: String, store: IndexStore, layout: Layout = .default) throws -> LsResult {
-        let rows = try SourceListing.rows(of: source, filter: filter, layout: layout, in: store.database)
+        let rows = try SourceListing.rows(of: source, filter: filter, layout: layout, in: store)
         var result = LsResult(source: source)
         for row in rows {
             var distributions = result.repositories[row.repository] ?? .init()

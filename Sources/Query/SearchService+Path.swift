@@ -1,4 +1,4 @@
-import SQLite
+import Index
 
 extension SearchService {
     /// Which packages ship a file matching `pattern`.
@@ -22,38 +22,9 @@ extension SearchService {
         // The stored paths have no leading slash: leading slashes are not part of what the index can find.
         let term = String(literal.drop { $0 == "/" })
         let prefilter = term.count >= 3
-        func condition(_ column: String) -> String {
-            glob.hasWildcards
-                ? "('/' || \(column)) GLOB ?2"
-                : "instr('/' || \(column), ?2) > 0"
-        }
-        let binaryFrom = prefilter
-            ? "binary_path_fts JOIN binary_files bf ON bf.id = binary_path_fts.rowid"
-            : "binary_files bf"
-        let sourceFrom = prefilter
-            ? "source_path_fts JOIN source_tree st ON st.id = source_path_fts.rowid"
-            : "source_tree st"
-        let binaryMatch = prefilter ? "binary_path_fts MATCH ?1 AND " : ""
-        let sourceMatch = prefilter ? "source_path_fts MATCH ?1 AND " : ""
-        var sql = """
-            SELECT 'binary', b.package, b.version, b.architecture, f.area, '/' || bf.path, f.area_path
-            FROM \(binaryFrom) JOIN binaries b ON b.id = bf.binary_id JOIN files f ON f.id = b.file_id
-            WHERE \(binaryMatch)\(condition("bf.path")) AND bf.type <> 'directory' AND \(scope.binary)
-            UNION ALL
-            SELECT 'source', s.package, s.version, 'source', f.area, st.path, f.area_path
-            FROM \(sourceFrom) JOIN sources s ON s.id = st.source_id JOIN files f ON f.id = s.file_id
-            WHERE \(sourceMatch)\(condition("st.path")) AND st.type <> 'directory' AND \(scope.source)
-            ORDER BY 1, 2, 3, 4, 5, 7, 6
-            """
-        var values: [SQLValue] = [.text(prefilter ? FTS5Pattern.substring(term) : ""), .text(value)]
-        if let limit = query.limit, !query.latest {
-            sql += " LIMIT ?3"
-            values.append(.integer(Int64(limit)))
-        }
-        var hits = try db.query(sql, values) { row in
-            PathHit(kind: row.string(0), package: row.string(1), version: row.string(2),
-                    architecture: row.string(3), area: row.string(4), path: row.string(5), artifact: row.string(6))
-        }
+        var hits = try search.files(matching: glob.hasWildcards ? .glob(value) : .substring(value),
+                                    trigrams: prefilter ? FTS5Pattern.substring(term) : nil,
+                                    limit: query.latest ? nil : query.limit, scope: scope.index).map(PathHit.init)
         if query.latest {
             hits = try keepNewest(hits, kind: \.kind, package: \.package, version: \.version, scope: scope)
             if let limit = query.limit { hits = Array(hits.prefix(limit)) }
@@ -70,5 +41,12 @@ extension SearchService {
             newest[itemKind] = try newestVersions(kind: itemKind, packages: packages, scope: scope)
         }
         return items.filter { newest[$0[keyPath: kind]]?[$0[keyPath: package]] == $0[keyPath: version] }
+    }
+}
+
+extension PathHit {
+    init(_ match: IndexSearch.FileMatch) {
+        self.init(kind: match.kind, package: match.package, version: match.version, architecture: match.architecture,
+                  area: match.area, path: match.path, artifact: match.artifact)
     }
 }

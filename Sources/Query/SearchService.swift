@@ -1,7 +1,6 @@
 import DebianFormats
 import Index
 import JSONOutput
-import SQLite
 
 /// What to search for and where; the options of `debwork search`.
 public struct SearchQuery: Sendable {
@@ -67,12 +66,12 @@ public struct Highlight: Sendable, Equatable {
 /// Not `Sendable` (it holds the index connection).
 public final class SearchService {
     let store: IndexStore
-    let db: Database
+    let search: IndexSearch
 
     /// - Parameter store: an index, ideally opened read-only.
     public init(store: IndexStore) {
         self.store = store
-        db = store.database
+        search = IndexSearch(store: store)
     }
 
     /// Runs `query` in its mode.
@@ -107,39 +106,17 @@ public final class SearchService {
     /// (they are relative to the repositories route); no `.dsc` and no file of another package is listed.
     func names(_ pattern: String, scope: Scope, query: SearchQuery) throws -> PackageSearchResult {
         let glob = GlobPattern.packageName(pattern).glob
-        // Each arm scans a covering index (names only), never the binaries table with its control text.
-        let matched = try db.query("""
-            SELECT package FROM sources WHERE package GLOB ?1
-            UNION SELECT source FROM binaries WHERE source GLOB ?1
-            UNION SELECT source FROM uploads WHERE source GLOB ?1
-            ORDER BY 1
-            """, [.text(glob)]) { $0.string(0) }
+        let matched = try search.sourceNames(matching: glob)
         // Source directories: where the artifacts of each matching source are.
-        var rows = try db.query("""
-            SELECT b.source, b.source_version, f.area, f.area_path, r.identity, 1
-            FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
-            WHERE b.source IN (SELECT value FROM json_each(?1)) AND \(scope.binary)
-            UNION ALL
-            SELECT s.package, s.version, f.area, f.area_path, r.identity, 1
-            FROM sources s JOIN files f ON f.id = s.file_id LEFT JOIN repositories r ON r.id = f.repository_id
-            WHERE s.package IN (SELECT value FROM json_each(?1)) AND \(scope.source)
-            UNION ALL
-            SELECT u.source, u.version, f.area, f.area_path, NULL, 1
-            FROM uploads u JOIN files f ON f.id = u.file_id
-            WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)
-            """, [.text(Self.jsonArray(matched))]) { row in
-            ArtifactRow(source: row.string(0), version: row.string(1), area: row.string(2),
-                        path: Self.sourceDirectory(row.string(3), source: row.string(0), area: row.string(2),
-                                                   repository: row.optionalString(4)))
+        var rows = try search.artifacts(ofSources: matched, scope: scope.index).map { artifact in
+            ArtifactRow(source: artifact.source, version: artifact.version, area: artifact.area,
+                        path: Self.sourceDirectory(artifact.areaPath, source: artifact.source, area: artifact.area,
+                                                   repository: artifact.repository))
         }
         // Binary packages: the files of each matching binary, under its source.
-        rows += try db.query("""
-            SELECT b.source, b.source_version, f.area, f.area_path, r.identity
-            FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
-            WHERE b.id IN (SELECT id FROM binaries WHERE package GLOB ?1) AND \(scope.binary)
-            """, [.text(glob)]) { row in
-            ArtifactRow(source: row.string(0), version: row.string(1), area: row.string(2),
-                        path: row.optionalString(4).map { $0 + "/" + row.string(3) } ?? row.string(3))
+        rows += try search.binaryArtifacts(packagesMatching: glob, scope: scope.index).map { artifact in
+            ArtifactRow(source: artifact.source, version: artifact.version, area: artifact.area,
+                        path: artifact.repository.map { $0 + "/" + artifact.areaPath } ?? artifact.areaPath)
         }
         return Self.group(rows.filter { !$0.path.isEmpty }, latest: query.latest, limit: query.limit)
     }
@@ -205,29 +182,11 @@ public final class SearchService {
     /// The newest version of each package among the artifacts of `kind` in scope, for `--latest`.
     func newestVersions(kind: String, packages: Set<String>, scope: Scope) throws -> [String: String] {
         guard !packages.isEmpty else { return [:] }
-        let sql: String
-        switch kind {
-        case "binary":
-            sql = "SELECT b.package, b.version FROM binaries b JOIN files f ON f.id = b.file_id "
-                + "WHERE b.package IN (SELECT value FROM json_each(?1)) AND \(scope.binary)"
-        case "source":
-            sql = "SELECT s.package, s.version FROM sources s JOIN files f ON f.id = s.file_id "
-                + "WHERE s.package IN (SELECT value FROM json_each(?1)) AND \(scope.source)"
-        default:
-            sql = "SELECT u.source, u.version FROM uploads u JOIN files f ON f.id = u.file_id "
-                + "WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)"
-        }
         var versions: [String: [String]] = [:]
-        for (package, version) in try db.query(sql, [.text(Self.jsonArray(packages.sorted()))], {
-            ($0.string(0), $0.string(1))
-        }) {
+        for (package, version) in try search.versions(of: packages.sorted(), kind: IndexSearch.Kind(rawValue: kind) ?? .upload,
+                                                      scope: scope.index) {
             versions[package, default: []].append(version)
         }
         return versions.compactMapValues { Self.newest($0) }
-    }
-
-    /// A JSON array of strings, for `IN (SELECT value FROM json_each(?))` with one bound parameter.
-    static func jsonArray(_ strings: [String]) -> String {
-        JSONValue.array(strings.map { .string($0) }).serialized(pretty: false)
     }
 }

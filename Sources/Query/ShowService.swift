@@ -1,6 +1,5 @@
 import DebianFormats
 import Index
-import SQLite
 
 /// The `show` call: `ls` plus upload state, suite flags, and what only the index knows.
 public struct ShowService: Sendable {
@@ -9,8 +8,7 @@ public struct ShowService: Sendable {
     public init(filter: LsService = LsService()) { self.filter = filter }
 
     public func run(_ source: String, store: IndexStore, layout: Layout = .default) throws -> ShowResult {
-        let db = store.database
-        let rows = try SourceListing.rows(of: source, filter: filter.filter, layout: layout, in: db)
+        let rows = try SourceListing.rows(of: source, filter: filter.filter, layout: layout, in: store)
         var result = ShowResult(source: source)
         // Versions per distribution name, for is_migrated.
         var present: [String: String] = [:]
@@ -35,19 +33,19 @@ public struct ShowService: Sendable {
             } else {
                 distribution.listing.current = entry
                 distribution.dscPath = row.repository + "/" + row.dscPath
-                distribution.changesPath = try changesPath(source: source, version: row.version, distribution: row.distribution, db: db)
+                distribution.changesPath = try changesPath(source: source, version: row.version, distribution: row.distribution, store: store)
                 if let target = migratesTo, let migrated = present[target] {
                     distribution.isMigrated = Self.sameVersion(migrated, row.version)
                 }
                 distribution.extras.dscFile = dscFile
                 distribution.extras.binaries = try binaries(source: source, version: row.version, distribution: row.distribution,
-                                                            root: row.repositoryRoot, db: db)
-                try addSourceDetails(dscFile: dscFile, to: &distribution.extras, db: db)
+                                                            root: row.repositoryRoot, store: store)
+                try addSourceDetails(dscFile: dscFile, to: &distribution.extras, store: store)
             }
             distributions[row.base] = distribution
             result.repositories[row.repository] = distributions
         }
-        result.elsewhere = try elsewhere(source: source, db: db)
+        result.elsewhere = try elsewhere(source: source, store: store)
         result.elsewhere.findings = try store.findings(ofSource: source)
         return result
     }
@@ -57,66 +55,38 @@ public struct ShowService: Sendable {
         return left == right
     }
 
-    private func changesPath(source: String, version: String, distribution: String, db: Database) throws -> String? {
-        let candidates = try db.query("""
-            SELECT f.area_path, u.distribution, u.version FROM uploads u JOIN files f ON f.id = u.file_id
-            WHERE u.source = ?1 ORDER BY f.area_path
-            """, [.text(source)]) { ($0.string(0), $0.string(1), $0.string(2)) }
-        let matching = candidates.filter { Self.sameVersion($0.2, version) }
-        return (matching.first { $0.1 == distribution } ?? matching.first)?.0
+    private func changesPath(source: String, version: String, distribution: String, store: IndexStore) throws -> String? {
+        let matching = try store.uploads(ofSource: source).filter { Self.sameVersion($0.version, version) }
+        return (matching.first { $0.distribution == distribution } ?? matching.first)?.areaPath
     }
 
     /// The binaries a distribution holds that were built from this source version (their `Source:` field).
-    private func binaries(source: String, version: String, distribution: String, root: String, db: Database) throws -> [ShowResult.Binary] {
-        try db.query("""
-            SELECT b.package, b.version, b.architecture, b.component, b.source_version FROM dist_binaries b
-            JOIN distributions d ON d.id = b.distribution_id JOIN repositories r ON r.id = d.repository_id
-            WHERE b.source = ?1 AND d.name = ?2 AND d.snapshot IS NULL AND r.root = ?3
-            ORDER BY b.package, b.architecture
-            """, [.text(source), .text(distribution), .text(root)]) { row in
-            (ShowResult.Binary(package: row.string(0), version: row.string(1), architecture: row.string(2), component: row.string(3)),
-             row.string(4))
-        }.filter { Self.sameVersion($0.1, version) }.map(\.0).reduce(into: [ShowResult.Binary]()) { unique, binary in
-            // An arch:all package is listed once per architecture's Packages index: keep it once.
-            if !unique.contains(where: { $0.package == binary.package && $0.version == binary.version
-                                          && $0.architecture == binary.architecture }) { unique.append(binary) }
+    private func binaries(source: String, version: String, distribution: String, root: String, store: IndexStore) throws -> [ShowResult.Binary] {
+        try store.listedBinaries(builtFrom: source, in: distribution, repositoryRoot: root)
+            .filter { Self.sameVersion($0.sourceVersion, version) }
+            .map { ShowResult.Binary(package: $0.package, version: $0.version, architecture: $0.architecture, component: $0.component) }
+            .reduce(into: [ShowResult.Binary]()) { unique, binary in
+                // An arch:all package is listed once per architecture's Packages index: keep it once.
+                if !unique.contains(where: { $0.package == binary.package && $0.version == binary.version
+                                              && $0.architecture == binary.architecture }) { unique.append(binary) }
+            }
+    }
+
+    private func addSourceDetails(dscFile: String, to extras: inout ShowResult.Extras, store: IndexStore) throws {
+        guard let details = try store.sourceDetails(dscFile: dscFile) else { return }
+        extras.files = details.files.map { ShowResult.ListedFile(name: $0.name, size: $0.size, sha256: $0.sha256) }
+        extras.changelog = details.latestChangelogEntry.map {
+            ShowResult.ChangelogBlock(version: $0.version, distributions: $0.distributions, urgency: $0.urgency,
+                                      maintainer: $0.maintainer, date: $0.date, changes: $0.changes)
         }
     }
 
-    private func addSourceDetails(dscFile: String, to extras: inout ShowResult.Extras, db: Database) throws {
-        guard let id = try db.scalar("SELECT s.id FROM sources s JOIN files f ON f.id = s.file_id WHERE f.path = ?1",
-                                     [.text(dscFile)])?.int else { return }
-        extras.files = try db.query("SELECT name, size, sha256 FROM source_files WHERE source_id = ?1 ORDER BY rowid",
-                                    [.integer(id)]) {
-            ShowResult.ListedFile(name: $0.string(0), size: $0.int(1), sha256: $0.optionalString(2))
-        }
-        extras.changelog = try db.query("""
-            SELECT version, distributions, urgency, maintainer, date, changes FROM changelog_entries
-            WHERE source_id = ?1 ORDER BY position LIMIT 1
-            """, [.integer(id)]) {
-            ShowResult.ChangelogBlock(version: $0.string(0), distributions: $0.string(1), urgency: $0.string(2),
-                                      maintainer: $0.string(3), date: $0.string(4), changes: $0.string(5))
-        }.first
-    }
-
-    private func elsewhere(source: String, db: Database) throws -> ShowResult.Elsewhere {
-        let rows = try db.query("""
-            SELECT f.area, f.area_path, f.path, f.kind, s.package, s.version FROM sources s JOIN files f ON f.id = s.file_id
-                WHERE s.package = ?1 AND f.area != 'repositories'
-            UNION ALL
-            SELECT f.area, f.area_path, f.path, f.kind, b.package, b.version FROM binaries b JOIN files f ON f.id = b.file_id
-                WHERE b.source = ?1 AND f.area != 'repositories'
-            UNION ALL
-            SELECT f.area, f.area_path, f.path, f.kind, u.source, u.version FROM uploads u JOIN files f ON f.id = u.file_id
-                WHERE u.source = ?1
-            ORDER BY 2, 3
-            """, [.text(source)]) { row in
-            (row.string(0), ShowResult.Artifact(path: row.string(1), file: row.string(2), kind: row.string(3),
-                                                package: row.string(4), version: row.string(5)))
-        }
+    private func elsewhere(source: String, store: IndexStore) throws -> ShowResult.Elsewhere {
         var result = ShowResult.Elsewhere()
-        for (area, artifact) in rows {
-            if area == "events" { result.events.append(artifact) } else { result.builds.append(artifact) }
+        for artifact in try store.artifactsOutsideRepositories(ofSource: source) {
+            let shown = ShowResult.Artifact(path: artifact.areaPath, file: artifact.path, kind: artifact.kind,
+                                            package: artifact.package, version: artifact.version)
+            if artifact.area == .events { result.events.append(shown) } else { result.builds.append(shown) }
         }
         return result
     }

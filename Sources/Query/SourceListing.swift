@@ -1,6 +1,5 @@
 import DebianFormats
 import Index
-import SQLite
 
 /// Where a source package is in the indexed repositories: one row per (repository distribution, version).
 struct SourceListing {
@@ -29,24 +28,18 @@ struct SourceListing {
 
     /// The rows for `source`, filtered, in mini-buildd's order: repository, codename, suite (layout order),
     /// rollback number.
-    static func rows(of source: String, filter: Filter, layout: Layout, in db: Database) throws -> [Row] {
+    static func rows(of source: String, filter: Filter, layout: Layout, in store: IndexStore) throws -> [Row] {
         let exact = try filter.version.map { try DebianVersion($0) }
         let minimum = try filter.minimumVersion.map { try DebianVersion($0) }
-        var rows: [Row] = try db.query("""
-            SELECT r.identity, r.root, d.name, d.codename, d.suite, d.rollback, s.version, s.component, s.dsc_path
-            FROM dist_sources s
-            JOIN distributions d ON d.id = s.distribution_id
-            JOIN repositories r ON r.id = d.repository_id
-            WHERE s.package = ?1 AND d.snapshot IS NULL
-            """, [.text(source)]) { row in
-            let name = row.string(2)
+        var rows: [Row] = try store.listedSources(of: source).map { listed in
+            let name = listed.distribution
             let parsed = try? Distribution(name)
             return Row(
-                repository: row.string(0), repositoryRoot: row.string(1), distribution: name,
+                repository: listed.repository, repositoryRoot: listed.root, distribution: name,
                 base: parsed.map { Distribution(codename: $0.codename, repository: $0.repository, suite: $0.suite, rollback: nil).description } ?? name,
-                codename: row.optionalString(3) ?? parsed?.codename ?? "", suite: row.optionalString(4) ?? parsed?.suite ?? "",
-                rollback: row.optionalInt(5).map { Int($0) }, version: row.string(6), component: row.string(7),
-                dscPath: row.string(8))
+                codename: listed.codename ?? parsed?.codename ?? "", suite: listed.suite ?? parsed?.suite ?? "",
+                rollback: listed.rollback, version: listed.version, component: listed.component,
+                dscPath: listed.dscPath)
         }
         rows = rows.filter { row in
             if !filter.repositories.isEmpty && !filter.repositories.contains(row.repository) { return false }

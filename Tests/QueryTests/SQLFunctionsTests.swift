@@ -1,4 +1,5 @@
 import DebworkTestSupport
+import Index
 import Query
 import SQLite
 import Testing

@@ -1,3 +1,4 @@
+import Index
 import Query
 import QueryLanguage
 import SQLite

@@ -1,10 +1,10 @@
 // libFuzzer target: the `search --where` language (`QueryLanguage.QueryParser`) and its SQL
-// (`Query.WhereCompiler`).
+// (`Index.WhereCompiler`).
 //
 // Every query that compiles must give SQL that prepares against the columns `WhereFilter` documents (an
 // in-memory SQLite database with the debwork functions registered), with one bound value per `?`, and that
 // runs over a few candidate rows. A violation traps.
-@testable import Query
+import Index
 import QueryLanguage
 import SQLite
 

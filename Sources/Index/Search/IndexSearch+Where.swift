@@ -1,0 +1,76 @@
+import Artifacts
+import SQLite
+
+extension IndexSearch {
+    /// The candidate rows a ``WhereFilter`` is applied to, with exactly the columns it documents, plus where
+    /// each artifact is (`area`, `area_path`). No wide column (control text, fields JSON) is read: a scan of
+    /// the candidates touches only the packages' leading columns, the fields are probed in `field_values`. A repository artifact has one row per (non-snapshot)
+    /// distribution listing it, and one row with a NULL `distribution` when none does.
+    static let candidatesSQL = """
+        WITH members AS (
+            SELECT DISTINCT db.package, db.path, d.repository_id, d.name FROM dist_binaries db
+            JOIN distributions d ON d.id = db.distribution_id WHERE d.snapshot IS NULL),
+        source_members AS (
+            SELECT DISTINCT ds.package, ds.dsc_path AS path, d.repository_id, d.name FROM dist_sources ds
+            JOIN distributions d ON d.id = ds.distribution_id WHERE d.snapshot IS NULL),
+        candidates AS (
+            SELECT 'binary' AS kind, f.kind AS type, b.package AS package, b.version AS version,
+                b.architecture AS architecture, b.source AS source, b.source_version AS source_version,
+                m.name AS distribution, f.area AS area, f.area_path AS area_path,
+                b.id * 2 AS owner
+            FROM binaries b JOIN files f ON f.id = b.file_id
+            LEFT JOIN members m ON f.area = 'repositories' AND m.package = b.package AND m.path = f.area_path
+                AND m.repository_id = f.repository_id
+            UNION ALL
+            SELECT 'source', 'source', s.package, s.version, s.architecture, s.package, s.version,
+                m.name, f.area, f.area_path, s.id * 2 + 1
+            FROM sources s JOIN files f ON f.id = s.file_id
+            LEFT JOIN source_members m ON f.area = 'repositories' AND m.package = s.package
+                AND m.path = f.area_path AND m.repository_id = f.repository_id)
+        """
+
+    /// An artifact a `--where` filter selects.
+    public struct FilteredArtifact: Sendable, Hashable {
+        /// `binary` or `source`.
+        public var kind: String
+        public var package: String
+        public var version: String
+        public var source: String
+        public var sourceVersion: String
+        public var area: String
+        public var areaPath: String
+    }
+
+    /// The artifacts `filter` selects (distinct), narrowed to those whose package or source matches `glob`,
+    /// to `areas` (empty: all), and to the repository artifacts distribution `distribution` lists.
+    ///
+    /// The filter's SQL comes first in the statement, so its positional parameters (`?` or `?1…?n`) are
+    /// numbered before these, which follow with plain `?`.
+    public func artifacts(where filter: WhereFilter, glob: String?, areas: [Area], distribution: String?) throws -> [FilteredArtifact] {
+        try registerDebworkFunctions(on: db)
+        var sql = Self.candidatesSQL + """
+
+            SELECT DISTINCT candidates.kind, candidates.package, candidates.version, candidates.source,
+                candidates.source_version, candidates.area, candidates.area_path
+            FROM candidates
+            WHERE (\(filter.sql))
+            """
+        var values = filter.values
+        if let glob {
+            sql += " AND (candidates.package GLOB ? OR candidates.source GLOB ?)"
+            values += [.text(glob), .text(glob)]
+        }
+        if !areas.isEmpty {
+            let list = areas.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            sql += " AND candidates.area IN (\(list))"
+        }
+        if let distribution {
+            sql += " AND candidates.area = 'repositories' AND candidates.distribution = ?"
+            values.append(.text(distribution))
+        }
+        return try db.query(sql, values) { row in
+            FilteredArtifact(kind: row.string(0), package: row.string(1), version: row.string(2), source: row.string(3),
+                             sourceVersion: row.string(4), area: row.string(5), areaPath: row.string(6))
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Artifacts
+import SQLite
+
+/// The searches `debwork search` runs over the index: name globs, file paths, full text, content digests.
+///
+/// The caller (Query's `SearchService`) turns the user's text into the values passed here (a GLOB pattern,
+/// an FTS5 expression, a lowercase hex digest); every value is bound as a parameter, and the only SQL text
+/// not written here is a ``Scope``'s, which holds constants. Not `Sendable` (it holds the connection).
+public final class IndexSearch {
+    let store: IndexStore
+    var db: Database { store.db }
+
+    public init(store: IndexStore) { self.store = store }
+
+    /// `--area` and `--distribution` as SQL predicates over `files f` and `binaries b` / `sources s` /
+    /// `uploads u`. They hold only constants (area names from ``Area``, integer ids), never user text, so
+    /// they can be written into SQL and leave the statement's parameters to the query.
+    public struct Scope: Sendable {
+        var binary: String
+        var source: String
+        var upload: String
+    }
+
+    /// Resolves `distribution` (the non-snapshot distributions of that name) once.
+    ///
+    /// - Parameter areas: the areas to look in; empty means all three.
+    /// - Returns: nil when the index knows no distribution of that name (exported or configured).
+    public func scope(areas: [Area], distribution: String?) throws -> Scope? {
+        let chosen = Set(areas.isEmpty ? Area.allCases : areas)
+        let areaList = Area.allCases.filter(chosen.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let area = "f.area IN (\(areaList))"
+        guard let distribution else { return Scope(binary: area, source: area, upload: area) }
+        let pairs = try db.query(
+            "SELECT id, repository_id FROM distributions WHERE name = ?1 AND snapshot IS NULL ORDER BY id",
+            [.text(distribution)]) { ($0.int(0), $0.int(1)) }
+        guard !pairs.isEmpty else {
+            // Configured but not exported yet: known, and holding nothing.
+            guard try store.knowsDistribution(named: distribution) else { return nil }
+            return Scope(binary: "0", source: "0", upload: "0")
+        }
+        func membership(_ alias: String) -> String {
+            pairs.map { "(\(alias).distribution_id = \($0.0) AND f.repository_id = \($0.1))" }
+                .joined(separator: " OR ")
+        }
+        // A distribution lists pool files only: builds and events never belong to one.
+        let inRepository = "f.area = 'repositories' AND \(area)"
+        return Scope(
+            binary: "\(inRepository) AND EXISTS (SELECT 1 FROM dist_binaries db WHERE db.package = b.package "
+                + "AND db.path = f.area_path AND (\(membership("db"))))",
+            source: "\(inRepository) AND EXISTS (SELECT 1 FROM dist_sources ds WHERE ds.package = s.package "
+                + "AND ds.dsc_path = f.area_path AND (\(membership("ds"))))",
+            upload: "0")
+    }
+
+    /// What kind of package a hit is: a binary (.deb, .udeb, .ddeb), a source (.dsc) or an upload (.changes).
+    public enum Kind: String, Sendable, CaseIterable {
+        case binary, source, upload
+    }
+
+    /// One artifact file of a source, for mini-buildd's name search.
+    public struct SourceArtifact: Sendable, Hashable {
+        /// The source package and version it belongs to (a binary's `Source:`).
+        public var source: String
+        public var version: String
+        public var area: String
+        public var areaPath: String
+        /// The identity of the repository holding the file; nil outside repositories.
+        public var repository: String?
+    }
+
+    /// The source names (of sources, of binaries' `Source:`, of uploads) matching `glob`, sorted.
+    public func sourceNames(matching glob: String) throws -> [String] {
+        // Each arm scans a covering index (names only), never the binaries table with its control text.
+        try db.query("""
+            SELECT package FROM sources WHERE package GLOB ?1
+            UNION SELECT source FROM binaries WHERE source GLOB ?1
+            UNION SELECT source FROM uploads WHERE source GLOB ?1
+            ORDER BY 1
+            """, [.text(glob)]) { $0.string(0) }
+    }
+
+    /// Every binary, source and upload in scope that belongs to one of `sources`.
+    public func artifacts(ofSources sources: [String], scope: Scope) throws -> [SourceArtifact] {
+        try db.query("""
+            SELECT b.source, b.source_version, f.area, f.area_path, r.identity, 1
+            FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
+            WHERE b.source IN (SELECT value FROM json_each(?1)) AND \(scope.binary)
+            UNION ALL
+            SELECT s.package, s.version, f.area, f.area_path, r.identity, 1
+            FROM sources s JOIN files f ON f.id = s.file_id LEFT JOIN repositories r ON r.id = f.repository_id
+            WHERE s.package IN (SELECT value FROM json_each(?1)) AND \(scope.source)
+            UNION ALL
+            SELECT u.source, u.version, f.area, f.area_path, NULL, 1
+            FROM uploads u JOIN files f ON f.id = u.file_id
+            WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)
+            """, [.text(IndexStore.jsonArray(sources))]) { row in
+            SourceArtifact(source: row.string(0), version: row.string(1), area: row.string(2), areaPath: row.string(3),
+                           repository: row.optionalString(4))
+        }
+    }
+
+    /// The binary package files in scope whose package name matches `glob`, under their source.
+    public func binaryArtifacts(packagesMatching glob: String, scope: Scope) throws -> [SourceArtifact] {
+        try db.query("""
+            SELECT b.source, b.source_version, f.area, f.area_path, r.identity
+            FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
+            WHERE b.id IN (SELECT id FROM binaries WHERE package GLOB ?1) AND \(scope.binary)
+            """, [.text(glob)]) { row in
+            SourceArtifact(source: row.string(0), version: row.string(1), area: row.string(2), areaPath: row.string(3),
+                           repository: row.optionalString(4))
+        }
+    }
+
+    /// Every (package, version) of `kind` in scope among `packages`, in the index's order.
+    public func versions(of packages: [String], kind: Kind, scope: Scope) throws -> [(package: String, version: String)] {
+        let sql: String
+        switch kind {
+        case .binary:
+            sql = "SELECT b.package, b.version FROM binaries b JOIN files f ON f.id = b.file_id "
+                + "WHERE b.package IN (SELECT value FROM json_each(?1)) AND \(scope.binary)"
+        case .source:
+            sql = "SELECT s.package, s.version FROM sources s JOIN files f ON f.id = s.file_id "
+                + "WHERE s.package IN (SELECT value FROM json_each(?1)) AND \(scope.source)"
+        case .upload:
+            sql = "SELECT u.source, u.version FROM uploads u JOIN files f ON f.id = u.file_id "
+                + "WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)"
+        }
+        return try db.query(sql, [.text(IndexStore.jsonArray(packages))]) { (package: $0.string(0), version: $0.string(1)) }
+    }
+}
