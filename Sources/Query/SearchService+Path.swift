@@ -32,6 +32,27 @@ extension SearchService {
         return hits
     }
 
+    /// Which packages ship a file whose path (`/usr/bin/x` for binaries) the regular expression (Swift `Regex`
+    /// syntax) matches. The literal runs every match must contain (``RegexLiterals``) go to the trigram index
+    /// first; only an expression without any (`.*`, an alternation) scans the file lists.
+    func paths(regex pattern: String, scope: Scope, query: SearchQuery) throws -> [PathHit] {
+        guard !pattern.isEmpty else { throw SearchError("an empty regular expression matches every file") }
+        do {
+            _ = try Regex(pattern)
+        } catch {
+            throw SearchError("'\(pattern)' is not a regular expression: \(error)")
+        }
+        let literals = RegexLiterals.required(in: pattern).map { String($0.drop { $0 == "/" }) }.filter { $0.count >= 3 }
+        let trigrams = literals.isEmpty ? nil : literals.map(FTS5Pattern.substring).joined(separator: " AND ")
+        var hits = try search.files(matching: .regex(pattern), trigrams: trigrams,
+                                    limit: query.latest ? nil : query.limit, scope: scope.index).map(PathHit.init)
+        if query.latest {
+            hits = try keepNewest(hits, kind: \.kind, package: \.package, version: \.version, scope: scope)
+            if let limit = query.limit { hits = Array(hits.prefix(limit)) }
+        }
+        return hits
+    }
+
     /// Keeps the items whose version is the newest in scope for their kind and package (`--latest`).
     func keepNewest<Item>(_ items: [Item], kind: KeyPath<Item, String>, package: KeyPath<Item, String>,
                           version: KeyPath<Item, String>, scope: Scope) throws -> [Item] {

@@ -13,6 +13,8 @@ public struct SearchQuery: Sendable {
         case text
         /// Which packages ship a file with this content: an MD5 or SHA-256 digest.
         case hash
+        /// Which packages ship a file whose path a regular expression matches.
+        case pathRegex
     }
 
     public var mode: Mode
@@ -94,6 +96,8 @@ public final class SearchService {
             return .text(try text(query.pattern ?? "", scope: scope, query: query))
         case .hash:
             return .paths(try files(withDigest: query.pattern ?? "", scope: scope, query: query))
+        case .pathRegex:
+            return .paths(try paths(regex: query.pattern ?? "", scope: scope, query: query))
         }
     }
 

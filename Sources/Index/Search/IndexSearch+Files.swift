@@ -22,6 +22,9 @@ extension IndexSearch {
         case substring(String)
         /// `'/' || path` matches the GLOB pattern.
         case glob(String)
+        /// The Swift `Regex` finds a match in the path as shown (`/usr/bin/x` in a binary, `debian/rules` in a
+        /// source tree), through the `regexp` SQL function.
+        case regex(String)
     }
 
     /// The non-directory files in scope whose path matches, ordered by kind, package, version,
@@ -36,10 +39,15 @@ extension IndexSearch {
             switch match {
             case .glob: "('/' || \(column)) GLOB ?2"
             case .substring: "instr('/' || \(column), ?2) > 0"
+            // The path as it is shown: absolute in a binary, tree-relative in a source.
+            case .regex: column.hasPrefix("bf.") ? "regexp(?2, '/' || \(column))" : "regexp(?2, \(column))"
             }
         }
         switch match {
         case .glob(let text), .substring(let text): value = text
+        case .regex(let text):
+            value = text
+            try registerDebworkFunctions(on: db)
         }
         let binaryFrom = prefilter
             ? "binary_path_fts JOIN binary_files bf ON bf.id = binary_path_fts.rowid"

@@ -31,6 +31,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Full-text search over descriptions, changelogs and control text, ranked.")
     var text = false
 
+    @Flag(name: .customLong("path-regex"), help: "Find the packages that ship a file whose path matches PATTERN, a regular expression (Swift Regex syntax).")
+    var pathRegex = false
+
     @Flag(help: "Find the packages that ship a file with this content: PATTERN is its MD5 or SHA-256 (sha256sum, md5sum).")
     var hash = false
 
@@ -50,8 +53,10 @@ struct SearchCommand: ParsableCommand {
     var limit: Int?
 
     func validate() throws {
-        if [path, text, hash].filter({ $0 }).count > 1 { throw ValidationError("--path, --text and --hash exclude each other") }
-        if whereQuery != nil && (path || text || hash) { throw ValidationError("--where combines with a name search only") }
+        if [path, text, hash, pathRegex].filter({ $0 }).count > 1 {
+            throw ValidationError("--path, --path-regex, --text and --hash exclude each other")
+        }
+        if whereQuery != nil && (path || text || hash || pathRegex) { throw ValidationError("--where combines with a name search only") }
         if pattern == nil && whereQuery == nil { throw ValidationError("give a PATTERN (or a --where query)") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -60,7 +65,7 @@ struct SearchCommand: ParsableCommand {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             let query = SearchQuery(
-                mode: path ? .path : text ? .text : hash ? .hash : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
+                mode: path ? .path : pathRegex ? .pathRegex : text ? .text : hash ? .hash : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
                 distribution: distribution, latest: latest, limit: limit,
                 highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
             var result = try SearchService(store: store).run(query)

@@ -1,0 +1,70 @@
+/// The literal runs every match of a regular expression must contain, for the trigram index to narrow the
+/// rows before the expression itself runs (Debian Code Search's approach, kept conservative: a run is only
+/// taken where the expression cannot avoid it).
+///
+/// Accepted grammar for extraction: plain characters form a run; `\\` followed by a punctuation character is
+/// that character; a quantifier `*`, `?` or `{…}` makes the character before it optional (it leaves the run);
+/// `+` keeps it; `.`, `^`, `$`, classes `[…]`, escapes such as `\\d`, and groups `(…)` end a run (a group's
+/// content is not taken). Any `|` outside a class means nothing is required: no runs, a full scan.
+enum RegexLiterals {
+    /// The required runs of at least `minimum` characters, longest first.
+    static func required(in pattern: String, minimum: Int = 3) -> [String] {
+        let characters = Array(pattern)
+        var runs: [String] = []
+        var current: [Character] = []
+        func end() {
+            if current.count >= minimum { runs.append(String(current)) }
+            current = []
+        }
+        var index = 0
+        var depth = 0
+        while index < characters.count {
+            let c = characters[index]
+            switch c {
+            case "|":
+                return []
+            case "\\":
+                guard index + 1 < characters.count else { return [] }
+                let next = characters[index + 1]
+                index += 2
+                if next.isLetter || next.isNumber {
+                    end()
+                } else if depth == 0 {
+                    current.append(next)
+                }
+                continue
+            case "[":
+                end()
+                // Skip the class; a `|` inside it is a plain character.
+                index += 1
+                if index < characters.count, characters[index] == "^" { index += 1 }
+                if index < characters.count, characters[index] == "]" { index += 1 }
+                while index < characters.count, characters[index] != "]" {
+                    if characters[index] == "\\" { index += 1 }
+                    index += 1
+                }
+            case "(":
+                end()
+                depth += 1
+            case ")":
+                end()
+                depth = max(0, depth - 1)
+            case "*", "?", "{":
+                if !current.isEmpty { current.removeLast() }
+                end()
+                if c == "{" {
+                    while index < characters.count, characters[index] != "}" { index += 1 }
+                }
+            case "+":
+                end()
+            case ".", "^", "$":
+                end()
+            default:
+                if depth == 0 { current.append(c) }
+            }
+            index += 1
+        }
+        end()
+        return runs.sorted { $0.count > $1.count }
+    }
+}
