@@ -4,6 +4,7 @@
 // read with `RepositoryReader().read(releasePath:root:)`, which parses the Release, verifies the indices it
 // lists (SHA256) and parses them.
 @testable import Artifacts
+import DebianFormats
 import Glibc
 
 let root = "/dev/shm/debwork-fuzz-repository-\(getpid())"
@@ -60,8 +61,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = read.sources.count + read.binaries.count
     }
     // The pure helpers, on the Release text directly.
-    if let paragraphs = try? RepositoryReader.paragraphs(String(decoding: parts[0], as: UTF8.self), file: "fuzz"),
-       let release = paragraphs.first {
+    if let release = try? Deb822Document.parse(String(decoding: parts[0], as: UTF8.self), file: "fuzz").paragraphs.first {
         _ = RepositoryReader.listedIndices(release)
         _ = RepositoryReader.withoutEpoch(release["Version"] ?? "")
     }
