@@ -17,6 +17,10 @@ command -v lz4 >/dev/null || { echo "metadata.sh: needs lz4 (apt-get install lz4
 if [ ! -f "$tree/main/source/Sources" ]; then
   mkdir -p "$tree/main/binary-amd64" "$tree/main/source"
   cp "${prefix}_InRelease" "$tree/InRelease"
+  # The Release itself (the signed text, dash-escaping undone), which every debwork version reads.
+  python3 -c 'import sys
+t = open(sys.argv[1]).read().split("\n\n", 1)[1].split("-----BEGIN PGP SIGNATURE-----")[0]
+sys.stdout.write("".join(l[2:] if l.startswith("- ") else l for l in t.splitlines(True)))' "$tree/InRelease" >"$tree/Release"
   lz4 -dcq "${prefix}_main_binary-amd64_Packages.lz4" >"$tree/main/binary-amd64/Packages"
   lz4 -dcq "${prefix}_main_source_Sources.lz4" >"$tree/main/source/Sources"
 fi
