@@ -1,11 +1,32 @@
 /// An error about the index itself (not about one artifact).
+///
+/// An error of a lower layer (SQLite, an artifact, a system call) is kept as a value in ``underlying`` and
+/// only rendered when the message is read.
 public struct IndexError: Error, Sendable, CustomStringConvertible {
     public var path: String
-    public var reason: String
+    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
+    public var context: String
+    /// The error of a lower layer this one wraps, kept as a value.
+    public var underlying: (any Error & Sendable)?
 
     public init(path: String, reason: String) {
         self.path = path
-        self.reason = reason
+        context = reason
+        underlying = nil
+    }
+
+    /// An error of a lower layer about the index at `path`: `<path>: <context>: <underlying>`, or
+    /// `<path>: <underlying>` without a context.
+    public init(path: String, context: String = "", underlying: any Error & Sendable) {
+        self.path = path
+        self.context = context
+        self.underlying = underlying
+    }
+
+    /// What is wrong: the message without the path.
+    public var reason: String {
+        guard let underlying else { return context }
+        return context.isEmpty ? "\(underlying)" : "\(context): \(underlying)"
     }
 
     public var description: String { "\(path): \(reason)" }

@@ -36,12 +36,12 @@ public final class IndexStore {
             if error.isNotADatabase {
                 throw IndexError(path: path, reason: "not an SQLite database (is --index pointing at the right file?)")
             }
-            if readOnly && error.primaryCode == 14 { // SQLITE_CANTOPEN
+            if readOnly && error.isCannotOpen {
                 throw IndexError(path: path, reason: "no index here yet; run 'debwork index PATH…' first")
             }
             throw IndexError(path: path, reason: error.message)
         } catch {
-            throw IndexError(path: path, reason: "\(error)")
+            throw IndexError(path: path, underlying: error)
         }
     }
 

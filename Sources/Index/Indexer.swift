@@ -96,7 +96,7 @@ public struct Indexer: Sendable {
         } catch {
             if store.db.isInTransaction { try? store.db.execute("ROLLBACK") }
             progress.finish()
-            throw IndexError(path: store.path, reason: "\(error)")
+            throw IndexError(path: store.path, underlying: error)
         }
         progress.finish()
 

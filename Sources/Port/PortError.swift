@@ -1,13 +1,34 @@
 /// Why a port could not be written. Its description is the message a user reads: it names the file
 /// (when there is one) and quotes the bad value.
+///
+/// An error of a lower layer (a distribution name, an artifact, a patch) is kept as a value in
+/// ``underlying`` and only rendered when the message is read.
 public struct PortError: Error, Sendable, CustomStringConvertible {
     /// The file the problem is about, if any.
     public var file: String?
-    public var reason: String
+    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
+    public var context: String
+    /// The error of a lower layer this one wraps, kept as a value.
+    public var underlying: (any Error & Sendable)?
 
     public init(file: String? = nil, _ reason: String) {
         self.file = file
-        self.reason = reason
+        context = reason
+        underlying = nil
+    }
+
+    /// An error of a lower layer: `[<file>: ]<context>: <underlying>`, or `[<file>: ]<underlying>` without
+    /// a context.
+    public init(file: String? = nil, _ context: String = "", underlying: any Error & Sendable) {
+        self.file = file
+        self.context = context
+        self.underlying = underlying
+    }
+
+    /// What is wrong: the message without the file.
+    public var reason: String {
+        guard let underlying else { return context }
+        return context.isEmpty ? "\(underlying)" : "\(context): \(underlying)"
     }
 
     public var description: String { file.map { "\($0): \(reason)" } ?? reason }

@@ -28,7 +28,7 @@ public struct TemplateWriter: Sendable {
     public func write(_ template: TemplatePackage, into directory: String) throws -> String {
         // The name comes from the configured identity: it becomes file names and the tarball's top folder.
         do { try ControlNames.checkPackage(template.name, field: "Source", file: "template '\(template.name)'") } catch {
-            throw PortError("\(error)")
+            throw PortError(underlying: error)
         }
         for file in template.files where !file.path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ ControlNames.isPlainComponent(String($0)) }) {
             throw PortError("template '\(template.name)': file '\(Printable.escaped(file.path))' is not a relative path of plain names")
