@@ -145,7 +145,7 @@ public struct BinaryDebdiff: Sendable {
         do {
             bytes = try FileSystem.read(path, maximumSize: 64 << 20)
         } catch {
-            throw DebdiffError("\(error)")
+            throw DebdiffError(underlying: error)
         }
         let directory = FileSystem.directory(of: path)
         var debs: [String] = []

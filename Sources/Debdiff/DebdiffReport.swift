@@ -17,7 +17,28 @@ public struct DebdiffReport: Sendable {
 }
 
 /// Why a comparison could not be made: one line naming the file.
+///
+/// An error of a lower layer (the index, an artifact, a hash) is kept as a value in ``underlying`` and
+/// only rendered when the message is read.
 public struct DebdiffError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
+    public var context: String
+    /// The error of a lower layer this one wraps, kept as a value.
+    public var underlying: (any Error & Sendable)?
+
+    public init(_ description: String) {
+        context = description
+        underlying = nil
+    }
+
+    /// An error of a lower layer: `<context>: <underlying>`, or `<underlying>` without a context.
+    public init(_ context: String = "", underlying: any Error & Sendable) {
+        self.context = context
+        self.underlying = underlying
+    }
+
+    public var description: String {
+        guard let underlying else { return context }
+        return context.isEmpty ? "\(underlying)" : "\(context): \(underlying)"
+    }
 }

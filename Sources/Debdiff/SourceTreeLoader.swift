@@ -46,7 +46,7 @@ struct SourceTreeLoader: Sendable {
             throw DebdiffError("\(path): '\(listed.name)' is listed but not found next to the .dsc")
         }
         let version: DebianVersion
-        do { version = try DebianVersion(package.version) } catch { throw DebdiffError("\(path): \(error)") }
+        do { version = try DebianVersion(package.version) } catch { throw DebdiffError(path, underlying: error) }
         let plan = try SourceUnpackPlan(package: package, dscPath: path)
         var sink = SpoolingSink(tree: ExtractedTree(spool: spool), writer: try SpoolFile(path: spool))
         let summary = try SourceUnpacker(limits: limits, applyPatches: applyPatches).run(plan, into: &sink)

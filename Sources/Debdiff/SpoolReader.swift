@@ -33,7 +33,7 @@ final class SpoolReader: Sendable {
     /// The SHA-256 of a regular file's bytes, read a chunk at a time.
     func sha256(of entry: ExtractedTree.Entry) throws(DebdiffError) -> String {
         let hasher: Hasher
-        do { hasher = try Hasher([.sha256]) } catch { throw DebdiffError("cannot hash '\(path)': \(error)") }
+        do { hasher = try Hasher([.sha256]) } catch { throw DebdiffError("cannot hash '\(path)'", underlying: error) }
         let chunk = 64 * 1024
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
