@@ -1,5 +1,6 @@
 import DebianFormats
 import Digest
+import SystemCalls
 
 /// Reads an APT repository distribution from its `Release` file and the `Sources`/`Packages`
 /// indices it lists, verifying each index against the Release checksums.

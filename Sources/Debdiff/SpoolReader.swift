@@ -1,4 +1,5 @@
 import Digest
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +16,7 @@ final class SpoolReader: Sendable {
     init(path: String) throws(DebdiffError) {
         self.path = path
         fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(ScratchDirectory.errnoText())") }
+        guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(Errno.currentText)") }
     }
 
     deinit { close(fd) }

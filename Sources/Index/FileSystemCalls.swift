@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,7 +17,7 @@ enum FileSystemCalls {
 
     static func makeDirectory(_ path: String) throws(IndexError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw IndexError(path: path, reason: "cannot create directory: \(String(cString: strerror(errno)))")
+            throw IndexError(path: path, reason: "cannot create directory: \(Errno.currentText)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Digest
 import DebianFormats
 import LibArchive
+import SystemCalls
 
 /// Writes a ``TemplatePackage`` as a `3.0 (native)` source package: `<name>_<version>.tar.xz` (top
 /// directory `<name>-<version>`, members sorted by name as `dpkg-source -b` writes them, owner root/root,
@@ -56,7 +57,7 @@ public struct TemplateWriter: Sendable {
             }
             try output.finish()
         } catch {
-            PortFiles.removeTree(temporary)
+            TemporaryCleanup.removeTree(temporary)
             throw error
         }
         try PortFiles.rename(temporary, to: tarball)
@@ -109,7 +110,7 @@ extension TemplateWriter {
     /// then removes the directory on every path.
     public func withGenerated<T>(_ template: TemplatePackage, _ body: (String) throws -> T) throws -> T {
         let directory = try PortFiles.temporaryDirectory(prefix: "debwork-template")
-        defer { PortFiles.removeTree(directory) }
+        defer { TemporaryCleanup.removeTree(directory) }
         return try body(try write(template, into: directory))
     }
 }
