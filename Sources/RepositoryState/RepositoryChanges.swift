@@ -132,6 +132,6 @@ public struct RepositoryChanges: Sendable {
     }
 
     static func parse(_ name: String) throws(RepositoryStateError) -> Distribution {
-        do { return try Distribution(name) } catch { throw .refused("\(error)") }
+        do { return try Distribution(name) } catch { throw .invalidDistribution(error) }
     }
 }
