@@ -44,12 +44,12 @@ let package = Package(
 
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats", "SystemCalls"]),
-        .target(name: "Index", dependencies: ["SystemCalls", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage"]),
+        .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage"]),
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput"]),
         .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats"]),
-        .target(name: "Query", dependencies: ["Index", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
-        .target(name: "RepositoryState", dependencies: ["Index", "Artifacts", "DebianFormats", "SystemCalls", "Installability"]),
+        .target(name: "Query", dependencies: ["Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
+        .target(name: "RepositoryState", dependencies: ["Index", "MiniBuildd", "Artifacts", "DebianFormats", "SystemCalls", "Installability"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [
