@@ -23,9 +23,4 @@ final class ScratchDirectory {
         TemporaryCleanup.removeTree(path)
         TemporaryCleanup.unregister(path)
     }
-
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
-    }
 }

@@ -1,6 +1,7 @@
 import Artifacts
 import DebianFormats
 import LibArchive
+import SystemCalls
 
 /// A source package unpacked the way `dpkg-source -x` unpacks it (with `--skip-patches` unless
 /// patches are applied), into a directory of a ``ScratchDirectory``, by libarchive in-process.
@@ -42,7 +43,7 @@ struct SourceTreeLoader: Sendable {
     func load(dsc path: String, into spool: String) throws -> LoadedSource {
         let package = try SourceReader(limits: limits, unpack: false).read(path: path)
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        for listed in package.files where !ScratchDirectory.exists(directory + "/" + listed.name) {
+        for listed in package.files where !FileStatus.exists(directory + "/" + listed.name) {
             throw DebdiffError("\(path): '\(listed.name)' is listed but not found next to the .dsc")
         }
         let version: DebianVersion

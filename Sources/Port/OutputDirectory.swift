@@ -37,7 +37,7 @@ final class OutputDirectory {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") where component != "." {
             current += "/" + component
-            if PortFiles.isDirectory(current) { continue }
+            if FileStatus.isDirectory(current) { continue }
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
                 let error = PortError(file: current, "cannot create directory: \(Errno.currentText)")
                 removeCreated(created)

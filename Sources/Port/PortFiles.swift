@@ -1,3 +1,4 @@
+import Artifacts
 import SystemCalls
 #if canImport(Glibc)
 import Glibc
@@ -11,29 +12,14 @@ enum PortFiles {
         return lstat(path, &info) == 0
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     /// `mkdir -p`.
     static func makeDirectories(_ path: String) throws(PortError) {
-        if isDirectory(path) { return }
-        let parent = directory(of: path)
+        if FileStatus.isDirectory(path) { return }
+        let parent = FileSystem.directory(of: path)
         if parent != path && parent != "." && parent != "/" { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw PortError(file: path, "cannot create directory: \(Errno.currentText)")
         }
-    }
-
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    static func baseName(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
     }
 
     /// Writes `bytes` to `<path>.partial`, then renames it to `path`: a reader sees the whole file or none.

@@ -135,8 +135,8 @@ public struct PortService {
     /// directory's handle), verified there, then renamed into place. Every name is a plain component checked
     /// by ``OutputDirectory``; on any failure the staging folder and the folders this call made are removed.
     private func write(_ plan: PortPlan, source: PortSource, request: PortRequest) throws -> PortResult {
-        let (parent, created) = try OutputDirectory.make(PortFiles.directory(of: plan.directory))
-        let name = PortFiles.baseName(plan.directory)
+        let (parent, created) = try OutputDirectory.make(FileSystem.directory(of: plan.directory))
+        let name = FileSystem.baseName(plan.directory)
         let stagingName = ".\(plan.distribution).partial-\(getpid())"
         parent.removeTree(stagingName)
         let staging: OutputDirectory
