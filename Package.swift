@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput"]),
         .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats"]),
-        .target(name: "Query", dependencies: ["Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
+        .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
         .target(name: "RepositoryState", dependencies: ["Index", "MiniBuildd", "Artifacts", "DebianFormats", "SystemCalls", "Installability"]),
 
         // MARK: The thin executable

@@ -1,13 +1,13 @@
+import SystemCalls
+
 /// Why an artifact (a .deb, .dsc, .changes or APT index file) could not be read.
 ///
 /// The description is the one line a user reads: the file, then what is wrong with it. An error from a
 /// lower layer (libarchive, liblzma, a system call, a parser) is kept as a value in ``underlying`` and only
 /// rendered when the message is read.
-public struct ArtifactError: Error, Sendable, CustomStringConvertible {
+public struct ArtifactError: LayeredError {
     public var file: String
-    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
     public var context: String
-    /// The error of a lower layer this one wraps, kept as a value.
     public var underlying: (any Error & Sendable)?
     /// Whether the underlying error names `file` itself and that name is dropped (see ``wrapping(_:file:)``).
     private var dropsRepeatedFile = false

@@ -1,4 +1,5 @@
 import JSONOutput
+import SystemCalls
 
 /// The outcome of a comparison: devscripts' text, its exit status, and the same comparison as JSON.
 public struct DebdiffReport: Sendable {
@@ -20,10 +21,8 @@ public struct DebdiffReport: Sendable {
 ///
 /// An error of a lower layer (the index, an artifact, a hash) is kept as a value in ``underlying`` and
 /// only rendered when the message is read.
-public struct DebdiffError: Error, Sendable, CustomStringConvertible {
-    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
+public struct DebdiffError: LayeredError {
     public var context: String
-    /// The error of a lower layer this one wraps, kept as a value.
     public var underlying: (any Error & Sendable)?
 
     public init(_ description: String) {
@@ -37,8 +36,5 @@ public struct DebdiffError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    public var description: String {
-        guard let underlying else { return context }
-        return context.isEmpty ? "\(underlying)" : "\(context): \(underlying)"
-    }
+    public var description: String { reason }
 }

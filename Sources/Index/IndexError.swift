@@ -1,12 +1,12 @@
+import SystemCalls
+
 /// An error about the index itself (not about one artifact).
 ///
 /// An error of a lower layer (SQLite, an artifact, a system call) is kept as a value in ``underlying`` and
 /// only rendered when the message is read.
-public struct IndexError: Error, Sendable, CustomStringConvertible {
+public struct IndexError: LayeredError {
     public var path: String
-    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
     public var context: String
-    /// The error of a lower layer this one wraps, kept as a value.
     public var underlying: (any Error & Sendable)?
 
     public init(path: String, reason: String) {
@@ -21,12 +21,6 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
         self.path = path
         self.context = context
         self.underlying = underlying
-    }
-
-    /// What is wrong: the message without the path.
-    public var reason: String {
-        guard let underlying else { return context }
-        return context.isEmpty ? "\(underlying)" : "\(context): \(underlying)"
     }
 
     public var description: String { "\(path): \(reason)" }

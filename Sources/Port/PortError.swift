@@ -1,14 +1,14 @@
+import SystemCalls
+
 /// Why a port could not be written. Its description is the message a user reads: it names the file
 /// (when there is one) and quotes the bad value.
 ///
 /// An error of a lower layer (a distribution name, an artifact, a patch) is kept as a value in
 /// ``underlying`` and only rendered when the message is read.
-public struct PortError: Error, Sendable, CustomStringConvertible {
+public struct PortError: LayeredError {
     /// The file the problem is about, if any.
     public var file: String?
-    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
     public var context: String
-    /// The error of a lower layer this one wraps, kept as a value.
     public var underlying: (any Error & Sendable)?
 
     public init(file: String? = nil, _ reason: String) {
@@ -23,12 +23,6 @@ public struct PortError: Error, Sendable, CustomStringConvertible {
         self.file = file
         self.context = context
         self.underlying = underlying
-    }
-
-    /// What is wrong: the message without the file.
-    public var reason: String {
-        guard let underlying else { return context }
-        return context.isEmpty ? "\(underlying)" : "\(context): \(underlying)"
     }
 
     public var description: String { file.map { "\($0): \(reason)" } ?? reason }

@@ -1,11 +1,11 @@
+import SystemCalls
+
 /// Why a search could not run; the description is the `E:` line a user reads.
 ///
 /// An error of a lower layer (the query parser, the index) is kept as a value in ``underlying`` and only
 /// rendered when the message is read.
-public struct SearchError: Error, Sendable, CustomStringConvertible {
-    /// What debwork says is wrong, without the underlying error's text (empty when that says it all).
+public struct SearchError: LayeredError {
     public var context: String
-    /// The error of a lower layer this one wraps, kept as a value.
     public var underlying: (any Error & Sendable)?
 
     public init(_ description: String) {
@@ -19,10 +19,7 @@ public struct SearchError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    public var description: String {
-        guard let underlying else { return context }
-        return context.isEmpty ? "\(underlying)" : "\(context): \(underlying)"
-    }
+    public var description: String { reason }
 
     static func tooLong(_ what: String, _ text: String) -> SearchError {
         SearchError("\(what) is too long (\(text.utf8.count) bytes; at most \(GlobPattern.maximumLength))")
