@@ -1,13 +1,36 @@
+import SystemCalls
+
 /// Why an artifact (a .deb, .dsc, .changes or APT index file) could not be read.
 ///
-/// The description is the one line a user reads: the file, then what is wrong with it.
-public struct ArtifactError: Error, Sendable, CustomStringConvertible {
+/// The description is the one line a user reads: the file, then what is wrong with it. An error from a
+/// lower layer (libarchive, liblzma, a system call, a parser) is kept as a value in ``underlying`` and only
+/// rendered when the message is read.
+public struct ArtifactError: LayeredError {
     public var file: String
-    public var reason: String
+    public var context: String
+    public var underlying: (any Error & Sendable)?
+    /// Whether the underlying error names `file` itself and that name is dropped (see ``wrapping(_:file:)``).
+    private var dropsRepeatedFile = false
 
     public init(file: String, reason: String) {
         self.file = file
-        self.reason = reason
+        context = reason
+        underlying = nil
+    }
+
+    /// An error of a lower layer about `file`: the message reads `<file>: <context>: <underlying>`, or
+    /// `<file>: <underlying>` without a context.
+    public init(file: String, context: String = "", underlying: any Error & Sendable) {
+        self.file = file
+        self.context = context
+        self.underlying = underlying
+    }
+
+    /// What is wrong with the file: the message without the file name.
+    public var reason: String {
+        guard let underlying else { return context }
+        let text = dropsRepeatedFile ? Self.withoutFile(String(describing: underlying), file: file) : "\(underlying)"
+        return context.isEmpty ? text : "\(context): \(text)"
     }
 
     public var description: String { "\(file): \(reason)" }
@@ -15,12 +38,16 @@ public struct ArtifactError: Error, Sendable, CustomStringConvertible {
     /// Wraps any error from a lower layer so that the message names `file` exactly once.
     public static func wrapping(_ error: any Error, file: String) -> ArtifactError {
         if let error = error as? ArtifactError { return error }
-        let text = String(describing: error)
-        if text.hasPrefix(file) {
-            let rest = text.dropFirst(file.count).drop { $0 == ":" || $0 == " " }
-            return ArtifactError(file: file, reason: String(rest))
-        }
-        return ArtifactError(file: file, reason: text)
+        var wrapped = ArtifactError(file: file, underlying: error)
+        wrapped.dropsRepeatedFile = true
+        return wrapped
+    }
+
+    /// The lower layers name the file they were given first (`<file>: …`, `<file>:<member>: …`): that
+    /// name is dropped when it is this error's file, so that the message names it once.
+    private static func withoutFile(_ text: String, file: String) -> String {
+        guard text.hasPrefix(file) else { return text }
+        return String(text.dropFirst(file.count).drop { $0 == ":" || $0 == " " })
     }
 }
 

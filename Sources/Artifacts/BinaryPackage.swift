@@ -1,5 +1,6 @@
 import DebianFormats
 import LibArchive
+import SystemCalls
 
 /// Everything debwork keeps of one binary package (.deb, .udeb, .ddeb).
 public struct BinaryPackage: Sendable, Hashable {
@@ -123,11 +124,5 @@ public struct BinaryPackage: Sendable, Hashable {
             return (String(name), version)
         }
         return (String(name), version)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

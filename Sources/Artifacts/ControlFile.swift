@@ -142,7 +142,7 @@ enum ListedFiles {
             do {
                 digest = try FileDigest.compute(path: path)
             } catch {
-                throw ArtifactError(file: file, reason: "\(error)")
+                throw ArtifactError(file: file, underlying: error)
             }
             for (algorithm, expected) in [(DigestAlgorithm.md5, listed.md5), (.sha1, listed.sha1), (.sha256, listed.sha256)] {
                 if let expected, digest[algorithm] != expected {

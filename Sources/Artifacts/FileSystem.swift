@@ -56,7 +56,7 @@ public enum FileSystem {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ArtifactError(file: path, reason: "cannot read file: \(errorText())")
+                throw ArtifactError(file: path, reason: "cannot read file: \(Errno.currentText)")
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
@@ -76,7 +76,7 @@ public enum FileSystem {
     /// The entries of a directory, and the names (escaped, for messages) that are not valid UTF-8.
     public static func listing(_ directory: String) throws(ArtifactError) -> (names: [String], invalid: [String]) {
         guard let dir = opendir(directory) else {
-            throw ArtifactError(file: directory, reason: "cannot read directory: \(errorText())")
+            throw ArtifactError(file: directory, reason: "cannot read directory: \(Errno.currentText)")
         }
         defer { closedir(dir) }
         var names: [String] = []
@@ -118,6 +118,4 @@ public enum FileSystem {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
-
-    static func errorText() -> String { String(cString: strerror(errno)) }
 }

@@ -1,5 +1,6 @@
 import DebianFormats
 import Digest
+import SystemCalls
 
 /// Reads an APT repository distribution from its `Release` file and the `Sources`/`Packages`
 /// indices it lists, verifying each index against the Release checksums.
@@ -125,7 +126,7 @@ public struct RepositoryReader: Sendable {
             if let expected = listed[base + suffix] {
                 let digest: FileDigest
                 do { digest = try FileDigest.compute(path: path, algorithms: [.sha256]) } catch {
-                    throw ArtifactError(file: path, reason: "\(error)")
+                    throw ArtifactError(file: path, underlying: error)
                 }
                 guard digest.size == expected.size, digest[.sha256] == expected.sha256 else {
                     throw ArtifactError(file: path, reason: "does not match its SHA256 entry in '\(release)'")

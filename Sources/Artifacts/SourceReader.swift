@@ -65,7 +65,7 @@ public struct SourceReader: Sendable {
             do {
                 package.changelog = try Changelog.parse(changelogText, file: "debian/changelog")
             } catch {
-                throw ArtifactError(file: path, reason: "\(error)")
+                throw ArtifactError(file: path, underlying: error)
             }
         } else {
             package.warnings.append("no debian/changelog in the unpacked source")

@@ -53,7 +53,7 @@ public struct BinaryDebdiff: Sendable {
         var indexed: [PackageListing?] = []
         for file in files { indexed.append(try index?.listing(path: file)) }
         let unread = files.indices.filter { indexed[$0] == nil }
-        let read = try parallelMap(unread) { position throws(DebdiffError) in try reader.read(path: files[position]) }
+        let read = try orderedParallelMap(unread) { position throws(DebdiffError) in try reader.read(path: files[position]) }
         for (position, listing) in zip(unread, read) { indexed[position] = listing }
         let listings = indexed.compactMap { $0 }
         let fromIndex = files.indices.filter { !unread.contains($0) }.map { files[$0] }
@@ -145,7 +145,7 @@ public struct BinaryDebdiff: Sendable {
         do {
             bytes = try FileSystem.read(path, maximumSize: 64 << 20)
         } catch {
-            throw DebdiffError("\(error)")
+            throw DebdiffError(underlying: error)
         }
         let directory = FileSystem.directory(of: path)
         var debs: [String] = []

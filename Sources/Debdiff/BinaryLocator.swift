@@ -53,7 +53,7 @@ public struct BinaryLocator {
                     rank: SourceLocator.rank(area: artifact.area, identity: artifact.repository, repository: repository))
             }.filter { repository == nil || $0.rank < 3 }
         } catch {
-            throw DebdiffError("\(store.path): \(error)")
+            throw DebdiffError(store.path, underlying: error)
         }
     }
 }

@@ -79,7 +79,7 @@ struct ContentComparison: Sendable {
             let scratch = try ScratchDirectory()
             let spools = [scratch.path + "/old.spool", scratch.path + "/new.spool"]
             let files = [old.file, new.file]
-            let places = try parallelMap([0, 1]) { side throws(DebdiffError) in
+            let places = try orderedParallelMap([0, 1]) { side throws(DebdiffError) in
                 try reader.spoolFiles(path: files[side], paths: toDiff, spool: spools[side])
             }
             let readers = try spools.map { spool throws(DebdiffError) in try SpoolReader(path: spool) }

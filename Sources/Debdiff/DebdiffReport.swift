@@ -1,4 +1,5 @@
 import JSONOutput
+import SystemCalls
 
 /// The outcome of a comparison: devscripts' text, its exit status, and the same comparison as JSON.
 public struct DebdiffReport: Sendable {
@@ -17,7 +18,23 @@ public struct DebdiffReport: Sendable {
 }
 
 /// Why a comparison could not be made: one line naming the file.
-public struct DebdiffError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+///
+/// An error of a lower layer (the index, an artifact, a hash) is kept as a value in ``underlying`` and
+/// only rendered when the message is read.
+public struct DebdiffError: LayeredError {
+    public var context: String
+    public var underlying: (any Error & Sendable)?
+
+    public init(_ description: String) {
+        context = description
+        underlying = nil
+    }
+
+    /// An error of a lower layer: `<context>: <underlying>`, or `<underlying>` without a context.
+    public init(_ context: String = "", underlying: any Error & Sendable) {
+        self.context = context
+        self.underlying = underlying
+    }
+
+    public var description: String { reason }
 }

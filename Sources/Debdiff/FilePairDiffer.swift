@@ -82,7 +82,7 @@ struct FilePairDiffer: Sendable {
 
     /// The SHA-256 of a file's bytes, as ``ExtractedTree/Entry/sha256`` holds it.
     static func sha256(_ bytes: [UInt8]) throws(DebdiffError) -> String {
-        do { return try Hasher.hash(bytes, .sha256) } catch { throw DebdiffError("cannot hash a file: \(error)") }
+        do { return try Hasher.hash(bytes, .sha256) } catch { throw DebdiffError("cannot hash a file", underlying: error) }
     }
 
     /// `name<TAB>time` as GNU diff prints it; an absent file has the epoch.

@@ -38,7 +38,7 @@ public struct IndexedListings {
             // The data.tar root `./` is not stored; debdiff's listing drops it anyway.
             return PackageListing(file: path, entries: entries, controlMembers: members)
         } catch {
-            throw DebdiffError("\(store.path): \(error)")
+            throw DebdiffError(store.path, underlying: error)
         }
     }
 }

@@ -22,7 +22,7 @@ struct MoveRules: Sendable {
                 do {
                     regex = try Regex(from)
                 } catch {
-                    throw DebdiffError("--move-regex: invalid regular expression '\(move.from)': \(error)")
+                    throw DebdiffError("--move-regex: invalid regular expression '\(move.from)'", underlying: error)
                 }
             }
             rules.append(Rule(from: from, to: to, regex: regex))

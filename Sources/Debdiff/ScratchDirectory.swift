@@ -12,12 +12,9 @@ final class ScratchDirectory {
     /// Creates the directory under `$TMPDIR` (or `/tmp`).
     /// - Throws: ``DebdiffError`` naming the directory and errno.
     init() throws(DebdiffError) {
-        let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/debwork-debdiff.XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
-            throw DebdiffError("cannot create a temporary directory in '\(base)': \(Self.errnoText())")
+        do { path = try TemporaryDirectory.make(prefix: "debwork-debdiff.") } catch {
+            throw DebdiffError("cannot create a temporary directory in '\(error.path)': \(Errno.text(error.errno))")
         }
-        path = String(cString: made)
         // Ctrl-C or SIGTERM in the middle of a comparison must not leave the spools behind.
         TemporaryCleanup.register(path)
     }
@@ -26,11 +23,4 @@ final class ScratchDirectory {
         TemporaryCleanup.removeTree(path)
         TemporaryCleanup.unregister(path)
     }
-
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
-    }
-
-    static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -3,7 +3,6 @@ import Diff
 import Dispatch
 import JSONOutput
 import LibArchive
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,13 +36,10 @@ public struct SourceDebdiff: Sendable {
         let loader = SourceTreeLoader(limits: limits, applyPatches: options.applyPatches,
                                       unpackTarballs: options.unpackTarballs)
         let paths = [old, new]
-        let results = Mutex<[Result<LoadedSource, any Error>?]>([nil, nil])
         let root = scratch.path
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let result = Result { try loader.load(dsc: paths[index], into: root + "/\(index + 1).spool") }
-            results.withLock { $0[index] = result }
+        let loaded = try orderedParallelMap([0, 1]) { index in
+            try loader.load(dsc: paths[index], into: root + "/\(index + 1).spool")
         }
-        let loaded = try results.withLock { list in try list.map { try $0!.get() } }
         var first = loaded[0], second = loaded[1]
         if options.autoVersionSort, Self.isNewer(first.version, than: second.version) {
             swap(&first, &second)

@@ -15,7 +15,7 @@ public struct SourceLocator {
         do {
             rows = try store.sourceArtifacts(of: source, version: version)
         } catch {
-            throw DebdiffError("\(store.path): \(error)")
+            throw DebdiffError(store.path, underlying: error)
         }
         func rank(_ row: IndexedArtifact) -> Int {
             Self.rank(area: row.area, identity: row.repository, repository: repository)

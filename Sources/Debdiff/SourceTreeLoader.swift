@@ -1,6 +1,7 @@
 import Artifacts
 import DebianFormats
 import LibArchive
+import SystemCalls
 
 /// A source package unpacked the way `dpkg-source -x` unpacks it (with `--skip-patches` unless
 /// patches are applied), into a directory of a ``ScratchDirectory``, by libarchive in-process.
@@ -42,11 +43,11 @@ struct SourceTreeLoader: Sendable {
     func load(dsc path: String, into spool: String) throws -> LoadedSource {
         let package = try SourceReader(limits: limits, unpack: false).read(path: path)
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        for listed in package.files where !ScratchDirectory.exists(directory + "/" + listed.name) {
+        for listed in package.files where !FileStatus.exists(directory + "/" + listed.name) {
             throw DebdiffError("\(path): '\(listed.name)' is listed but not found next to the .dsc")
         }
         let version: DebianVersion
-        do { version = try DebianVersion(package.version) } catch { throw DebdiffError("\(path): \(error)") }
+        do { version = try DebianVersion(package.version) } catch { throw DebdiffError(path, underlying: error) }
         let plan = try SourceUnpackPlan(package: package, dscPath: path)
         var sink = SpoolingSink(tree: ExtractedTree(spool: spool), writer: try SpoolFile(path: spool))
         let summary = try SourceUnpacker(limits: limits, applyPatches: applyPatches).run(plan, into: &sink)

@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,21 +20,15 @@ final class SpoolFile {
     init(path: String) throws(DebdiffError) {
         self.path = path
         fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(ScratchDirectory.errnoText())") }
+        guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(Errno.currentText)") }
     }
 
     deinit { close(fd) }
 
     /// Appends bytes, returning nothing; use ``size`` before the first chunk as the entry's offset.
     func append(_ bytes: UnsafeRawBufferPointer) throws(DebdiffError) {
-        var done = 0
-        while done < bytes.count {
-            let written = write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw DebdiffError("cannot write '\(path)': \(ScratchDirectory.errnoText())")
-            }
-            done += written
+        do { try FileDescriptor.writeAll(fd, bytes, path: path) } catch {
+            throw DebdiffError("cannot write '\(path)': \(Errno.text(error.errno))")
         }
         size += Int64(bytes.count)
     }
@@ -70,7 +65,7 @@ final class SpoolFile {
             let got = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
-                throw DebdiffError("cannot read '\(path)' at \(offset + Int64(done)): \(got < 0 ? ScratchDirectory.errnoText() : "short file")")
+                throw DebdiffError("cannot read '\(path)' at \(offset + Int64(done)): \(got < 0 ? Errno.currentText : "short file")")
             }
             done += got
         }

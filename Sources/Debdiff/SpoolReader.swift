@@ -1,4 +1,5 @@
 import Digest
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +16,7 @@ final class SpoolReader: Sendable {
     init(path: String) throws(DebdiffError) {
         self.path = path
         fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(ScratchDirectory.errnoText())") }
+        guard fd >= 0 else { throw DebdiffError("cannot open '\(path)': \(Errno.currentText)") }
     }
 
     deinit { close(fd) }
@@ -33,7 +34,7 @@ final class SpoolReader: Sendable {
     /// The SHA-256 of a regular file's bytes, read a chunk at a time.
     func sha256(of entry: ExtractedTree.Entry) throws(DebdiffError) -> String {
         let hasher: Hasher
-        do { hasher = try Hasher([.sha256]) } catch { throw DebdiffError("cannot hash '\(path)': \(error)") }
+        do { hasher = try Hasher([.sha256]) } catch { throw DebdiffError("cannot hash '\(path)'", underlying: error) }
         let chunk = 64 * 1024
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }

@@ -64,7 +64,7 @@ struct TreeComparison {
     init(old: ExtractedTree, oldLabel: String, new: ExtractedTree, newLabel: String, options: DebdiffOptions,
          showModes: Bool, workers: Int = 1) throws(DebdiffError) {
         // Listing the directories walks every path of a tree (thousands of strings): a thread per side.
-        let children = try parallelMap([old, new]) { tree throws(DebdiffError) in tree.children() }
+        let children = try orderedParallelMap([old, new]) { tree throws(DebdiffError) in tree.children() }
         self.old = Side(tree: old, label: oldLabel, children: children[0])
         self.new = Side(tree: new, label: newLabel, children: children[1])
         self.options = options

@@ -1,22 +1,13 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The file-system calls the index needs beyond the readers' (`mkdir`, `isatty`, clocks).
 enum FileSystemCalls {
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
-    }
-
     static func makeDirectory(_ path: String) throws(IndexError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw IndexError(path: path, reason: "cannot create directory: \(String(cString: strerror(errno)))")
+            throw IndexError(path: path, reason: "cannot create directory: \(Errno.currentText)")
         }
     }
 

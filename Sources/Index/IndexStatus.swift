@@ -1,3 +1,4 @@
+import MiniBuildd
 import JSONOutput
 
 /// The `status` call's result: mini-buildd's keys where they apply, then the index's own under `index`.

@@ -2,6 +2,7 @@ import Artifacts
 import JSONOutput
 import DebianFormats
 import SQLite
+import SystemCalls
 
 extension IndexStore {
     /// The size and mtime recorded for an indexed file, if any.
@@ -296,11 +297,5 @@ extension IndexStore {
 
     static func jsonArray(_ strings: some Sequence<String>) -> String {
         JSONValue.array(strings.map { .string($0) }).serialized(pretty: false)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

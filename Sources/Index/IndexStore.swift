@@ -1,4 +1,5 @@
 import SQLite
+import SystemCalls
 
 /// The SQLite index: opening, migrating, and the one place that owns the connection.
 ///
@@ -23,7 +24,7 @@ public final class IndexStore {
             if !readOnly { try Self.makeParentDirectory(of: path) }
             do {
                 db = try Self.open(path: path, readOnly: readOnly, immutable: false)
-            } catch let error as SQLiteError where readOnly && error.isReadOnlyFailure && FileSystemCalls.exists(path) {
+            } catch let error as SQLiteError where readOnly && error.isReadOnlyFailure && FileStatus.exists(path) {
                 db = try Self.open(path: path, readOnly: true, immutable: true)
             }
             if !readOnly {
@@ -36,12 +37,12 @@ public final class IndexStore {
             if error.isNotADatabase {
                 throw IndexError(path: path, reason: "not an SQLite database (is --index pointing at the right file?)")
             }
-            if readOnly && error.primaryCode == 14 { // SQLITE_CANTOPEN
+            if readOnly && error.isCannotOpen {
                 throw IndexError(path: path, reason: "no index here yet; run 'debwork index PATH…' first")
             }
             throw IndexError(path: path, reason: error.message)
         } catch {
-            throw IndexError(path: path, reason: "\(error)")
+            throw IndexError(path: path, underlying: error)
         }
     }
 
@@ -114,7 +115,7 @@ public final class IndexStore {
         for (offset, component) in components.enumerated() {
             parent += (offset == 0 ? "" : "/") + component
             guard !parent.isEmpty else { continue }
-            if !FileSystemCalls.isDirectory(parent) {
+            if !FileStatus.isDirectory(parent) {
                 try FileSystemCalls.makeDirectory(parent)
             }
         }

@@ -63,7 +63,7 @@ public struct Indexer: Sendable {
         let known = recorded.mapValues(\.sha256)
         let keyrings = options.keyrings
         do {
-            try parallelMap(work, jobs: options.jobs, parse: { item in
+            try streamingParallelMap(work, jobs: options.jobs, parse: { item in
                 Self.parse(item, recordedSHA256: known[item.path] ?? nil, limits: limits, keyrings: keyrings)
             }, consume: { outcome in
                 if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
@@ -96,7 +96,7 @@ public struct Indexer: Sendable {
         } catch {
             if store.db.isInTransaction { try? store.db.execute("ROLLBACK") }
             progress.finish()
-            throw IndexError(path: store.path, reason: "\(error)")
+            throw IndexError(path: store.path, underlying: error)
         }
         progress.finish()
 

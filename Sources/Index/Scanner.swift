@@ -1,5 +1,6 @@
 import Artifacts
 import DebianFormats
+import SystemCalls
 
 /// One file the indexer will look at.
 public struct WorkItem: Sendable, Hashable {

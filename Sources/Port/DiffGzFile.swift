@@ -42,7 +42,7 @@ struct DiffGzFile {
         let bytes: [UInt8]
         do {
             bytes = try CompressedFile.read(path, limits: .default)
-        } catch { throw PortError(file: path, "cannot read the .diff.gz: \(error)") }
+        } catch { throw PortError(file: path, "cannot read the .diff.gz", underlying: error) }
         return try parse(bytes, file: path)
     }
 
@@ -53,7 +53,7 @@ struct DiffGzFile {
 
     static func parse(_ bytes: [UInt8], file: String) throws -> DiffGzFile {
         let parsed: PatchFile
-        do { parsed = try PatchFile(bytes, name: file) } catch { throw PortError("\(error)") }
+        do { parsed = try PatchFile(bytes, name: file) } catch { throw PortError(underlying: error) }
         if let warning = parsed.warnings.first { throw PortError(warning) }
         let patches = parsed.sections.map { section in
             let lines = PatchFile.splitLines(Array(section.raw))

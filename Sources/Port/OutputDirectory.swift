@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ final class OutputDirectory {
     init(path: String) throws(PortError) {
         self.path = path
         fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw PortError(file: path, "cannot open directory: \(PortFiles.errorText())") }
+        guard fd >= 0 else { throw PortError(file: path, "cannot open directory: \(Errno.currentText)") }
     }
 
     private init(fd: Int32, path: String) {
@@ -36,9 +37,9 @@ final class OutputDirectory {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") where component != "." {
             current += "/" + component
-            if PortFiles.isDirectory(current) { continue }
+            if FileStatus.isDirectory(current) { continue }
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                let error = PortError(file: current, "cannot create directory: \(PortFiles.errorText())")
+                let error = PortError(file: current, "cannot create directory: \(Errno.currentText)")
                 removeCreated(created)
                 throw error
             }
@@ -73,7 +74,7 @@ final class OutputDirectory {
     func makeDirectory(_ name: String, mode: mode_t = 0o755) throws(PortError) -> OutputDirectory {
         try Self.check(name, in: path)
         guard mkdirat(fd, name, mode) == 0 else {
-            throw PortError(file: path(of: name), "cannot create directory: \(PortFiles.errorText())")
+            throw PortError(file: path(of: name), "cannot create directory: \(Errno.currentText)")
         }
         return try openDirectory(name)
     }
@@ -84,7 +85,7 @@ final class OutputDirectory {
         let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard child >= 0 else {
             throw PortError(file: path(of: name), errno == ELOOP ? "is a symlink; refusing to write through it"
-                                                                  : "cannot open directory: \(PortFiles.errorText())")
+                                                                  : "cannot open directory: \(Errno.currentText)")
         }
         return OutputDirectory(fd: child, path: path(of: name))
     }
@@ -120,7 +121,7 @@ final class OutputDirectory {
         try Self.check(from, in: path)
         try Self.check(to, in: path)
         if renameat(fd, from, fd, to) != 0 {
-            throw PortError(file: path(of: to), "cannot rename '\(from)' to it: \(PortFiles.errorText())")
+            throw PortError(file: path(of: to), "cannot rename '\(from)' to it: \(Errno.currentText)")
         }
     }
 
@@ -139,7 +140,7 @@ final class OutputDirectory {
                 let count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw PortError(file: source, "cannot read file: \(PortFiles.errorText())")
+                    throw PortError(file: source, "cannot read file: \(Errno.currentText)")
                 }
                 if count == 0 { break }
                 try output.write(Array(buffer[0..<count]))

@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,7 @@ final class OutputFile {
     init(path: String) throws(PortError) {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PortError(file: path, "cannot create file: \(PortFiles.errorText())") }
+        guard fd >= 0 else { throw PortError(file: path, "cannot create file: \(Errno.currentText)") }
     }
 
     /// Creates the new file `name` in `directory` (`openat` with `O_CREAT | O_EXCL | O_NOFOLLOW`): an existing
@@ -18,20 +19,14 @@ final class OutputFile {
     init(directory: OutputDirectory, name: String) throws(PortError) {
         path = directory.path(of: name)
         fd = openat(directory.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PortError(file: path, "cannot create file: \(PortFiles.errorText())") }
+        guard fd >= 0 else { throw PortError(file: path, "cannot create file: \(Errno.currentText)") }
     }
 
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws(PortError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw PortError(file: path, "cannot write file: \(PortFiles.errorText())")
-            }
-            offset += written
+        do { try FileDescriptor.writeAll(fd, bytes, path: path) } catch {
+            throw PortError(file: path, "cannot write file: \(Errno.text(error.errno))")
         }
     }
 
@@ -46,6 +41,6 @@ final class OutputFile {
         guard fd >= 0 else { return }
         let code = Glibc.close(fd)
         fd = -1
-        if code != 0 { throw PortError(file: path, "cannot close file: \(PortFiles.errorText())") }
+        if code != 0 { throw PortError(file: path, "cannot close file: \(Errno.currentText)") }
     }
 }

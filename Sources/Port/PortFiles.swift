@@ -1,3 +1,4 @@
+import Artifacts
 import SystemCalls
 #if canImport(Glibc)
 import Glibc
@@ -6,36 +7,19 @@ import Glibc
 /// The file-system calls a port needs, over the C library (debwork keeps Foundation out of its binary).
 /// Every error is a ``PortError`` naming the path and the `errno` text.
 enum PortFiles {
-    static func errorText() -> String { String(cString: strerror(errno)) }
-
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     /// `mkdir -p`.
     static func makeDirectories(_ path: String) throws(PortError) {
-        if isDirectory(path) { return }
-        let parent = directory(of: path)
+        if FileStatus.isDirectory(path) { return }
+        let parent = FileSystem.directory(of: path)
         if parent != path && parent != "." && parent != "/" { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw PortError(file: path, "cannot create directory: \(errorText())")
+            throw PortError(file: path, "cannot create directory: \(Errno.currentText)")
         }
-    }
-
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    static func baseName(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
     }
 
     /// Writes `bytes` to `<path>.partial`, then renames it to `path`: a reader sees the whole file or none.
@@ -54,7 +38,7 @@ enum PortFiles {
 
     static func rename(_ from: String, to: String) throws(PortError) {
         if Glibc.rename(from, to) != 0 {
-            throw PortError(file: to, "cannot rename '\(from)' to it: \(errorText())")
+            throw PortError(file: to, "cannot rename '\(from)' to it: \(Errno.currentText)")
         }
     }
 
@@ -63,22 +47,11 @@ enum PortFiles {
         do { return try RegularFile.open(path) } catch { throw PortError(file: path, error.message) }
     }
 
-    /// `TMPDIR` when set and not empty, else `/tmp`.
-    static var temporaryBase: String { Subprocess.temporaryBase }
-
-    /// `mkdtemp` under `TMPDIR` (or `/tmp`).
+    /// `mkdtemp` under `TMPDIR` (or `/tmp`): ``SystemCalls/TemporaryDirectory`` with a port's message.
     static func temporaryDirectory(prefix: String) throws(PortError) -> String {
-        let base = temporaryBase
-        var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) != nil else {
-            throw PortError(file: base, "cannot create a temporary directory: \(errorText())")
+        do { return try TemporaryDirectory.make(prefix: prefix + "-") } catch {
+            throw PortError(file: error.path, "cannot create a temporary directory: \(Errno.text(error.errno))")
         }
-        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// `rm -r`: removes a file or a directory tree (symlinks are removed, never followed).
-    static func removeTree(_ path: String) {
-        TemporaryCleanup.removeTree(path)
     }
 
     /// The absolute form of a relative path (against the working directory), without resolving symlinks.

@@ -56,7 +56,7 @@ public struct PortPlanner {
         do {
             fromDistribution = try Distribution(from)
             toDistribution = try Distribution(to)
-        } catch { throw PortError("\(error)") }
+        } catch { throw PortError(underlying: error) }
         guard from != to else { throw PortError("nothing to plan: '\(from)' is both source and target") }
         guard toDistribution.rollback == nil else { throw PortError("cannot upload to rollback distribution '\(to)'") }
         let index = PortIndex(store: store)

@@ -71,7 +71,7 @@ public struct PortService {
 
     private func plan(target: String, request: PortRequest, source: PortSource) throws -> PortPlan {
         let distribution: Distribution
-        do { distribution = try Distribution(target) } catch { throw PortError("\(error)") }
+        do { distribution = try Distribution(target) } catch { throw PortError(underlying: error) }
         guard distribution.rollback == nil else { throw PortError("cannot upload to rollback distribution '\(target)'") }
         let to = portVersion(distribution, codeversions: request.codeversions)
         let version: String
@@ -82,13 +82,13 @@ public struct PortService {
             version = PortVersion.rebuild(source.version, stamp: PortNames.utcStamp(request.timestamp))
         case .internalPort(let fromName):
             let from: Distribution
-            do { from = try Distribution(fromName) } catch { throw PortError("\(error)") }
+            do { from = try Distribution(fromName) } catch { throw PortError(underlying: error) }
             version = PortVersion.internalPort(source.version, from: portVersion(from, codeversions: request.codeversions), to: to)
         case .external:
             version = PortVersion.externalPort(source.version, to: to)
         }
         do { _ = try DebianVersion(version) } catch {
-            throw PortError("the new version '\(version)' is not a valid Debian version: \(error)")
+            throw PortError("the new version '\(version)' is not a valid Debian version", underlying: error)
         }
         let warnings = try targetWarnings(source: source.source, version: version, target: target,
                                           distribution: distribution, to: to)
@@ -135,8 +135,8 @@ public struct PortService {
     /// directory's handle), verified there, then renamed into place. Every name is a plain component checked
     /// by ``OutputDirectory``; on any failure the staging folder and the folders this call made are removed.
     private func write(_ plan: PortPlan, source: PortSource, request: PortRequest) throws -> PortResult {
-        let (parent, created) = try OutputDirectory.make(PortFiles.directory(of: plan.directory))
-        let name = PortFiles.baseName(plan.directory)
+        let (parent, created) = try OutputDirectory.make(FileSystem.directory(of: plan.directory))
+        let name = FileSystem.baseName(plan.directory)
         let stagingName = ".\(plan.distribution).partial-\(getpid())"
         parent.removeTree(stagingName)
         let staging: OutputDirectory
@@ -284,7 +284,7 @@ public struct PortService {
             package = try SourceReader(unpack: true).read(path: staging + "/" + dscName)
             upload = try ChangesReader().read(path: staging + "/" + changesName)
         } catch {
-            throw PortError("the written upload does not verify: \(error)")
+            throw PortError("the written upload does not verify", underlying: error)
         }
         func fail(_ reason: String) -> PortError { PortError(file: staging + "/" + changesName, "the written upload does not verify: \(reason)") }
         guard package.version == plan.version, upload.version == plan.version else { throw fail("version mismatch") }

@@ -12,7 +12,7 @@ public enum PublicKeyExporter {
         guard !key.isEmpty, !key.hasPrefix("-") else { throw PortError("'\(key)' is not a key id") }
         // gpg mixes warnings into its output; --output (in a private mkdtemp folder) keeps the key block apart.
         let folder = try PortFiles.temporaryDirectory(prefix: "debwork-pub-key")
-        defer { PortFiles.removeTree(folder) }
+        defer { TemporaryCleanup.removeTree(folder) }
         let output = folder + "/key.asc"
         let result = try Subprocess.port(["gpg", "--batch", "--yes", "--armor", "--output", output, "--export", key])
         guard result.status == 0 else {

@@ -8,7 +8,7 @@ public enum UploadSigner {
         let result = try Subprocess.port(["gpg", "--batch", "--yes", "--clearsign", "--local-user", key,
                                          "--output", temporary, path])
         guard result.status == 0 else {
-            PortFiles.removeTree(temporary)
+            TemporaryCleanup.removeTree(temporary)
             throw PortError(file: path, "gpg --clearsign with key '\(key)' failed (exit \(result.status)): \(result.output.trimmingTrailingNewlines)")
         }
         try PortFiles.rename(temporary, to: path)

@@ -1,3 +1,4 @@
+import MiniBuildd
 import Index
 
 /// The `ls` call: where a source package is, per repository and distribution, rollbacks included.

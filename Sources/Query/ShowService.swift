@@ -1,3 +1,4 @@
+import MiniBuildd
 import DebianFormats
 import Index
 

@@ -1,3 +1,4 @@
+import MiniBuildd
 import DebianFormats
 import Index
 
@@ -132,6 +133,6 @@ public struct RepositoryChanges: Sendable {
     }
 
     static func parse(_ name: String) throws(RepositoryStateError) -> Distribution {
-        do { return try Distribution(name) } catch { throw .refused("\(error)") }
+        do { return try Distribution(name) } catch { throw .invalidDistribution(error) }
     }
 }

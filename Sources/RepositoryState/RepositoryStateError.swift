@@ -1,20 +1,26 @@
+import DebianFormats
+import SystemCalls
+
 /// Why a repository-state call (`migrate`, `remove`, `snapshot_*`) refused or failed. The refusals carry
 /// mini-buildd's own texts (its `HTTPBadRequest` messages), so scripts that match on them keep working.
 public enum RepositoryStateError: Error, Sendable, CustomStringConvertible {
     /// A check of mini-buildd's algorithm failed (its message, verbatim).
     case refused(String)
+    /// A distribution name mini-buildd's parser refuses (its message, verbatim, like ``refused(_:)``).
+    case invalidDistribution(DistributionError)
     /// The distribution is not in the index, or not a mini-buildd name.
     case unknownDistribution(String)
     /// A reprepro command failed; `done` lists the commands that had already run.
     case stepFailed(command: [String], status: Int32, output: String, done: [[String]], undo: String?)
-    /// reprepro could not be run at all.
-    case cannotRun(String)
+    /// reprepro could not be run at all (the failed `posix_spawnp` or temporary file).
+    case cannotRun(SystemCallError)
     /// A confirmable call was neither confirmed nor auto-confirmed (mini-buildd's text).
     case needsConfirmation(call: String)
 
     public var description: String {
         switch self {
         case .refused(let message): return message
+        case .invalidDistribution(let error): return "\(error)"
         case .unknownDistribution(let name): return "no distribution '\(name)' in the index (see 'debwork status')"
         case .stepFailed(let command, let status, let output, let done, let undo):
             var text = "'\(command.joined(separator: " "))' failed (exit status \(status))"
@@ -24,7 +30,7 @@ public enum RepositoryStateError: Error, Sendable, CustomStringConvertible {
                 : "; done before it: " + done.map { $0.joined(separator: " ") }.joined(separator: "; ")
             if let undo { text += "; to undo: \(undo)" }
             return text
-        case .cannotRun(let reason): return "cannot run reprepro: \(reason)"
+        case .cannotRun(let error): return "cannot run reprepro: \(error.message)"
         case .needsConfirmation(let call): return "API call '\(call)' needs to be confirmed: \(call)"
         }
     }

@@ -1,3 +1,4 @@
+import MiniBuildd
 import Artifacts
 import DebianFormats
 import Index

@@ -22,7 +22,7 @@ public struct Reprepro: Sendable {
         do {
             result = try Subprocess.run(command)
         } catch {
-            throw .cannotRun(error.message)
+            throw .cannotRun(error)
         }
         guard result.status == 0 else {
             throw .stepFailed(command: ["reprepro"] + arguments, status: result.status, output: result.output, done: done, undo: undo)

@@ -27,6 +27,10 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// True when the file is not an SQLite database (`SQLITE_NOTADB`).
     public var isNotADatabase: Bool { primaryCode == SQLITE_NOTADB }
 
+    /// True when SQLite could not open the database file (`SQLITE_CANTOPEN`): for a read-only open, the
+    /// file does not exist.
+    public var isCannotOpen: Bool { primaryCode == SQLITE_CANTOPEN }
+
     public var description: String {
         var text = "\(path): sqlite error \(code): \(message)"
         if let sql { text += " (while running: \(sql.split(separator: "\n").first.map(String.init) ?? sql))" }

@@ -1,3 +1,4 @@
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +19,7 @@ public struct SolvError: Error, Sendable, CustomStringConvertible {
     }
 
     static func errno(function: String, subject: String) -> SolvError {
-        SolvError(function: function, subject: subject, message: String(cString: strerror(Glibc.errno)))
+        SolvError(function: function, subject: subject, message: Errno.currentText)
     }
 
     public var description: String {

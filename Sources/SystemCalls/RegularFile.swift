@@ -84,7 +84,7 @@ public struct SystemCallError: Error, Sendable, CustomStringConvertible {
     /// The message without the path: `cannot open file: Permission denied`, `not a regular file (fifo)`.
     public var message: String {
         if let reason { return reason }
-        let text = String(cString: strerror(errno))
+        let text = Errno.text(errno)
         switch function {
         case "posix_spawnp": return "cannot run: \(text)"
         case "mkstemp", "mkdtemp": return "cannot create a temporary file: \(text)"

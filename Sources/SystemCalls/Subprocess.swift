@@ -12,16 +12,12 @@ public enum Subprocess {
         public var output: String
     }
 
-    /// `$TMPDIR`, or `/tmp` when it is unset or empty.
-    public static var temporaryBase: String {
-        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    }
-
     /// Runs `arguments[0]` (searched in `PATH`) with the inherited environment plus `environment`, stdin
     /// `/dev/null` (`posix_spawnp`).
     /// - Throws: ``SystemCallError`` when the capture file cannot be made or the program cannot be started.
     public static func run(_ arguments: [String], environment: [String: String] = [:],
                            inheritOutput: Bool = false) throws(SystemCallError) -> Result {
+        let temporaryBase = TemporaryDirectory.base
         var template = Array((temporaryBase + "/debwork-run-XXXXXX").utf8CString)
         let outputFD = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         guard outputFD >= 0 else { throw SystemCallError(path: temporaryBase, function: "mkstemp", errno: errno) }

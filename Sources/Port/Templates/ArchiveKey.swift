@@ -10,7 +10,7 @@ public enum ArchiveKey {
     /// - Throws: ``PortError`` when gpg fails or exports nothing (an unknown key).
     public static func dearmored(_ key: String) throws -> [UInt8] {
         let directory = try PortFiles.temporaryDirectory(prefix: "debwork-key")
-        defer { PortFiles.removeTree(directory) }
+        defer { TemporaryCleanup.removeTree(directory) }
         let armored = directory + "/key.asc", binary = directory + "/key.gpg"
         let export = try Subprocess.port(["gpg", "--batch", "--armor", "--export", "--output", armored, key])
         guard export.status == 0, PortFiles.exists(armored), try size(armored) > 0 else {
@@ -26,7 +26,7 @@ public enum ArchiveKey {
 
     private static func size(_ path: String) throws -> Int {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw PortError(file: path, "cannot stat: \(PortFiles.errorText())") }
+        guard stat(path, &info) == 0 else { throw PortError(file: path, "cannot stat: \(Errno.currentText)") }
         return Int(info.st_size)
     }
 }

@@ -1,6 +1,7 @@
 import Digest
 import DebianFormats
 import LibArchive
+import SystemCalls
 
 /// Writes a ``TemplatePackage`` as a `3.0 (native)` source package: `<name>_<version>.tar.xz` (top
 /// directory `<name>-<version>`, members sorted by name as `dpkg-source -b` writes them, owner root/root,
@@ -28,7 +29,7 @@ public struct TemplateWriter: Sendable {
     public func write(_ template: TemplatePackage, into directory: String) throws -> String {
         // The name comes from the configured identity: it becomes file names and the tarball's top folder.
         do { try ControlNames.checkPackage(template.name, field: "Source", file: "template '\(template.name)'") } catch {
-            throw PortError("\(error)")
+            throw PortError(underlying: error)
         }
         for file in template.files where !file.path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ ControlNames.isPlainComponent(String($0)) }) {
             throw PortError("template '\(template.name)': file '\(Printable.escaped(file.path))' is not a relative path of plain names")
@@ -56,7 +57,7 @@ public struct TemplateWriter: Sendable {
             }
             try output.finish()
         } catch {
-            PortFiles.removeTree(temporary)
+            TemporaryCleanup.removeTree(temporary)
             throw error
         }
         try PortFiles.rename(temporary, to: tarball)
@@ -109,7 +110,7 @@ extension TemplateWriter {
     /// then removes the directory on every path.
     public func withGenerated<T>(_ template: TemplatePackage, _ body: (String) throws -> T) throws -> T {
         let directory = try PortFiles.temporaryDirectory(prefix: "debwork-template")
-        defer { PortFiles.removeTree(directory) }
+        defer { TemporaryCleanup.removeTree(directory) }
         return try body(try write(template, into: directory))
     }
 }

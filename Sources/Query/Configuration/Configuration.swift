@@ -1,3 +1,4 @@
+import MiniBuildd
 import Index
 
 /// debwork's configuration: the mini-buildd instance it stands for, repository base URLs, layout

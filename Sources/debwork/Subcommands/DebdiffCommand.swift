@@ -154,7 +154,7 @@ struct DebdiffCommand: ParsableCommand {
                 do {
                     report = try SourceDebdiff(options: commandLine.options).run(old: oldPath, new: newPath)
                 } catch {
-                    throw DebdiffError("\(oldPath) vs \(newPath): \(error)")
+                    throw DebdiffError("\(oldPath) vs \(newPath)", underlying: error)
                 }
             }
             if OutputForm.current == .api {

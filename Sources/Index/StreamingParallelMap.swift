@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// At most `8 * jobs` outcomes wait for the writer: enough slack that a parser never stalls on a slow
 /// commit, few enough that memory stays bounded when parsing outruns writing.
-func parallelMap<Item: Sendable, Output: Sendable>(
+func streamingParallelMap<Item: Sendable, Output: Sendable>(
     _ items: [Item], jobs: Int, parse: @escaping @Sendable (Item) -> Output, consume: (Output) throws -> Void
 ) rethrows {
     guard !items.isEmpty else { return }
