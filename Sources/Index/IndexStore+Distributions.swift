@@ -10,7 +10,7 @@ extension IndexStore {
     public func knownDistributions() throws -> [KnownDistribution] {
         var known = try db.query("""
             SELECT r.identity, r.root, d.name, d.snapshot, d.codename, d.suite, d.rollback, d.components,
-                d.architectures, d.origin, d.release,
+                d.architectures, d.origin,
                 (SELECT count(*) FROM dist_sources WHERE distribution_id = d.id),
                 (SELECT count(*) FROM dist_binaries WHERE distribution_id = d.id), d.signed_by
             FROM distributions d JOIN repositories r ON r.id = d.repository_id
@@ -20,14 +20,12 @@ extension IndexStore {
                 codename: row.optionalString(4) ?? row.string(2), suite: row.optionalString(5),
                 rollback: row.optionalInt(6).map { Int($0) }, components: Self.words(row.optionalString(7) ?? "main"),
                 architectures: Self.words(row.optionalString(8) ?? "").filter { $0 != "source" },
-                origin: row.optionalString(9), description: Self.releaseField("Description", in: row.string(10)),
-                isExported: true, signedBy: row.optionalString(13), sourceCount: Int(row.int(11)),
-                binaryCount: Int(row.int(12)))
+                origin: row.optionalString(9), isExported: true, signedBy: row.optionalString(12),
+                sourceCount: Int(row.int(10)), binaryCount: Int(row.int(11)))
         }
         let exported = Set(known.filter { $0.snapshot == nil }.map { [$0.root, $0.name] })
         let configured = try db.query("""
-            SELECT r.identity, r.root, c.codename, c.suite, c.rollback, c.components, c.architectures, c.origin,
-                c.description
+            SELECT r.identity, r.root, c.codename, c.suite, c.rollback, c.components, c.architectures, c.origin
             FROM configured_distributions c JOIN repositories r ON r.id = c.repository_id
             ORDER BY r.root, c.file_id, c.position
             """, []) { row in
@@ -36,7 +34,7 @@ extension IndexStore {
                 codename: (try? Distribution(row.string(2)))?.codename ?? row.string(2), suite: row.optionalString(3),
                 rollback: row.optionalInt(4).map { Int($0) }, components: Self.words(row.string(5)),
                 architectures: Self.words(row.string(6)), origin: row.optionalString(7),
-                description: row.optionalString(8), isExported: false, signedBy: nil, sourceCount: 0, binaryCount: 0)
+                isExported: false, signedBy: nil, sourceCount: 0, binaryCount: 0)
         }
         var added: Set<[String]> = exported
         for distribution in configured where added.insert([distribution.root, distribution.name]).inserted {
@@ -60,11 +58,6 @@ extension IndexStore {
 
     static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-    }
-
-    /// One field of a stored Release (or InRelease) text.
-    static func releaseField(_ name: String, in text: String) -> String? {
-        (try? Deb822Document.parse(text, file: "Release"))?.paragraphs.first?[name]
     }
 }
 

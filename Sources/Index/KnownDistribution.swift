@@ -19,7 +19,6 @@ public struct KnownDistribution: Sendable, Hashable {
     /// Binary architectures (no `source`).
     public var architectures: [String]
     public var origin: String?
-    public var description: String?
     /// Whether `dists/<name>/Release` was read (false: only configured).
     public var isExported: Bool
     /// The key fingerprint whose signature `index --keyring` verified; nil when not checked.
