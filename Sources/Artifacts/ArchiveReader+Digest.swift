@@ -16,8 +16,8 @@ extension ArchiveReader {
         var bytes: [UInt8]? = limit < 0 ? nil : []
         try readData { chunk in
             hasher.update(chunk)
-            if bytes != nil {
-                if Int64(bytes!.count + chunk.count) > limit { bytes = nil } else { bytes!.append(contentsOf: chunk) }
+            if let kept = bytes?.count {
+                if Int64(kept + chunk.count) > limit { bytes = nil } else { bytes?.append(contentsOf: chunk) }
             }
         }
         return (hasher.finalize(), bytes)

@@ -80,7 +80,7 @@ public struct SnapshotDiff: Sendable, Encodable {
             var result: [String: [String: String]] = [:]
             for member in members {
                 let current = result[member.architecture]?[member.package]
-                if current == nil || Self.less(current!, member.version) {
+                if current.map({ Self.less($0, member.version) }) ?? true {
                     result[member.architecture, default: [:]][member.package] = member.version
                 }
             }

@@ -55,7 +55,7 @@ extension SolvPool {
             for name in essentials { queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE_NAME), name) }
         }
         if !essentials.isEmpty {
-            let solver = solver_create(pool)!
+            let solver = makeSolver()
             defer { solver_free(solver) }
             pushEssentials()
             solver_set_flag(solver, SOLVER_FLAG_IGNORE_RECOMMENDED, 1)
@@ -73,7 +73,7 @@ extension SolvPool {
         // 2. Prune what a weak run of all the rest can install.
         var reversedWithoutProgress = false
         while !remaining.isEmpty {
-            let solver = solver_create(pool)!
+            let solver = makeSolver()
             defer { solver_free(solver) }
             queue_empty(&job)
             for id in remaining {
@@ -102,7 +102,7 @@ extension SolvPool {
         var undecided = remaining
         while let id = undecided.first {
             undecided.removeFirst()
-            let solver = solver_create(pool)!
+            let solver = makeSolver()
             defer { solver_free(solver) }
             queue_empty(&job)
             queue_push2(&job, Id(SOLVER_INSTALL | SOLVER_SOLVABLE), id)

@@ -51,9 +51,17 @@ public final class SolvPool {
 
     /// Makes a new, empty repository (`repo_create`).
     public func makeRepository(name: String) -> Repository {
+        // Cannot be nil: libsolv's allocator (`solv_calloc`) ends the process on exhausted memory instead of
+        // returning NULL, and `repo_create` has no other failure.
         let repo = repo_create(pool, name)!
         repositories.append(repo)
         return Repository(index: repositories.count - 1)
+    }
+
+    /// A solver over the pool (`solver_create`); the caller frees it with `solver_free`. Cannot be nil, for
+    /// the same reason as `repo_create` in ``makeRepository(name:)``.
+    func makeSolver() -> UnsafeMutablePointer<Solver> {
+        solver_create(pool)!
     }
 
     /// Adds the stanzas of Debian Packages text (uncompressed) to `repository`: `repo_add_debpackages`

@@ -60,7 +60,7 @@ extension ChangelogEntry {
                 s += 1
                 size += 1
             }
-            let end = chop == nil || s == characters.count ? s : chop!
+            let end = s == characters.count ? s : chop ?? s
             var line = lines.isEmpty ? firstPrefix : prefix
             for c in characters[start..<end] {
                 line.append(c.unicodeScalars.first.map { $0.value < 0x20 } == true ? " " : c)
