@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput"]),
         .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats"]),
         .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
-        .target(name: "RepositoryState", dependencies: ["Index", "MiniBuildd", "Artifacts", "DebianFormats", "SystemCalls", "Installability"]),
+        .target(name: "RepositoryState", dependencies: ["Index", "MiniBuildd", "Artifacts", "DebianFormats", "SystemCalls", "Installability", "JSONOutput"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [

@@ -1,3 +1,5 @@
+import JSONOutput
+
 /// What a `migrate` or `remove` will do (or did): the reprepro commands, and the source's version in every
 /// distribution before and after (mini-buildd's distributions and rollbacks), for the confirmation and
 /// `--dry-run`.
@@ -37,7 +39,9 @@ public struct RepositoryPlan: Sendable, Encodable {
         else { try container.encodeNil(forKey: .installability) }
     }
 
-    static func sorted(_ versions: [String: String]) -> SortedObject { SortedObject(values: versions) }
+    static func sorted(_ versions: [String: String]) -> OrderedObject<String> {
+        OrderedObject(versions.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
+    }
 
     /// Text for a terminal: one line per command, then the versions that change.
     public var text: String {
@@ -57,22 +61,5 @@ public struct RepositoryPlan: Sendable, Encodable {
                 : "  installability: " + MigrationInstallability.refusal(installability.filter { !$0.isAcceptable }))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// A string dictionary encoded with its keys in order.
-struct SortedObject: Encodable {
-    var values: [String: String]
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for key in values.keys.sorted() { try container.encode(values[key], forKey: Key(stringValue: key)) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONOutput
 import RepositoryState
 #if canImport(Glibc)
 import Glibc
@@ -36,24 +37,10 @@ struct RepositoryChangeOptions: ParsableArguments {
 /// (text, or JSON with `-J`).
 func printRepositoryPlan(_ plan: RepositoryPlan, global: GlobalOptions, executed: Bool) throws {
     if OutputForm.current == .api && executed {
-        try printJSON(JSONValueObject.empty)
+        try printJSON(JSONValue.object([]))
     } else if global.wantsJSON {
         try printJSON(plan)
     } else {
         Console.out(plan.text)
-    }
-}
-
-/// `{}`.
-enum JSONValueObject: Encodable {
-    case empty
-    func encode(to encoder: any Encoder) throws {
-        _ = encoder.container(keyedBy: EmptyKey.self)
-    }
-    struct EmptyKey: CodingKey {
-        var stringValue: String { "" }
-        var intValue: Int? { nil }
-        init?(stringValue: String) { nil }
-        init?(intValue: Int) { nil }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONOutput
 import Index
 import RepositoryState
 
@@ -80,5 +81,5 @@ struct SnapshotDeleteCommand: ParsableCommand {
 
 /// mini-buildd's result of the snapshot calls: `{}` (printed as JSON in both forms).
 func printSnapshotResult(global: GlobalOptions) throws {
-    if global.wantsJSON { try printJSON(JSONValueObject.empty) }
+    if global.wantsJSON { try printJSON(JSONValue.object([])) }
 }
