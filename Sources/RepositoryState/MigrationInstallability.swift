@@ -32,9 +32,9 @@ public struct MigrationInstallability: Sendable, Encodable {
         for architecture in architectures {
             let before = (try? target?.packagesFiles(architecture: architecture)) ?? []
             let incoming = try paragraphs(of: (try? origin.packagesFiles(architecture: architecture)) ?? [], where: { $0 == source })
-            if incoming.isEmpty && before.isEmpty { continue }
-            let kept = try paragraphs(of: before, where: { $0 != source })
-            let after: [UInt8] = (kept + incoming).flatMap { $0 + [0x0A, 0x0A] }
+            if incoming.bytes.isEmpty && before.isEmpty { continue }
+            let kept = try paragraphs(of: before, where: { $0 != source }).bytes
+            let after: [UInt8] = (kept + incoming.bytes).flatMap { $0 + [0x0A, 0x0A] }
             let checker = InstallabilityChecker(architecture: architecture)
             let result = try checker.regressions(
                 before: before, after: [.text(after, name: "\(intoName) after migrating \(source)")],
@@ -48,7 +48,7 @@ public struct MigrationInstallability: Sendable, Encodable {
             }
             // The migrated binaries themselves (new in the target, or replacing their old version) are judged
             // against their origin, never as regressions of the target.
-            let migrated = Set(incoming.compactMap { try? Deb822Document.parse(bytes: $0, file: "Packages").paragraphs.first?["Package"] })
+            let migrated = incoming.packages
             results.append(MigrationInstallability(
                 source: source, into: intoName, architecture: architecture,
                 regressions: result.regressions.filter { !(migrated.contains($0.package) && brokenAtOrigin.contains($0.package)) },
@@ -57,18 +57,22 @@ public struct MigrationInstallability: Sendable, Encodable {
         return results
     }
 
-    /// The stanzas of `indices` whose source (`Source`, else `Package`) `keep` accepts, as bytes.
-    static func paragraphs(of indices: [PackagesIndex], where keep: (String) -> Bool) throws -> [[UInt8]] {
+    /// The stanzas of `indices` whose source (`Source`, else `Package`) `keep` accepts: their bytes and their
+    /// package names.
+    static func paragraphs(of indices: [PackagesIndex], where keep: (String) -> Bool) throws -> (bytes: [[UInt8]], packages: Set<String>) {
         var result: [[UInt8]] = []
+        var packages: Set<String> = []
         for index in indices {
             guard case .file(let path) = index else { continue }
             try CompressedFile.forEachParagraph(path) { bytes, _ in
                 guard let paragraph = try? Deb822Document.parse(bytes: bytes, file: path).paragraphs.first else { return }
                 let source = paragraph["Source"]?.split(separator: " ").first.map(String.init) ?? paragraph["Package"] ?? ""
-                if keep(source) { result.append(bytes) }
+                guard keep(source) else { return }
+                result.append(bytes)
+                if let package = paragraph["Package"] { packages.insert(package) }
             }
         }
-        return result
+        return (result, packages)
     }
 
     /// `E:` text: which packages break on which architecture, and why.

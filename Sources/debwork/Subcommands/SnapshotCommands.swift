@@ -42,13 +42,8 @@ struct SnapshotCreateCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        try runReportingErrors {
-            let store = try IndexStore(path: global.indexPath)
-            let service = RepositoryStateService(store: store, layout: try settings.load().layout)
-            try Confirmation.require("snapshot_create", plan: "reprepro gensnapshot \(distribution) \(name)\n", global: global)
-            try service.createSnapshot(of: distribution, named: name)
-            try printSnapshotResult(global: global)
-        }
+        try runSnapshotChange("snapshot_create", plan: "reprepro gensnapshot \(distribution) \(name)\n",
+                              global: global, settings: settings) { try $0.createSnapshot(of: distribution, named: name) }
     }
 }
 
@@ -67,19 +62,20 @@ struct SnapshotDeleteCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        try runReportingErrors {
-            let store = try IndexStore(path: global.indexPath)
-            let service = RepositoryStateService(store: store, layout: try settings.load().layout)
-            try Confirmation.require("snapshot_delete",
-                                     plan: "reprepro unreferencesnapshot \(distribution) \(name); --delete clearvanished; deleteunreferenced\n",
-                                     global: global)
-            try service.deleteSnapshot(of: distribution, named: name)
-            try printSnapshotResult(global: global)
-        }
+        try runSnapshotChange("snapshot_delete",
+                              plan: "reprepro unreferencesnapshot \(distribution) \(name); --delete clearvanished; deleteunreferenced\n",
+                              global: global, settings: settings) { try $0.deleteSnapshot(of: distribution, named: name) }
     }
 }
 
-/// mini-buildd's result of the snapshot calls: `{}` (printed as JSON in both forms).
-func printSnapshotResult(global: GlobalOptions) throws {
-    if global.wantsJSON { try printJSON(JSONValue.object([])) }
+/// The confirmable snapshot calls: confirm, change, print mini-buildd's result `{}` (as JSON in both forms).
+func runSnapshotChange(_ call: String, plan: String, global: GlobalOptions, settings: ConfigurationOptions,
+                       _ change: (RepositoryStateService) throws -> Void) throws {
+    try runReportingErrors {
+        let store = try IndexStore(path: global.indexPath)
+        let service = RepositoryStateService(store: store, layout: try settings.load().layout)
+        try Confirmation.require(call, plan: plan, global: global)
+        try change(service)
+        if global.wantsJSON { try printJSON(JSONValue.object([])) }
+    }
 }
