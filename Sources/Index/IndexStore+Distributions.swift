@@ -57,7 +57,7 @@ extension IndexStore {
     }
 
     static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        RepreproDistributions.words(text)
     }
 }
 

@@ -261,15 +261,11 @@ struct Scanner {
             .filter { FileSystem.status($0)?.isRegular == true && leavesRoot($0, root: root) == nil }
     }
 
-    /// The `Codename`s a configuration declares (for the repository's identity only; the files are parsed
-    /// properly by the workers).
+    /// The `Codename`s a configuration declares (for the repository's identity only; the workers read the
+    /// files again as artifacts).
     static func configuredCodenames(_ files: [String]) -> [String] {
-        files.flatMap { path -> [String] in
-            guard let bytes = try? FileSystem.read(path, maximumSize: 16 << 20) else { return [] }
-            return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
-                guard line.lowercased().hasPrefix("codename:") else { return nil }
-                return line.dropFirst("codename:".count).trimmingCharacters(in: " \t")
-            }
+        files.flatMap { path in
+            (try? RepositoryConfiguration.read(path: path, root: ""))?.distributions.map(\.codename) ?? []
         }
     }
 

@@ -94,7 +94,8 @@ public struct RepreproDistributions: Sendable, Hashable {
             butAutomaticUpgrades: yes(paragraph["ButAutomaticUpgrades"]), line: paragraph.line)
     }
 
-    static func words(_ value: String?) -> [String] {
+    /// The words of a field value (space, tab or line separated), as reprepro splits its lists.
+    public static func words(_ value: String?) -> [String] {
         (value ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
 
