@@ -10,6 +10,9 @@ public enum RepositoryStateError: Error, Sendable, CustomStringConvertible {
     case invalidDistribution(DistributionError)
     /// The distribution is not in the index, or not a mini-buildd name.
     case unknownDistribution(String)
+    /// The repository holding the distribution has no reprepro database (`db/`): an exported copy or a
+    /// mirror, which reprepro cannot change (it would answer as if the repository were empty).
+    case noDatabase(root: String)
     /// A reprepro command failed; `done` lists the commands that had already run.
     case stepFailed(command: [String], status: Int32, output: String, done: [[String]], undo: String?)
     /// reprepro could not be run at all (the failed `posix_spawnp` or temporary file).
@@ -22,6 +25,8 @@ public enum RepositoryStateError: Error, Sendable, CustomStringConvertible {
         case .refused(let message): return message
         case .invalidDistribution(let error): return "\(error)"
         case .unknownDistribution(let name): return "no distribution '\(name)' in the index (see 'debwork status')"
+        case .noDatabase(let root):
+            return "\(root): no reprepro database (db/): migrate, remove and the snapshot calls change a repository reprepro manages, not an exported copy"
         case .stepFailed(let command, let status, let output, let done, let undo):
             var text = "'\(command.joined(separator: " "))' failed (exit status \(status))"
             let lastLines = output.split(separator: "\n").suffix(3).joined(separator: " / ")

@@ -35,13 +35,15 @@ public final class RepositoryStateService {
     }
 
     /// The repository holding `distribution` (exported or only configured): its root, identity and every
-    /// distribution name it has.
-    func repository(of distribution: String) throws -> (root: String, identity: String, names: [String]) {
+    /// distribution name it has. A call that changes it (`changing`) needs reprepro's database there.
+    func repository(of distribution: String, changing: Bool = true) throws -> (root: String, identity: String, names: [String]) {
         guard !distribution.isEmpty else { throw RepositoryStateError.refused("Empty reprepro snapshots distribution name") }
         let known = try store.knownDistributions()
         guard let hit = known.first(where: { $0.name == distribution && $0.snapshot == nil }) else {
             throw RepositoryStateError.unknownDistribution(distribution)
         }
+        // Without its database reprepro lists nothing and would refuse every call as "No such source".
+        guard !changing || FileStatus.isDirectory("\(hit.root)/db") else { throw RepositoryStateError.noDatabase(root: hit.root) }
         let names = known.filter { $0.root == hit.root && $0.snapshot == nil }.map(\.name)
         return (hit.root, hit.repository, names)
     }
@@ -128,7 +130,7 @@ public final class RepositoryStateService {
 
     /// `snapshot_ls DIST`: the reprepro snapshots of a distribution the index knows, by name.
     public func snapshots(of distribution: String) throws -> [String] {
-        _ = try repository(of: distribution)
+        _ = try repository(of: distribution, changing: false)
         return try store.knownDistributions().filter { $0.name == distribution }.compactMap(\.snapshot).sorted()
     }
 

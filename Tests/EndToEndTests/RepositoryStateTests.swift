@@ -176,6 +176,25 @@ import Testing
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    /// An exported copy without reprepro's database (the committed fixture tree, a mirror) cannot be changed:
+    /// reprepro would list nothing there, and the calls would say "No such source". Each changing call names the
+    /// missing database instead; the read-only snapshot_ls still answers from the index.
+    @Test func aTreeWithoutRepreprosDatabaseIsRefusedByName() throws {
+        let index = try #require(FixtureIndexFile.path)
+        let root = Fixtures.path("repo")
+        let environment = ["DEBWORK_INDEX": index, "DEBWORK_CONFIG": "/dev/null", "XDG_CACHE_HOME": "/nonexistent"]
+        let U = "bookworm-test-unstable"
+        for arguments in [["migrate", "dwhello", U], ["remove", "dwhello", U], ["migrate", "dwhello", U, "--dry-run"],
+                          ["snapshot_create", U, "NOW"], ["snapshot_delete", U, "WEEKLY_2025-01-06T00:00"]] {
+            let result = try runCommand(Fixtures.debworkBinary, ["--auto-confirm"] + arguments, environment: environment)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.hasPrefix("E: \(root): no reprepro database (db/)"), "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/db"))
+        let listed = try runCommand(Fixtures.debworkBinary, ["snapshot_ls", U], environment: environment)
+        #expect(listed.stdout == "WEEKLY_2025-01-06T00:00\n", "\(listed.stderr)")
+    }
+
     /// britney's rule: a migration that would make a package of the target uninstallable is refused with the
     /// reason (libsolv), `--ignore-deps` goes ahead, and dose-debcheck agrees on the result.
     @Test func aMigrationThatBreaksTheTargetIsRefused() throws {
