@@ -15,15 +15,15 @@ let package = Package(
     ],
     targets: [
         // MARK: C modules
-        // libarchive and libcrypto are loaded on first use (dlopen): query calls never pay for loading them
-        // and their dependencies (libxml2, ICU, nettle, …). The trampolines are generated from the real
+        // libarchive, libcrypto and libsolv are loaded on first use (dlopen): query calls never pay for loading
+        // them and their dependencies (libxml2, ICU, nettle, librpm, liblua, …). The trampolines are generated from the real
         // headers by scripts/generate-lazy-shims.py.
         .target(name: "CLazyLoader", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CArchive", dependencies: ["CLazyLoader"]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCrypto", dependencies: ["CLazyLoader"]),
-        .systemLibrary(name: "CSolv", pkgConfig: "libsolvext", providers: [.apt(["libsolv-dev", "libsolvext-dev"])]),
+        .target(name: "CSolv", dependencies: ["CLazyLoader"]),
 
         // MARK: System calls (Glibc only): opening untrusted files safely
         .target(name: "SystemCalls"),

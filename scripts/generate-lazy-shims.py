@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the lazy-loading shims of the C modules CArchive and CCrypto.
+"""Writes the lazy-loading shims of the C modules CArchive, CCrypto and CSolv.
 
 debwork's query calls (ls, show, search, …) never open an archive or hash a file, yet linking
 libarchive (which pulls libxml2, ICU, nettle, acl, …) and libcrypto costs every process several
@@ -12,7 +12,9 @@ for exactly the functions Sources/ uses; run this after using a new libarchive o
 
     scripts/generate-lazy-shims.py
 
-It rewrites Sources/CArchive/lazy.c and Sources/CCrypto/lazy.c.
+It rewrites Sources/CArchive/lazy.c, Sources/CCrypto/lazy.c and Sources/CSolv/lazy.c. Functions the
+headers define inline get no trampoline; the exported functions those inline ones call are listed by hand
+(a link that misses one fails with an undefined reference naming it).
 """
 import json
 import os
@@ -23,11 +25,18 @@ import sys
 top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 MODULES = [
-    # module, wrapper targets that call it, headers, symbol pattern, libraries to try
+    # module, wrapper targets that call it, headers, symbol pattern, libraries to try, label,
+    # functions reached only through the headers' inline functions
     ("CArchive", ["LibArchive"], ["archive.h", "archive_entry.h"], r"\barchive_[a-z0-9_]+(?=\()",
-     ["libarchive.so.13", "libarchive.so"], "libarchive"),
+     ["libarchive.so.13", "libarchive.so"], "libarchive", []),
     ("CCrypto", ["Digest"], ["openssl/evp.h"], r"\bEVP_[A-Za-z0-9_]+(?=\()",
-     ["libcrypto.so.3", "libcrypto.so"], "libcrypto"),
+     ["libcrypto.so.3", "libcrypto.so"], "libcrypto", []),
+    # libsolvext (repo_add_debpackages) links libsolv and, on Debian, librpm, liblua, libgcrypt, …: ten
+    # libraries every call paid for at start-up. dlsym() on libsolvext's handle also finds libsolv's functions.
+    ("CSolv", ["Solv"], ["solv/pool.h", "solv/poolarch.h", "solv/repo.h", "solv/repo_deb.h", "solv/solver.h",
+                         "solv/problems.h", "solv/rules.h", "solv/queue.h"],
+     r"\b(?:pool|repo|solver|solvable|queue)_[a-z0-9_]+(?=\()",
+     ["libsolvext.so.1", "libsolvext.so"], "libsolv", ["queue_alloc_one", "pool_addrelproviders"]),
 ]
 
 
@@ -48,13 +57,22 @@ def declarations(headers):
                          input=source, capture_output=True, text=True, check=True).stdout
     found = {}
     for node in json.loads(ast).get("inner", []):
-        if node.get("kind") != "FunctionDecl":
+        if node.get("kind") != "FunctionDecl" or node.get("inline"):
             continue
         params = [p["type"]["qualType"] for p in node.get("inner", []) if p.get("kind") == "ParmVarDecl"]
         result = node["type"]["qualType"].split("(")[0].strip()
         variadic = node["type"]["qualType"].rstrip().endswith("...)")
         found[node["name"]] = (result, params, variadic)
     return found
+
+
+def inline_functions(headers):
+    """The functions the headers define inline (no symbol to forward to)."""
+    source = "".join(f"#include <{header}>\n" for header in headers)
+    ast = subprocess.run(["clang", "-x", "c", "-Xclang", "-ast-dump=json", "-fsyntax-only", "-"],
+                         input=source, capture_output=True, text=True, check=True).stdout
+    return {node["name"] for node in json.loads(ast).get("inner", [])
+            if node.get("kind") == "FunctionDecl" and node.get("inline")}
 
 
 def trampoline(name, result, params, variadic):
@@ -68,9 +86,10 @@ def trampoline(name, result, params, variadic):
 
 
 def main():
-    for module, targets, headers, pattern, libraries, label in MODULES:
-        names = used_functions(targets, pattern)
+    for module, targets, headers, pattern, libraries, label, reached_inline in MODULES:
         known = declarations(headers)
+        inline = inline_functions(headers)
+        names = sorted(set(n for n in used_functions(targets, pattern) if n not in inline) | set(reached_inline))
         missing = [n for n in names if n not in known]
         if missing:
             sys.exit(f"{module}: not declared by {headers}: {missing}")

@@ -1,4 +1,5 @@
 #pragma once
+// libsolv and libsolvext, loaded on first use by the trampolines in lazy.c (see scripts/generate-lazy-shims.py).
 #include <stdio.h>
 #include <solv/pool.h>
 #include <solv/poolarch.h>

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Start-up of whole commands on the fixture-sized index (issue: native tool, target p95 <= 10 ms): the floor
+# (/bin/true), --version, vercmp (ArgumentParser only), ls / search / show (+ the index). DEBWORK=binary
+# (default .build/release/debwork, the static-stdlib build scripts/install makes); BASE=binary, optional, an
+# older build timed in the same run for the ratio. hyperfine -N (no shell), warm cache.
+#
+#   swift build -c release --static-swift-stdlib --product debwork && bench/startup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+debwork=$(readlink -f "${DEBWORK:-.build/release/debwork}")
+runs=${RUNS:-300}
+work=bench/work/startup
+mkdir -p "$work"
+command -v hyperfine >/dev/null || { echo "startup.sh: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
+export DEBWORK_INDEX=$PWD/$work/index.sqlite DEBWORK_CONFIG=/dev/null
+"$debwork" index fixtures/packages fixtures/uploads fixtures/repo >/dev/null 2>&1 || true
+binaries=(debwork="$debwork")
+[ -n "${BASE:-}" ] && binaries+=(base="$(readlink -f "$BASE")")
+printf '| command | binary | median | p95 |\n|---|---|---:|---:|\n'
+time_one() { # LABEL BINARY ARGS...
+  local label=$1; shift
+  hyperfine -N --warmup 20 --runs "$runs" --export-json "$work/run.json" -i "$*" >/dev/null 2>&1
+  python3 - "$work/run.json" "$label" "${*:2}" <<'PY'
+import json, sys
+times = sorted(json.load(open(sys.argv[1]))["results"][0]["times"])
+p = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000
+print(f"| `{sys.argv[3] or '/bin/true'}` | {sys.argv[2]} | {p(0.5):.1f} ms | {p(0.95):.1f} ms |")
+PY
+}
+time_one floor /bin/true
+for args in "--version" "vercmp 1.0 lt 2.0" "ls dwhello" "search dwh" "search --path bin/dwh" "show dwhello" "-J status"; do
+  for entry in "${binaries[@]}"; do
+    time_one "${entry%%=*}" "${entry#*=}" $args
+  done
+done
