@@ -15,7 +15,15 @@ struct Debwork: ParsableCommand {
             The calls mirror mini-buildd-api's (status, ls, show, search, debdiff, port, …), answered from a
             local SQLite index that 'debwork index PATH…' builds from .deb/.dsc/.changes files and APT repositories.
             'debwork --version' prints the version; 'man debwork-<call>' (installed by scripts/install) has each
-            call's manual.
+            call's manual. How each call decides, exit codes and JSON shapes: the user's guide, README.md
+            (installed as /usr/share/doc/debwork/README.md, or under the --prefix given to scripts/install).
+
+            Examples:
+              debwork index ~/debian/build-area /srv/mini-buildd/repositories
+              debwork ls hello
+              debwork search --path bin/hello
+              debwork debdiff hello_2.10-2_amd64.deb hello_2.10-3_amd64.deb
+              debwork-api ls hello   (exactly what mini-buildd-api prints)
             """,
         // No `version:` here: ArgumentParser would give every call a `--version` flag, and `ls`, `show`,
         // `migrate`, `remove` and `port` use `-V/--version` for a package version (mini-buildd's). `debwork

@@ -6,7 +6,7 @@ struct GlobalOptions: ParsableArguments {
     var json = false
 
     @Option(name: [.customShort("l"), .customLong("log-level")], help: ArgumentHelp(
-        "Log level: DEBUG, INFO, WARNING (default), ERROR, CRITICAL; mini-buildd's '<logger>.<level>' too. Repeatable: the last wins.",
+        "Log level (WARNING by default; mini-buildd's '<logger>.<level>' too). Repeatable: the last wins.",
         valueName: "level"))
     var logLevels: [LogLevel] = []
 

@@ -17,9 +17,14 @@ struct CheckCommand: ParsableCommand {
             with every package (as dose-debcheck does); Recommends are ignored. \
             Exit 0: all installable; 1: some are not; -J: a list of {"package", "version", "architecture", \
             "reason"}.
+
+            Examples:
+              debwork check bookworm-test-unstable
+              debwork check bookworm-test-unstable dwhello -a amd64 -J
+              debwork check --packages Packages.xz --background /var/lib/apt/lists/*_Packages -a amd64
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "A dists/<distribution> directory or an indexed distribution's name (omit with --packages), then source names to report on.")
     var words: [String] = []

@@ -45,9 +45,15 @@ struct DebdiffCommand: ParsableCommand {
 
             Exit status (devscripts' contract, unlike debwork's other calls): 0 no differences, 1 differences,
             2 trouble (one 'E: …' line on stderr).
+
+            Examples:
+              debwork debdiff dwhello_1.0-1_amd64.deb dwhello_1.1-1_amd64.deb
+              debwork debdiff --contents --from a/*.deb --to b/*.deb
+              debwork debdiff dwhello 1.0-1 1.0-2   (two source versions from the index)
+              debwork debdiff --binaries dwhello 1.0-1 1.1-1
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(parsing: .allUnrecognized, help: "Files, options and versions as described above.")
     var arguments: [String] = []

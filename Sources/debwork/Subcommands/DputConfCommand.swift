@@ -4,10 +4,15 @@ import Query
 struct DputConfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dput_conf",
-        abstract: "The recommended dput configuration for the configured instance (-N: the dput-ng JSON profile).")
+        abstract: "The recommended dput configuration for the configured instance (-N: the dput-ng JSON profile).",
+        discussion: """
+            Examples:
+              debwork dput_conf >> ~/.dput.cf
+              debwork dput_conf -N > ~/.dput.d/profiles/mini-buildd-acme.json
+            """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Flag(name: .long, help: "Leave out the recommended [DEFAULT] section.")
     var withoutGlobal = false

@@ -10,9 +10,14 @@ struct IndexCommand: ParsableCommand {
             'repositories'); .changes files and the files they name are 'events'; other packages are 'builds'.
             Unchanged files are skipped; indexed files that vanished from a scanned directory are removed.
             Exit status 1 when any file could not be indexed (each is reported as 'E: path: reason').
+
+            Examples:
+              debwork index ~/debian/build-area /srv/mini-buildd/repositories
+              debwork index --keyring /usr/share/keyrings/debian-archive-keyring.gpg /srv/mirror/debian
+              debwork index -J fixtures/   (what changed, as JSON)
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Option(name: [.customShort("j"), .long], help: "Parallel parsing jobs (default: the number of cores).")
     var jobs: Int?

@@ -11,10 +11,13 @@ struct KeyringPackagesCommand: ParsableCommand {
             It installs the --sign-key public key dearmored as /usr/share/keyrings/<identity>-archive-keyring.gpg, the
             repositories' APT lines (signed-by that key; from the index) under /usr/share/<identity>-archive-keyring/,
             and the dput-ng profile under /etc/dput.d/profiles/. The ports are signed with the same key.
+
+            Examples:
+              debwork keyring_packages --sign-key 0x1234ABCD -D bookworm-test-unstable
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
     @Flag(name: [.customShort("M"), .customLong("without-migration")],

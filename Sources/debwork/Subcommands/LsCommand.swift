@@ -6,11 +6,17 @@ struct LsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ls",
         abstract: "List a source package in the indexed repositories (per repository and distribution, rollbacks included).",
-        discussion: "Exit status 0 also when nothing is found (JSON: {}), as mini-buildd does.")
+        discussion: """
+            Exit status 0 also when nothing is found (JSON: {}), as mini-buildd does.
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var filter: SourceFilterOptions
-    @OptionGroup var settings: ConfigurationOptions
+            Examples:
+              debwork ls dwhello
+              debwork ls -J dwhello -C bookworm -M 1.0-2
+            """)
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Selection") var filter: SourceFilterOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Argument(help: "Exact source package name.", completion: IndexCompletion.sources)
     var source: String

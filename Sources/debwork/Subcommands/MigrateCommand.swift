@@ -17,8 +17,8 @@ struct MigrateCommand: ParsableCommand {
             Example: debwork migrate --auto-confirm --full dwhello bookworm-test-unstable
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
     @OptionGroup var change: RepositoryChangeOptions
 
     @Flag(name: [.customShort("F"), .long], help: "Migrate all 'migrates_to' suites up (unstable -> testing -> stable).")
@@ -53,8 +53,8 @@ struct RemoveCommand: ParsableCommand {
             Example: debwork remove --auto-confirm --snapshot-before dwold bullseye-test-unstable
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
     @OptionGroup var change: RepositoryChangeOptions
 
     @Flag(name: .long, help: "Don't copy to rollback distribution.")

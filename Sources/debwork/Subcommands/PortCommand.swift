@@ -10,10 +10,14 @@ struct PortCommand: ParsableCommand {
         discussion: """
             The .dsc comes from the index: the version of SOURCE in FROM_DIST (or exactly -V VERSION). Writes
             <output>/<distribution>/ per target, verified; warns when a target would reject the version.
+
+            Examples:
+              debwork port dwhello bookworm-test-unstable bullseye-test-unstable
+              debwork port dwhello bookworm-test-unstable bookworm-test-unstable   (a rebuild)
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
     @Argument(help: "Source package name.", completion: IndexCompletion.sources)

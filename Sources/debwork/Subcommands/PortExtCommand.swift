@@ -11,10 +11,13 @@ struct PortExtCommand: ParsableCommand {
             Writes <output>/<distribution>/ per target: the rewritten debian tarball (or native tarball), the orig
             tarballs (hard-linked), the .dsc and a source-only .changes. Without -u the .dsc's signature is checked
             with gpgv against --keyring files.
+
+            Examples:
+              debwork port_ext --keyring ~/.gnupg/trustedkeys.gpg ../hello_2.10-3.dsc bookworm-test-unstable
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
     @Argument(help: "The .dsc: a path or a file:// URL.")

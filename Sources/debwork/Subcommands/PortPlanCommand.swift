@@ -12,10 +12,14 @@ struct PortPlanCommand: ParsableCommand {
             Per source: the version in FROM_DIST, the one in TO_DIST, the version a port would get, and every
             reason TO_DIST would reject it. --all writes the port of every listed source, each under
             <output-dir>/<source>_<version-without-epoch>/<TO_DIST> (default output dir: ./ports).
+
+            Examples:
+              debwork port_plan bookworm-test-unstable bullseye-test-unstable
+              debwork port_plan --all --output-dir /tmp/ports bookworm-test-unstable bullseye-test-unstable
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
     @Argument(help: "The distribution to port from.", completion: IndexCompletion.distributions)

@@ -6,10 +6,15 @@ struct PubKeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pub_key",
         abstract: "Print the ASCII-armoured public key of the signing key (--sign-key, else the configuration's port.sign_key).",
-        discussion: "Runs 'gpg --armor --export KEYID'; GNUPGHOME is honoured.")
+        discussion: """
+            Runs 'gpg --armor --export KEYID'; GNUPGHOME is honoured.
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+            Examples:
+              debwork pub_key --sign-key 0x1234ABCD > acme.asc
+            """)
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Option(name: .long, help: ArgumentHelp("The key (default: the configuration's port.sign_key).", valueName: "keyid"))
     var signKey: String?

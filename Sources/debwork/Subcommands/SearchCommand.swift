@@ -18,9 +18,18 @@ struct SearchCommand: ParsableCommand {
             text (words, "phrases", prefix*, AND/OR/NOT), best first; --hash finds the packages that ship a
             file with this MD5 or SHA-256 (a file found on a machine, a binary in a bug report). Nothing found is
             not an error (exit 0).
+
+            Examples:
+              debwork search 'dwh*'
+              debwork search --path /usr/bin/dwhello
+              debwork search --path '/usr/lib/*/libfoo.so.*'
+              debwork search --path-regex '^/usr/bin/dw[a-z]+$'
+              debwork search --hash $(sha256sum < ./suspicious | cut -c1-64)
+              debwork search --text 'CVE-2024-1234 OR "buffer overflow"' --latest
+              debwork search --where '$Version (>= 1.0-2), $PackageType (source)'
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "Name glob, path pattern (--path) or words (--text); optional with --where.")
     var pattern: String?
@@ -43,7 +52,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Only the newest version of each package.")
     var latest = false
 
-    @Option(help: ArgumentHelp("Only this area (repeatable): repositories, builds, events.", valueName: "area"))
+    @Option(help: ArgumentHelp("Only this area (repeatable).", valueName: "area"))
     var area: [SearchArea] = []
 
     @Option(help: ArgumentHelp("Only packages this repository distribution lists.", valueName: "dist"))

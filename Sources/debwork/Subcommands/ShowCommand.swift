@@ -10,11 +10,15 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             JSON keeps mini-buildd's keys (dsc_path relative to the repositories root as <repo>/pool/…, changes_path,
             uploadable, migrates_to, is_migrated); what only the index knows is under "x-debwork".
+
+            Examples:
+              debwork show dwhello
+              debwork show -J dwhello -C bookworm
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var filter: SourceFilterOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Selection") var filter: SourceFilterOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Argument(help: "Exact source package name.", completion: IndexCompletion.sources)
     var source: String

@@ -6,10 +6,14 @@ import RepositoryState
 struct SnapshotLsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot_ls",
-        abstract: "List the reprepro snapshots of a distribution (from the index).")
+        abstract: "List the reprepro snapshots of a distribution (from the index).",
+        discussion: """
+            Examples:
+              debwork snapshot_ls bookworm-test-unstable
+            """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Argument(help: "Distribution name.", completion: IndexCompletion.distributions)
     var distribution: String
@@ -30,10 +34,14 @@ struct SnapshotLsCommand: ParsableCommand {
 struct SnapshotCreateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot_create",
-        abstract: "Create a reprepro snapshot of a distribution ('reprepro gensnapshot'). Confirmable.")
+        abstract: "Create a reprepro snapshot of a distribution ('reprepro gensnapshot'). Confirmable.",
+        discussion: """
+            Examples:
+              debwork snapshot_create --auto-confirm bookworm-test-stable before-2026-12
+            """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Argument(help: "Distribution name.", completion: IndexCompletion.distributions)
     var distribution: String
@@ -50,10 +58,14 @@ struct SnapshotCreateCommand: ParsableCommand {
 struct SnapshotDeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot_delete",
-        abstract: "Delete a reprepro snapshot of a distribution (unreferencesnapshot, clearvanished, deleteunreferenced). Confirmable.")
+        abstract: "Delete a reprepro snapshot of a distribution (unreferencesnapshot, clearvanished, deleteunreferenced). Confirmable.",
+        discussion: """
+            Examples:
+              debwork snapshot_delete --auto-confirm bookworm-test-stable before-2026-12
+            """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Argument(help: "Distribution name.", completion: IndexCompletion.distributions)
     var distribution: String

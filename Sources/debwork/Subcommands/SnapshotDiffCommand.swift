@@ -15,7 +15,7 @@ struct SnapshotDiffCommand: ParsableCommand {
             Example: debwork snapshot_diff bookworm-test-unstable@WEEKLY_2025-01-06T00:00 bookworm-test-unstable
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "The older state.")
     var a: String

@@ -6,10 +6,16 @@ struct SourcesListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sources_list",
         abstract: "APT lines for the indexed repositories (mini-buildd's format).",
-        discussion: "Base URLs come from --mirror, else the configuration ([repositories.<id>] url, instance mirror, host and port).")
+        discussion: """
+            Base URLs come from --mirror, else the configuration ([repositories.<id>] url, instance mirror, host and port).
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+            Examples:
+              debwork sources_list -C bookworm -S unstable
+              debwork sources_list -T deb deb-src -r 2 -D
+            """)
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Option(name: [.customShort("C"), .customLong("codenames")], parsing: .upToNextOption, help: "Only these codenames.", completion: IndexCompletion.codenames)
     var codenames: [String] = []

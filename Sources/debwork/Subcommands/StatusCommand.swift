@@ -5,10 +5,16 @@ import Index
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the index: files by kind and area, repositories, distributions, snapshots.")
+        abstract: "Show the index: files by kind and area, repositories, distributions, snapshots.",
+        discussion: """
+            Examples:
+              debwork status
+              debwork status --failed
+              debwork status -J
+            """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Flag(name: [.customShort("R"), .customLong("with-repositories")],
           help: "Also list the repositories (mini-buildd-api form; debwork's own form always lists them).")

@@ -8,10 +8,13 @@ struct TestPackagesCommand: ParsableCommand {
         discussion: """
             mbd-test-archall (Architecture: all), mbd-test-cpp (C++ with libssl-dev) and mbd-test-ftbfs (fails to
             build on purpose). Each is written to <output>/<source>_<version>/<distribution>/ (output default ./ports).
+
+            Examples:
+              debwork test_packages -D bookworm-test-experimental
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var settings: ConfigurationOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+    @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
     @OptionGroup var port: PortOptions
 
     @Option(name: [.customShort("S"), .customLong("sources")], parsing: .upToNextOption,

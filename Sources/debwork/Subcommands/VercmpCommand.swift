@@ -11,7 +11,7 @@ struct VercmpCommand: ParsableCommand {
             'dpkg --compare-versions'. An invalid version is an error (exit 2, as dpkg).
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "A B, or A OP B.")
     var words: [String]
