@@ -48,6 +48,32 @@ struct Debwork: ParsableCommand {
             Console.out(version + "\n")
             return
         }
+        if runDirectly(invocation.arguments) { return }
         main(invocation.arguments)
+    }
+
+    /// The read-only calls scripts run in loops, parsed as the root of their own command tree: ArgumentParser
+    /// then neither walks every call's tree nor parses the arguments twice more looking for a completion-script
+    /// request (a quarter of an `ls`; each of these calls says `_superCommandName: "debwork"`, which turns that
+    /// search off and keeps "debwork <call>" in its messages). See docs/BENCHMARKS.md, "Start-up".
+    static let directCalls: [String: ParsableCommand.Type] = [
+        "ls": LsCommand.self, "show": ShowCommand.self, "search": SearchCommand.self, "status": StatusCommand.self,
+        "vercmp": VercmpCommand.self, "snapshot_ls": SnapshotLsCommand.self,
+    ]
+
+    /// Runs one of ``directCalls`` when its arguments parse; anything else — help, completion requests, a
+    /// usage error (so that its message names `debwork <call>`) — goes through the whole command tree.
+    static func runDirectly(_ arguments: [String]) -> Bool {
+        guard let call = arguments.first, let command = directCalls[call],
+              !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion-script")
+                                           || $0 == "---completion" || $0.hasPrefix("--experimental") })
+        else { return false }
+        guard var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())) else { return false }
+        do {
+            try parsed.run()
+        } catch {
+            command.exit(withError: error)
+        }
+        return true
     }
 }

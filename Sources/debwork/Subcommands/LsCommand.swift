@@ -5,6 +5,7 @@ import Query
 struct LsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ls",
+        _superCommandName: "debwork",  // parsed on its own by Debwork.runDirectly: no completion-request parse
         abstract: "List a source package in the indexed repositories (per repository and distribution, rollbacks included).",
         discussion: """
             Exit status 0 also when nothing is found (JSON: {}), as mini-buildd does.

@@ -9,6 +9,7 @@ import Glibc
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
+        _superCommandName: "debwork",  // parsed on its own by Debwork.runDirectly: no completion-request parse
         abstract: "Search packages by name (mini-buildd's search), by file path, by full text or by fields.",
         discussion: """
             PATTERN is a glob (*, ?, [...]) matched as '*pattern*' (lowercased) against source and binary

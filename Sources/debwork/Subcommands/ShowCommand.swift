@@ -6,6 +6,7 @@ import Query
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
+        _superCommandName: "debwork",  // parsed on its own by Debwork.runDirectly: no completion-request parse
         abstract: "Show a source package: ls plus upload state, suite flags, binaries, changelog, files, builds and uploads.",
         discussion: """
             JSON keeps mini-buildd's keys (dsc_path relative to the repositories root as <repo>/pool/…, changes_path,

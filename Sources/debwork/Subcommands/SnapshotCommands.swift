@@ -6,6 +6,7 @@ import RepositoryState
 struct SnapshotLsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot_ls",
+        _superCommandName: "debwork",  // parsed on its own by Debwork.runDirectly: no completion-request parse
         abstract: "List the reprepro snapshots of a distribution (from the index).",
         discussion: """
             Examples:

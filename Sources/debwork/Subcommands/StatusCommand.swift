@@ -5,6 +5,7 @@ import Index
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
+        _superCommandName: "debwork",  // parsed on its own by Debwork.runDirectly: no completion-request parse
         abstract: "Show the index: files by kind and area, repositories, distributions, snapshots.",
         discussion: """
             Examples:

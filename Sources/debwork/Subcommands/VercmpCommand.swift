@@ -4,6 +4,7 @@ import DebianFormats
 struct VercmpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vercmp",
+        _superCommandName: "debwork",  // parsed on its own by Debwork.runDirectly: no completion-request parse
         abstract: "Compare Debian versions exactly as dpkg does.",
         discussion: """
             'vercmp A B' prints <, = or >. 'vercmp A OP B' (OP: lt le eq ne ge gt lt-nl le-nl ge-nl gt-nl,
