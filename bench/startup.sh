@@ -2,7 +2,9 @@
 # Start-up of whole commands on the fixture-sized index (issue: native tool, target p95 <= 10 ms): the floor
 # (/bin/true), --version, vercmp (ArgumentParser only), ls / search / show (+ the index). DEBWORK=binary
 # (default .build/release/debwork, the static-stdlib build scripts/install makes); BASE=binary, optional, an
-# older build timed in the same run for the ratio. hyperfine -N (no shell), warm cache.
+# older build timed in the same run for the ratio. hyperfine -N (no shell), warm cache. With valgrind installed it
+# also counts the instructions each command executes (user space, the dynamic loader included): a figure
+# the noise of a shared machine does not move.
 #
 #   swift build -c release --static-swift-stdlib --product debwork && bench/startup.sh
 set -euo pipefail
@@ -28,8 +30,20 @@ print(f"| `{sys.argv[3] or '/bin/true'}` | {sys.argv[2]} | {p(0.5):.1f} ms | {p(
 PY
 }
 time_one floor /bin/true
-for args in "--version" "vercmp 1.0 lt 2.0" "ls dwhello" "search dwh" "search --path bin/dwh" "show dwhello" "-J status"; do
+commands=("--version" "vercmp 1.0 lt 2.0" "ls dwhello" "search dwh" "search --path bin/dwh" "show dwhello" "-J status")
+for args in "${commands[@]}"; do
   for entry in "${binaries[@]}"; do
     time_one "${entry%%=*}" "${entry#*=}" $args
+  done
+done
+command -v valgrind >/dev/null || exit 0
+# valgrind cannot read Swift's DWARF 5: count on stripped copies.
+printf '\n| command | binary | instructions |\n|---|---|---:|\n'
+for entry in "${binaries[@]}"; do strip -o "$work/${entry%%=*}.stripped" "${entry#*=}"; done
+for args in "${commands[@]}"; do
+  for entry in "${binaries[@]}"; do
+    count=$(valgrind --tool=lackey --basic-counts=yes "$work/${entry%%=*}.stripped" $args 2>&1 >/dev/null \
+      | awk '/guest instrs/ { print $NF; exit }')
+    printf '| `%s` | %s | %s |\n' "$args" "${entry%%=*}" "$count"
   done
 done
