@@ -1,3 +1,4 @@
+import ConfigurationFile
 import JSONOutput
 
 /// The `dput_conf` call: mini-buildd's recommended dput configuration for the configured instance.
