@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage"]),
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput"]),
-        .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats"]),
+        .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats", "JSONOutput"]),
         .target(name: "ConfigurationFile", dependencies: ["MiniBuildd", "Artifacts"]),
         .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts", "ConfigurationFile"]),
         .target(name: "RepositoryState", dependencies: ["Index", "MiniBuildd", "Artifacts", "DebianFormats", "SystemCalls", "Installability", "JSONOutput"]),
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "ConfigurationFile", "DebworkTestSupport"]),
-        .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "DebworkTestSupport"]),
+        .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "JSONOutput", "DebworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DebworkTestSupport", "JSONOutput"]),
     ],
     swiftLanguageModes: [.v6]

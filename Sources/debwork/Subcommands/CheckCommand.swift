@@ -15,8 +15,8 @@ struct CheckCommand: ParsableCommand {
             these sources. Solved with libsolv with Debian semantics (Depends, Pre-Depends, alternatives, \
             versioned Provides, Conflicts, Breaks, architecture qualifiers); the Essential packages are installed \
             with every package (as dose-debcheck does); Recommends are ignored. \
-            Exit 0: all installable; 1: some are not; -J: a list of {"package", "version", "architecture", \
-            "reason"}.
+            Exit 0: all installable; 1: some are not; -J: {"schema": 1, "uninstallable": [{"package", "version", \
+            "architecture", "reason"}, …]}.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -45,14 +45,9 @@ struct CheckCommand: ParsableCommand {
                 ? CheckRequest(distributionOrDirectory: words[0], indexPath: global.indexPath,
                                sources: Array(words.dropFirst()), architectures: architecture, background: background)
                 : CheckRequest(packages: packages, sources: words, architectures: architecture, background: background)
-            let reports = try request.run()
-            let uninstallable = reports.flatMap(\.uninstallable)
-            if global.wantsJSON {
-                try printJSON(uninstallable)
-            } else {
-                Console.out(Printable.escapedKeepingLines(CheckText.render(reports)))
-            }
-            if !uninstallable.isEmpty { throw ExitCode(1) }
+            let result = CheckResult(try request.run())
+            try printOutput(result, json: global.wantsJSON)
+            if !result.reports.allSatisfy(\.allInstallable) { throw ExitCode(1) }
         }
     }
 }
