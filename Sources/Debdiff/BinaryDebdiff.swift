@@ -42,15 +42,7 @@ public struct BinaryDebdiff: Sendable {
         }
         let moves = try MoveRules(options.moves)
         let reader = PackageListingReader(hashContents: options.contents)
-        let files = oldFiles + newFiles
-        // The index first (no decompression at all), then the archives the index cannot answer for, in parallel.
-        var indexed: [PackageListing?] = []
-        for file in files { indexed.append(try index?.listing(path: file)) }
-        let unread = files.indices.filter { indexed[$0] == nil }
-        let read = try orderedParallelMap(unread) { position throws(DebdiffError) in try reader.read(path: files[position]) }
-        for (position, listing) in zip(unread, read) { indexed[position] = listing }
-        let listings = indexed.compactMap { $0 }
-        let fromIndex = files.indices.filter { !unread.contains($0) }.map { files[$0] }
+        let (listings, fromIndex) = try Self.listings(of: oldFiles + newFiles, index: index, reader: reader)
         let oldListings = Array(listings[..<oldFiles.count]), newListings = Array(listings[oldFiles.count...])
 
         var warnings: [String] = []
@@ -99,6 +91,18 @@ public struct BinaryDebdiff: Sendable {
         }
         return BinaryComparison(old: oldFiles, new: newFiles, fromIndex: fromIndex, fileList: listed, pairs: compared,
                                 warnings: warnings)
+    }
+
+    /// Every package's listing, in the order of `files`: from the index first (no decompression at all), then from
+    /// the archives the index cannot answer for, in parallel. Also the files the index answered for.
+    static func listings(of files: [String], index: IndexedListings?, reader: PackageListingReader)
+        throws(DebdiffError) -> (listings: [PackageListing], fromIndex: [String]) {
+        var indexed: [PackageListing?] = []
+        for file in files { indexed.append(try index?.listing(path: file)) }
+        let unread = files.indices.filter { indexed[$0] == nil }
+        let read = try orderedParallelMap(unread) { position throws(DebdiffError) in try reader.read(path: files[position]) }
+        for (position, listing) in zip(unread, read) { indexed[position] = listing }
+        return (indexed.compactMap { $0 }, files.indices.filter { !unread.contains($0) }.map { files[$0] })
     }
 
     /// The .debs and .udebs a .changes lists in `Files:`, next to it (debdiff's own parsing: a line
