@@ -1,5 +1,4 @@
 import ConfigurationFile
-import DebianFormats
 import MiniBuildd
 import Port
 import Query

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DebianFormats
 import Installability
 
 struct CheckCommand: ParsableCommand {

@@ -1,5 +1,3 @@
-import JSONOutput
-import DebianFormats
 import ArgumentParser
 import Artifacts
 import Debdiff

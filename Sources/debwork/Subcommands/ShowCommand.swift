@@ -1,4 +1,3 @@
-import DebianFormats
 import ArgumentParser
 import Index
 import Query

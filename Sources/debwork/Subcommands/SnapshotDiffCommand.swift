@@ -1,5 +1,4 @@
 import ArgumentParser
-import DebianFormats
 import Index
 import RepositoryState
 
