@@ -47,13 +47,15 @@ let package = Package(
         .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage"]),
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput"]),
-        .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats"]),
-        .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts"]),
+        .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats", "JSONOutput"]),
+        .target(name: "ConfigurationFile", dependencies: ["MiniBuildd", "Artifacts"]),
+        .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts", "ConfigurationFile"]),
         .target(name: "RepositoryState", dependencies: ["Index", "MiniBuildd", "Artifacts", "DebianFormats", "SystemCalls", "Installability", "JSONOutput"]),
 
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [
-            "Index", "Query", "Debdiff", "Port", "MiniBuildd", "Artifacts", "DebianFormats", "JSONOutput", "RepositoryState", "Installability",
+            "Index", "Query", "ConfigurationFile", "Debdiff", "Port", "MiniBuildd", "Artifacts", "DebianFormats", "JSONOutput",
+            "RepositoryState", "Installability",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -63,12 +65,12 @@ let package = Package(
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
         .testTarget(name: "DebdiffTests", dependencies: ["Debdiff", "Artifacts", "Index", "JSONOutput", "DebworkTestSupport"]),
-        .testTarget(name: "PortTests", dependencies: ["Port", "MiniBuildd", "DebianFormats", "Artifacts", "Index", "Query", "DebworkTestSupport"]),
+        .testTarget(name: "PortTests", dependencies: ["Port", "MiniBuildd", "DebianFormats", "Artifacts", "Index", "Query", "ConfigurationFile", "DebworkTestSupport"]),
         .testTarget(name: "MiniBuilddTests", dependencies: ["MiniBuildd", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "DebworkTestSupport"]),
-        .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "DebworkTestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "ConfigurationFile", "DebworkTestSupport"]),
+        .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "JSONOutput", "DebworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DebworkTestSupport", "JSONOutput"]),
     ],
     swiftLanguageModes: [.v6]

@@ -29,25 +29,22 @@ public struct ArtifactError: LayeredError {
     /// What is wrong with the file: the message without the file name.
     public var reason: String {
         guard let underlying else { return context }
-        let text = dropsRepeatedFile ? Self.withoutFile(String(describing: underlying), file: file) : "\(underlying)"
+        var text = "\(underlying)"
+        if dropsRepeatedFile, let named = underlying as? any FileNamingError, named.namedFile == file {
+            text = named.messageAfterFile
+        }
         return context.isEmpty ? text : "\(context): \(text)"
     }
 
     public var description: String { "\(file): \(reason)" }
 
-    /// Wraps any error from a lower layer so that the message names `file` exactly once.
+    /// Wraps any error from a lower layer so that the message names `file` exactly once: a lower layer's error
+    /// that names this file first (``FileNamingError``) gives only what it says after the name.
     public static func wrapping(_ error: any Error, file: String) -> ArtifactError {
         if let error = error as? ArtifactError { return error }
         var wrapped = ArtifactError(file: file, underlying: error)
         wrapped.dropsRepeatedFile = true
         return wrapped
-    }
-
-    /// The lower layers name the file they were given first (`<file>: …`, `<file>:<member>: …`): that
-    /// name is dropped when it is this error's file, so that the message names it once.
-    private static func withoutFile(_ text: String, file: String) -> String {
-        guard text.hasPrefix(file) else { return text }
-        return String(text.dropFirst(file.count).drop { $0 == ":" || $0 == " " })
     }
 }
 

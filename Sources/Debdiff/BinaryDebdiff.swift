@@ -1,5 +1,4 @@
 import Artifacts
-import JSONOutput
 
 /// Compares binary packages as devscripts' debdiff does (two .debs, the .debs of two .changes, or
 /// `--from … --to …` lists): file lists, then the control members word by word. With
@@ -15,12 +14,6 @@ public struct BinaryDebdiff: Sendable {
         case lists(old: [String], new: [String])
     }
 
-    /// A comparison's report plus the warnings devscripts prints on stderr.
-    public struct Outcome: Sendable {
-        public var report: DebdiffReport
-        public var warnings: [String]
-    }
-
     public var options: DebdiffOptions
 
     public init(options: DebdiffOptions) { self.options = options }
@@ -33,8 +26,9 @@ public struct BinaryDebdiff: Sendable {
         try compare(input, index: index).report
     }
 
-    /// ``run(_:)`` with the warnings.
-    public func compare(_ input: Input, index: IndexedListings? = nil) throws(DebdiffError) -> Outcome {
+    /// Reads the packages (from `index` where it can answer, else their archives) and compares them; the
+    /// result is rendered by ``BinaryComparison/text`` and ``BinaryComparison/json()``.
+    public func compare(_ input: Input, index: IndexedListings? = nil) throws(DebdiffError) -> BinaryComparison {
         let kind: FileListComparison.Kind
         let oldFiles: [String], newFiles: [String]
         switch input {
@@ -48,15 +42,7 @@ public struct BinaryDebdiff: Sendable {
         }
         let moves = try MoveRules(options.moves)
         let reader = PackageListingReader(hashContents: options.contents)
-        let files = oldFiles + newFiles
-        // The index first (no decompression at all), then the archives the index cannot answer for, in parallel.
-        var indexed: [PackageListing?] = []
-        for file in files { indexed.append(try index?.listing(path: file)) }
-        let unread = files.indices.filter { indexed[$0] == nil }
-        let read = try orderedParallelMap(unread) { position throws(DebdiffError) in try reader.read(path: files[position]) }
-        for (position, listing) in zip(unread, read) { indexed[position] = listing }
-        let listings = indexed.compactMap { $0 }
-        let fromIndex = files.indices.filter { !unread.contains($0) }.map { files[$0] }
+        let (listings, fromIndex) = try Self.listings(of: oldFiles + newFiles, index: index, reader: reader)
         let oldListings = Array(listings[..<oldFiles.count]), newListings = Array(listings[oldFiles.count...])
 
         var warnings: [String] = []
@@ -81,8 +67,6 @@ public struct BinaryDebdiff: Sendable {
         let fileLists = FileListComparison(kind: kind, quiet: options.quiet)
         let listed = options.showMoved && kind != .deb
             ? fileLists.compareMoved(old: oldSide, new: newSide) : fileLists.compare(old: oldSide, new: newSide)
-        var text = Array(listed.text.utf8)
-        var differs = listed.differs
 
         // debdiff compares control files of one pair without naming it, else of every common package name.
         var pairs: [(name: String?, old: PackageListing, new: PackageListing)] = []
@@ -93,49 +77,32 @@ public struct BinaryDebdiff: Sendable {
                 if let old = oldByName[name], let new = newByName[name] { pairs.append((name, old, new)) }
             }
         }
-        if options.compareControl {
-            let control = ControlComparison(
-                controlFiles: options.controlFiles.flatMap { $0.split(separator: ",").map(String.init) },
-                quiet: options.quiet, mode: options.wdiffMode, terminal: options.terminal)
-            for pair in pairs {
-                let compared = control.compare(old: pair.old, new: pair.new, package: pair.name)
-                text += compared.text
-                differs = differs || compared.differs
-                warnings += Array(repeating: "wdiff failed", count: compared.failures)
-            }
+        let control = options.compareControl ? ControlComparison(
+            controlFiles: options.controlFiles.flatMap { $0.split(separator: ",").map(String.init) },
+            quiet: options.quiet, mode: options.wdiffMode, terminal: options.terminal) : nil
+        var compared: [BinaryComparison.PackagePair] = []
+        for pair in pairs {
+            let members = control?.compare(old: pair.old, new: pair.new, package: pair.name)
+            warnings += Array(repeating: "wdiff failed", count: members?.failures ?? 0)
+            compared.append(BinaryComparison.PackagePair(
+                name: pair.name, package: pair.name ?? pair.new.nameFromFile, oldFile: pair.old.file, newFile: pair.new.file,
+                fieldChanges: ControlComparison.fieldChanges(old: pair.old, new: pair.new), control: members,
+                contents: options.contents ? try ContentComparison(old: pair.old, new: pair.new, reader: reader) : nil))
         }
+        return BinaryComparison(old: oldFiles, new: newFiles, fromIndex: fromIndex, fileList: listed, pairs: compared,
+                                warnings: warnings)
+    }
 
-        var contents: [(name: String?, comparison: ContentComparison)] = []
-        if options.contents {
-            for pair in pairs {
-                contents.append((pair.name, try ContentComparison(old: pair.old, new: pair.new, reader: reader)))
-            }
-            for (name, comparison) in contents {
-                text += comparison.render(package: name)
-                differs = differs || !comparison.changes.isEmpty
-            }
-        }
-
-        let json = JSONValue.object([
-            ("old", .array(oldFiles.map(JSONValue.string))),
-            ("new", .array(newFiles.map(JSONValue.string))),
-            ("identical", .bool(!differs)),
-            ("from_index", .array(fromIndex.map(JSONValue.string))),
-            ("file_list", .object([
-                ("only_in_new", .array(listed.gains.map(JSONValue.string))),
-                ("only_in_old", .array(listed.losses.map(JSONValue.string))),
-            ])),
-            ("packages", .array(pairs.enumerated().map { index, pair in
-                .object([
-                    ("package", .string(pair.name ?? pair.new.nameFromFile)),
-                    ("old", .string(pair.old.file)),
-                    ("new", .string(pair.new.file)),
-                    ("control", ControlComparison.fieldChanges(old: pair.old, new: pair.new)),
-                    ("files", options.contents ? contents[index].comparison.json() : .null),
-                ])
-            })),
-        ])
-        return Outcome(report: DebdiffReport(text: text, exitStatus: differs ? 1 : 0, json: json), warnings: warnings)
+    /// Every package's listing, in the order of `files`: from the index first (no decompression at all), then from
+    /// the archives the index cannot answer for, in parallel. Also the files the index answered for.
+    static func listings(of files: [String], index: IndexedListings?, reader: PackageListingReader)
+        throws(DebdiffError) -> (listings: [PackageListing], fromIndex: [String]) {
+        var indexed: [PackageListing?] = []
+        for file in files { indexed.append(try index?.listing(path: file)) }
+        let unread = files.indices.filter { indexed[$0] == nil }
+        let read = try orderedParallelMap(unread) { position throws(DebdiffError) in try reader.read(path: files[position]) }
+        for (position, listing) in zip(unread, read) { indexed[position] = listing }
+        return (indexed.compactMap { $0 }, files.indices.filter { !unread.contains($0) }.map { files[$0] })
     }
 
     /// The .debs and .udebs a .changes lists in `Files:`, next to it (debdiff's own parsing: a line

@@ -11,6 +11,9 @@ struct ControlComparison: Sendable {
     /// What `--wt` draws for.
     var terminal = TerminalEnvironment()
 
+    /// One pair's members compared: devscripts' text, whether they differ, and how many wdiff could not compare.
+    typealias Outcome = (text: [UInt8], differs: Bool, failures: Int)
+
     /// The members compared, in debdiff's order.
     func memberNames(old: PackageListing, new: PackageListing) -> [String] {
         let names: [String]
@@ -28,8 +31,7 @@ struct ControlComparison: Sendable {
     /// The text for one pair of packages; `package` is nil for a single pair (no "of package …").
     /// `failures` counts the members wdiff could not compare (`--wt` without a usable `TERM`): devscripts
     /// prints wdiff's message in the text and warns "wdiff failed" for each.
-    func compare(old: PackageListing, new: PackageListing, package: String?)
-        -> (text: [UInt8], differs: Bool, failures: Int) {
+    func compare(old: PackageListing, new: PackageListing, package: String?) -> Outcome {
         var text: [UInt8] = []
         var differs = false
         var failures = 0
@@ -118,11 +120,10 @@ struct ControlComparison: Sendable {
 }
 
 import DebianFormats
-import JSONOutput
 
 extension ControlComparison {
     /// The `control` fields whose values differ, by name (byte order), with old and new values (null when absent).
-    static func fieldChanges(old: PackageListing, new: PackageListing) -> JSONValue {
+    static func fieldChanges(old: PackageListing, new: PackageListing) -> [BinaryComparison.FieldChange] {
         func fields(_ listing: PackageListing) -> [String: String] {
             guard let bytes = listing.controlMember("control")?.bytes,
                   let paragraph = try? Deb822Document.parse(bytes: bytes, file: listing.file).paragraphs.first
@@ -133,12 +134,8 @@ extension ControlComparison {
         }
         let oldFields = fields(old), newFields = fields(new)
         let names = FileListComparison.sorted(Array(Set(oldFields.keys).union(newFields.keys)))
-        return .array(names.filter { oldFields[$0] != newFields[$0] }.map { name in
-            .object([
-                ("field", .string(name)),
-                ("old", oldFields[name].map(JSONValue.string) ?? .null),
-                ("new", newFields[name].map(JSONValue.string) ?? .null),
-            ])
-        })
+        return names.filter { oldFields[$0] != newFields[$0] }.map { name in
+            BinaryComparison.FieldChange(field: name, old: oldFields[name], new: newFields[name])
+        }
     }
 }

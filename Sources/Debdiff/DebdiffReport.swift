@@ -1,20 +1,46 @@
 import JSONOutput
 import SystemCalls
 
-/// The outcome of a comparison: devscripts' text, its exit status, and the same comparison as JSON.
-public struct DebdiffReport: Sendable {
-    /// What devscripts' debdiff prints (bytes: source diffs may hold any encoding).
-    public var text: [UInt8]
-    /// 0 no differences, 1 differences (devscripts' convention; errors are thrown instead).
-    public var exitStatus: Int32
-    /// The comparison for `-J`.
-    public var json: JSONValue
-
-    public init(text: [UInt8], exitStatus: Int32, json: JSONValue) {
-        self.text = text
-        self.exitStatus = exitStatus
-        self.json = json
+/// What `debdiff` prints: a binary or a source comparison, rendered as devscripts' text (``text``, with the exit
+/// status devscripts would give) or as JSON (``json``).
+public struct DebdiffReport: Sendable, CallOutput {
+    public enum Comparison: Sendable {
+        case binary(BinaryComparison)
+        case source(SourceComparison)
     }
+
+    public var comparison: Comparison
+    /// Sequences debwork wrote on purpose (`--wt`'s terminal strings, `--wp`'s backspaces), kept on a terminal.
+    public var keeping: [[UInt8]] = []
+
+    public init(_ comparison: Comparison) { self.comparison = comparison }
+
+    /// What devscripts' debdiff prints (bytes: source diffs may hold any encoding).
+    public var text: [UInt8] {
+        switch comparison {
+        case .binary(let binary): binary.text
+        case .source(let source): source.text
+        }
+    }
+
+    /// 0 no differences, 1 differences (devscripts' convention; errors are thrown instead).
+    public var exitStatus: Int32 {
+        switch comparison {
+        case .binary(let binary): binary.differs ? 1 : 0
+        case .source(let source): source.differs ? 1 : 0
+        }
+    }
+
+    /// The comparison for `-J`.
+    public var json: JSONValue {
+        switch comparison {
+        case .binary(let binary): binary.json()
+        case .source(let source): source.json()
+        }
+    }
+
+    public func renderText() -> HumanText { .bytes(text, keeping: keeping) }
+    public func renderJSON() -> JSONValue { json }
 }
 
 /// Why a comparison could not be made: one line naming the file.

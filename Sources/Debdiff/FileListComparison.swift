@@ -15,6 +15,9 @@ struct FileListComparison: Sendable {
         var packages: [(name: String, lines: [String])]
     }
 
+    /// The lists compared: devscripts' text, whether they differ, the lines only in the new and the old side.
+    typealias Outcome = (text: String, differs: Bool, gains: [String], losses: [String])
+
     var kind: Kind
     var quiet: Bool
 
@@ -30,7 +33,7 @@ struct FileListComparison: Sendable {
     }
 
     /// The comparison's text and whether the lists differ.
-    func compare(old: Side, new: Side) -> (text: String, differs: Bool, gains: [String], losses: [String]) {
+    func compare(old: Side, new: Side) -> Outcome {
         // .deb pairs count lines (duplicates after --move count); .changes and --from/--to use sets.
         var counts: [String: Int] = [:]
         if kind == .deb {
@@ -62,7 +65,7 @@ struct FileListComparison: Sendable {
     }
 
     /// `--show-moved` for .changes and `--from/--to`: files grouped by the packages they left and joined.
-    func compareMoved(old: Side, new: Side) -> (text: String, differs: Bool, gains: [String], losses: [String]) {
+    func compareMoved(old: Side, new: Side) -> Outcome {
         let owners1 = Self.owners(old)
         let owners2 = Self.owners(new)
         let names1 = Set(old.packages.map(\.name))

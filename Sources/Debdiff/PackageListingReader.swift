@@ -84,7 +84,7 @@ struct PackageListingReader: Sendable {
     /// The error for a package libarchive could not read, naming the file once.
     static func unreadable(_ path: String, _ error: any Error) -> DebdiffError {
         // libarchive names the archive itself (`<path>: …`); other errors get the path in front.
-        DebdiffError("\(error)".hasPrefix(path) ? "" : path, underlying: error)
+        DebdiffError((error as? any FileNamingError)?.namedFile == path ? "" : path, underlying: error)
     }
 
     /// Copies the data of the regular files named in `paths` (root-relative) into a new spool file at

@@ -1,7 +1,5 @@
 import DebianFormats
-import Diff
 import Dispatch
-import JSONOutput
 import LibArchive
 #if canImport(Glibc)
 import Glibc
@@ -45,7 +43,7 @@ public struct SourceDebdiff: Sendable {
             swap(&first, &second)
         }
 
-        var body: [UInt8]
+        let body: [UInt8]
         var differences: [TreeComparison.FileDifference]
         var warnings = first.tree.warnings + second.tree.warnings
         let diffstatTitle: String
@@ -73,30 +71,14 @@ public struct SourceDebdiff: Sendable {
         // of the clean-up: a thread per spool, the scratch directory's deinit removes the rest.
         let spools = [first.tree.spool, second.tree.spool]
         DispatchQueue.concurrentPerform(iterations: 2) { index in _ = unlink(spools[index]) }
-        let status: Int32 = body.isEmpty && control?.differs != true ? 0 : 1
-        var text: [UInt8]
-        if options.diffstat || control != nil {
-            text = []
-            if options.diffstat {
-                let entries = differences.filter { $0.isBinary || $0.hunks > 0 }.map {
-                    DiffStat.Entry(name: $0.diffstatName, insertions: $0.insertions, deletions: $0.deletions, isBinary: $0.isBinary)
-                }
-                text += Array("diffstat for \(diffstatTitle)\n\n\(DiffStat.render(entries))\n".utf8)
-            }
-            if let control { text += control.text + [UInt8(ascii: "\n")] }
-            text += body
-            body = []
-        } else {
-            text = body // shares the buffer: no copy of a large report
-            body = []
-        }
-        let json = SourceDebdiffJSON.make(old: first, new: second, differences: differences, identical: status == 0, warnings: warnings)
-        return DebdiffReport(text: text, exitStatus: status, json: json)
+        return SourceComparison(old: .init(first), new: .init(second), body: body, differences: differences,
+                                diffstatTitle: options.diffstat ? diffstatTitle : nil, control: control, warnings: warnings)
+            .report
     }
 
     /// `--wdiff-source-control`: `debian/control` (or the `--controlfiles`; `ALL` means `control` here, as in
     /// devscripts) of both trees compared as binary packages' control members are, with no package name.
-    func controlComparison(_ old: LoadedSource, _ new: LoadedSource) throws -> (text: [UInt8], differs: Bool, failures: Int) {
+    func controlComparison(_ old: LoadedSource, _ new: LoadedSource) throws -> ControlComparison.Outcome {
         let names = options.controlFiles == ["ALL"] ? ["control"] : options.controlFiles
         func listing(_ side: LoadedSource) throws -> PackageListing {
             let reader = try SpoolReader(path: side.tree.spool)

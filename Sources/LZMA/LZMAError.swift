@@ -7,9 +7,10 @@ public struct LZMAError: Error, Sendable, CustomStringConvertible {
     public var code: UInt32
     public var detail: String?
 
-    public var description: String {
-        "\(source): \(detail ?? LZMAError.explain(code)) (\(function))"
-    }
+    public var description: String { "\(source): \(message)" }
+
+    /// The message without the source's name: what is wrong, then the liblzma function.
+    public var message: String { "\(detail ?? LZMAError.explain(code)) (\(function))" }
 
     /// A readable explanation of an `lzma_ret` value.
     static func explain(_ code: UInt32) -> String {

@@ -16,28 +16,39 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
         case malformed
     }
 
-    /// The archive being read (a path, or `outer.deb:member` for nested archives).
-    public var archive: String
+    /// The file being read (a path, or the name given to bytes in memory).
+    public var file: String
+    /// The members inside ``file`` the error is about, outermost first (`data.tar.xz`, then `./usr/bin/x`).
+    public var members: [String]
     public var kind: Kind
     public var message: String
 
-    public init(archive: String, kind: Kind, message: String) {
-        self.archive = archive
+    public init(file: String, members: [String] = [], kind: Kind, message: String) {
+        self.file = file
+        self.members = members
         self.kind = kind
         self.message = message
     }
 
-    public var description: String {
-        switch kind {
-        case .library(let function, _, _):
-            return "\(archive): \(message) (\(function))"
-        default:
-            return "\(archive): \(message)"
-        }
+    /// The archive as messages name it: `<file>`, or `<file>:<member>…` inside it.
+    public var archive: String { ([file] + members).joined(separator: ":") }
+
+    /// The message after the file's name: `<member>:<member>…: <message> (<function>)`.
+    public var messageAfterFile: String {
+        members.isEmpty ? explanation : members.joined(separator: ":") + ": " + explanation
+    }
+
+    public var description: String { "\(archive): \(explanation)" }
+
+    /// The message, with the failing libarchive function.
+    private var explanation: String {
+        if case .library(let function, _, _) = kind { return "\(message) (\(function))" }
+        return message
     }
 
     /// Builds the error for a failed libarchive call from `archive_error_string` and `archive_errno`.
-    static func library(_ handle: OpaquePointer?, archive: String, function: String, code: Int32) -> ArchiveError {
+    static func library(_ handle: OpaquePointer?, file: String, members: [String] = [], function: String,
+                        code: Int32) -> ArchiveError {
         var text = "unknown libarchive error"
         var errnoValue: Int32 = 0
         if let handle {
@@ -47,7 +58,7 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
             errnoValue = archive_errno(handle)
         }
         return ArchiveError(
-            archive: archive,
+            file: file, members: members,
             kind: .library(function: function, code: code, errno: errnoValue),
             message: lowercasedFirst(text))
     }

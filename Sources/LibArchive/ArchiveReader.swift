@@ -45,8 +45,12 @@ public final class ArchiveReader {
         }
     }
 
-    /// What the reader is called in messages.
-    public let name: String
+    /// The file read (a path, or the name given to bytes in memory).
+    public let file: String
+    /// The members leading from ``file`` to this archive, outermost first (`data.tar.xz` for a .deb's data).
+    public let members: [String]
+    /// What the reader is called in messages: `<file>` or `<file>:<member>…`.
+    public var name: String { ([file] + members).joined(separator: ":") }
     let handle: OpaquePointer
     private let limits: Limits
     private let compressedSizeHint: Int64
@@ -60,13 +64,15 @@ public final class ArchiveReader {
     /// Warnings (`ARCHIVE_WARN`) seen so far, as messages.
     public private(set) var warnings: [String] = []
 
-    private init(name: String, formats: Formats, limits: Limits, compressedSizeHint: Int64) throws(ArchiveError) {
+    private init(file: String, members: [String], formats: Formats, limits: Limits,
+                 compressedSizeHint: Int64) throws(ArchiveError) {
         guard let handle = archive_read_new() else {
-            throw ArchiveError(archive: name, kind: .library(function: "archive_read_new", code: ARCHIVE_FATAL, errno: 0),
+            throw ArchiveError(file: file, members: members, kind: .library(function: "archive_read_new", code: ARCHIVE_FATAL, errno: 0),
                                message: "cannot allocate a libarchive reader")
         }
         self.handle = handle
-        self.name = name
+        self.file = file
+        self.members = members
         self.limits = limits
         self.compressedSizeHint = compressedSizeHint
         archive_read_support_filter_all(handle)
@@ -99,12 +105,12 @@ public final class ArchiveReader {
     public convenience init(path: String, formats: Formats = .all, limits: Limits = .default) throws(ArchiveError) {
         let fd: Int32
         do { fd = try RegularFile.open(path) } catch {
-            throw ArchiveError(archive: path, kind: .malformed, message: error.message)
+            throw ArchiveError(file: path, kind: .malformed, message: error.message)
         }
         var info = stat()
         let size: Int64 = fstat(fd, &info) == 0 ? Int64(info.st_size) : 0
         do {
-            try self.init(name: path, formats: formats, limits: limits, compressedSizeHint: size)
+            try self.init(file: path, members: [], formats: formats, limits: limits, compressedSizeHint: size)
         } catch {
             close(fd)
             throw error
@@ -112,19 +118,19 @@ public final class ArchiveReader {
         fileDescriptor = fd
         let code = archive_read_open_fd(handle, fd, 128 * 1024)
         if code != ARCHIVE_OK {
-            throw ArchiveError.library(handle, archive: name, function: "archive_read_open_fd", code: code)
+            throw ArchiveError.library(handle, file: file, function: "archive_read_open_fd", code: code)
         }
     }
 
     /// Reads an archive held in memory (`archive_read_open2` with a callback that hands out `bytes` once): a
     /// small compressed member captured while it was hashed (`changelog.Debian.gz`).
     public convenience init(bytes: [UInt8], name: String, formats: Formats = .all, limits: Limits = .default) throws(ArchiveError) {
-        try self.init(name: name, formats: formats, limits: limits, compressedSizeHint: Int64(bytes.count))
+        try self.init(file: name, members: [], formats: formats, limits: limits, compressedSizeHint: Int64(bytes.count))
         let memory = MemorySource(bytes: bytes)
         self.memory = memory
         let code = archive_read_open2(handle, Unmanaged.passUnretained(memory).toOpaque(), nil, memoryRead, nil, nil)
         if code != ARCHIVE_OK {
-            throw ArchiveError.library(handle, archive: name, function: "archive_read_open2", code: code)
+            throw ArchiveError.library(handle, file: file, function: "archive_read_open2", code: code)
         }
     }
 
@@ -137,7 +143,8 @@ public final class ArchiveReader {
     ///   - limits: decompression-bomb limits, relative to the member's stored size.
     public func nested(member: String, formats: Formats = .tar, limits: Limits = .default) throws(ArchiveError) -> ArchiveReader {
         let size = currentEntry?.size ?? 0
-        let child = try ArchiveReader(name: "\(name):\(member)", formats: formats, limits: limits, compressedSizeHint: size)
+        let child = try ArchiveReader(file: file, members: members + [member], formats: formats, limits: limits,
+                                      compressedSizeHint: size)
         let source = NestedSource(parent: self)
         child.source = source
         let code = archive_read_open2(
@@ -145,7 +152,8 @@ public final class ArchiveReader {
             nil, nestedRead, nil, nil)
         if code != ARCHIVE_OK {
             if let parentError = source.error { throw parentError }
-            throw ArchiveError.library(child.handle, archive: child.name, function: "archive_read_open2", code: code)
+            throw ArchiveError.library(child.handle, file: child.file, members: child.members, function: "archive_read_open2",
+                                       code: code)
         }
         return child
     }
@@ -165,14 +173,14 @@ public final class ArchiveReader {
         case ARCHIVE_OK, ARCHIVE_WARN:
             if code == ARCHIVE_WARN { recordWarning() }
             guard let entry else {
-                throw ArchiveError(archive: name, kind: .malformed, message: "libarchive returned no entry")
+                throw ArchiveError(file: file, members: members, kind: .malformed, message: "libarchive returned no entry")
             }
             let copied = ArchiveEntry(copying: entry)
             currentEntry = copied
             try checkExpansion(pending: copied.size)
             return copied
         default:
-            throw ArchiveError.library(handle, archive: name, function: "archive_read_next_header", code: code)
+            throw ArchiveError.library(handle, file: file, members: members, function: "archive_read_next_header", code: code)
         }
     }
 
@@ -191,7 +199,7 @@ public final class ArchiveReader {
             if code == ARCHIVE_WARN {
                 recordWarning()
             } else if code != ARCHIVE_OK {
-                throw ArchiveError.library(handle, archive: memberName, function: "archive_read_data_block", code: code)
+                throw ArchiveError.library(handle, file: file, members: entryMembers, function: "archive_read_data_block", code: code)
             }
             if offset > position {
                 try Self.zeros(count: offset - position, body)
@@ -220,14 +228,14 @@ public final class ArchiveReader {
     /// Reads the whole current entry into memory, refusing entries larger than `maximumSize`.
     public func readAll(maximumSize: Int = 64 << 20) throws -> [UInt8] {
         if let size = currentEntry?.size, size > maximumSize {
-            throw ArchiveError(archive: memberName, kind: .malformed,
+            throw ArchiveError(file: file, members: entryMembers, kind: .malformed,
                                message: "member is \(size) bytes, more than the \(maximumSize) bytes allowed")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(currentEntry?.size ?? 0))
         try readData { chunk in
             guard bytes.count + chunk.count <= maximumSize else {
-                throw ArchiveError(archive: memberName, kind: .malformed,
+                throw ArchiveError(file: file, members: entryMembers, kind: .malformed,
                                    message: "member is larger than the \(maximumSize) bytes allowed")
             }
             bytes.append(contentsOf: chunk)
@@ -256,8 +264,9 @@ public final class ArchiveReader {
         }.filter { $0 != "none" }
     }
 
-    private var memberName: String {
-        currentEntry.map { "\(name):\($0.path)" } ?? name
+    /// The members leading to the current entry: ``members``, then the entry's path.
+    private var entryMembers: [String] {
+        members + (currentEntry.map { [$0.path] } ?? [])
     }
 
     private func recordWarning() {
@@ -276,7 +285,7 @@ public final class ArchiveReader {
         let produced = uncompressedBytes
         if produced > limit || pending > limit || produced + pending > limit {
             throw ArchiveError(
-                archive: name, kind: .expansionLimit(limit: limit),
+                file: file, members: members, kind: .expansionLimit(limit: limit),
                 message: "decompressed data exceeds \(limit) bytes from \(compressed) compressed bytes (decompression bomb?)")
         }
     }
@@ -335,7 +344,7 @@ private func nestedRead(
     let code = archive_read_data_block(source.parent.handle, &block, &size, &offset)
     if code == ARCHIVE_EOF { return 0 }
     if code != ARCHIVE_OK && code != ARCHIVE_WARN {
-        source.error = ArchiveError.library(source.parent.handle, archive: source.parent.name,
+        source.error = ArchiveError.library(source.parent.handle, file: source.parent.file, members: source.parent.members,
                                             function: "archive_read_data_block", code: code)
         return la_ssize_t(ARCHIVE_FATAL)
     }

@@ -37,7 +37,7 @@ public final class ArchiveWriter {
     /// bytes are handed to `output` (`archive_write_open2` with a write callback).
     public init(name: String, output: @escaping ([UInt8]) throws -> Void) throws(ArchiveError) {
         guard let handle = archive_write_new() else {
-            throw ArchiveError(archive: name, kind: .library(function: "archive_write_new", code: ARCHIVE_FATAL, errno: 0),
+            throw ArchiveError(file: name, kind: .library(function: "archive_write_new", code: ARCHIVE_FATAL, errno: 0),
                                message: "cannot allocate a libarchive writer")
         }
         self.handle = handle
@@ -53,7 +53,7 @@ public final class ArchiveWriter {
             code = archive_write_open2(handle, Unmanaged.passUnretained(sink).toOpaque(), nil, writerCallback, nil, nil)
         }
         if code != ARCHIVE_OK {
-            throw ArchiveError.library(handle, archive: name, function: "archive_write_open2", code: code)
+            throw ArchiveError.library(handle, file: name, function: "archive_write_open2", code: code)
         }
     }
 
@@ -65,7 +65,7 @@ public final class ArchiveWriter {
     /// Writes one member (`archive_write_header`, then `archive_write_data` for regular files).
     public func write(_ member: Member, contents: [UInt8] = []) throws {
         guard let entry = archive_entry_new() else {
-            throw ArchiveError(archive: name, kind: .malformed, message: "cannot allocate an archive entry")
+            throw ArchiveError(file: name, kind: .malformed, message: "cannot allocate an archive entry")
         }
         defer { archive_entry_free(entry) }
         archive_entry_set_pathname_utf8(entry, member.path)
@@ -91,7 +91,7 @@ public final class ArchiveWriter {
         let code = archive_write_header(handle, entry)
         try checkSink()
         if code != ARCHIVE_OK {
-            throw ArchiveError.library(handle, archive: name, function: "archive_write_header", code: code)
+            throw ArchiveError.library(handle, file: name, function: "archive_write_header", code: code)
         }
         if member.type == .regular || member.type == .unknown {
             var offset = 0
@@ -99,7 +99,7 @@ public final class ArchiveWriter {
                 let written = contents[offset...].withUnsafeBytes { archive_write_data(handle, $0.baseAddress, $0.count) }
                 try checkSink()
                 if written < 0 {
-                    throw ArchiveError.library(handle, archive: name, function: "archive_write_data", code: Int32(truncatingIfNeeded: written))
+                    throw ArchiveError.library(handle, file: name, function: "archive_write_data", code: Int32(truncatingIfNeeded: written))
                 }
                 if written == 0 { break }
                 offset += written
@@ -114,7 +114,7 @@ public final class ArchiveWriter {
         let code = archive_write_close(handle)
         try checkSink()
         if code != ARCHIVE_OK {
-            throw ArchiveError.library(handle, archive: name, function: "archive_write_close", code: code)
+            throw ArchiveError.library(handle, file: name, function: "archive_write_close", code: code)
         }
     }
 

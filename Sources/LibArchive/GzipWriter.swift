@@ -8,7 +8,7 @@ public enum GzipWriter {
     /// - Throws: ``ArchiveError`` naming the libarchive function that failed.
     public static func compress(_ bytes: [UInt8], name: String) throws -> [UInt8] {
         guard let handle = archive_write_new() else {
-            throw ArchiveError(archive: name, kind: .library(function: "archive_write_new", code: ARCHIVE_FATAL, errno: 0),
+            throw ArchiveError(file: name, kind: .library(function: "archive_write_new", code: ARCHIVE_FATAL, errno: 0),
                                message: "cannot allocate a writer")
         }
         defer { archive_write_free(handle) }
@@ -27,9 +27,9 @@ public enum GzipWriter {
             (code, function) = (archive_write_open2(handle, Unmanaged.passUnretained(sink).toOpaque(), nil, writerCallback, nil, nil),
                                 "archive_write_open2")
         }
-        guard code == ARCHIVE_OK else { throw ArchiveError.library(handle, archive: name, function: function, code: code) }
+        guard code == ARCHIVE_OK else { throw ArchiveError.library(handle, file: name, function: function, code: code) }
         guard let entry = archive_entry_new() else {
-            throw ArchiveError(archive: name, kind: .malformed, message: "cannot allocate an archive entry")
+            throw ArchiveError(file: name, kind: .malformed, message: "cannot allocate an archive entry")
         }
         defer { archive_entry_free(entry) }
         // The raw format wants one regular-file entry; nothing of it reaches the output.
@@ -37,18 +37,18 @@ public enum GzipWriter {
         archive_entry_set_filetype(entry, UInt32(0o100000))
         archive_entry_set_size(entry, la_int64_t(bytes.count))
         code = archive_write_header(handle, entry)
-        guard code == ARCHIVE_OK else { throw ArchiveError.library(handle, archive: name, function: "archive_write_header", code: code) }
+        guard code == ARCHIVE_OK else { throw ArchiveError.library(handle, file: name, function: "archive_write_header", code: code) }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { archive_write_data(handle, $0.baseAddress, $0.count) }
             guard written > 0 else {
-                throw ArchiveError.library(handle, archive: name, function: "archive_write_data", code: Int32(truncatingIfNeeded: written))
+                throw ArchiveError.library(handle, file: name, function: "archive_write_data", code: Int32(truncatingIfNeeded: written))
             }
             offset += written
         }
         code = archive_write_close(handle)
         if let error = sink.error { throw error }
-        guard code == ARCHIVE_OK else { throw ArchiveError.library(handle, archive: name, function: "archive_write_close", code: code) }
+        guard code == ARCHIVE_OK else { throw ArchiveError.library(handle, file: name, function: "archive_write_close", code: code) }
         return output
     }
 }

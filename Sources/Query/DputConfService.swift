@@ -1,3 +1,5 @@
+import ConfigurationFile
+import DebianFormats
 import JSONOutput
 
 /// The `dput_conf` call: mini-buildd's recommended dput configuration for the configured instance.
@@ -38,11 +40,5 @@ public struct DputConfService: Sendable {
             ("login", .string("anonymous")),
             ("incoming", .string("/incoming")),
         ])
-    }
-}
-
-extension String {
-    func padding(toWidth width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -89,25 +89,22 @@ public struct TextHit: Encodable, Sendable, Equatable {
 }
 
 /// What a search returns, one shape per mode.
-public enum SearchResult: Encodable, Sendable {
+public enum SearchResult: Sendable {
+    /// mini-buildd's `search` (a name glob): its shape, unchanged.
     case packages(PackageSearchResult)
+    /// `--where`: the same map of sources, as debwork's own document.
+    case filtered(PackageSearchResult)
+    /// `--path`, `--path-regex`, `--hash`.
     case paths([PathHit])
+    /// `--text`.
     case text([TextHit])
 
     /// Nothing was found.
     public var isEmpty: Bool {
         switch self {
-        case .packages(let result): result.sources.isEmpty
+        case .packages(let result), .filtered(let result): result.sources.isEmpty
         case .paths(let hits): hits.isEmpty
         case .text(let hits): hits.isEmpty
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .packages(let result): try result.encode(to: encoder)
-        case .paths(let hits): try hits.encode(to: encoder)
-        case .text(let hits): try hits.encode(to: encoder)
         }
     }
 }

@@ -40,7 +40,7 @@ extension SearchService {
         do {
             _ = try Regex(pattern)
         } catch {
-            throw SearchError("'\(pattern)' is not a regular expression: \(error)")
+            throw SearchError("'\(pattern)' is not a regular expression", underlying: error)
         }
         let literals = RegexLiterals.required(in: pattern).map { String($0.drop { $0 == "/" }) }.filter { $0.count >= 3 }
         let trigrams = literals.isEmpty ? nil : literals.map(FTS5Pattern.substring).joined(separator: " AND ")

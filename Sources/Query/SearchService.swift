@@ -87,7 +87,7 @@ public final class SearchService {
         switch query.mode {
         case .name:
             if let whereQuery = query.whereQuery {
-                return .packages(try filtered(whereQuery, pattern: query.pattern, scope: scope, query: query))
+                return .filtered(try filtered(whereQuery, pattern: query.pattern, scope: scope, query: query))
             }
             return .packages(try names(query.pattern ?? "", scope: scope, query: query))
         case .path:

@@ -1,3 +1,4 @@
+import ConfigurationFile
 import Index
 
 /// The `sources_list` call: APT lines for the indexed repositories, in mini-buildd's format

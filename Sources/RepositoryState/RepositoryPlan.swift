@@ -22,11 +22,10 @@ public struct RepositoryPlan: Sendable, Encodable {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
     }
 
-    enum CodingKeys: String, CodingKey { case schema, call, source, repository, steps, before, after, changed, snapshot, installability }
+    enum CodingKeys: String, CodingKey { case call, source, repository, steps, before, after, changed, snapshot, installability }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(1, forKey: .schema)
         try container.encode(call, forKey: .call)
         try container.encode(source, forKey: .source)
         try container.encode(repository, forKey: .repository)
@@ -62,4 +61,12 @@ public struct RepositoryPlan: Sendable, Encodable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+}
+
+extension RepositoryPlan: CallOutput {
+    public func renderText() -> HumanText { .text(text) }
+
+    /// `{"schema": 1, "call", "source", "repository", "steps", "before", "after", "changed", "snapshot",
+    /// "installability"}`.
+    public func renderJSON() throws -> JSONValue { try OrderedJSONEncoder.value(of: self).versioned() }
 }

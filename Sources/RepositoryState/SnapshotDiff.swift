@@ -1,5 +1,6 @@
 import DebianFormats
 import Index
+import JSONOutput
 
 /// `snapshot_diff A B`: what changed between two states of a repository — two snapshots, a snapshot and its
 /// live distribution, or two distributions — per architecture (`source` for the source packages): packages
@@ -37,11 +38,10 @@ public struct SnapshotDiff: Sendable, Encodable {
     public var architectures: [Architecture]
     public var identical: Bool { architectures.isEmpty }
 
-    enum CodingKeys: String, CodingKey { case schema, a, b, identical, architectures }
+    enum CodingKeys: String, CodingKey { case a, b, identical, architectures }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(1, forKey: .schema)
         try container.encode(a, forKey: .a)
         try container.encode(b, forKey: .b)
         try container.encode(identical, forKey: .identical)
@@ -129,4 +129,11 @@ public struct SnapshotDiff: Sendable, Encodable {
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
+}
+
+extension SnapshotDiff: CallOutput {
+    public func renderText() -> HumanText { .text(Printable.escapedKeepingLines(text)) }
+
+    /// `{"schema": 1, "a", "b", "identical", "architectures": [{"name", "added", "removed", "upgraded", "downgraded"}]}`.
+    public func renderJSON() throws -> JSONValue { try OrderedJSONEncoder.value(of: self).versioned() }
 }

@@ -73,7 +73,7 @@ import Testing
         let keys = status.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             $0.dropFirst(3).prefix { $0 != "\"" }
         }
-        #expect(keys == ["version", "identity", "url", "incoming_url", "load", "chroots", "remotes", "repositories", "index"])
+        #expect(keys == ["schema", "version", "identity", "url", "incoming_url", "load", "chroots", "remotes", "repositories", "index"])
         #expect(status.stdout.contains("\"codenames\": [\n        \"bookworm\",\n        \"bullseye\"\n      ]"))
         // Reproducible: same index, same bytes.
         #expect(try debwork(["status", "--json"], index: index).stdout == status.stdout)

@@ -26,7 +26,7 @@ import Testing
     @Test func globalOptionsComeBeforeTheCall() throws {
         let status = try run(["-J", "status"])
         #expect(status.status == 0, "\(status.stderr)")
-        #expect(status.stdout.hasPrefix("{\n  \"version\": "))
+        #expect(status.stdout.hasPrefix("{\n  \"schema\": 1,\n  \"version\": "))
         let ls = try run(["-l", "DEBUG", "-l", "mini_buildd.INFO", "--auto-confirm", "--script-mode", "--auto-save-passwords",
                           "-J", "ls", "dwhello"])
         #expect(ls.status == 0, "\(ls.stderr)")
@@ -42,7 +42,7 @@ import Testing
         let json = try debwork(["status", "-J", "--failed"], index: index)
         #expect(json.stdout.contains("\"failed_files\": [") && json.stdout.contains("truncated.deb"))
         let dry = try run(["debdiff", "--dry-run", "-J", "dwhello", "1.0-1", "1.0-2"])
-        #expect(dry.status == 0 && dry.stdout.hasPrefix("{\n  \"old\": "), "\(dry.stdout)\(dry.stderr)")
+        #expect(dry.status == 0 && dry.stdout.hasPrefix("{\n  \"schema\": 1,\n  \"old\": "), "\(dry.stdout)\(dry.stderr)")
     }
 
     @Test func logLevelLongFormsAndVercmpUsage() throws {

@@ -21,7 +21,8 @@ import Testing
                 let path = String(line.dropFirst(digest.count + 2).dropFirst(1)) // "./usr/…" -> "/usr/…"
                 let found = try debwork(["-J", "search", "--hash", digest.uppercased()], index: index)
                 #expect(found.status == 0, "\(found.stderr)")
-                let hits = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+                let hits = try #require(document["hits"] as? [[String: Any]])
                 #expect(hits.contains { $0["package"] as? String == package && $0["path"] as? String == path
                     && $0["kind"] as? String == "binary" }, "\(tool) \(path): \(found.stdout)")
             }

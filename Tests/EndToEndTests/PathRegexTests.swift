@@ -16,7 +16,8 @@ import Testing
         func hits(_ arguments: [String]) throws -> [[String: Any]] {
             let result = try debwork(["-J", "search"] + arguments, index: index)
             #expect(result.status == 0, "\(result.stderr)")
-            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(document["hits"] as? [[String: Any]])
         }
         func key(_ hit: [String: Any]) -> String {
             ["kind", "package", "version", "architecture", "area", "path", "artifact"].map { "\(hit[$0] ?? "")" }.joined(separator: "|")

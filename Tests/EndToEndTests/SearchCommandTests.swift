@@ -39,7 +39,7 @@ import Testing
         let names = try search(["-J", "no-such-package"])
         #expect(names.status == 0 && names.stdout == "{}\n")
         let paths = try search(["-J", "--path", "/no/such/file"])
-        #expect(paths.status == 0 && paths.stdout == "[]\n")
+        #expect(paths.status == 0 && paths.stdout == "{\n  \"schema\": 1,\n  \"hits\": []\n}\n")
         let human = try search(["no-such-package"])
         #expect(human.status == 0 && human.stdout.isEmpty)
     }

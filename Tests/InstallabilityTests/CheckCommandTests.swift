@@ -30,20 +30,23 @@ struct CheckCommandTests {
         let result = try debwork(["check", tree, "-J"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout == """
-            [
-              {
-                "package": "bad",
-                "version": "2:0.1",
-                "architecture": "amd64",
-                "reason": "bad 2:0.1 depends on 'lib1 (>= 2)', which no package provides (available: lib1 1.0-2)"
-              },
-              {
-                "package": "docs",
-                "version": "1",
-                "architecture": "all",
-                "reason": "docs 1 depends on 'absent-viewer', which no package provides"
-              }
-            ]
+            {
+              "schema": 1,
+              "uninstallable": [
+                {
+                  "package": "bad",
+                  "version": "2:0.1",
+                  "architecture": "amd64",
+                  "reason": "bad 2:0.1 depends on 'lib1 (>= 2)', which no package provides (available: lib1 1.0-2)"
+                },
+                {
+                  "package": "docs",
+                  "version": "1",
+                  "architecture": "all",
+                  "reason": "docs 1 depends on 'absent-viewer', which no package provides"
+                }
+              ]
+            }
 
             """)
     }
@@ -83,7 +86,7 @@ struct CheckCommandTests {
         let byPath = try debwork(["check", directory, "-J"])
         #expect(byName.status == byPath.status && byName.status != 2, "\(byName.stderr)")
         #expect(byName.stdout == byPath.stdout)
-        #expect(byName.stdout.hasPrefix("["))
+        #expect(byName.stdout.hasPrefix("{\n  \"schema\": 1,\n  \"uninstallable\": ["))
         let unknown = try debwork(["check", "no-such-dist"], index: index)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no distribution 'no-such-dist' in the index"))

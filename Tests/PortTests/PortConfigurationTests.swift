@@ -1,3 +1,4 @@
+import ConfigurationFile
 import DebworkTestSupport
 import Foundation
 import Port

@@ -75,7 +75,9 @@ import Testing
         let positions = keys.map { json.stdout.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? Int == 1)
+        let list = try #require(document["sources"] as? [[String: Any]])
         #expect(list.map { $0["port_version"] as? String } == ["1:2.0-1~test11+1", "1.1-1~test11+1"])
         #expect(list.allSatisfy { $0["target_version"] is NSNull })
         let unknown = try debwork(["port_plan", "nosuch-test-unstable", "bookworm-test-testing"], index: index)

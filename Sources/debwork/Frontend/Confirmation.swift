@@ -37,10 +37,8 @@ struct RepositoryChangeOptions: ParsableArguments {
 /// (text, or JSON with `-J`).
 func printRepositoryPlan(_ plan: RepositoryPlan, global: GlobalOptions, executed: Bool) throws {
     if OutputForm.current == .api && executed {
-        try printJSON(JSONValue.object([]))
-    } else if global.wantsJSON {
-        try printJSON(plan)
+        printJSON(JSONValue.object([]))
     } else {
-        Console.out(plan.text)
+        try printOutput(plan, json: global.wantsJSON)
     }
 }

@@ -1,4 +1,4 @@
-import DebianFormats
+import ConfigurationFile
 import MiniBuildd
 import Port
 import Query
@@ -37,27 +37,9 @@ enum PortRunner {
 
     /// Prints the results (JSON list or summary) and runs dput when `--upload` asks for it.
     static func report(_ results: [PortResult], options portOptions: PortOptions, global: GlobalOptions) throws {
-        if global.wantsJSON {
-            try printJSON(results)
-        } else {
-            Console.out(Printable.escapedKeepingLines(text(results, uploadTarget: portOptions.upload)))
-        }
+        try printOutput(PortResults(results, uploadTarget: portOptions.upload), json: global.wantsJSON)
         if let target = portOptions.upload {
             for result in results { try PortUploader.upload(target: target, changes: result.changes) }
         }
-    }
-
-    static func text(_ results: [PortResult], uploadTarget: String?) -> String {
-        var out = ""
-        for result in results {
-            out += "\(result.source) \(result.version) -> \(result.distribution)\n"
-            out += "  folder:  \(result.directory)\n"
-            out += "  changes: \(result.changes)\n"
-            out += result.signed ? "  signed:  yes\n" : "  signed:  no (unsigned upload; use --sign-key or debsign before uploading)\n"
-            if uploadTarget == nil {
-                out += "  upload:  " + PortUploader.command(target: "<target>", changes: result.changes).joined(separator: " ") + "\n"
-            }
-        }
-        return out
     }
 }

@@ -13,21 +13,34 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// Prints an output value as JSON (stable key order) on stdout; in the mini-buildd-api form exactly as
-/// Python's `json.dumps(indent=2)` prints it.
-func printJSON(_ value: some Encodable) throws {
+/// Prints a call's result on stdout: its JSON rendering when `json` (`-J`, or the mini-buildd-api form for dict
+/// and list results), else its text. The one place a result becomes output.
+func printOutput(_ output: some CallOutput, json: Bool) throws {
+    if json {
+        try printJSON(output.renderJSON())
+        return
+    }
+    switch output.renderText() {
+    case .text(let text): Console.out(text)
+    case .bytes(let bytes, let keeping): Console.out(bytes: bytes, keeping: keeping)
+    }
+}
+
+/// Prints a JSON document on stdout (stable key order); in the mini-buildd-api form exactly as Python's
+/// `json.dumps(indent=2)` prints it.
+func printJSON(_ value: JSONValue) {
     if OutputForm.current == .api {
-        Console.out(try OrderedJSONEncoder.value(of: value).serializedAsPython() + "\n")
+        Console.out(value.serializedAsPython() + "\n")
     } else {
-        Console.out(try OrderedJSONEncoder().encode(value) + "\n")
+        Console.out(value.serialized() + "\n")
     }
 }
 
 /// Prints a str result as mini-buildd-api does: `print(result)` (the text and one newline), or with `-J`
 /// `json.dumps(result)`.
-func printAPIString(_ result: String, json: Bool) throws {
+func printAPIString(_ result: String, json: Bool) {
     if json {
-        try printJSON(JSONValue.string(result))
+        printJSON(JSONValue.string(result))
     } else {
         Console.out(result + "\n")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigurationFile
 import Query
 
 /// Where the configuration comes from, and flags that override any of its instance values.

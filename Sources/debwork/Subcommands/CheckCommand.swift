@@ -1,5 +1,4 @@
 import ArgumentParser
-import DebianFormats
 import Installability
 
 struct CheckCommand: ParsableCommand {
@@ -50,14 +49,9 @@ struct CheckCommand: ParsableCommand {
                 ? CheckRequest(distributionOrDirectory: words[0], indexPath: global.indexPath,
                                sources: Array(words.dropFirst()), architectures: architecture, background: background)
                 : CheckRequest(packages: packages, sources: words, architectures: architecture, background: background)
-            let reports = try request.run()
-            let uninstallable = reports.flatMap(\.uninstallable)
-            if global.wantsJSON {
-                try printJSON(uninstallable)
-            } else {
-                Console.out(Printable.escapedKeepingLines(CheckText.render(reports)))
-            }
-            if !uninstallable.isEmpty { throw ExitCode(1) }
+            let result = CheckResult(try request.run())
+            try printOutput(result, json: global.wantsJSON)
+            if !result.reports.allSatisfy(\.allInstallable) { throw ExitCode(1) }
         }
     }
 }

@@ -1,5 +1,3 @@
-import JSONOutput
-import DebianFormats
 import ArgumentParser
 import Artifacts
 import Debdiff
@@ -89,11 +87,7 @@ struct DebdiffCommand: ParsableCommand {
         let oldDebs = try locator.debs(source: source, version: old, repository: repository, architecture: architecture)
         let newDebs = try locator.debs(source: source, version: new, repository: repository, architecture: architecture)
         if commandLine.dryRun {
-            if global.json {
-                try printJSON(JSONValue.object([("from", .array(oldDebs.map(JSONValue.string))), ("to", .array(newDebs.map(JSONValue.string)))]))
-            } else {
-                Console.out((["--from"] + oldDebs + ["--to"] + newDebs).map(Printable.escaped).joined(separator: "\n") + "\n")
-            }
+            try printOutput(LocatedPackages.binaries(from: oldDebs, to: newDebs), json: global.json)
             throw ExitCode.success
         }
         let index = commandLine.options.useIndex ? IndexedListings(store: store) : nil
@@ -126,7 +120,7 @@ struct DebdiffCommand: ParsableCommand {
                 terminfoDirs: Environment.get("TERMINFO_DIRS"), home: Environment.get("HOME"))
             var commandLine = try DebdiffCommandLine(arguments, defaults: defaults)
             if commandLine.mode == .lastTwoVersions { try resolveLastTwoVersions(&commandLine) }
-            let report: DebdiffReport
+            var report: DebdiffReport
             switch commandLine.mode {
             case .version:
                 Console.out("This is debdiff, from debwork \(Debwork.version): devscripts' debdiff (2.23.4) reimplemented offline.\n")
@@ -150,11 +144,7 @@ struct DebdiffCommand: ParsableCommand {
                 let oldPath = try locator.dsc(source: source, version: old, repository: repository)
                 let newPath = try locator.dsc(source: source, version: new, repository: repository)
                 if commandLine.dryRun {
-                    if global.json {
-                        try printJSON(JSONValue.object([("old", .string(oldPath)), ("new", .string(newPath))]))
-                    } else {
-                        Console.out("\(Printable.escaped(oldPath))\n\(Printable.escaped(newPath))\n")
-                    }
+                    try printOutput(LocatedPackages.sources(old: oldPath, new: newPath), json: global.json)
                     return
                 }
                 do {
@@ -165,14 +155,11 @@ struct DebdiffCommand: ParsableCommand {
             }
             if OutputForm.current == .api {
                 // mini-buildd's debdiff result is devscripts' stdout as a str; the call succeeds whatever it says.
-                try printAPIString(String(decoding: report.text, as: UTF8.self), json: global.json)
+                printAPIString(String(decoding: report.text, as: UTF8.self), json: global.json)
                 return
             }
-            if global.json {
-                Console.out(report.json.serialized() + "\n")
-            } else {
-                Console.out(bytes: report.text, keeping: commandLine.options.wdiffMode?.emphasisSequences(commandLine.options.terminal) ?? [])
-            }
+            report.keeping = commandLine.options.wdiffMode?.emphasisSequences(commandLine.options.terminal) ?? []
+            try printOutput(report, json: global.json)
             if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
         } catch let exit as ExitCode {
             throw exit

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigurationFile
 import Query
 
 struct DputConfCommand: ParsableCommand {
@@ -26,12 +27,12 @@ struct DputConfCommand: ParsableCommand {
             let service = DputConfService(withoutGlobal: withoutGlobal)
             if OutputForm.current == .api {
                 // mini-buildd's result is a str either way: the profile is json.dumps(indent=2) text.
-                try printAPIString(dputNG ? service.profile(configuration).serializedAsPython() : service.text(configuration),
+                printAPIString(dputNG ? service.profile(configuration).serializedAsPython() : service.text(configuration),
                                    json: global.json)
             } else if dputNG {
                 Console.out(service.profile(configuration).serialized() + "\n")
             } else if global.json {
-                try printJSON(service.text(configuration))
+                printJSON(.string(service.text(configuration)))
             } else {
                 Console.out(service.text(configuration))
             }

@@ -58,29 +58,8 @@ struct IndexCommand: ParsableCommand {
             }
             let log = global.log
             for warning in summary.warnings { log.warning(warning) }
-            if global.json {
-                try printJSON(summary)
-            } else {
-                Console.out(IndexSummaryText.render(summary))
-            }
+            try printOutput(summary, json: global.json)
             if summary.failed > 0 { throw ExitCode(1) }
         }
-    }
-}
-
-enum IndexSummaryText {
-    static func render(_ summary: IndexSummary) -> String {
-        let megabytes = Double(summary.bytes) / 1e6
-        let rate = summary.seconds > 0 ? megabytes / summary.seconds : 0
-        return "\(summary.new) new, \(summary.updated) updated, \(summary.unchanged) unchanged, "
-            + "\(summary.removed) removed, \(summary.failed) failed "
-            + "(\(fixed(megabytes)) MB in \(fixed(summary.seconds)) s, \(fixed(rate)) MB/s)\n"
-            + summary.skipped.map { "skipped \($0.path)/: \($0.reason) (--include-skipped to index it)\n" }.joined()
-    }
-
-    static func fixed(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

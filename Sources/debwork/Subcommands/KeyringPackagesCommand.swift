@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigurationFile
 import Index
 import Port
 import Query

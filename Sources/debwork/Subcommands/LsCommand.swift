@@ -26,11 +26,7 @@ struct LsCommand: ParsableCommand {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             let result = try filter.service.run(source, store: store, layout: try settings.load().layout)
-            if global.wantsJSON {
-                try printJSON(result)
-            } else {
-                Console.out(LsService.table(result))
-            }
+            try printOutput(result, json: global.wantsJSON)
         }
     }
 }

@@ -1,4 +1,3 @@
-import DebianFormats
 import ArgumentParser
 import Index
 import Port
@@ -38,7 +37,7 @@ struct PortPlanCommand: ParsableCommand {
             let rows = try PortPlanner(layout: configuration.layout, store: store,
                                        codeversions: configuration.codeversions).plan(from: from, to: to)
             guard all else {
-                if global.json { try printJSON(rows) } else { Console.out(Printable.escapedKeepingLines(PortPlanText.table(rows, to: to))) }
+                try printOutput(PortCandidates(rows, to: to), json: global.json)
                 return
             }
             let service = PortService(layout: configuration.layout, store: store)

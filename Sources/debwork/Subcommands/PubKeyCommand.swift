@@ -26,7 +26,7 @@ struct PubKeyCommand: ParsableCommand {
                 throw PortError("no signing key configured: pass --sign-key KEYID or set sign_key in the configuration's [port] table")
             }
             let armored = try PublicKeyExporter.armored(key: key)
-            if OutputForm.current == .api { try printAPIString(armored, json: global.json) } else { Console.out(armored) }
+            if OutputForm.current == .api { printAPIString(armored, json: global.json) } else { Console.out(armored) }
         }
     }
 }

@@ -1,4 +1,3 @@
-import DebianFormats
 import ArgumentParser
 import Index
 import Query
@@ -80,99 +79,10 @@ struct SearchCommand: ParsableCommand {
                 highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
             var result = try SearchService(store: store).run(query)
             if !global.wantsJSON, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
-            if global.wantsJSON { try printJSON(result) } else { Console.out(SearchText.render(result)) }
+            try printOutput(result, json: global.wantsJSON)
         }
     }
 }
 
 extension SearchArea: ExpressibleByArgument {}
 
-/// The human listing: one line per file, columns aligned.
-enum SearchText {
-    static func render(_ result: SearchResult) -> String {
-        switch result {
-        case .packages(let packages):
-            var rows: [[String]] = []
-            for (source, paths) in packages.sources.members {
-                for area in SearchArea.allCases {
-                    for path in paths[area] { rows.append([source, area.rawValue, path]) }
-                }
-            }
-            return table(rows)
-        case .paths(let hits):
-            // apt-file's "package: path", then where that package is.
-            return table(hits.map { ["\($0.package): \($0.path)", $0.version, $0.architecture, $0.area, $0.artifact] })
-        case .text(let hits):
-            // A header line per hit (aligned across hits), then its snippet on one indented line.
-            let headers = table(hits.map { [$0.kind, $0.package, $0.version, $0.area, $0.path] }).split(separator: "\n")
-            return zip(headers, hits).map { header, hit in
-                let snippet = hit.snippet.split(whereSeparator: { $0 == "\n" }).map(\.trimmingSpaces).joined(separator: " ")
-                // Already escaped around the highlight (escapingSnippets), or bracket markers only.
-                let safe = hit.snippet.contains("\u{1B}[1m") ? snippet : Printable.escaped(snippet)
-                return "\(header)\n    \(safe)\n"
-            }.joined()
-        }
-    }
-
-    /// Left-aligned columns, two spaces apart; the last column is not padded. Built as bytes in one
-    /// buffer: long listings (5 000 lines at 10×) spent a tenth of the call in string padding and joining.
-    static func table(_ rows: [[String]]) -> String {
-        guard let columns = rows.first?.count else { return "" }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows.map({ row in row.map { Printable.escaped($0).columnWidth } }) {
-            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * columns + 1))
-        // Names and paths come from packages: control characters are escaped (terminal injection).
-        let rows = rows.map { row in row.map(Printable.escaped) }
-        let cellWidths = rows.map { row in row.map(\.columnWidth) }
-        for (row, rowWidths) in zip(rows, cellWidths) {
-            for (index, cell) in row.enumerated() {
-                bytes.append(contentsOf: cell.utf8)
-                guard index < columns - 1 else { continue }
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - rowWidths[index] + 2))
-            }
-            bytes.append(UInt8(ascii: "\n"))
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension SearchText {
-    /// Snippets with the terminal's bold markers: the text around the markers is escaped, the markers kept.
-    static func escapingSnippets(_ result: SearchResult) -> SearchResult {
-        guard case .text(var hits) = result else { return result }
-        let open = Highlight.bold.open, close = Highlight.bold.close
-        for index in hits.indices {
-            let oneLine = hits[index].snippet.split(whereSeparator: { $0 == "\n" }).map(\.trimmingSpaces).joined(separator: " ")
-            hits[index].snippet = oneLine.components(open).map { part in
-                part.components(close).map(Printable.escaped).joined(separator: close)
-            }.joined(separator: open)
-        }
-        return .text(hits)
-    }
-}
-
-extension String {
-    /// Split on a separator string (no Foundation).
-    func components(_ separator: String) -> [String] {
-        var parts: [String] = []
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: separator) {
-            parts.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: Substring {
-        var text = self
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}

@@ -1,4 +1,3 @@
-import DebianFormats
 import ArgumentParser
 import Index
 import Query
@@ -28,11 +27,7 @@ struct ShowCommand: ParsableCommand {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             let result = try ShowService(filter: filter.service).run(source, store: store, layout: try settings.load().layout)
-            if global.wantsJSON {
-                try printJSON(result)
-            } else {
-                Console.out(Printable.escapedKeepingLines(ShowText.render(result)))
-            }
+            try printOutput(result, json: global.wantsJSON)
         }
     }
 }

@@ -23,11 +23,7 @@ struct SnapshotLsCommand: ParsableCommand {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             let names = try RepositoryStateService(store: store, layout: try settings.load().layout).snapshots(of: distribution)
-            if global.wantsJSON {
-                try printJSON(names)
-            } else {
-                Console.out(names.map { $0 + "\n" }.joined())
-            }
+            try printOutput(SnapshotList(names), json: global.wantsJSON)
         }
     }
 }
@@ -89,6 +85,6 @@ func runSnapshotChange(_ call: String, plan: String, global: GlobalOptions, sett
         let service = RepositoryStateService(store: store, layout: try settings.load().layout)
         try Confirmation.require(call, plan: plan, global: global)
         try change(service)
-        if global.wantsJSON { try printJSON(JSONValue.object([])) }
+        if global.wantsJSON { printJSON(JSONValue.object([])) }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DebianFormats
 import Index
 import RepositoryState
 
@@ -27,11 +26,7 @@ struct SnapshotDiffCommand: ParsableCommand {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             let diff = try SnapshotDiff.compare(a, b, store: store)
-            if global.wantsJSON {
-                try printJSON(diff)
-            } else {
-                Console.out(Printable.escapedKeepingLines(diff.text))
-            }
+            try printOutput(diff, json: global.wantsJSON)
             if !diff.identical { throw ExitCode(1) }
         }
     }

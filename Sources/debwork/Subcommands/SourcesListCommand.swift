@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigurationFile
 import Index
 import Query
 
@@ -58,13 +59,11 @@ struct SourcesListCommand: ParsableCommand {
             service.snapshot = snapshot
             service.mirror = mirror
             service.withComment = withComment
-            let lines = try service.run(store: store, configuration: try settings.load())
+            let list = SourcesList(try service.run(store: store, configuration: try settings.load()))
             if OutputForm.current == .api {
-                try printAPIString(SourcesListService.text(lines), json: global.json)
-            } else if global.json {
-                try printJSON(lines.map(\.text))
+                printAPIString(list.text, json: global.json)
             } else {
-                Console.out(SourcesListService.text(lines))
+                try printOutput(list, json: global.json)
             }
         }
     }

@@ -34,7 +34,7 @@ struct VercmpCommand: ParsableCommand {
         do {
             if words.count == 3, let relation = VersionRelation(operator: words[1]) {
                 let holds = try relation.holds(words[0], words[2])
-                if global.json { try printJSON(holds) }
+                if global.json { printJSON(.bool(holds)) }
                 throw ExitCode(holds ? 0 : 1)
             }
             let order = DebianVersion.compare(try DebianVersion(words[0]), try DebianVersion(words[1]))

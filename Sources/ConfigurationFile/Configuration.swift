@@ -1,5 +1,4 @@
 import MiniBuildd
-import Index
 
 /// debwork's configuration: the mini-buildd instance it stands for, repository base URLs, layout
 /// overrides. Read from `${XDG_CONFIG_HOME:-~/.config}/debwork/config.toml` (or `--config`/`DEBWORK_CONFIG`);

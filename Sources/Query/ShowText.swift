@@ -1,8 +1,17 @@
-import Query
+import DebianFormats
+import JSONOutput
+
+extension ShowResult: CallOutput {
+    /// One block per distribution version, then loose builds and uploads (``ShowText``).
+    public func renderText() -> HumanText { .text(Printable.escapedKeepingLines(ShowText.render(self))) }
+
+    /// mini-buildd's shape, debwork's additions under `x-debwork`.
+    public func renderJSON() throws -> JSONValue { try OrderedJSONEncoder.value(of: self) }
+}
 
 /// The human form of `show`: one block per distribution version, then loose builds and uploads.
-enum ShowText {
-    static func render(_ result: ShowResult) -> String {
+public enum ShowText {
+    public static func render(_ result: ShowResult) -> String {
         guard !result.isEmpty else { return "" }
         var out = ""
         for (repository, distributions) in result.repositories.members {

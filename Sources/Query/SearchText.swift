@@ -1,0 +1,87 @@
+import DebianFormats
+import JSONOutput
+import SystemCalls
+
+extension SearchResult: CallOutput {
+    /// The human listing (``SearchText``).
+    public func renderText() -> HumanText { .text(SearchText.render(self)) }
+
+    /// mini-buildd's shape for a name search; debwork's own documents for the other modes (docs/JSON.md).
+    public func renderJSON() throws -> JSONValue {
+        switch self {
+        case .packages(let result): try OrderedJSONEncoder.value(of: result)
+        case .filtered(let result): .versioned("sources", try OrderedJSONEncoder.value(of: result))
+        case .paths(let hits): .versioned("hits", try OrderedJSONEncoder.value(of: hits))
+        case .text(let hits): .versioned("hits", try OrderedJSONEncoder.value(of: hits))
+        }
+    }
+}
+
+/// The human listing: one line per file, columns aligned.
+public enum SearchText {
+    public static func render(_ result: SearchResult) -> String {
+        switch result {
+        case .packages(let packages), .filtered(let packages):
+            var rows: [[String]] = []
+            for (source, paths) in packages.sources.members {
+                for area in SearchArea.allCases {
+                    for path in paths[area] { rows.append([source, area.rawValue, path]) }
+                }
+            }
+            return table(rows)
+        case .paths(let hits):
+            // apt-file's "package: path", then where that package is.
+            return table(hits.map { ["\($0.package): \($0.path)", $0.version, $0.architecture, $0.area, $0.artifact] })
+        case .text(let hits):
+            // A header line per hit (aligned across hits), then its snippet on one indented line.
+            let headers = table(hits.map { [$0.kind, $0.package, $0.version, $0.area, $0.path] }).split(separator: "\n")
+            return zip(headers, hits).map { header, hit in
+                let snippet = hit.snippet.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters(in: " ") }.joined(separator: " ")
+                // Already escaped around the highlight (escapingSnippets), or bracket markers only.
+                let safe = hit.snippet.contains("\u{1B}[1m") ? snippet : Printable.escaped(snippet)
+                return "\(header)\n    \(safe)\n"
+            }.joined()
+        }
+    }
+
+    /// Left-aligned columns, two spaces apart; the last column is not padded. Built as bytes in one
+    /// buffer: long listings (5 000 lines at 10×) spent a tenth of the call in string padding and joining.
+    static func table(_ rows: [[String]]) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows.map({ row in row.map { Printable.escaped($0).columnWidth } }) {
+            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * columns + 1))
+        // Names and paths come from packages: control characters are escaped (terminal injection).
+        let rows = rows.map { row in row.map(Printable.escaped) }
+        let cellWidths = rows.map { row in row.map(\.columnWidth) }
+        for (row, rowWidths) in zip(rows, cellWidths) {
+            for (index, cell) in row.enumerated() {
+                bytes.append(contentsOf: cell.utf8)
+                guard index < columns - 1 else { continue }
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - rowWidths[index] + 2))
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension SearchText {
+    /// Snippets with the terminal's bold markers: the text around the markers is escaped, the markers kept.
+    public static func escapingSnippets(_ result: SearchResult) -> SearchResult {
+        guard case .text(var hits) = result else { return result }
+        let open = Highlight.bold.open, close = Highlight.bold.close
+        for index in hits.indices {
+            let oneLine = hits[index].snippet.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters(in: " ") }.joined(separator: " ")
+            hits[index].snippet = oneLine.split(separator: open, omittingEmptySubsequences: false).map { part in
+                part.split(separator: close, omittingEmptySubsequences: false).map { Printable.escaped(String($0)) }
+                    .joined(separator: close)
+            }.joined(separator: open)
+        }
+        return .text(hits)
+    }
+}
+

@@ -1,0 +1,47 @@
+@testable import Query
+import JSONOutput
+import Testing
+
+/// The renderers of the query calls' results, on values built here: no index is opened.
+@Suite struct RenderingTests {
+    static let hit = PathHit(kind: "binary", package: "dwhello", version: "1.0-1", architecture: "amd64",
+                             area: "repositories", path: "/usr/bin/dwhello", artifact: "pool/main/d/dwhello/dwhello_1.0-1_amd64.deb")
+
+    static var sources: PackageSearchResult {
+        var paths = AreaPaths()
+        paths.builds = ["dwhello_1.0-1_amd64.deb"]
+        return PackageSearchResult(sources: OrderedObject([(key: "dwhello", value: paths)]))
+    }
+
+    @Test func theNameSearchKeepsMiniBuilddsShape() throws {
+        #expect(try SearchResult.packages(Self.sources).renderJSON().serialized(pretty: false)
+            == #"{"dwhello":{"repositories":[],"builds":["dwhello_1.0-1_amd64.deb"],"events":[]}}"#)
+        #expect(try SearchResult.packages(PackageSearchResult(sources: OrderedObject())).renderJSON().serialized() == "{}")
+    }
+
+    @Test func debworksOwnModesAreVersioned() throws {
+        #expect(try SearchResult.filtered(Self.sources).renderJSON().serialized(pretty: false)
+            == #"{"schema":1,"sources":{"dwhello":{"repositories":[],"builds":["dwhello_1.0-1_amd64.deb"],"events":[]}}}"#)
+        #expect(try SearchResult.paths([Self.hit]).renderJSON().serialized(pretty: false)
+            == #"{"schema":1,"hits":[{"kind":"binary","package":"dwhello","version":"1.0-1","architecture":"amd64","#
+            + #""area":"repositories","path":"/usr/bin/dwhello","artifact":"pool/main/d/dwhello/dwhello_1.0-1_amd64.deb"}]}"#)
+        #expect(try SearchResult.text([]).renderJSON().serialized(pretty: false) == #"{"schema":1,"hits":[]}"#)
+    }
+
+    @Test func textListsOneFilePerLine() {
+        #expect(SearchResult.filtered(Self.sources).renderText() == .text("dwhello  builds  dwhello_1.0-1_amd64.deb\n"))
+        var hostile = Self.hit
+        hostile.path = "/usr/bin/\u{1B}[2J"
+        #expect(SearchResult.paths([hostile]).renderText()
+            == .text("dwhello: /usr/bin/\\e[2J  1.0-1  amd64  repositories  pool/main/d/dwhello/dwhello_1.0-1_amd64.deb\n"))
+    }
+
+    @Test func sourcesListLinesBothWays() {
+        let line = SourcesListService.Line(type: "deb", options: "", uri: "http://h/test", suite: "bookworm-test-unstable",
+                                           components: ["main"], comment: "c")
+        let list = SourcesList([line])
+        #expect(list.renderText() == .text("# c\ndeb [] http://h/test bookworm-test-unstable main\n"))
+        #expect(list.renderJSON().serialized(pretty: false)
+            == #"{"schema":1,"lines":["deb [] http://h/test bookworm-test-unstable main"]}"#)
+    }
+}
