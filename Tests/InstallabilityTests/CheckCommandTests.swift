@@ -24,6 +24,27 @@ struct CheckCommandTests {
         return directory.appending("dists/test")
     }
 
+    @Test func incomingAsksBritneysQuestion() throws {
+        let directory = try TemporaryDirectory("check-incoming")
+        let tree = try Self.makeTree(directory)
+        // lib 2.0 replaces lib1 by lib2: good, and extra through it, break; bad was broken before.
+        let breaking = try directory.write("breaking", SyntheticCase.stanza("lib2", "2.0-1", [("Source", "lib")]))
+        let refused = try debwork(["check", tree, "-a", "amd64", "--incoming", breaking, "-J"])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stdout.contains("\"checked\": 3,"), "\(refused.stdout)")
+        let text = try debwork(["check", tree, "-a", "amd64", "--incoming", breaking])
+        #expect(text.stdout == """
+            regression: extra 1 amd64: good 1.0-1 depends on 'lib1 (>= 1.0)', which no package provides; through: extra 1 depends on 'good'
+            regression: good 1.0-1 amd64: good 1.0-1 depends on 'lib1 (>= 1.0)', which no package provides
+            amd64: 2 regressions, 0 migrated binaries not installable (3 binaries checked)
+
+            """)
+        let rebuilt = try directory.write("rebuilt", SyntheticCase.stanza("lib1", "1.0-2+b1", [("Source", "lib")]))
+        let accepted = try debwork(["check", tree, "-a", "amd64", "--incoming", rebuilt])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.stdout == "amd64: 0 regressions, 0 migrated binaries not installable (3 binaries checked)\n")
+    }
+
     @Test func reportsUninstallableBinariesAsJSON() throws {
         let directory = try TemporaryDirectory("check")
         let tree = try Self.makeTree(directory)

@@ -14,4 +14,23 @@ enum CheckText {
         }
         return text
     }
+
+    /// `check --incoming`: the regressions, the migrated binaries that cannot be installed, then a line per
+    /// architecture.
+    static func render(_ checks: [MigrationCheck]) -> String {
+        var text = ""
+        for check in checks {
+            for package in check.regressions {
+                text += "regression: \(package.package) \(package.version) \(package.architecture): \(package.reason)\n"
+            }
+            for package in check.uninstallableMigrated {
+                text += "migrated, not installable: \(package.package) \(package.version) \(package.architecture): \(package.reason)\n"
+            }
+        }
+        for check in checks {
+            text += "\(check.architecture): \(check.regressions.count) regressions, \(check.uninstallableMigrated.count) migrated "
+                + "binaries not installable (\(check.checked) binaries checked)\n"
+        }
+        return text
+    }
 }
