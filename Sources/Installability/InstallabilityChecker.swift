@@ -138,7 +138,7 @@ public struct InstallabilityChecker: Sendable {
 
     // MARK: Steps
 
-    private func makePool() throws(InstallabilityError) -> SolvPool {
+    func makePool() throws(InstallabilityError) -> SolvPool {
         do {
             return try SolvPool(architecture: architecture)
         } catch {
@@ -146,7 +146,7 @@ public struct InstallabilityChecker: Sendable {
         }
     }
 
-    private func load(_ indices: [PackagesIndex], into pool: SolvPool, name: String) throws(InstallabilityError) -> SolvPool.Repository {
+    func load(_ indices: [PackagesIndex], into pool: SolvPool, name: String) throws(InstallabilityError) -> SolvPool.Repository {
         let repository = pool.makeRepository(name: name)
         for index in indices {
             let bytes = try index.bytes()
@@ -159,7 +159,7 @@ public struct InstallabilityChecker: Sendable {
         return repository
     }
 
-    private func report(pool: SolvPool, candidates: [Int32]) -> InstallabilityReport {
+    func report(pool: SolvPool, candidates: [Int32]) -> InstallabilityReport {
         var seen: Set<UninstallablePackage> = []
         var sources: [String: String] = [:]
         let found = pool.uninstallable(candidates).map { entry in

@@ -51,3 +51,16 @@ extension SolvPool {
         pool.pointee.solvables[Int(id)].name
     }
 }
+
+extension SolvPool {
+    /// Whether a package of this name (not merely a name something provides or depends on) that the pool
+    /// can install (its architecture or `all`) was added.
+    public func containsInstallablePackage(named name: String) -> Bool {
+        guard let id = existingID(of: name) else { return false }
+        for index in 2..<Int(max(pool.pointee.nsolvables, 2)) {
+            let solvable = pool.pointee.solvables.advanced(by: index)
+            if solvable.pointee.name == id && solvable.pointee.repo != nil && isInstallable(solvable) { return true }
+        }
+        return false
+    }
+}
