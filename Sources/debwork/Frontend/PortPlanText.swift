@@ -4,10 +4,10 @@ import Port
 enum PortPlanText {
     static func table(_ rows: [PortPlanner.Row], to: String) -> String {
         guard !rows.isEmpty else { return "nothing to port to \(to)\n" }
-        let header = ["source", "version", "in target", "port version", "rejections"]
+        let header = ["source", "version", "in target", "port version", "rejections", "build-deps"]
         let cells = rows.map { row in
             [row.source, row.version, row.targetVersion ?? "-", row.portVersion,
-             row.rejections.isEmpty ? "-" : row.rejections.joined(separator: "; ")]
+             row.rejections.isEmpty ? "-" : row.rejections.joined(separator: "; "), buildDependencies(row.buildDependencies)]
         }
         let widths = (0..<header.count - 1).map { column in
             ([header] + cells).map { $0[column].count }.max() ?? 0
@@ -19,5 +19,15 @@ enum PortPlanText {
             }
             return text + "\n"
         }.joined()
+    }
+
+    /// `ok`, `not checked (why)`, or `unsatisfiable: [arch] reason; …`.
+    static func buildDependencies(_ verdict: PortBuildDependencies) -> String {
+        switch verdict {
+        case .satisfiable: "ok"
+        case .notChecked(let why): "not checked (\(why))"
+        case .unsatisfiable(let problems):
+            "unsatisfiable: " + problems.map { "[\($0.architecture)] \($0.reason)" }.joined(separator: "; ")
+        }
     }
 }
