@@ -1,4 +1,7 @@
 import CSolv
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension SolvPool {
     /// The names of the packages marked `Essential: yes` in Packages text (`repo_add_debpackages` does not
@@ -7,6 +10,7 @@ extension SolvPool {
         // A byte scan over 50 MB for a few dozen names: only lines starting with P or E are looked at,
         // and a String is made only for the Package line of an essential stanza.
         text.withUnsafeBufferPointer { bytes -> Set<String> in
+            guard let base = bytes.baseAddress else { return [] }
             var names: Set<String> = []
             var package: Range<Int>?
             var essential = false
@@ -19,7 +23,8 @@ extension SolvPool {
             }
             var start = 0
             while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                let newline: UnsafeMutableRawPointer? = memchr(base + start, 0x0A, bytes.count - start)
+                let end: Int = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
                 switch bytes[start] | 0x20 {
                 case UInt8(ascii: "p") where Self.hasField(bytes[start..<end], "package:"):
                     package = (start + 8)..<end
