@@ -76,6 +76,11 @@ struct IncrementalMigrationTests {
             + stanza("base", [("Essential", "yes"), ("Depends", "libz1")]) + stanza("libz1", "1", [("Source", "zlib")]),
             incoming: stanza("libz1", "2", [("Source", "zlib"), ("Depends", "libc9")]),
             source: "zlib", regressions: ["base", "libz1", "unrelated", "unrelated-lib"], skipsSome: false),
+        Migration(name: "binaries named after their source, and a binNMU's Source with a version", target: bystanders
+            + stanza("tool", "2") + stanza("tool-data", "2", arch: "all", [("Source", "tool")])
+            + stanza("tool-user", [("Depends", "tool (>= 2), tool-data")]),
+            incoming: stanza("tool", "1.9+b1", [("Source", "tool (1.9)")]),
+            source: "tool", regressions: ["tool-user"]),
         Migration(name: "a background library", target: bystanders
             + stanza("libq", "1", [("Source", "q"), ("Depends", "bglib (>= 1)")]) + stanza("q-user", [("Depends", "libq")]),
             incoming: stanza("libq", "2", [("Source", "q"), ("Depends", "bglib (>= 2)")]),
