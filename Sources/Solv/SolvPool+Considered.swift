@@ -18,8 +18,11 @@ extension SolvPool {
             if let considered {
                 map = considered
             } else {
+                // The bits are allocated here rather than by `map_init`, so that only libsolv's inline map
+                // helpers are called (a lazily loaded libsolv needs a trampoline for every extern function).
+                let bytes = (Int(pool.pointee.nsolvables) + 7) / 8
                 map = UnsafeMutablePointer<Map>.allocate(capacity: 1)
-                map_init(map, pool.pointee.nsolvables)
+                map.initialize(to: Map(map: UnsafeMutablePointer<UInt8>.allocate(capacity: bytes), size: Int32(bytes)))
                 considered = map
             }
             map_setall(map)

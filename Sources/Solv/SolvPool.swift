@@ -51,7 +51,7 @@ public final class SolvPool {
     deinit {
         if let considered {
             pool.pointee.considered = nil
-            map_free(considered)
+            considered.pointee.map.deallocate()
             considered.deallocate()
         }
         pool_free(pool)
