@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats", "SystemCalls"]),
         .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage"]),
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
-        .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput"]),
+        .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput", "Installability"]),
         .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats", "JSONOutput"]),
         .target(name: "ConfigurationFile", dependencies: ["MiniBuildd", "Artifacts"]),
         .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts", "ConfigurationFile"]),

@@ -5,8 +5,8 @@ import SystemCalls
 import Glibc
 #endif
 
-/// Reads a possibly compressed text file whole: plain, `.gz`, `.bz2`, `.zst` (libarchive raw format)
-/// or `.xz`/`.lzma` (liblzma directly, one copy less).
+/// Reads a possibly compressed text file whole: plain, `.gz`, `.bz2`, `.zst`, `.lz4` (libarchive raw
+/// format; `.lz4` is how apt keeps its lists) or `.xz`/`.lzma` (liblzma directly, one copy less).
 public enum CompressedFile {
     public static func read(_ path: String, limits: ArchiveReader.Limits = .default) throws -> [UInt8] {
         if path.hasSuffix(".xz") || path.hasSuffix(".lzma") {
@@ -14,12 +14,17 @@ public enum CompressedFile {
             return try XZDecoder.decode(compressed, source: path,
                                         maximumOutput: limits.maximum(forCompressedSize: Int64(compressed.count)))
         }
-        if path.hasSuffix(".gz") || path.hasSuffix(".bz2") || path.hasSuffix(".zst") {
+        if isLibarchiveCompressed(path) {
             let reader = try ArchiveReader(path: path, formats: .raw, limits: limits)
             guard try reader.nextEntry() != nil else { return [] }
             return try reader.readAll(maximumSize: 1 << 31)
         }
         return try FileSystem.read(path, maximumSize: 1 << 31)
+    }
+
+    /// The suffixes read through libarchive's raw format (`archive_read_support_filter_all`).
+    static func isLibarchiveCompressed(_ path: String) -> Bool {
+        [".gz", ".bz2", ".zst", ".lz4"].contains { path.hasSuffix($0) }
     }
 
     public static func readText(_ path: String, limits: ArchiveReader.Limits = .default) throws -> String {
@@ -34,7 +39,7 @@ public enum CompressedFile {
     /// call): the whole file is never in memory. Same formats and limits as ``read(_:limits:)``.
     public static func stream(_ path: String, limits: ArchiveReader.Limits = .default,
                               _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        if path.hasSuffix(".gz") || path.hasSuffix(".bz2") || path.hasSuffix(".zst") {
+        if isLibarchiveCompressed(path) {
             let reader = try ArchiveReader(path: path, formats: .raw, limits: limits)
             guard try reader.nextEntry() != nil else { return }
             try reader.readData(body)

@@ -50,7 +50,25 @@ public enum FileSystem {
         let fd: Int32
         do { fd = try RegularFile.open(path) } catch { throw ArtifactError(file: path, reason: error.message) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
+        // The size fstat gives is read straight into the array (a 50 MB Packages file cost a tenth of a
+        // migration check when copied through a 64 KiB chunk); the loop below takes whatever follows.
+        var status = stat()
+        let expected = fstat(fd, &status) == 0 ? Int(status.st_size) : 0
+        guard Int64(expected) <= maximumSize else {
+            throw ArtifactError(file: path, reason: "file is larger than \(maximumSize) bytes")
+        }
+        var failure: String?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let count = Glibc.read(fd, base + initialized, buffer.count - initialized)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { failure = Errno.currentText }
+                if count <= 0 { return }
+                initialized += count
+            }
+        }
+        if let failure { throw ArtifactError(file: path, reason: "cannot read file: \(failure)") }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -22,6 +22,8 @@ public struct CheckRequest: Sendable {
     public var architectures: [String]
     /// Packages files that satisfy dependencies without being checked.
     public var background: [String]
+    /// Packages files holding binaries that would migrate into the distribution (``runMigration()``).
+    public var incoming: [String] = []
 
     public init(distribution: String, sources: [String] = [], architectures: [String] = [], background: [String] = []) {
         self.init(input: .distribution(distribution), sources: sources, architectures: architectures, background: background)
@@ -78,6 +80,40 @@ public struct CheckRequest: Sendable {
             }
             return reports
         }
+    }
+
+    /// Britney's rule for migrating the binaries of ``incoming`` into the distribution (their sources'
+    /// binaries there replaced), one result per architecture: only what the migration can change is checked
+    /// (``InstallabilityChecker/regressions(migrating:into:migratedSources:background:)``). ``sources`` are
+    /// the migrating sources when given, else the incoming binaries' sources.
+    ///
+    /// - Throws: ``InstallabilityError`` for an unreadable index or distribution, or a libsolv failure.
+    public func runMigration() throws(InstallabilityError) -> [MigrationCheck] {
+        let migrated = sources.isEmpty ? nil : Set(sources)
+        let backgroundIndices = background.map(PackagesIndex.file)
+        let incomingIndices = incoming.map(PackagesIndex.file)
+        var targets: [(architecture: String, indices: [PackagesIndex])] = []
+        switch input {
+        case .packages(let paths):
+            for architecture in architectures.isEmpty ? [Self.hostArchitecture] : architectures {
+                targets.append((architecture, paths.map(PackagesIndex.file)))
+            }
+        case .indexed(let name, let index):
+            var request = self
+            request.input = .distribution(try Self.directory(of: name, index: index))
+            return try request.runMigration()
+        case .distribution(let directory):
+            let distribution = try DistributionIndices(directory: directory)
+            for architecture in architectures.isEmpty ? distribution.architectures : architectures {
+                targets.append((architecture, try distribution.packagesFiles(architecture: architecture)))
+            }
+        }
+        var results: [MigrationCheck] = []
+        for (architecture, indices) in targets {
+            results.append(try InstallabilityChecker(architecture: architecture).regressions(
+                migrating: incomingIndices, into: indices, migratedSources: migrated, background: backgroundIndices))
+        }
+        return results
     }
 
     /// The `dists/<name>` folder of the one indexed distribution called `name`.

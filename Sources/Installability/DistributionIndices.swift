@@ -46,7 +46,7 @@ public struct DistributionIndices: Sendable, Hashable {
     var allInIndices: Bool
 
     /// The Packages files for `architecture` (and `binary-all` where it is separate), the least
-    /// compressed form present of each (plain, `.xz`, `.gz`, `.bz2`, `.zst`), components in Release order.
+    /// compressed form present of each (plain, `.xz`, `.gz`, `.bz2`, `.zst`, `.lz4`), components in Release order.
     ///
     /// - Throws: ``InstallabilityError/noPackages(directory:architecture:)`` when none exists.
     public func packagesFiles(architecture: String) throws(InstallabilityError) -> [PackagesIndex] {
@@ -58,7 +58,7 @@ public struct DistributionIndices: Sendable, Hashable {
                 ? component : String(component.split(separator: "/").last ?? "")
             for folder in folders {
                 let base = "\(directory)/\(componentFolder)/\(folder)/Packages"
-                if let path = ["", ".xz", ".gz", ".bz2", ".zst"].map({ base + $0 }).first(where: { (FileSystem.status($0)?.isRegular ?? false) }) {
+                if let path = ["", ".xz", ".gz", ".bz2", ".zst", ".lz4"].map({ base + $0 }).first(where: { (FileSystem.status($0)?.isRegular ?? false) }) {
                     files.append(.file(path))
                 }
             }

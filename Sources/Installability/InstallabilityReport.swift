@@ -18,8 +18,9 @@ public struct InstallabilityReport: Sendable, Hashable {
     public var allInstallable: Bool { uninstallable.isEmpty }
 }
 
-/// What `migrate` needs to decide with britney's rule, for one architecture.
-public struct MigrationCheck: Sendable, Hashable {
+/// What `migrate` needs to decide with britney's rule, for one architecture; the `-J` form of
+/// `debwork check --incoming` (`{"architecture", "checked", "regressions", "uninstallable_migrated"}`).
+public struct MigrationCheck: Sendable, Hashable, Encodable {
     public var architecture: String
     /// Binaries of the target that were installable before the migration and are not after it (a binary
     /// new in the target counts when it is not installable).
@@ -27,13 +28,21 @@ public struct MigrationCheck: Sendable, Hashable {
     /// The migrated binaries (built from the migrated sources) that are not installable in the target after
     /// the migration, whether or not they were before.
     public var uninstallableMigrated: [UninstallablePackage]
+    /// How many binaries of the state after were checked (all of them, or the ones the migration can change).
+    public var checked: Int
 
-    public init(architecture: String, regressions: [UninstallablePackage], uninstallableMigrated: [UninstallablePackage]) {
+    public init(architecture: String, regressions: [UninstallablePackage], uninstallableMigrated: [UninstallablePackage],
+                checked: Int = 0) {
         self.architecture = architecture
         self.regressions = regressions
         self.uninstallableMigrated = uninstallableMigrated
+        self.checked = checked
     }
 
     /// Britney's rule holds: nothing became uninstallable and the migrated binaries can be installed.
     public var isAcceptable: Bool { regressions.isEmpty && uninstallableMigrated.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case architecture, checked, regressions, uninstallableMigrated = "uninstallable_migrated"
+    }
 }

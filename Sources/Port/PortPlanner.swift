@@ -20,9 +20,12 @@ public struct PortPlanner {
         public var dsc: String
         /// Why the target would reject the port (empty when it would accept it).
         public var rejections: [String]
+        /// Whether the source's build dependencies can be installed in the target.
+        public var buildDependencies: PortBuildDependencies = .notChecked("not asked")
 
         enum CodingKeys: String, CodingKey {
             case source, version, targetVersion = "target_version", portVersion = "port_version", dsc, rejections
+            case buildDependencies = "build_deps"
         }
 
         /// `target_version` is `null` when the target lacks the source (the key is always there).
@@ -34,6 +37,7 @@ public struct PortPlanner {
             try container.encode(portVersion, forKey: .portVersion)
             try container.encode(dsc, forKey: .dsc)
             try container.encode(rejections, forKey: .rejections)
+            try container.encode(buildDependencies, forKey: .buildDependencies)
         }
     }
 
@@ -41,14 +45,18 @@ public struct PortPlanner {
     public var store: IndexStore
     /// Codename → codeversion overrides (configuration).
     public var codeversions: [String: String]
+    /// Packages files that also satisfy build dependencies (the target's Debian base).
+    public var background: [String]
 
-    public init(layout: Layout = .default, store: IndexStore, codeversions: [String: String] = [:]) {
+    public init(layout: Layout = .default, store: IndexStore, codeversions: [String: String] = [:], background: [String] = []) {
         self.layout = layout
         self.store = store
         self.codeversions = codeversions
+        self.background = background
     }
 
-    /// The plan from distribution `from` to distribution `to`, ordered by source name.
+    /// The plan from distribution `from` to distribution `to`, ordered by source name; each row says whether
+    /// the source's build dependencies can be installed in `to` (``PortBuildDependencies``).
     /// - Throws: ``PortError`` for a malformed or unknown distribution, a rollback target, or the same
     ///   distribution twice.
     public func plan(from: String, to: String) throws -> [Row] {
@@ -76,6 +84,9 @@ public struct PortPlanner {
                                                         distribution: toDistribution, to: toVersion)
             rows.append(Row(source: candidate.source, version: candidate.version, targetVersion: current?.0,
                             portVersion: portVersion, dsc: candidate.dsc, rejections: rejections))
+        }
+        for (index, verdict) in PortBuildDependencies.check(rows, target: to, store: store, background: background).enumerated() {
+            rows[index].buildDependencies = verdict
         }
         return rows
     }

@@ -33,12 +33,11 @@ public struct MigrationInstallability: Sendable, Encodable {
             let before = (try? target?.packagesFiles(architecture: architecture)) ?? []
             let incoming = try paragraphs(of: (try? origin.packagesFiles(architecture: architecture)) ?? [], where: { $0 == source })
             if incoming.bytes.isEmpty && before.isEmpty { continue }
-            let kept = try paragraphs(of: before, where: { $0 != source }).bytes
-            let after: [UInt8] = (kept + incoming.bytes).flatMap { $0 + [0x0A, 0x0A] }
+            // The target is read once by libsolv; only the incoming stanzas are picked out here.
             let checker = InstallabilityChecker(architecture: architecture)
             let result = try checker.regressions(
-                before: before, after: [.text(after, name: "\(intoName) after migrating \(source)")],
-                migratedSources: [source])
+                migrating: [.text(incoming.bytes.flatMap { $0 + [0x0A, 0x0A] }, name: "\(source) migrating into \(intoName)")],
+                into: before, migratedSources: [source])
             // A migrated binary counts only when it is installable where it comes from: a repository holds its
             // own packages, not the Debian base they depend on (bash, libc6), so those are broken on both sides.
             var brokenAtOrigin: Set<String> = []

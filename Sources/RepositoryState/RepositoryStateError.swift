@@ -15,6 +15,8 @@ public enum RepositoryStateError: Error, Sendable, CustomStringConvertible {
     case noDatabase(root: String)
     /// A reprepro command failed; `done` lists the commands that had already run.
     case stepFailed(command: [String], status: Int32, output: String, done: [[String]], undo: String?)
+    /// reprepro gave up waiting for another reprepro run's lock (`lockfile`), after `--waitforlock 10`.
+    case locked(command: [String], lockfile: String, done: [[String]], undo: String?)
     /// reprepro could not be run at all (the failed `posix_spawnp` or temporary file).
     case cannotRun(SystemCallError)
     /// A confirmable call was neither confirmed nor auto-confirmed (mini-buildd's text).
@@ -31,6 +33,14 @@ public enum RepositoryStateError: Error, Sendable, CustomStringConvertible {
             var text = "'\(command.joined(separator: " "))' failed (exit status \(status))"
             let lastLines = output.split(separator: "\n").suffix(3).joined(separator: " / ")
             if !lastLines.isEmpty { text += ": \(lastLines)" }
+            text += done.isEmpty ? "; nothing was changed before it"
+                : "; done before it: " + done.map { $0.joined(separator: " ") }.joined(separator: "; ")
+            if let undo { text += "; to undo: \(undo)" }
+            return text
+        case .locked(let command, let lockfile, let done, let undo):
+            var text = "'\(command.joined(separator: " "))' gave up: another reprepro run holds the repository's lock "
+                + "(\(lockfile) exists) and kept it through --waitforlock 10 (10 retries, 10 s apart); try again when it is done"
+                + " (a lock file left by a crashed run must be removed by hand)"
             text += done.isEmpty ? "; nothing was changed before it"
                 : "; done before it: " + done.map { $0.joined(separator: " ") }.joined(separator: "; ")
             if let undo { text += "; to undo: \(undo)" }

@@ -25,9 +25,23 @@ public struct Reprepro: Sendable {
             throw .cannotRun(error)
         }
         guard result.status == 0 else {
+            if let lockfile = Self.heldLock(in: result.output) {
+                throw .locked(command: ["reprepro"] + arguments, lockfile: lockfile, done: done, undo: undo)
+            }
             throw .stepFailed(command: ["reprepro"] + arguments, status: result.status, output: result.output, done: done, undo: undo)
         }
         return result.output
+    }
+
+    /// The lock file reprepro could not acquire, from its output (`Could not acquire lock: <path> already
+    /// exists!`, reprepro 5.3's text), nil when it failed for another reason.
+    static func heldLock(in output: String) -> String? {
+        let prefix = "Could not acquire lock: ", suffix = " already exists!"
+        for line in output.split(separator: "\n") where line.hasPrefix(prefix) && line.hasSuffix(suffix)
+            && line.count > prefix.count + suffix.count {
+            return String(line.dropFirst(prefix.count).dropLast(suffix.count))
+        }
+        return nil
     }
 
     /// `reprepro --type dsc lsbycomponent <source>`, parsed.

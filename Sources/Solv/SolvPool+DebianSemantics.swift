@@ -1,4 +1,7 @@
 import CSolv
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension SolvPool {
     /// Where libsolv's reading of Debian Packages differs from dpkg's, fixed in the pool before
@@ -14,10 +17,13 @@ extension SolvPool {
     ///   libsolv's `solv_vercmp_deb` orders them. Versions `X-0` (one hyphen, revision all zeros) become `X`
     ///   in dependencies and Provides (which hold each package's own `name (= version)`, what dependencies
     ///   are matched against); the package's version as reported stays as written.
+    /// - Recommends, Suggests, Enhances (libsolv's supplements too) are dropped: they never decide
+    ///   installability, and libsolv would make rules for everything they reach.
     func applyDebianSemantics() {
         let suffixes = [":native", ":" + architecture]
-        var rewrittenDependencies: [Id: Id] = [:]
-        var rewrittenVersions: [Id: Id] = [:]
+        // Memos indexed by id (a dictionary cost a tenth of the whole migration check on bookworm).
+        var rewrittenDependencies = IdMemo(pool)
+        var rewrittenVersions = IdMemo(pool)
 
         /// `X-0…` as `X` when `X` has no hyphen of its own (else the revision would change).
         func version(_ evr: Id) -> Id {
@@ -39,9 +45,12 @@ extension SolvPool {
             if let known = rewrittenDependencies[dependency] { return known }
             var result = dependency
             if debwork_solv_isreldep(dependency) == 0 {
-                let name = string(dependency)
-                if name.contains(":"), let suffix = suffixes.first(where: { name.hasSuffix($0) }) {
-                    result = pool_str2id(pool, String(name.dropLast(suffix.count)), 1)
+                // Most names hold no colon: look at the pool's bytes before making a String.
+                if strchr(pool_id2str(pool, dependency), Int32(UInt8(ascii: ":"))) != nil {
+                    let name = string(dependency)
+                    if let suffix = suffixes.first(where: { name.hasSuffix($0) }) {
+                        result = pool_str2id(pool, String(name.dropLast(suffix.count)), 1)
+                    }
                 }
             } else {
                 let relation = debwork_solv_getreldep(pool, dependency)!.pointee
@@ -75,6 +84,45 @@ extension SolvPool {
             rewriteList(repo, solvable.pointee.requires)
             rewriteList(repo, solvable.pointee.provides)
             rewriteList(repo, solvable.pointee.conflicts)
+            // Installability ignores Recommends, Suggests and Enhances, but libsolv's rule generation
+            // (`solver_addpkgrulesforsolvable`) still follows the providers of every Recommends and
+            // Suggests: on bookworm each solver run then made rules for most of the archive and spent its
+            // time sorting them (`solver_unifyrules`). Without them a run only reaches the dependencies.
+            solvable.pointee.recommends = 0
+            solvable.pointee.suggests = 0
+            solvable.pointee.supplements = 0
+            solvable.pointee.enhances = 0
         }
     }
+}
+
+/// A memo from pool ids to ids, indexed by the id itself: strings by their id, relations by their index
+/// (`GETRELID`), sized when made; ids made later are not remembered.
+struct IdMemo {
+    private var strings: [Id]
+    private var relations: [Id]
+
+    init(_ pool: UnsafeMutablePointer<Pool>) {
+        strings = Array(repeating: Id.min, count: Int(pool.pointee.ss.nstrings))
+        relations = Array(repeating: Id.min, count: Int(pool.pointee.nrels))
+    }
+
+    subscript(id: Id) -> Id? {
+        get {
+            let value = debwork_solv_isreldep(id) != 0 ? relations.element(Int(id & 0x7fff_ffff)) : strings.element(Int(id))
+            return value == Id.min ? nil : value
+        }
+        set {
+            let index = debwork_solv_isreldep(id) != 0 ? Int(id & 0x7fff_ffff) : Int(id)
+            if debwork_solv_isreldep(id) != 0 {
+                if index < relations.count { relations[index] = newValue ?? Id.min }
+            } else if index < strings.count {
+                strings[index] = newValue ?? Id.min
+            }
+        }
+    }
+}
+
+extension Array where Element == Id {
+    fileprivate func element(_ index: Int) -> Id { index < count ? self[index] : Id.min }
 }

@@ -1,41 +1,50 @@
 import CSolv
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension SolvPool {
     /// The names of the packages marked `Essential: yes` in Packages text (`repo_add_debpackages` does not
     /// keep the field). Field names are matched without regard to case, as deb822 defines them.
     static func essentialNames(in text: [UInt8]) -> Set<String> {
-        var names: Set<String> = []
-        var package: String?
-        var essential = false
-        func endStanza() {
-            if essential, let package { names.insert(package) }
-            package = nil
-            essential = false
-        }
-        func value(_ line: ArraySlice<UInt8>, after count: Int) -> String {
-            String(decoding: line.dropFirst(count), as: UTF8.self).trimmingSpaces
-        }
-        var start = text.startIndex
-        while start < text.endIndex {
-            let end = text[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
-            let line = text[start..<end]
-            if line.isEmpty || line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
-                endStanza()
-            } else if line.first == UInt8(ascii: "P") || line.first == UInt8(ascii: "p"), Self.hasField(line, "package:") {
-                package = value(line, after: 8)
-            } else if line.first == UInt8(ascii: "E") || line.first == UInt8(ascii: "e"), Self.hasField(line, "essential:") {
-                essential = value(line, after: 10).lowercased() == "yes"
+        // A byte scan over 50 MB for a few dozen names: only lines starting with P or E are looked at,
+        // and a String is made only for the Package line of an essential stanza.
+        text.withUnsafeBufferPointer { bytes -> Set<String> in
+            guard let base = bytes.baseAddress else { return [] }
+            var names: Set<String> = []
+            var package: Range<Int>?
+            var essential = false
+            func endStanza() {
+                if essential, let package {
+                    names.insert(String(decoding: bytes[package], as: UTF8.self).trimmingSpaces)
+                }
+                package = nil
+                essential = false
             }
-            start = end < text.endIndex ? text.index(after: end) : end
+            var start = 0
+            while start < bytes.count {
+                let newline: UnsafeMutableRawPointer? = memchr(base + start, 0x0A, bytes.count - start)
+                let end: Int = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                switch bytes[start] | 0x20 {
+                case UInt8(ascii: "p") where Self.hasField(bytes[start..<end], "package:"):
+                    package = (start + 8)..<end
+                case UInt8(ascii: "e") where Self.hasField(bytes[start..<end], "essential:"):
+                    essential = String(decoding: bytes[(start + 10)..<end], as: UTF8.self).trimmingSpaces.lowercased() == "yes"
+                case _ where bytes[start..<end].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }):
+                    endStanza()
+                default:
+                    break
+                }
+                start = end + 1
+            }
+            endStanza()
+            return names
         }
-        endStanza()
-        return names
     }
 
-    private static func hasField(_ line: ArraySlice<UInt8>, _ name: String) -> Bool {
-        let field = Array(name.utf8)
-        guard line.count >= field.count else { return false }
-        return zip(line.prefix(field.count), field).allSatisfy { a, b in a | 0x20 == b | 0x20 }
+    private static func hasField(_ line: Slice<UnsafeBufferPointer<UInt8>>, _ name: StaticString) -> Bool {
+        guard line.count >= name.utf8CodeUnitCount else { return false }
+        return name.withUTF8Buffer { field in zip(line, field).allSatisfy { a, b in a | 0x20 == b | 0x20 } }
     }
 
     /// The Essential package names that have an installable package in the enabled repositories, as pool

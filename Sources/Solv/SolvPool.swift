@@ -15,6 +15,9 @@ public final class SolvPool {
     let pool: UnsafeMutablePointer<Pool>
     private var repositories: [UnsafeMutablePointer<Repo>] = []
     private var prepared = false
+    /// `pool->considered` while single packages are taken out of solving (``exclude(_:)``); owned here,
+    /// freed in `deinit` (libsolv only borrows it).
+    var considered: UnsafeMutablePointer<Map>?
     /// Names of `Essential: yes` packages in the text added (``essentialNameIDs()`` keeps those present).
     var essential: Set<String> = []
 
@@ -46,6 +49,11 @@ public final class SolvPool {
     }
 
     deinit {
+        if let considered {
+            pool.pointee.considered = nil
+            considered.pointee.map.deallocate()
+            considered.deallocate()
+        }
         pool_free(pool)
     }
 
@@ -105,12 +113,15 @@ public final class SolvPool {
         prepared = true
     }
 
+    /// Whether ``prepare()`` has run.
+    var isPrepared: Bool { prepared }
+
     /// Takes `repository` out of solving (or puts it back): `repo->disabled`, then `pool_createwhatprovides`
     /// again, so its packages neither satisfy nor conflict with anything and ``packageIDs(in:)`` lists none.
     /// Lets one pool hold two states of a distribution (before and after a migration) and a large
     /// background read once. Call after ``prepare()``.
     public func setEnabled(_ enabled: Bool, _ repository: Repository) {
-        precondition(prepared, "setEnabled before prepare()")
+        precondition(isPrepared, "setEnabled before prepare()")
         let repo = repositories[repository.index]
         let disabled: Int32 = enabled ? 0 : 1
         guard repo.pointee.disabled != disabled else { return }

@@ -105,5 +105,15 @@ import Testing
         #expect(!plain.isEmpty)
         #expect(try CompressedFile.read(base + ".xz") == plain)
         #expect(try CompressedFile.read(base + ".gz") == plain)
+        // apt keeps its lists as .lz4: compressed by the lz4 tool, read through libarchive's lz4 filter.
+        guard Fixtures.hasTool("lz4") else { return }
+        let temp = try TemporaryDirectory("lz4")
+        let lz4 = temp.appending("Packages.lz4")
+        let compressed = try runCommand("lz4", ["-q", base, lz4])
+        try #require(compressed.status == 0, "\(compressed.stderr)")
+        #expect(try CompressedFile.read(lz4) == plain)
+        var streamed: [UInt8] = []
+        try CompressedFile.stream(lz4) { streamed += $0 }
+        #expect(streamed == plain)
     }
 }

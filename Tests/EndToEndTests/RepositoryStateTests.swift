@@ -233,4 +233,79 @@ import Testing
         let dose = try runCommand("dose-debcheck", ["--deb-native-arch=amd64", "--failures", "--explain", packages])
         #expect(dose.stdout.contains("package: dwdep"), "\(dose.stdout)")
     }
+
+    /// mini-buildd's `--waitforlock 10`: while another reprepro holds the tree's lock (`db/lockfile`), a
+    /// migrate waits for it instead of failing, and goes ahead once the lock is gone.
+    @Test func aMigrateWaitsForRepreprosLock() throws {
+        let repo = try Repository()
+        let T = "bookworm-test-testing", U = "bookworm-test-unstable"
+        let lock = repo.root + "/db/lockfile"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.debworkBinary)
+        process.arguments = ["--auto-confirm", "migrate", "dwhello", U]
+        process.environment = ["DEBWORK_INDEX": repo.index, "DEBWORK_CONFIG": "/dev/null", "XDG_CACHE_HOME": "/nonexistent",
+                               "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Until reprepro runs on this tree (and meets the lock), or debwork ends.
+        var metTheLock = false
+        for _ in 0..<1200 where process.isRunning {
+            if Self.repreproIsRunning(on: repo.root) {
+                metTheLock = true
+                break
+            }
+            usleep(50_000)
+        }
+        #expect(metTheLock, "reprepro never ran while the lock was held")
+        usleep(500_000)
+        #expect(process.isRunning, "debwork gave up instead of waiting for the lock")
+        try FileManager.default.removeItem(atPath: lock)
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(try repo.reprepro("dwhello")[T] == "1.1-1")
+    }
+
+    /// When the lock stays (reprepro gives up after its ten retries, ~100 s, so a stand-in prints reprepro
+    /// 5.3's own lines here), the E: line says the repository is locked and names the lock file.
+    @Test func aLockThatStaysIsNamed() throws {
+        let repo = try Repository()
+        let bin = try TemporaryDirectory()
+        let fake = try bin.write("reprepro", """
+            #!/bin/sh
+            while [ "$1" != --basedir ]; do shift; done
+            for try in 1 2; do
+                echo "Could not acquire lock: $2/db/lockfile already exists!"
+                echo "Waiting 10 seconds before trying again."
+            done
+            echo "Could not acquire lock: $2/db/lockfile already exists!"
+            exit 239
+
+            """)
+        #expect(chmod(fake, 0o755) == 0)
+        let result = try runCommand(Fixtures.debworkBinary, ["--auto-confirm", "migrate", "dwhello", "bookworm-test-unstable"],
+                                    environment: ["DEBWORK_INDEX": repo.index, "DEBWORK_CONFIG": "/dev/null",
+                                                  "XDG_CACHE_HOME": "/nonexistent",
+                                                  "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+        #expect(result.status == 1)
+        #expect(result.stderr == "E: 'reprepro --type dsc lsbycomponent dwhello' gave up: another reprepro run holds the "
+                + "repository's lock (\(repo.root)/db/lockfile exists) and kept it through --waitforlock 10 (10 retries, 10 s "
+                + "apart); try again when it is done (a lock file left by a crashed run must be removed by hand); nothing was "
+                + "changed before it\n")
+    }
+
+    /// Whether a reprepro process works on `root` now (its command line in /proc names it).
+    static func repreproIsRunning(on root: String) -> Bool {
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.contains { pid in
+            guard pid.allSatisfy(\.isNumber), let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else {
+                return false
+            }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.first.map { $0.hasSuffix("reprepro") } == true && arguments.contains(root)
+        }
+    }
 }
