@@ -5,7 +5,7 @@ import SystemCalls
 import Glibc
 #endif
 
-/// Reads a possibly compressed text file whole: plain, `.gz`, `.bz2`, `.zst` (libarchive raw format)
+/// Reads a possibly compressed text file whole: plain, `.gz`, `.bz2`, `.zst` (libarchive raw format; `stream` also `.lz4`)
 /// or `.xz`/`.lzma` (liblzma directly, one copy less).
 public enum CompressedFile {
     public static func read(_ path: String, limits: ArchiveReader.Limits = .default) throws -> [UInt8] {
@@ -34,7 +34,7 @@ public enum CompressedFile {
     /// call): the whole file is never in memory. Same formats and limits as ``read(_:limits:)``.
     public static func stream(_ path: String, limits: ArchiveReader.Limits = .default,
                               _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        if path.hasSuffix(".gz") || path.hasSuffix(".bz2") || path.hasSuffix(".zst") {
+        if path.hasSuffix(".gz") || path.hasSuffix(".bz2") || path.hasSuffix(".zst") || path.hasSuffix(".lz4") {
             let reader = try ArchiveReader(path: path, formats: .raw, limits: limits)
             guard try reader.nextEntry() != nil else { return }
             try reader.readData(body)
