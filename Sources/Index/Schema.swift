@@ -250,13 +250,14 @@ enum Schema {
             UPDATE files SET sha256 = NULL WHERE id IN (SELECT file_id FROM binaries);
             """),
         // 7: the Contents-<arch> files of indexed distributions (which package ships which path), at archive
-        // scale (bookworm main amd64: 7.3 M lines). A path is stored as its directory (`/usr/bin/`) and base
-        // name (`ls`), each string once, each with its own trigram index (detail=none: a prefilter only, hits
-        // are checked exactly), so the index is a few hundred MB where a trigram index over the full paths
-        // would be 2 GB. `contents` is WITHOUT ROWID with the list first, so dropping one changed file's
-        // entries is a range delete, and its two secondary indexes cover the name and directory look-ups.
-        // Directories, names and packages no longer referenced are left in place (they cost little and are
-        // shared with the next version of the file).
+        // scale (bookworm main amd64 + all: 7.4 M lines). A path is stored as its directory (`/usr/bin/`) and
+        // base name (`ls`), each string once, each with its own trigram index (detail=none, columnsize=0: a
+        // prefilter only, hits are checked exactly), so the index is a few hundred MB where a trigram index
+        // over the full paths would be 2 GB. `contents` is WITHOUT ROWID keyed by list, directory, name,
+        // package: dropping one changed file's entries is a range delete, a directory's entries are a range
+        // per list, and the index on `name_id` (which holds the key) covers the name look-ups. Directories,
+        // names and packages no longer referenced are left in place (few, and shared with the file's next
+        // version).
         Migration("""
             CREATE TABLE contents_lists(
                 id INTEGER PRIMARY KEY,
@@ -271,14 +272,15 @@ enum Schema {
                 dir_id INTEGER NOT NULL, name_id INTEGER NOT NULL, package_id INTEGER NOT NULL,
                 PRIMARY KEY(list_id, dir_id, name_id, package_id)) WITHOUT ROWID;
             CREATE INDEX contents_by_name ON contents(name_id);
-            CREATE INDEX contents_by_dir ON contents(dir_id);
             CREATE VIRTUAL TABLE contents_dir_fts USING fts5(
-                path, content = 'contents_dirs', content_rowid = 'id', tokenize = 'trigram case_sensitive 1', detail = 'none');
+                path, content = 'contents_dirs', content_rowid = 'id', tokenize = 'trigram case_sensitive 1',
+                detail = 'none', columnsize = 0);
             CREATE TRIGGER contents_dirs_fts_insert AFTER INSERT ON contents_dirs BEGIN
                 INSERT INTO contents_dir_fts(rowid, path) VALUES (new.id, new.path);
             END;
             CREATE VIRTUAL TABLE contents_name_fts USING fts5(
-                name, content = 'contents_names', content_rowid = 'id', tokenize = 'trigram case_sensitive 1', detail = 'none');
+                name, content = 'contents_names', content_rowid = 'id', tokenize = 'trigram case_sensitive 1',
+                detail = 'none', columnsize = 0);
             CREATE TRIGGER contents_names_fts_insert AFTER INSERT ON contents_names BEGIN
                 INSERT INTO contents_name_fts(rowid, name) VALUES (new.id, new.name);
             END;

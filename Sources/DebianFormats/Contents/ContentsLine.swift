@@ -71,7 +71,9 @@ public struct ContentsLine: Sendable, Equatable {
         while slash > pathStart, line[slash - 1] != UInt8(ascii: "/") { slash -= 1 }
         guard let directory = text(line, pathStart, slash), let name = text(line, slash, pathEnd),
               let column = text(line, packageStart, end) else { throw .notUTF8 }
-        let packages = column.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        // Most lines name one package: no split then.
+        let packages = column.utf8.contains(UInt8(ascii: ","))
+            ? column.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [column]
         guard !packages.contains(where: { $0.isEmpty || $0.hasSuffix("/") }) else { throw .emptyPackage }
         return ContentsLine(directory: "/" + directory, name: name, packages: packages)
     }

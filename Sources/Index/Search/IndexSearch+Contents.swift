@@ -61,7 +61,9 @@ extension IndexSearch {
             }
             return "SELECT id FROM \(table) WHERE instr(\(column), \(bind(.text(text)))) > 0"
         }
-        var parts = ["\(rows) WHERE dir_id IN (\(containing(literal, table: "contents_dirs", fts: "contents_dir_fts", column: "path")))"]
+        // A directory's entries are a range of the primary key in each list.
+        let lists = "list_id IN (SELECT id FROM contents_lists)"
+        var parts = ["\(rows) WHERE \(lists) AND dir_id IN (\(containing(literal, table: "contents_dirs", fts: "contents_dir_fts", column: "path")))"]
         guard let slash = literal.lastIndex(of: "/") else {
             parts.append("\(rows) WHERE name_id IN (\(containing(literal, table: "contents_names", fts: "contents_name_fts", column: "name")))")
             return parts.joined(separator: " UNION ")
