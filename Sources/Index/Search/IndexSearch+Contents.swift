@@ -89,14 +89,15 @@ extension IndexSearch {
     }
 
     /// An FTS5 expression requiring `text`'s trigrams (each quoted, joined by AND: the detail=none indexes
-    /// take no phrases), or nil when `text` is shorter than three characters. At most 16 trigrams: enough to
-    /// narrow, and the exact check follows anyway.
+    /// take no phrases), or nil when `text` is shorter than three characters. At most 8 trigrams, taken from
+    /// the end: a path's end is its rare part (`/usr/share/man/man1/ls.1`: every directory holds `/us`, and
+    /// each such trigram's row list is read whole), and the exact check follows anyway.
     static func trigramQuery(_ text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 3 else { return nil }
         var seen: Set<String> = []
         var terms: [String] = []
-        for start in 0...(scalars.count - 3) where terms.count < 16 {
+        for start in (0...(scalars.count - 3)).reversed() where terms.count < 8 {
             var trigram = ""
             trigram.unicodeScalars.append(contentsOf: scalars[start..<(start + 3)])
             guard seen.insert(trigram).inserted else { continue }
