@@ -6,6 +6,8 @@ public enum ArtifactKind: String, Sendable, Codable, CaseIterable {
     /// A reprepro tree's `conf/distributions` (or one `conf/distributions/*.conf`): the distributions it is
     /// configured to hold, exported or not.
     case configuration = "conf"
+    /// A distribution's `Contents-<arch>` file (which package ships which path), found under `dists/` only.
+    case contents
 
     /// The kind of a package file from its name, or nil for files debwork does not index on their own.
     public init?(fileName: String) {

@@ -33,7 +33,10 @@ extension IndexStore {
 
     /// Replaces everything known about `item.path` with `artifact`. Must run inside a transaction so a
     /// file's rows appear all at once or not at all.
-    func write(_ item: WorkItem, _ artifact: ParsedArtifact, sha256: String?, now: Int64) throws {
+    /// - Returns: the file's warnings (the artifact's, and those found while a Contents file is streamed in).
+    @discardableResult
+    func write(_ item: WorkItem, _ artifact: ParsedArtifact, sha256: String?, now: Int64,
+               limits: ArchiveReaderLimits = .default) throws -> [String] {
         try db.run("DELETE FROM files WHERE path = ?1", [.text(item.path)])
         try db.run("DELETE FROM failures WHERE path = ?1", [.text(item.path)])
         var repositoryID: SQLValue = .null
@@ -67,7 +70,14 @@ extension IndexStore {
                 throw IndexError(path: item.path, reason: "a reprepro configuration outside a repository tree")
             }
             try writeConfiguration(configuration, fileID: fileID, repositoryID: repository)
+        case .contents(let list):
+            let warnings = try writeContents(list, fileID: fileID, limits: limits)
+            for warning in warnings {
+                try db.run("INSERT INTO warnings(file_id, message) VALUES (?1, ?2)", [.integer(fileID), .text(warning)])
+            }
+            return warnings
         }
+        return artifact.warnings
     }
 
     /// Records that `item` could not be read, dropping whatever was known about it before unless `keepRows`

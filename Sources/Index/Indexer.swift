@@ -75,8 +75,8 @@ public struct Indexer: Sendable {
                         try store.updateState(outcome.item)
                     case .parsed(let artifact, let sha256):
                         if recorded[outcome.item.path] == nil { summary.new += 1 } else { summary.updated += 1 }
-                        try store.write(outcome.item, artifact, sha256: sha256, now: now)
-                        summary.warnings += artifact.warnings.map { "\(outcome.item.path): \($0)" }
+                        let warnings = try store.write(outcome.item, artifact, sha256: sha256, now: now, limits: limits)
+                        summary.warnings += warnings.map { "\(outcome.item.path): \($0)" }
                     case .failed(let error, let keepRows):
                         let failure = IndexSummary.Failure(path: outcome.item.path, reason: error.reason)
                         summary.failures.append(failure)
@@ -159,6 +159,8 @@ public struct Indexer: Sendable {
                 artifact = .distribution(try RepositoryReader(keyrings: keyrings).read(releasePath: item.path, root: item.repositoryRoot ?? ""))
             case .configuration:
                 artifact = .configuration(try RepositoryConfiguration.read(path: item.path, root: item.repositoryRoot ?? ""))
+            case .contents:
+                artifact = .contents(try ContentsList(path: item.path, areaPath: item.areaPath))
             }
             return ParseOutcome(item: item, result: .parsed(artifact, sha256: sha256))
         } catch {

@@ -7,6 +7,9 @@ enum ParsedArtifact: Sendable {
     case upload(Upload)
     case distribution(RepositoryDistribution)
     case configuration(RepositoryConfiguration)
+    /// A changed Contents file: only where it is and what it speaks for; the writer streams its lines
+    /// (millions of them) straight into the index.
+    case contents(ContentsList)
 
     var warnings: [String] {
         switch self {
@@ -15,6 +18,7 @@ enum ParsedArtifact: Sendable {
         case .upload: []
         case .distribution(let distribution): distribution.warnings
         case .configuration(let configuration): configuration.warnings
+        case .contents: []
         }
     }
 }

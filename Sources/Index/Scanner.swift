@@ -178,7 +178,9 @@ struct Scanner {
         }
         for dist in distNames {
             let directory = FileSystem.join(dists, dist)
-            addRelease(directory, root: root, identity: identity)
+            if addRelease(directory, root: root, identity: identity) {
+                addContents(directory, root: root, identity: identity)
+            }
             let snapshots = FileSystem.join(directory, "snapshots")
             guard let status = FileSystem.status(snapshots), status.isDirectory,
                   let names = enter(snapshots, status: status) else { continue }
@@ -194,20 +196,57 @@ struct Scanner {
 
     /// The distribution in `directory`: its `Release`, else its `InRelease` (clearsigned; the signature is
     /// stripped, or checked with `--keyring`, and then the `InRelease` is preferred).
-    private mutating func addRelease(_ directory: String, root: String, identity: String) {
+    /// - Returns: whether the distribution has one.
+    @discardableResult
+    private mutating func addRelease(_ directory: String, root: String, identity: String) -> Bool {
         var path = FileSystem.join(directory, "Release")
         let inRelease = FileSystem.join(directory, "InRelease")
         if FileSystem.status(inRelease) != nil, preferInRelease || FileSystem.status(path) == nil {
             path = inRelease
         }
-        guard let status = FileSystem.status(path) else { return }
+        guard let status = FileSystem.status(path) else { return false }
         if let other = status.otherKind {
             errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
-            return
+            return false
         }
-        guard status.isRegular else { return }
+        guard status.isRegular else { return false }
         add(path, kind: .release, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)), status: status,
             repositoryRoot: root, identity: identity)
+        return true
+    }
+
+    /// A distribution's Contents files: `dists/<dist>/<component>/Contents-[udeb-]<arch>` (a mirror's layout
+    /// since 2013) and `dists/<dist>/Contents-<arch>` (older, for all components), each in one variant (the
+    /// first of ``ContentsList/suffixes`` present). Snapshots carry none.
+    private mutating func addContents(_ directory: String, root: String, identity: String) {
+        guard let names = try? FileSystem.list(directory) else { return }
+        var folders = [directory]
+        for name in names.sorted() where !name.hasPrefix(".") && name != "snapshots" && name != "by-hash" {
+            let path = FileSystem.join(directory, name)
+            if FileSystem.status(path)?.isDirectory == true, Self.leavesRoot(path, root: root) == nil { folders.append(path) }
+        }
+        for folder in folders {
+            let listing = folder == directory ? names : ((try? FileSystem.list(folder)) ?? [])
+            var chosen: [String: (name: String, rank: Int)] = [:]
+            for name in listing where ContentsList.architecture(ofFileName: name) != nil {
+                let suffix = ContentsList.suffixes.firstIndex { !$0.isEmpty && name.hasSuffix($0) } ?? (ContentsList.suffixes.count - 1)
+                let stem = String(name.dropLast(ContentsList.suffixes[suffix].count))
+                if let current = chosen[stem], current.rank <= suffix { continue }
+                chosen[stem] = (name, suffix)
+            }
+            for stem in chosen.keys.sorted() {
+                guard let name = chosen[stem]?.name else { continue }
+                let path = FileSystem.join(folder, name)
+                guard let status = FileSystem.status(path), Self.leavesRoot(path, root: root) == nil else { continue }
+                if let other = status.otherKind {
+                    errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
+                    continue
+                }
+                guard status.isRegular else { continue }
+                add(path, kind: .contents, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)),
+                    status: status, repositoryRoot: root, identity: identity)
+            }
+        }
     }
 
     private mutating func walkPool(_ directory: String, root: String, identity: String, status: FileSystem.Status) {

@@ -60,7 +60,8 @@ public struct PackageSearchResult: Encodable, Sendable {
 
 /// One file found by `--path`: which package ships it, and where that package is.
 public struct PathHit: Encodable, Sendable, Equatable {
-    /// `binary` (a file a .deb installs) or `source` (a file of an unpacked source tree).
+    /// `binary` (a file a .deb installs), `source` (a file of an unpacked source tree) or `contents` (a line of
+    /// a distribution's Contents file: the package's .deb is not indexed).
     public var kind: String
     public var package: String
     public var version: String
@@ -69,8 +70,12 @@ public struct PathHit: Encodable, Sendable, Equatable {
     public var area: String
     /// The path inside the package: absolute for binaries (`/usr/bin/x`), tree-relative for sources.
     public var path: String
-    /// The .deb or .dsc, relative to its area's root.
+    /// The .deb or .dsc (or the Contents file), relative to its area's root.
     public var artifact: String
+    /// A Contents hit's distribution; absent from the JSON of other hits.
+    public var distribution: String? = nil
+    /// A Contents hit's component ("" for an old distribution-wide Contents file); absent from other hits.
+    public var component: String? = nil
 }
 
 /// One ranked `--text` match.

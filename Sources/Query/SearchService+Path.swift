@@ -22,14 +22,24 @@ extension SearchService {
         // The stored paths have no leading slash: leading slashes are not part of what the index can find.
         let term = String(literal.drop { $0 == "/" })
         let prefilter = term.count >= 3
-        var hits = try search.files(matching: glob.hasWildcards ? .glob(value) : .substring(value),
-                                    trigrams: prefilter ? FTS5Pattern.substring(term) : nil,
+        let match: IndexSearch.PathMatch = glob.hasWildcards ? .glob(value) : .substring(value)
+        var hits = try search.files(matching: match, trigrams: prefilter ? FTS5Pattern.substring(term) : nil,
                                     limit: query.latest ? nil : query.limit, scope: scope.index).map(PathHit.init)
         if query.latest {
             hits = try keepNewest(hits, kind: \.kind, package: \.package, version: \.version, scope: scope)
-            if let limit = query.limit { hits = Array(hits.prefix(limit)) }
         }
-        return hits
+        // Contents paths are stored with their leading `/`: the literal is taken as the user wrote it.
+        let contents = try search.contentsFiles(matching: match, literal: literal, limit: query.limit, scope: scope.index)
+        return Self.merging(hits, contents.map(PathHit.init), limit: query.limit)
+    }
+
+    /// The package hits and the Contents hits in one list, in kind order (binary, contents, source; each
+    /// list is already sorted within its kinds), cut at `limit`. Contents hits have no version: `--latest`
+    /// leaves them as they are.
+    static func merging(_ hits: [PathHit], _ contents: [PathHit], limit: Int?) -> [PathHit] {
+        var merged = hits.filter { $0.kind < "contents" } + contents + hits.filter { $0.kind >= "contents" }
+        if let limit { merged = Array(merged.prefix(limit)) }
+        return merged
     }
 
     /// Which packages ship a file whose path (`/usr/bin/x` for binaries) the regular expression (Swift `Regex`
@@ -48,9 +58,12 @@ extension SearchService {
                                     limit: query.latest ? nil : query.limit, scope: scope.index).map(PathHit.init)
         if query.latest {
             hits = try keepNewest(hits, kind: \.kind, package: \.package, version: \.version, scope: scope)
-            if let limit = query.limit { hits = Array(hits.prefix(limit)) }
         }
-        return hits
+        // The Contents trigram indexes are case-sensitive: an expression with inline options (`(?i)`) scans.
+        let literal = pattern.contains("(?") ? "" : RegexLiterals.required(in: pattern, minimum: 1).first ?? ""
+        let contents = try search.contentsFiles(matching: .regex(pattern), literal: literal, limit: query.limit,
+                                                scope: scope.index)
+        return Self.merging(hits, contents.map(PathHit.init), limit: query.limit)
     }
 
     /// Keeps the items whose version is the newest in scope for their kind and package (`--latest`).
@@ -68,6 +81,7 @@ extension SearchService {
 extension PathHit {
     init(_ match: IndexSearch.FileMatch) {
         self.init(kind: match.kind, package: match.package, version: match.version, architecture: match.architecture,
-                  area: match.area, path: match.path, artifact: match.artifact)
+                  area: match.area, path: match.path, artifact: match.artifact, distribution: match.distribution,
+                  component: match.component)
     }
 }

@@ -31,7 +31,9 @@ public enum SearchText {
             return table(rows)
         case .paths(let hits):
             // apt-file's "package: path", then where that package is.
-            return table(hits.map { ["\($0.package): \($0.path)", $0.version, $0.architecture, $0.area, $0.artifact] })
+            // A Contents hit has no version ("-"); its artifact is the Contents file (dists/<dist>/<comp>/Contents-…).
+            return table(hits.map { ["\($0.package): \($0.path)", $0.version.isEmpty ? "-" : $0.version, $0.architecture,
+                                     $0.area, $0.artifact] })
         case .text(let hits):
             // A header line per hit (aligned across hits), then its snippet on one indented line.
             let headers = table(hits.map { [$0.kind, $0.package, $0.version, $0.area, $0.path] }).split(separator: "\n")

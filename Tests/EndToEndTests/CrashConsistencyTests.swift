@@ -160,6 +160,10 @@ import Testing
             "upload_id": "(SELECT f.path FROM uploads u JOIN files f ON f.id = u.file_id WHERE u.id = t.upload_id)",
             "distribution_id": "(SELECT f.path FROM distributions d JOIN files f ON f.id = d.file_id WHERE d.id = t.distribution_id)",
             "repository_id": "(SELECT root FROM repositories WHERE id = t.repository_id)",
+            "list_id": "(SELECT f.path FROM contents_lists l JOIN files f ON f.id = l.file_id WHERE l.id = t.list_id)",
+            "dir_id": "(SELECT path FROM contents_dirs WHERE id = t.dir_id)",
+            "name_id": "(SELECT name FROM contents_names WHERE id = t.name_id)",
+            "package_id": "(SELECT qualified FROM contents_packages WHERE id = t.package_id)",
         ]
         var dump: [String: [String]] = [:]
         for table in tables {

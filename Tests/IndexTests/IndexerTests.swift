@@ -188,6 +188,8 @@ import Testing
             ALTER TABLE binaries DROP COLUMN news;
             DROP INDEX binary_files_md5; DROP INDEX binary_files_sha256; DROP INDEX source_tree_sha256;
             ALTER TABLE binary_files DROP COLUMN sha256;
+            DROP TABLE contents; DROP TABLE contents_lists; DROP TABLE contents_dirs; DROP TABLE contents_names;
+            DROP TABLE contents_packages; DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -229,6 +231,8 @@ import Testing
             ALTER TABLE binaries DROP COLUMN news;
             DROP INDEX binary_files_md5; DROP INDEX binary_files_sha256; DROP INDEX source_tree_sha256;
             ALTER TABLE binary_files DROP COLUMN sha256;
+            DROP TABLE contents; DROP TABLE contents_lists; DROP TABLE contents_dirs; DROP TABLE contents_names;
+            DROP TABLE contents_packages; DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts;
             PRAGMA user_version = 3;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)

@@ -12,8 +12,12 @@ extension IndexSearch {
         public var area: String
         /// The file's path: absolute (`/usr/bin/x`) in a binary, relative to the tree in a source.
         public var path: String
-        /// The area path of the package file holding it.
+        /// The area path of the package file holding it (for a Contents hit, the Contents file's).
         public var artifact: String
+        /// A Contents hit's distribution folder; nil for the files of indexed packages.
+        public var distribution: String? = nil
+        /// A Contents hit's component ("" for an old distribution-wide Contents file); nil otherwise.
+        public var component: String? = nil
     }
 
     /// How a file path is matched.

@@ -19,6 +19,8 @@ public final class IndexSearch {
         var binary: String
         var source: String
         var upload: String
+        /// Over `files f` and `contents_lists l` (a Contents file and what it speaks for).
+        var contents: String
     }
 
     /// Resolves `distribution` (the non-snapshot distributions of that name) once.
@@ -29,14 +31,14 @@ public final class IndexSearch {
         let chosen = Set(areas.isEmpty ? Area.allCases : areas)
         let areaList = Area.allCases.filter(chosen.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let area = "f.area IN (\(areaList))"
-        guard let distribution else { return Scope(binary: area, source: area, upload: area) }
+        guard let distribution else { return Scope(binary: area, source: area, upload: area, contents: area) }
         let pairs = try db.query(
             "SELECT id, repository_id FROM distributions WHERE name = ?1 AND snapshot IS NULL ORDER BY id",
             [.text(distribution)]) { ($0.int(0), $0.int(1)) }
         guard !pairs.isEmpty else {
             // Configured but not exported yet: known, and holding nothing.
             guard try store.knowsDistribution(named: distribution) else { return nil }
-            return Scope(binary: "0", source: "0", upload: "0")
+            return Scope(binary: "0", source: "0", upload: "0", contents: "0")
         }
         func membership(_ alias: String) -> String {
             pairs.map { "(\(alias).distribution_id = \($0.0) AND f.repository_id = \($0.1))" }
@@ -49,7 +51,11 @@ public final class IndexSearch {
                 + "AND db.path = f.area_path AND (\(membership("db"))))",
             source: "\(inRepository) AND EXISTS (SELECT 1 FROM dist_sources ds WHERE ds.package = s.package "
                 + "AND ds.dsc_path = f.area_path AND (\(membership("ds"))))",
-            upload: "0")
+            upload: "0",
+            // A Contents file belongs to the distribution folder it lies in.
+            contents: "\(inRepository) AND EXISTS (SELECT 1 FROM distributions dd WHERE dd.id IN ("
+                + pairs.map { String($0.0) }.joined(separator: ", ")
+                + ") AND dd.name = l.distribution AND dd.repository_id = f.repository_id)")
     }
 
     /// What kind of package a hit is: a binary (.deb, .udeb, .ddeb), a source (.dsc) or an upload (.changes).

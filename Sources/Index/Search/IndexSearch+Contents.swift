@@ -1,0 +1,108 @@
+import SQLite
+
+extension IndexSearch {
+    /// The paths of indexed Contents files that match, as hits of kind `contents` (version "", the
+    /// Contents file's architecture, its area path as the artifact), ordered by package, architecture, area,
+    /// artifact, path. A package whose own .deb (of that architecture or `all`) is indexed in the same
+    /// repository is left out: its file list answers for it.
+    ///
+    /// Paths are stored as directory (`/usr/bin/`) and base name (`ls`). A text every match contains
+    /// (`literal`) narrows the rows through the two trigram indexes: it lies inside a directory, inside a
+    /// name, or (when it holds a `/`) splits at its last `/` into "the directory ends with HEAD" and "the
+    /// name starts with TAIL". Every candidate is then checked exactly against the whole path.
+    ///
+    /// - Parameters:
+    ///   - match: the exact test on the path as shown (`/usr/bin/ls`); a `.glob` is matched against it whole.
+    ///   - literal: a text every matching path contains; "" scans every entry.
+    public func contentsFiles(matching match: PathMatch, literal: String, limit: Int?, scope: Scope) throws -> [FileMatch] {
+        var values: [SQLValue] = []
+        func bind(_ value: SQLValue) -> String {
+            values.append(value)
+            return "?\(values.count)"
+        }
+        let path = "(d.path || n.name)"
+        let exact: String
+        switch match {
+        case .substring(let text): exact = "instr(\(path), \(bind(.text(text)))) > 0"
+        case .glob(let pattern): exact = "\(path) GLOB \(bind(.text(pattern)))"
+        case .regex(let pattern):
+            try registerDebworkFunctions(on: db)
+            exact = "regexp(\(bind(.text(pattern))), \(path))"
+        }
+        let candidates = Self.contentsCandidates(literal, bind: bind)
+        var sql = """
+            WITH candidates AS MATERIALIZED (\(candidates))
+            SELECT 'contents', p.name, '', l.architecture, f.area, \(path), f.area_path, l.distribution, l.component
+            FROM candidates c JOIN contents_lists l ON l.id = c.list_id JOIN files f ON f.id = l.file_id
+            JOIN contents_dirs d ON d.id = c.dir_id JOIN contents_names n ON n.id = c.name_id
+            JOIN contents_packages p ON p.id = c.package_id
+            WHERE \(exact) AND \(scope.contents)
+            AND NOT EXISTS (SELECT 1 FROM binaries b JOIN files bf ON bf.id = b.file_id WHERE b.package = p.name
+                AND bf.repository_id = f.repository_id AND b.architecture IN (l.architecture, 'all'))
+            ORDER BY 2, 4, 5, 7, 6
+            """
+        if let limit { sql += " LIMIT \(bind(.integer(Int64(limit))))" }
+        return try db.query(sql, values) { row in
+            var match = FileMatch(row: row)
+            match.distribution = row.string(7)
+            match.component = row.string(8)
+            return match
+        }
+    }
+
+    /// The `contents` rows that may match a path containing `literal` (a superset; see
+    /// ``contentsFiles(matching:literal:limit:scope:)``), as a SELECT of `list_id, dir_id, name_id, package_id`.
+    static func contentsCandidates(_ literal: String, bind: (SQLValue) -> String) -> String {
+        let rows = "SELECT list_id, dir_id, name_id, package_id FROM contents"
+        guard !literal.isEmpty else { return rows }
+        func containing(_ text: String, table: String, fts: String, column: String) -> String {
+            if let trigrams = trigramQuery(text) {
+                return "SELECT rowid FROM \(fts) WHERE \(fts) MATCH \(bind(.text(trigrams)))"
+            }
+            return "SELECT id FROM \(table) WHERE instr(\(column), \(bind(.text(text)))) > 0"
+        }
+        // A directory's entries are a range of the primary key in each list.
+        let lists = "list_id IN (SELECT id FROM contents_lists)"
+        var parts = ["\(rows) WHERE \(lists) AND dir_id IN (\(containing(literal, table: "contents_dirs", fts: "contents_dir_fts", column: "path")))"]
+        guard let slash = literal.lastIndex(of: "/") else {
+            parts.append("\(rows) WHERE name_id IN (\(containing(literal, table: "contents_names", fts: "contents_name_fts", column: "name")))")
+            return parts.joined(separator: " UNION ")
+        }
+        let head = String(literal[...slash])
+        let tail = String(literal[literal.index(after: slash)...])
+        guard let last = tail.unicodeScalars.last else { return parts[0] }
+        // Names starting with the tail: a range of the names' unique index.
+        var next = String(tail.unicodeScalars.dropLast())
+        next.unicodeScalars.append(Unicode.Scalar(last.value + 1) ?? last)
+        let names = "SELECT id FROM contents_names WHERE name >= \(bind(.text(tail))) AND name < \(bind(.text(next)))"
+        var straddling = "\(rows) WHERE name_id IN (\(names))"
+        if head != "/" {
+            let length = bind(.integer(Int64(head.unicodeScalars.count)))
+            let ending = "substr(path, -\(length)) = \(bind(.text(head)))"
+            let directories = trigramQuery(head).map {
+                "SELECT id FROM contents_dirs WHERE id IN (SELECT rowid FROM contents_dir_fts WHERE contents_dir_fts MATCH \(bind(.text($0)))) AND \(ending)"
+            } ?? "SELECT id FROM contents_dirs WHERE \(ending)"
+            straddling += " AND dir_id IN (\(directories))"
+        }
+        parts.append(straddling)
+        return parts.joined(separator: " UNION ")
+    }
+
+    /// An FTS5 expression requiring `text`'s trigrams (each quoted, joined by AND: the detail=none indexes
+    /// take no phrases), or nil when `text` is shorter than three characters. At most 8 trigrams, taken from
+    /// the end: a path's end is its rare part (`/usr/share/man/man1/ls.1`: every directory holds `/us`, and
+    /// each such trigram's row list is read whole), and the exact check follows anyway.
+    static func trigramQuery(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 3 else { return nil }
+        var seen: Set<String> = []
+        var terms: [String] = []
+        for start in (0...(scalars.count - 3)).reversed() where terms.count < 8 {
+            var trigram = ""
+            trigram.unicodeScalars.append(contentsOf: scalars[start..<(start + 3)])
+            guard seen.insert(trigram).inserted else { continue }
+            terms.append("\"" + trigram.replacing("\"", with: "\"\"") + "\"")
+        }
+        return terms.joined(separator: " AND ")
+    }
+}

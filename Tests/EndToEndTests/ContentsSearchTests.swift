@@ -1,0 +1,165 @@
+import DebworkTestSupport
+import Foundation
+import Testing
+
+/// `search --path`/`--path-regex` over a distribution's Contents file. The Contents file is written by the real
+/// `apt-ftparchive contents` from .debs built by `dpkg-deb`; the oracle for which (package, path) pairs
+/// match is `grep -F` over that file (substrings; the path is the line up to its last field), Python's
+/// `fnmatch.fnmatchcase` (globs) and `re.search` (regular expressions) over its paths.
+@Suite(.serialized) struct ContentsSearchTests {
+    /// A repository tree whose `dists/dw/main/Contents-amd64.gz` lists three packages' files (the .debs
+    /// themselves are kept outside the tree), and the plain Contents text.
+    struct Tree {
+        let scratch: TemporaryDirectory
+        let debs: TemporaryDirectory
+        let root: String
+        let contents: String
+        let index: String
+    }
+
+    static func makeTree() throws -> Tree {
+        let scratch = try TemporaryDirectory()
+        let debs = try TemporaryDirectory()
+        func control(_ name: String) -> [String: String] {
+            ["control": "Package: \(name)\nVersion: 1.0-1\nArchitecture: amd64\nMaintainer: T <t@example.invalid>\nDescription: t\n"]
+        }
+        try DebBuilder.build(in: debs, name: "dwa", control: control("dwa"), files: [
+            "usr/bin/dwa": "a", "usr/share/doc/a b/READ ME": "spaces", "etc/dwa/dwa.conf": "x=1"])
+        try DebBuilder.build(in: debs, name: "dwb", control: control("dwb"), files: [
+            "usr/bin/dwb": "b", "usr/lib/x86_64-linux-gnu/libdw.so.1": "elf", "usr/share/doc/a b/READ ME": "spaces"])
+        try DebBuilder.build(in: debs, name: "dwc", control: control("dwc"), files: [
+            "usr/sbin/dwcd": "c", "usr/lib/systemd/system/dwc.timer": "[Timer]", "usr/share/dwc/bin/helper": "h"])
+        let generated = try runCommand("apt-ftparchive", ["contents", debs.path])
+        guard generated.status == 0 else { throw TestSupportError("apt-ftparchive contents: \(generated.stderr)") }
+        let root = scratch.appending("repo")
+        try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64\n")
+        let plain = try scratch.write("repo/dists/dw/main/Contents-amd64", generated.stdout)
+        #expect(try runCommand("gzip", ["-n", plain]).status == 0)
+        return Tree(scratch: scratch, debs: debs, root: root, contents: generated.stdout, index: scratch.appending("i.sqlite"))
+    }
+
+    static func hits(_ arguments: [String], index: String) throws -> [[String: Any]] {
+        let result = try debwork(["-J", "search"] + arguments, index: index)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? Int == 1)
+        return try #require(document["hits"] as? [[String: Any]])
+    }
+
+    static func pairs(_ hits: [[String: Any]], kind: String = "contents") -> Set<String> {
+        Set(hits.filter { $0["kind"] as? String == kind }.map { "\($0["package"] ?? ""): \($0["path"] ?? "")" })
+    }
+
+    /// The (package, path) pairs of Contents lines: the path is everything before the last blank run.
+    static func oraclePairs(_ lines: some Sequence<Substring>) -> Set<String> {
+        var pairs: Set<String> = []
+        for line in lines {
+            guard let blank = line.lastIndex(where: { $0 == " " || $0 == "\t" }) else { continue }
+            let path = "/" + line[..<blank].trimmingCharacters(in: .whitespaces)
+            for package in line[line.index(after: blank)...].split(separator: ",") {
+                pairs.insert("\(package.split(separator: "/").last ?? package): \(path)")
+            }
+        }
+        return pairs
+    }
+
+    @Test func hitsAgreeWithGrepFnmatchAndPython() throws {
+        let tree = try Self.makeTree()
+        let indexed = try debwork(["index", tree.root], index: tree.index)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let plain = tree.scratch.appending("plain-Contents")
+        try tree.contents.write(toFile: plain, atomically: true, encoding: .utf8)
+
+        for substring in ["bin/dw", "a b/RE", "libdw", "/usr/", "dwa.conf", "b/READ", "r/b", "E", "/etc/dwa/dwa.conf", "system/dwc.t"] {
+            // Contents paths have no leading `/`: grep for the text without it, then check the path exactly.
+            let grep = try runCommand("grep", ["-F", "--", String(substring.drop { $0 == "/" }), plain])
+            // grep also finds the text in the package column: keep the lines whose path holds it.
+            let lines = grep.stdout.split(separator: "\n").filter { (line: Substring) -> Bool in
+                guard let blank = line.lastIndex(where: { $0 == " " || $0 == "\t" }) else { return false }
+                let path: String = "/" + String(line[..<blank])
+                return path.contains(substring)
+            }
+            let expected = Self.oraclePairs(lines)
+            #expect(!expected.isEmpty, "\(substring)")
+            let found = Self.pairs(try Self.hits(["--path", substring], index: tree.index))
+            #expect(found == expected, "\(substring): \(found.symmetricDifference(expected).sorted())")
+        }
+
+        let all = Self.oraclePairs(tree.contents.split(separator: "\n"))
+        let paths = all.map { String($0.split(separator: ": ", maxSplits: 1)[1]) }
+        func python(_ test: String, _ pattern: String) throws -> Set<String> {
+            let script = "import json, re, sys, fnmatch\npattern = sys.argv[1]\n"
+                + "print(json.dumps([bool(\(test)) for p in json.load(sys.stdin)]))"
+            let oracle = try runCommand("python3", ["-c", script, pattern],
+                                        input: String(decoding: try JSONSerialization.data(withJSONObject: paths), as: UTF8.self))
+            let matches = try #require(try JSONSerialization.jsonObject(with: Data(oracle.stdout.utf8)) as? [Bool])
+            return Set(zip(all, matches).filter(\.1).map(\.0))
+        }
+        for glob in ["/usr/bin/dw?", "*/systemd/system/*.timer", "/usr/lib/*/libdw.so.*", "*READ ME", "/usr/*/bin/*"] {
+            let expected = try python("fnmatch.fnmatchcase(p, pattern)", glob)
+            #expect(!expected.isEmpty, "\(glob)")
+            let found = Self.pairs(try Self.hits(["--path", glob], index: tree.index))
+            #expect(found == expected, "\(glob): \(found.symmetricDifference(expected).sorted())")
+        }
+        for regex in ["^/usr/s?bin/dw[a-c]d?$", "\\.(conf|timer)$", "a b/", "lib[a-z]+\\.so", ".*"] {
+            let expected = try python("re.search(pattern, p)", regex)
+            let found = Self.pairs(try Self.hits(["--path-regex", regex], index: tree.index))
+            #expect(found == expected, "\(regex): \(found.symmetricDifference(expected).sorted())")
+        }
+
+        // Where a hit comes from, in the JSON and the text; --limit and --distribution.
+        let hit = try #require(try Self.hits(["--path", "/usr/bin/dwa"], index: tree.index).first)
+        #expect(hit["distribution"] as? String == "dw" && hit["component"] as? String == "main")
+        #expect(hit["architecture"] as? String == "amd64" && hit["artifact"] as? String == "dists/dw/main/Contents-amd64.gz")
+        let text = try debwork(["search", "--path", "/usr/bin/dwa"], index: tree.index)
+        #expect(text.stdout == "dwa: /usr/bin/dwa  -  amd64  repositories  dists/dw/main/Contents-amd64.gz\n", "\(text.stdout)")
+        #expect(try Self.hits(["--path", "/usr/", "--limit", "2"], index: tree.index).count == 2)
+        // /usr/bin/dwa, /usr/bin/dwb, /usr/sbin/dwcd
+        #expect(try Self.hits(["--path", "bin/dw", "--distribution", "dw"], index: tree.index).count == 3)
+        let unknown = try debwork(["search", "--path", "bin/dw", "--distribution", "nosuch"], index: tree.index)
+        #expect(unknown.stderr.hasPrefix("E: no distribution 'nosuch'"), "\(unknown.stderr)")
+    }
+
+    /// A package whose .deb is indexed answers from its own file list: no Contents hit for it.
+    @Test func anIndexedDebReplacesItsContentsLines() throws {
+        let tree = try Self.makeTree()
+        let pool = tree.scratch.appending("repo/pool/main/d/dwa")
+        try FileManager.default.createDirectory(atPath: pool, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: tree.debs.appending("dwa.deb"), toPath: pool + "/dwa_1.0-1_amd64.deb")
+        #expect(try debwork(["index", tree.root], index: tree.index).status == 0)
+        let found = try Self.hits(["--path", "READ ME"], index: tree.index)
+        #expect(Self.pairs(found, kind: "binary") == ["dwa: /usr/share/doc/a b/READ ME"])
+        #expect(Self.pairs(found) == ["dwb: /usr/share/doc/a b/READ ME"])
+        #expect(found.count == 2)
+    }
+
+    /// An unchanged Contents file is not read again; a changed one is read alone.
+    @Test func reindexReadsOnlyChangedContents() throws {
+        let tree = try Self.makeTree()
+        try tree.scratch.write("repo/dists/other/Release", "Codename: other\nComponents: main\nArchitectures: amd64\n")
+        let other = try tree.scratch.write("repo/dists/other/main/Contents-amd64", "usr/bin/other  utils/other\n")
+        #expect(try debwork(["index", tree.root], index: tree.index).status == 0)
+        let again = try debwork(["index", tree.root], index: tree.index)
+        #expect(again.stdout.hasPrefix("0 new, 0 updated, 4 unchanged"), "\(again.stdout)")
+        try "usr/bin/other  utils/other\nusr/bin/other2  utils/other\n".write(toFile: other, atomically: true, encoding: .utf8)
+        let changed = try debwork(["index", tree.root], index: tree.index)
+        #expect(changed.stdout.hasPrefix("0 new, 1 updated, 3 unchanged"), "\(changed.stdout)")
+        #expect(Self.pairs(try Self.hits(["--path", "bin/other"], index: tree.index)) == ["other: /usr/bin/other", "other: /usr/bin/other2"])
+        #expect(Self.pairs(try Self.hits(["--path", "bin/dw", "--distribution", "dw"], index: tree.index)).count == 3)
+    }
+
+    /// Malformed lines are counted in one warning for the file; control bytes in paths are escaped.
+    @Test func hostileLinesWarnAndAreEscaped() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("repo/dists/h/Release", "Codename: h\nComponents: main\nArchitectures: amd64\n")
+        let bytes = Array("usr/bin/ok  utils/ok\nnopackagecolumn\nusr/bin/\u{1B}]0;pwned\u{07}x  utils/evil\nusr/bin/dir/  utils/d\n".utf8)
+            + [0x75, 0xFF, 0x20, 0x20, 0x78, 0x0A] + Array(repeating: 0x61, count: 70_000)
+        let path = try scratch.write("repo/dists/h/main/Contents-amd64", bytes)
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", scratch.appending("repo")], index: index)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stderr.contains("W: \(path): 4 malformed Contents lines skipped (line 2: no package column"), "\(indexed.stderr)")
+        let text = try debwork(["search", "--path", "usr/bin/"], index: index)
+        #expect(!text.stdout.contains("\u{1B}") && text.stdout.contains("evil: /usr/bin/\\e]0;pwned\\x07x"), "\(text.stdout)")
+    }
+}

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Indexes Debian bookworm main's metadata and Contents (Release, Packages, Sources, Contents-amd64,
+# Contents-all) and times `search --path`/`--path-regex` against `apt-file search` on the same Contents.
+# Downloads from deb.debian.org into bench/work/contents (ignored by git; nothing is committed) and checks
+# every file against the Release's SHA256 lines. Reports wall time and peak RSS (/usr/bin/time), the index
+# size, an unchanged re-index, and each query's whole-command p50/p95 over RUNS runs.
+#
+#   bench/contents.sh            (DEBWORK=binary, default .build/release/debwork; RUNS=5, PEER_RUNS=2; needs curl, apt-file)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+debwork=${DEBWORK:-.build/release/debwork}
+runs=${RUNS:-5}
+# apt-file reads the whole Contents on every call (about 3 s): fewer runs for it.
+peer_runs=${PEER_RUNS:-2}
+mirror=http://deb.debian.org/debian/dists/bookworm
+work=bench/work/contents
+tree=$work/tree/dists/bookworm
+files=(main/Contents-amd64.gz main/Contents-all.gz main/binary-amd64/Packages.xz main/source/Sources.xz)
+
+mkdir -p "$tree"
+[ -f "$tree/Release" ] || curl -fsS -o "$tree/Release" "$mirror/Release"
+for file in "${files[@]}"; do
+  expected=$(awk -v f="$file" '/^SHA256:/ {s = 1; next} /^[^ ]/ {s = 0} s && $3 == f {print $1}' "$tree/Release")
+  [ -n "$expected" ] || { echo "contents.sh: $file is not in the Release" >&2; exit 1; }
+  if [ ! -f "$tree/$file" ] || [ "$(sha256sum "$tree/$file" | cut -d' ' -f1)" != "$expected" ]; then
+    mkdir -p "$(dirname "$tree/$file")"
+    curl -fsS -o "$tree/$file" "$mirror/$file"
+    [ "$(sha256sum "$tree/$file" | cut -d' ' -f1)" = "$expected" ] || { echo "contents.sh: $file: SHA256 mismatch" >&2; exit 1; }
+  fi
+done
+echo "tree: $(du -sh "$work/tree" | cut -f1); Contents lines: amd64 $(zcat "$tree/main/Contents-amd64.gz" | wc -l), all $(zcat "$tree/main/Contents-all.gz" | wc -l)"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+index=$work/index.sqlite
+rm -f "$index"
+/usr/bin/time -f "%e %M" -o "$work/index.time" "$debwork" index --index "$index" "$work/tree" >/dev/null 2>"$work/index.err" || true
+read -r seconds kilobytes <"$work/index.time"
+printf 'index      %7.2f s  %5d MB peak RSS  index %s\n' "$seconds" $((kilobytes / 1024)) "$(du -h "$index" | cut -f1)"
+/usr/bin/time -f "%e %M" -o "$work/reindex.time" "$debwork" index --index "$index" "$work/tree" >"$work/reindex.out" 2>&1 || true
+read -r seconds kilobytes <"$work/reindex.time"
+printf 'unchanged  %7.2f s  %5d MB peak RSS  (%s)\n' "$seconds" $((kilobytes / 1024)) "$(head -1 "$work/reindex.out")"
+
+# apt-file on the same Contents files: a sources.list of its own pointing at the local tree (file:), its
+# cache under bench/work.
+aptdir=$work/apt
+if command -v apt-file >/dev/null; then
+  mkdir -p "$aptdir/lists/partial" "$aptdir/etc/sources.list.d" "$aptdir/cache"
+  echo "deb [trusted=yes] file:$(realpath "$work/tree") bookworm main" >"$aptdir/etc/sources.list"
+  aptopts=(-o Dir::Etc::sourcelist="$(realpath "$aptdir/etc/sources.list")" -o Dir::Etc::sourceparts="$(realpath "$aptdir/etc/sources.list.d")"
+           -o Dir::State::Lists="$(realpath "$aptdir/lists")" -o Dir::Cache="$(realpath "$aptdir/cache")" -o APT::Architecture=amd64)
+  [ -n "$(ls "$aptdir/lists" | grep Contents || true)" ] || apt-get "${aptopts[@]}" update -qq >/dev/null 2>&1 || true
+fi
+
+percentiles() { sort -n | awk '{a[NR] = $1} END {p50 = a[int((NR + 1) / 2)]; p95 = a[int(NR * 0.95 + 0.999)]; printf "%6.1f %6.1f", p50, p95}'; }
+time_ms() { # command… → milliseconds of one run
+  local start end
+  start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+queries=(
+  "substring bin/ls" "substring libc.so.6" "substring /usr/bin/python3" "substring fstab" "substring gcc-12"
+  "substring sshd_config" "substring libssl.so" "substring bin/perl" "substring site-packages/numpy/__init__.py"
+  "substring /etc/nginx/" "substring zsh/functions/Completion/Unix/_git"
+  "glob /usr/bin/*grep" "glob */systemd/system/*.timer" "glob /usr/lib/*/libz.so.*" "glob *.desktop" "glob /usr/share/man/man1/ls.1*"
+  "regex ^/usr/bin/[a-z]+grep$" "regex /libpython3\.[0-9]+\.so" "regex ^/etc/apt/.*\.conf$" "regex bin/(vim|nano)$"
+)
+printf '\n%-45s %7s %7s %9s %9s %9s\n' query p50_ms p95_ms hits apt_p50 apt_p95
+all_debwork=()
+for entry in "${queries[@]}"; do
+  kind=${entry%% *}; pattern=${entry#* }
+  case $kind in
+    substring) args=(--path "$pattern"); apt=(apt-file "${aptopts[@]:-}" search -F "$pattern") ;;
+    glob) args=(--path "$pattern"); apt=() ;;
+    regex) args=(--path-regex "$pattern"); apt=(apt-file "${aptopts[@]:-}" search -x "$pattern") ;;
+  esac
+  times=()
+  for _ in $(seq "$runs"); do times+=("$(time_ms "$debwork" search --index "$index" "${args[@]}")"); done
+  all_debwork+=("${times[@]}")
+  hits=$("$debwork" search --index "$index" "${args[@]}" | wc -l)
+  apt50=-; apt95=-
+  if [ ${#apt[@]} -gt 0 ] && command -v apt-file >/dev/null; then
+    atimes=()
+    for _ in $(seq "$peer_runs"); do atimes+=("$(time_ms "${apt[@]}")"); done
+    read -r apt50 apt95 <<<"$(printf '%s\n' "${atimes[@]}" | percentiles)"
+  fi
+  read -r p50 p95 <<<"$(printf '%s\n' "${times[@]}" | percentiles)"
+  printf '%-45s %7s %7s %9s %9s %9s\n' "$kind $pattern" "$p50" "$p95" "$hits" "$apt50" "$apt95"
+done
+read -r p50 p95 <<<"$(printf '%s\n' "${all_debwork[@]}" | percentiles)"
+echo "all debwork queries: p50 $p50 ms, p95 $p95 ms"
+peak=$(/usr/bin/time -f "%M" "$debwork" search --index "$index" --path libc.so.6 2>&1 >/dev/null | tail -1)
+echo "query peak RSS (--path libc.so.6): $((peak / 1024)) MB"
