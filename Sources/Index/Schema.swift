@@ -283,6 +283,47 @@ enum Schema {
                 INSERT INTO contents_name_fts(rowid, name) VALUES (new.id, new.name);
             END;
             """),
+        // 8: index-only packages (a distribution's stanzas whose pool file is not indexed: apt's lists, a partial
+        // mirror) are searchable. `dist_binaries` and `dist_sources` get a stable `id` (an implicit rowid may
+        // change on VACUUM), which keys their stanza fields in `field_values` (owner = -(id * 2) for a binary,
+        // -(id * 2 + 1) for a source: negative, so never a file's) and a binary's name and description in
+        // `text_fts` (rowid = 4 * id + 3, the slot left free). No JSON copy of the fields is kept: the rows are
+        // written directly. Every Release is marked changed, so the next `index` run reads its stanzas again.
+        Migration("""
+            CREATE TABLE dist_sources_8(
+                id INTEGER PRIMARY KEY,
+                distribution_id INTEGER NOT NULL REFERENCES distributions(id) ON DELETE CASCADE,
+                package TEXT NOT NULL, version TEXT NOT NULL, component TEXT NOT NULL, dsc_path TEXT NOT NULL);
+            INSERT INTO dist_sources_8(distribution_id, package, version, component, dsc_path)
+                SELECT distribution_id, package, version, component, dsc_path FROM dist_sources;
+            DROP TABLE dist_sources;
+            ALTER TABLE dist_sources_8 RENAME TO dist_sources;
+            CREATE INDEX dist_sources_package ON dist_sources(package, version);
+            CREATE INDEX dist_sources_distribution ON dist_sources(distribution_id);
+            CREATE TABLE dist_binaries_8(
+                id INTEGER PRIMARY KEY,
+                distribution_id INTEGER NOT NULL REFERENCES distributions(id) ON DELETE CASCADE,
+                package TEXT NOT NULL, version TEXT NOT NULL, architecture TEXT NOT NULL, component TEXT NOT NULL,
+                source TEXT NOT NULL, source_version TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
+                sha256 TEXT);
+            INSERT INTO dist_binaries_8(distribution_id, package, version, architecture, component, source, source_version,
+                    path, size, sha256)
+                SELECT distribution_id, package, version, architecture, component, source, source_version, path, size, sha256
+                FROM dist_binaries;
+            DROP TABLE dist_binaries;
+            ALTER TABLE dist_binaries_8 RENAME TO dist_binaries;
+            CREATE INDEX dist_binaries_package ON dist_binaries(package, version);
+            CREATE INDEX dist_binaries_source ON dist_binaries(source);
+            CREATE INDEX dist_binaries_distribution ON dist_binaries(distribution_id);
+            CREATE TRIGGER dist_binaries_delete AFTER DELETE ON dist_binaries BEGIN
+                DELETE FROM field_values WHERE owner = -(old.id * 2);
+                DELETE FROM text_fts WHERE rowid = old.id * 4 + 3;
+            END;
+            CREATE TRIGGER dist_sources_delete AFTER DELETE ON dist_sources BEGIN
+                DELETE FROM field_values WHERE owner = -(old.id * 2 + 1);
+            END;
+            UPDATE files SET sha256 = NULL WHERE kind = 'release';
+            """),
     ]
 
     static var version: Int { migrations.count }
