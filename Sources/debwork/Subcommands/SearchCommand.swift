@@ -67,7 +67,8 @@ struct SearchCommand: ParsableCommand {
             let query = SearchQuery(
                 mode: path ? .path : pathRegex ? .pathRegex : text ? .text : hash ? .hash : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
                 distribution: distribution, latest: latest, limit: limit,
-                highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
+                highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets,
+                indexOnly: OutputForm.current == .debwork)
             var result = try SearchService(store: store).run(query)
             if !global.wantsJSON, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
             if global.wantsJSON { try printJSON(result) } else { Console.out(SearchText.render(result)) }
@@ -87,6 +88,10 @@ enum SearchText {
                 for area in SearchArea.allCases {
                     for path in paths[area] { rows.append([source, area.rawValue, path]) }
                 }
+                // Known from a distribution's Packages/Sources only: no file to show.
+                for hit in paths.indexOnly {
+                    rows.append([source, "index-only", "\(hit.distribution)/\(hit.component) \(hit.package) \(hit.version) \(hit.architecture)"])
+                }
             }
             return table(rows)
         case .paths(let hits):
@@ -96,7 +101,9 @@ enum SearchText {
                                      $0.area, $0.artifact] })
         case .text(let hits):
             // A header line per hit (aligned across hits), then its snippet on one indented line.
-            let headers = table(hits.map { [$0.kind, $0.package, $0.version, $0.area, $0.path] }).split(separator: "\n")
+            let headers = table(hits.map { hit in
+                [hit.kind, hit.package, hit.version, hit.distribution.map { "index-only \($0)" } ?? hit.area, hit.path]
+            }).split(separator: "\n")
             return zip(headers, hits).map { header, hit in
                 let snippet = hit.snippet.split(whereSeparator: { $0 == "\n" }).map(\.trimmingSpaces).joined(separator: " ")
                 // Already escaped around the highlight (escapingSnippets), or bracket markers only.
