@@ -118,7 +118,7 @@ extension IndexStore {
 
     /// Merges each full-text index into one segment (FTS5 `optimize`), dropping deleted rows' tombstones.
     func optimizeFullText() throws {
-        for table in ["text_fts", "binary_path_fts", "source_path_fts"] {
+        for table in ["text_fts", "binary_path_fts", "source_path_fts", "dist_text_fts"] {
             try db.run("INSERT INTO \(table)(\(table)) VALUES ('optimize')", [])
         }
     }
@@ -279,8 +279,8 @@ extension IndexStore {
             INSERT INTO dist_binaries(distribution_id, package, version, architecture, component, source, source_version,
                 path, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
-        // An index-only binary's name and description are searchable with `--text` (rowid 4 * id + 3).
-        let insertText = try db.prepare("INSERT INTO text_fts(rowid, name, version, description) VALUES (?1, ?2, ?3, ?4)")
+        // An index-only binary's name and description are searchable with `--text` (Schema 8).
+        let insertText = try db.prepare("INSERT INTO dist_text_fts(rowid, name, description) VALUES (?1, ?2, ?3)")
         for binary in distribution.binaries {
             try insertBinary.run([.integer(id), .text(binary.package), .text(binary.version), .text(binary.architecture),
                                   .text(binary.component), .text(binary.source), .text(binary.sourceVersion),
@@ -291,7 +291,7 @@ extension IndexStore {
                 try insertField.run([.integer(-(memberID * 2)), .text(name), .text(value)])
             }
             let description = fields.first { $0.name == "description" }?.value ?? ""
-            try insertText.run([.integer(memberID * 4 + 3), .text(binary.package), .text(binary.version), .text(description)])
+            try insertText.run([.integer(memberID), .text(binary.package), .text(description)])
         }
     }
 

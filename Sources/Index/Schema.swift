@@ -287,8 +287,10 @@ enum Schema {
         // mirror) are searchable. `dist_binaries` and `dist_sources` get a stable `id` (an implicit rowid may
         // change on VACUUM), which keys their stanza fields in `field_values` (owner = -(id * 2) for a binary,
         // -(id * 2 + 1) for a source: negative, so never a file's) and a binary's name and description in
-        // `text_fts` (rowid = 4 * id + 3, the slot left free). No JSON copy of the fields is kept: the rows are
-        // written directly. Every Release is marked changed, so the next `index` run reads its stanzas again.
+        // `dist_text_fts` (rowid = id). A sibling of `text_fts`, not rows in it: bm25 weighs a term by the
+        // documents of its own table, and a Packages stanza for every pool file would change the ranks of the
+        // files' hits. No JSON copy of the fields is kept: the rows are written directly. Every Release is
+        // marked changed, so the next `index` run reads its stanzas again.
         Migration("""
             CREATE TABLE dist_sources_8(
                 id INTEGER PRIMARY KEY,
@@ -315,9 +317,11 @@ enum Schema {
             CREATE INDEX dist_binaries_package ON dist_binaries(package, version);
             CREATE INDEX dist_binaries_source ON dist_binaries(source);
             CREATE INDEX dist_binaries_distribution ON dist_binaries(distribution_id);
+            CREATE VIRTUAL TABLE dist_text_fts USING fts5(
+                name, description, tokenize = 'unicode61 remove_diacritics 2');
             CREATE TRIGGER dist_binaries_delete AFTER DELETE ON dist_binaries BEGIN
                 DELETE FROM field_values WHERE owner = -(old.id * 2);
-                DELETE FROM text_fts WHERE rowid = old.id * 4 + 3;
+                DELETE FROM dist_text_fts WHERE rowid = old.id;
             END;
             CREATE TRIGGER dist_sources_delete AFTER DELETE ON dist_sources BEGIN
                 DELETE FROM field_values WHERE owner = -(old.id * 2 + 1);

@@ -173,7 +173,7 @@ import Testing
         #expect(try workspace.count("SELECT count(DISTINCT binary_id) FROM binary_members WHERE name = 'control'") == debs)
         // Back to what a version-2 index holds.
         try workspace.store.db.execute("""
-            DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete;
+            DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete; DROP TABLE dist_text_fts;
             DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts; DROP TABLE contents; DROP TABLE contents_lists;
             DROP TABLE contents_dirs; DROP TABLE contents_names; DROP TABLE contents_packages;
             DROP TABLE binary_members;
@@ -225,7 +225,7 @@ import Testing
         // An index at version 3 gets the rows from the JSON.
         _ = try workspace.index()
         try workspace.store.db.execute("""
-            DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete;
+            DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete; DROP TABLE dist_text_fts;
             DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts; DROP TABLE contents; DROP TABLE contents_lists;
             DROP TABLE contents_dirs; DROP TABLE contents_names; DROP TABLE contents_packages;
             DROP TABLE field_values;

@@ -21,6 +21,8 @@ extension IndexSearch {
 
     /// Column weights for `bm25()`: name, version (not indexed), description, changelog, control text.
     static let textWeights = "10.0, 0.0, 4.0, 1.0, 1.0"
+    /// The same weights for `dist_text_fts`: name, description.
+    static let indexOnlyTextWeights = "10.0, 4.0"
 
     /// Full-text search over names, descriptions, changelogs and control text, best first (`bm25`), each
     /// hit with a `snippet()` of its best column between `open` and `close`.
@@ -28,24 +30,29 @@ extension IndexSearch {
     /// - Parameter expression: an FTS5 expression built from user words (never the raw text).
     public func text(matching expression: String, highlight open: String, _ close: String, limit: Int?,
                      scope: Scope) throws -> [TextMatch] {
-        // rowid = 4·id for binaries, 4·id+1 for sources, 4·id+2 for uploads, 4·id+3 for the index-only
-        // binaries' stanzas (dist_binaries; Schema).
+        // rowid = 4·id for binaries, 4·id+1 for sources, 4·id+2 for uploads (Schema); the index-only binaries'
+        // stanzas are in their own table (dist_text_fts, rowid = dist_binaries.id), so the files' ranks do not
+        // depend on them.
         var sql = """
-            SELECT CASE t.rowid % 4 WHEN 0 THEN 'binary' WHEN 1 THEN 'source' WHEN 2 THEN 'upload' ELSE 'binary' END,
-                coalesce(b.package, s.package, u.source, db.package), coalesce(b.version, s.version, u.version, db.version),
-                coalesce(f.area, 'index-only'), coalesce(f.area_path, db.path), snippet(text_fts, -1, ?2, ?3, '…', 12),
-                bm25(text_fts, \(Self.textWeights)) AS r, d.name, db.component
+            SELECT * FROM (
+            SELECT CASE t.rowid % 4 WHEN 0 THEN 'binary' WHEN 1 THEN 'source' ELSE 'upload' END,
+                coalesce(b.package, s.package, u.source), coalesce(b.version, s.version, u.version),
+                f.area, f.area_path, snippet(text_fts, -1, ?2, ?3, '…', 12), bm25(text_fts, \(Self.textWeights)) AS r,
+                NULL, NULL
             FROM text_fts t
             LEFT JOIN binaries b ON t.rowid % 4 = 0 AND b.id = t.rowid / 4
             LEFT JOIN sources s ON t.rowid % 4 = 1 AND s.id = t.rowid / 4
             LEFT JOIN uploads u ON t.rowid % 4 = 2 AND u.id = t.rowid / 4
-            LEFT JOIN dist_binaries db ON t.rowid % 4 = 3 AND db.id = t.rowid / 4
-            LEFT JOIN distributions d ON d.id = db.distribution_id
-            LEFT JOIN files f ON f.id = coalesce(b.file_id, s.file_id, u.file_id)
+            JOIN files f ON f.id = coalesce(b.file_id, s.file_id, u.file_id)
             WHERE text_fts MATCH ?1
-                AND CASE t.rowid % 4 WHEN 0 THEN \(scope.binary) WHEN 1 THEN \(scope.source) WHEN 2 THEN \(scope.upload)
-                    ELSE (\(scope.indexOnly)) AND \(Self.binaryIsIndexOnly) END
-            ORDER BY r, 2, 3, 4, 5, 1
+                AND CASE t.rowid % 4 WHEN 0 THEN \(scope.binary) WHEN 1 THEN \(scope.source) ELSE \(scope.upload) END
+            UNION ALL
+            SELECT 'binary', db.package, db.version, 'index-only', db.path, snippet(dist_text_fts, -1, ?2, ?3, '…', 12),
+                bm25(dist_text_fts, \(Self.indexOnlyTextWeights)), d.name, db.component
+            FROM dist_text_fts t JOIN dist_binaries db ON db.id = t.rowid
+            JOIN distributions d ON d.id = db.distribution_id
+            WHERE dist_text_fts MATCH ?1 AND (\(scope.indexOnly)) AND \(Self.binaryIsIndexOnly))
+            ORDER BY 7, 2, 3, 4, 5, 1
             """
         var values: [SQLValue] = [.text(expression), .text(open), .text(close)]
         if let limit {
