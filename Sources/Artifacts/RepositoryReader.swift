@@ -204,8 +204,10 @@ public struct RepositoryReader: Sendable {
             fields: StanzaFields(paragraph, dropping: Self.binaryLocationFields)))
     }
 
-    /// What a Packages stanza adds to a .deb's control fields: where the file is and its checksums.
-    static let binaryLocationFields: Set<String> = ["filename", "size", "md5sum", "sha1", "sha256", "sha512", "description-md5"]
+    /// What a Packages stanza adds to a .deb's control fields: where the file is and its checksums; and the
+    /// fields the member itself holds (`search --where` reads Package, Version and Architecture from there).
+    static let binaryLocationFields: Set<String> = ["filename", "size", "md5sum", "sha1", "sha256", "sha512", "description-md5",
+                                                    "package", "version", "architecture"]
     /// What a Sources stanza adds to a .dsc's fields, and the .dsc's file lists.
     static let sourceLocationFields: Set<String> = ["directory", "files", "checksums-sha1", "checksums-sha256", "checksums-sha512"]
 

@@ -265,12 +265,12 @@ extension IndexStore {
         let insertSource = try db.prepare("""
             INSERT INTO dist_sources(distribution_id, package, version, component, dsc_path) VALUES (?1, ?2, ?3, ?4, ?5)
             """)
-        // Every stanza's fields as `field_values` rows (owner = -(id * 2) binary, -(id * 2 + 1) source; Schema 8).
+        // Every stanza's fields as `field_values` rows (owner = -2^50 + id * 2 binary, + 1 source; Schema 8).
         let insertField = try db.prepare("INSERT OR REPLACE INTO field_values(owner, name, value) VALUES (?1, ?2, ?3)")
         for source in distribution.sources {
             try insertSource.run([.integer(id), .text(source.package), .text(source.version), .text(source.component),
                                   .text(source.dscPath)])
-            let owner = -(db.lastInsertRowID * 2 + 1)
+            let owner = Schema.stanzaOwnerBase + db.lastInsertRowID * 2 + 1
             for (name, value) in source.fields.pairs {
                 try insertField.run([.integer(owner), .text(name), .text(value)])
             }
@@ -288,7 +288,7 @@ extension IndexStore {
             let memberID = db.lastInsertRowID
             let fields = binary.fields.pairs
             for (name, value) in fields {
-                try insertField.run([.integer(-(memberID * 2)), .text(name), .text(value)])
+                try insertField.run([.integer(Schema.stanzaOwnerBase + memberID * 2), .text(name), .text(value)])
             }
             let description = fields.first { $0.name == "description" }?.value ?? ""
             try insertText.run([.integer(memberID), .text(binary.package), .text(description)])

@@ -32,13 +32,13 @@ extension IndexSearch {
                 AND m.path = f.area_path AND m.repository_id = f.repository_id
             UNION ALL
             SELECT 'binary', CASE WHEN db.path GLOB '*.udeb' THEN 'udeb' ELSE 'deb' END, db.package, db.version,
-                db.architecture, db.source, db.source_version, d.name, 'index-only', db.path, -(db.id * 2), db.component
+                db.architecture, db.source, db.source_version, d.name, 'index-only', db.path, -1125899906842624 + db.id * 2, db.component
             FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id
             WHERE (\(indexOnly)) AND \(binaryIsIndexOnly)
             UNION ALL
             SELECT 'source', 'source', ds.package, ds.version,
-                (SELECT f.value FROM field_values f WHERE f.owner = -(ds.id * 2 + 1) AND f.name = 'architecture'),
-                ds.package, ds.version, d.name, 'index-only', ds.dsc_path, -(ds.id * 2 + 1), ds.component
+                (SELECT f.value FROM field_values f WHERE f.owner = -1125899906842624 + ds.id * 2 + 1 AND f.name = 'architecture'),
+                ds.package, ds.version, d.name, 'index-only', ds.dsc_path, -1125899906842624 + ds.id * 2 + 1, ds.component
             FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id
             WHERE (\(indexOnly)) AND \(sourceIsIndexOnly))
         """
