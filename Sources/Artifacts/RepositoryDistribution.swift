@@ -9,6 +9,8 @@ public struct RepositoryDistribution: Sendable {
         public var component: String
         /// Pool path of the .dsc relative to the repository root (`Directory` + the .dsc's name).
         public var dscPath: String
+        /// The stanza's fields but its file lists and checksums, for `search --where` over index-only packages.
+        public var fields = StanzaFields()
     }
 
     public struct BinaryMember: Sendable, Hashable {
@@ -22,6 +24,9 @@ public struct RepositoryDistribution: Sendable {
         public var path: String
         public var size: Int64
         public var sha256: String?
+        /// The stanza's fields but `Filename`, `Size` and the checksums, for `search --where` and `--text`
+        /// over index-only packages.
+        public var fields = StanzaFields()
     }
 
     /// The repository root (the folder holding `dists/` and `pool/`).

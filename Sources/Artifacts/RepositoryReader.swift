@@ -170,8 +170,14 @@ public struct RepositoryReader: Sendable {
             let name = line.split(separator: " ").last.map(String.init)
             return name?.hasSuffix(".dsc") == true ? name : nil
         }.first ?? "\(package)_\(Self.withoutEpoch(version)).dsc"
+        // A Sources stanza names its package `Package`; a .dsc (and so `sources.fields`) `Source`.
+        var fields = StanzaFields()
+        fields.append(name: "source", value: package)
+        for (name, value) in StanzaFields(paragraph, dropping: Self.sourceLocationFields).pairs where name != "package" {
+            fields.append(name: name, value: value)
+        }
         distribution.sources.append(.init(package: package, version: version, component: component,
-                                          dscPath: FileSystem.join(directory, dsc)))
+                                          dscPath: FileSystem.join(directory, dsc), fields: fields))
     }
 
     static func addBinary(_ paragraph: Deb822Paragraph, component: String, into distribution: inout RepositoryDistribution,
@@ -194,8 +200,16 @@ public struct RepositoryReader: Sendable {
         distribution.binaries.append(.init(
             package: package, version: version, architecture: paragraph["Architecture"] ?? "",
             component: component, source: source, sourceVersion: sourceVersion, path: filename,
-            size: Int64(paragraph["Size"] ?? "") ?? 0, sha256: paragraph["SHA256"]))
+            size: Int64(paragraph["Size"] ?? "") ?? 0, sha256: paragraph["SHA256"],
+            fields: StanzaFields(paragraph, dropping: Self.binaryLocationFields)))
     }
+
+    /// What a Packages stanza adds to a .deb's control fields: where the file is and its checksums; and the
+    /// fields the member itself holds (`search --where` reads Package, Version and Architecture from there).
+    static let binaryLocationFields: Set<String> = ["filename", "size", "md5sum", "sha1", "sha256", "sha512", "description-md5",
+                                                    "package", "version", "architecture"]
+    /// What a Sources stanza adds to a .dsc's fields, and the .dsc's file lists.
+    static let sourceLocationFields: Set<String> = ["directory", "files", "checksums-sha1", "checksums-sha256", "checksums-sha512"]
 
     static func withoutEpoch(_ version: String) -> String {
         guard let colon = version.firstIndex(of: ":") else { return version }

@@ -118,7 +118,7 @@ extension IndexStore {
 
     /// Merges each full-text index into one segment (FTS5 `optimize`), dropping deleted rows' tombstones.
     func optimizeFullText() throws {
-        for table in ["text_fts", "binary_path_fts", "source_path_fts"] {
+        for table in ["text_fts", "binary_path_fts", "source_path_fts", "dist_text_fts"] {
             try db.run("INSERT INTO \(table)(\(table)) VALUES ('optimize')", [])
         }
     }
@@ -265,18 +265,33 @@ extension IndexStore {
         let insertSource = try db.prepare("""
             INSERT INTO dist_sources(distribution_id, package, version, component, dsc_path) VALUES (?1, ?2, ?3, ?4, ?5)
             """)
+        // Every stanza's fields as `field_values` rows (owner = -2^50 + id * 2 binary, + 1 source; Schema 8).
+        let insertField = try db.prepare("INSERT OR REPLACE INTO field_values(owner, name, value) VALUES (?1, ?2, ?3)")
         for source in distribution.sources {
             try insertSource.run([.integer(id), .text(source.package), .text(source.version), .text(source.component),
                                   .text(source.dscPath)])
+            let owner = Schema.stanzaOwnerBase + db.lastInsertRowID * 2 + 1
+            for (name, value) in source.fields.pairs {
+                try insertField.run([.integer(owner), .text(name), .text(value)])
+            }
         }
         let insertBinary = try db.prepare("""
             INSERT INTO dist_binaries(distribution_id, package, version, architecture, component, source, source_version,
                 path, size, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
+        // An index-only binary's name and description are searchable with `--text` (Schema 8).
+        let insertText = try db.prepare("INSERT INTO dist_text_fts(rowid, name, description) VALUES (?1, ?2, ?3)")
         for binary in distribution.binaries {
             try insertBinary.run([.integer(id), .text(binary.package), .text(binary.version), .text(binary.architecture),
                                   .text(binary.component), .text(binary.source), .text(binary.sourceVersion),
                                   .text(binary.path), .integer(binary.size), SQLValue(binary.sha256)])
+            let memberID = db.lastInsertRowID
+            let fields = binary.fields.pairs
+            for (name, value) in fields {
+                try insertField.run([.integer(Schema.stanzaOwnerBase + memberID * 2), .text(name), .text(value)])
+            }
+            let description = fields.first { $0.name == "description" }?.value ?? ""
+            try insertText.run([.integer(memberID), .text(binary.package), .text(description)])
         }
     }
 

@@ -285,7 +285,58 @@ enum Schema {
                 INSERT INTO contents_name_fts(rowid, name) VALUES (new.id, new.name);
             END;
             """),
+        // 8: index-only packages (a distribution's stanzas whose pool file is not indexed: apt's lists, a partial
+        // mirror) are searchable. `dist_binaries` and `dist_sources` get a stable `id` (an implicit rowid may
+        // change on VACUUM), which keys their stanza fields in `field_values` (owner = -2^50 + id * 2 for a
+        // binary, -2^50 + id * 2 + 1 for a source: negative, so never a file's, and growing with the id, so the
+        // rows are appended in key order and the table's pages fill; -(id * 2) made it 1.6 times larger on
+        // bookworm main) and a binary's name and description in
+        // `dist_text_fts` (rowid = id). A sibling of `text_fts`, not rows in it: bm25 weighs a term by the
+        // documents of its own table, and a Packages stanza for every pool file would change the ranks of the
+        // files' hits. No JSON copy of the fields is kept: the rows are written directly. Every Release is
+        // marked changed, so the next `index` run reads its stanzas again.
+        Migration("""
+            CREATE TABLE dist_sources_8(
+                id INTEGER PRIMARY KEY,
+                distribution_id INTEGER NOT NULL REFERENCES distributions(id) ON DELETE CASCADE,
+                package TEXT NOT NULL, version TEXT NOT NULL, component TEXT NOT NULL, dsc_path TEXT NOT NULL);
+            INSERT INTO dist_sources_8(distribution_id, package, version, component, dsc_path)
+                SELECT distribution_id, package, version, component, dsc_path FROM dist_sources;
+            DROP TABLE dist_sources;
+            ALTER TABLE dist_sources_8 RENAME TO dist_sources;
+            CREATE INDEX dist_sources_package ON dist_sources(package, version);
+            CREATE INDEX dist_sources_distribution ON dist_sources(distribution_id);
+            CREATE TABLE dist_binaries_8(
+                id INTEGER PRIMARY KEY,
+                distribution_id INTEGER NOT NULL REFERENCES distributions(id) ON DELETE CASCADE,
+                package TEXT NOT NULL, version TEXT NOT NULL, architecture TEXT NOT NULL, component TEXT NOT NULL,
+                source TEXT NOT NULL, source_version TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
+                sha256 TEXT);
+            INSERT INTO dist_binaries_8(distribution_id, package, version, architecture, component, source, source_version,
+                    path, size, sha256)
+                SELECT distribution_id, package, version, architecture, component, source, source_version, path, size, sha256
+                FROM dist_binaries;
+            DROP TABLE dist_binaries;
+            ALTER TABLE dist_binaries_8 RENAME TO dist_binaries;
+            CREATE INDEX dist_binaries_package ON dist_binaries(package, version);
+            CREATE INDEX dist_binaries_source ON dist_binaries(source);
+            CREATE INDEX dist_binaries_distribution ON dist_binaries(distribution_id);
+            CREATE VIRTUAL TABLE dist_text_fts USING fts5(
+                name, description, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER dist_binaries_delete AFTER DELETE ON dist_binaries BEGIN
+                DELETE FROM field_values WHERE owner = -1125899906842624 + old.id * 2;
+                DELETE FROM dist_text_fts WHERE rowid = old.id;
+            END;
+            CREATE TRIGGER dist_sources_delete AFTER DELETE ON dist_sources BEGIN
+                DELETE FROM field_values WHERE owner = -1125899906842624 + old.id * 2 + 1;
+            END;
+            UPDATE files SET sha256 = NULL WHERE kind = 'release';
+            """),
     ]
 
     static var version: Int { migrations.count }
+
+    /// The `field_values` owner of a distribution's stanzas (migration 8): -2^50 + id * 2 for a `dist_binaries`
+    /// row, + 1 for a `dist_sources` row. Written as this literal in the SQL that needs it.
+    static let stanzaOwnerBase: Int64 = -(1 << 50)
 }

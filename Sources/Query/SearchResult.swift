@@ -20,15 +20,31 @@ public enum SearchArea: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// The paths of one source package per area, in mini-buildd's key order.
+/// The paths of one source package per area, in mini-buildd's key order; in debwork's own form also the
+/// source's index-only packages (key `index_only`, after the three areas, only when there are some).
 public struct AreaPaths: Encodable, Sendable, Equatable {
     public var repositories: [String] = []
     public var builds: [String] = []
     public var events: [String] = []
+    /// Packages distributions list whose file is not indexed, sorted; never in the mini-buildd-api form.
+    public var indexOnly: [IndexOnlyHit] = []
 
     public init() {}
 
-    public var isEmpty: Bool { repositories.isEmpty && builds.isEmpty && events.isEmpty }
+    public var isEmpty: Bool { repositories.isEmpty && builds.isEmpty && events.isEmpty && indexOnly.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case repositories, builds, events
+        case indexOnly = "index_only"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(repositories, forKey: .repositories)
+        try container.encode(builds, forKey: .builds)
+        try container.encode(events, forKey: .events)
+        if !indexOnly.isEmpty { try container.encode(indexOnly, forKey: .indexOnly) }
+    }
 
     public subscript(area: SearchArea) -> [String] {
         get {
@@ -78,6 +94,25 @@ public struct PathHit: Encodable, Sendable, Equatable {
     public var component: String? = nil
 }
 
+/// A package a distribution lists (its `Packages` or `Sources` stanza) whose file is not indexed.
+public struct IndexOnlyHit: Encodable, Sendable, Hashable, Comparable {
+    /// `binary` or `source`.
+    public var kind: String
+    public var package: String
+    public var version: String
+    /// The binary's architecture, or `source`.
+    public var architecture: String
+    public var distribution: String
+    public var component: String
+    /// Where the file would be (`Filename`, or the .dsc under `Directory`), relative to the repository root.
+    public var path: String
+
+    public static func < (lhs: IndexOnlyHit, rhs: IndexOnlyHit) -> Bool {
+        [lhs.package, lhs.version, lhs.architecture, lhs.distribution, lhs.component, lhs.path]
+            .lexicographicallyPrecedes([rhs.package, rhs.version, rhs.architecture, rhs.distribution, rhs.component, rhs.path])
+    }
+}
+
 /// One ranked `--text` match.
 public struct TextHit: Encodable, Sendable, Equatable {
     /// `binary`, `source` or `upload`.
@@ -91,6 +126,18 @@ public struct TextHit: Encodable, Sendable, Equatable {
     public var snippet: String
     /// bm25 rank (lower is better), rounded to 1/1000.
     public var rank: Double
+    /// True for a binary known from a distribution's Packages stanza only (`area` is then `index-only` and
+    /// `path` its `Filename`, relative to the repository root); absent from the JSON of other hits.
+    public var indexOnly: Bool? = nil
+    /// An index-only hit's distribution and component; absent from other hits.
+    public var distribution: String? = nil
+    public var component: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case kind, package, version, area, path, snippet, rank
+        case indexOnly = "index_only"
+        case distribution, component
+    }
 }
 
 /// What a search returns, one shape per mode.

@@ -8,7 +8,9 @@ extension SearchService {
         var hits = try search.text(matching: pattern.expression, highlight: query.highlight.open, query.highlight.close,
                                    limit: query.latest ? nil : query.limit, scope: scope.index).map { match in
             TextHit(kind: match.kind, package: match.package, version: match.version, area: match.area,
-                    path: match.areaPath, snippet: match.snippet, rank: Self.rounded(match.rank))
+                    path: match.areaPath, snippet: match.snippet, rank: Self.rounded(match.rank),
+                    indexOnly: match.distribution == nil ? nil : true, distribution: match.distribution,
+                    component: match.component)
         }
         if query.latest {
             hits = try keepNewest(hits, kind: \.kind, package: \.package, version: \.version, scope: scope)

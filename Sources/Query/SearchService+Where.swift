@@ -21,11 +21,17 @@ extension SearchService {
     func apply(_ filter: WhereFilter, pattern: String?, scope: Scope, query: SearchQuery) throws -> PackageSearchResult {
         let glob = pattern.flatMap { $0.isEmpty ? nil : GlobPattern.packageName($0).glob }
         var matches = try search.artifacts(where: filter, glob: glob, areas: query.areas.compactMap { Area(rawValue: $0.rawValue) },
-                                           distribution: query.distribution)
+                                           distribution: query.distribution, indexOnly: query.indexOnly)
         if query.latest {
             matches = try keepNewest(matches, kind: \.kind, package: \.package, version: \.version, scope: scope)
         }
-        let rows = matches.map { ArtifactRow(source: $0.source, version: $0.sourceVersion, area: $0.area, path: $0.areaPath) }
+        let rows = matches.map { match in
+            ArtifactRow(source: match.source, version: match.sourceVersion, area: match.area, path: match.areaPath,
+                        indexOnly: match.area == Self.indexOnlyArea ? IndexOnlyHit(
+                            kind: match.kind, package: match.package, version: match.version,
+                            architecture: match.kind == "source" ? "source" : match.architecture ?? "", distribution: match.distribution ?? "",
+                            component: match.component ?? "", path: match.areaPath) : nil)
+        }
         return Self.group(rows, latest: false, limit: query.limit)
     }
 }

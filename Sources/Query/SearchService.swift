@@ -32,10 +32,13 @@ public struct SearchQuery: Sendable {
     public var limit: Int?
     /// Markers around matches in text snippets.
     public var highlight: Highlight
+    /// Whether packages distributions list without an indexed file are found too (name, `--where`,
+    /// `--text`): debwork's own form. The mini-buildd-api form lists files only, as mini-buildd.
+    public var indexOnly: Bool
 
     public init(mode: Mode = .name, pattern: String?, whereQuery: String? = nil, areas: [SearchArea] = [],
                 distribution: String? = nil, latest: Bool = false, limit: Int? = nil,
-                highlight: Highlight = .brackets) {
+                highlight: Highlight = .brackets, indexOnly: Bool = true) {
         self.mode = mode
         self.pattern = pattern
         self.whereQuery = whereQuery
@@ -44,6 +47,7 @@ public struct SearchQuery: Sendable {
         self.latest = latest
         self.limit = limit
         self.highlight = highlight
+        self.indexOnly = indexOnly
     }
 }
 
@@ -83,7 +87,8 @@ public final class SearchService {
         if let pattern = query.pattern, pattern.utf8.count > GlobPattern.maximumLength {
             throw SearchError.tooLong("the pattern", pattern)
         }
-        let scope = try Scope(areas: query.areas, distribution: query.distribution, store: store)
+        let scope = try Scope(areas: query.areas, distribution: query.distribution,
+                              indexOnly: query.indexOnly && [.name, .text].contains(query.mode), store: store)
         switch query.mode {
         case .name:
             if let whereQuery = query.whereQuery {
@@ -122,6 +127,11 @@ public final class SearchService {
             ArtifactRow(source: artifact.source, version: artifact.version, area: artifact.area,
                         path: artifact.repository.map { $0 + "/" + artifact.areaPath } ?? artifact.areaPath)
         }
+        // Packages known from a distribution's stanzas only (debwork's own form), under their source.
+        rows += try search.indexOnlyPackages(matching: glob, scope: scope.index).map { package in
+            ArtifactRow(source: package.source, version: package.sourceVersion, area: Self.indexOnlyArea,
+                        path: package.path, indexOnly: IndexOnlyHit(package))
+        }
         return Self.group(rows.filter { !$0.path.isEmpty }, latest: query.latest, limit: query.limit)
     }
 
@@ -136,13 +146,18 @@ public final class SearchService {
         return first.count == 2 && first[0] == source ? source : ""
     }
 
-    /// One artifact file of a source, for the mini-buildd shape.
+    /// One artifact file of a source, for the mini-buildd shape, or one index-only package.
     struct ArtifactRow {
         var source: String
         var version: String
         var area: String
         var path: String
+        var indexOnly: IndexOnlyHit? = nil
     }
+
+    /// The pseudo-area of index-only packages (``IndexSearch/IndexOnlyPackage``).
+    static let indexOnlyArea = "index-only"
+
 
     /// Groups rows by source into mini-buildd's shape; `latest` keeps each source's newest version.
     static func group(_ rows: [ArtifactRow], latest: Bool, limit: Int?) -> PackageSearchResult {
@@ -157,10 +172,12 @@ public final class SearchService {
             }
             var paths = AreaPaths()
             for artifact in artifacts {
+                if let hit = artifact.indexOnly { paths.indexOnly.append(hit); continue }
                 guard let area = SearchArea(rawValue: artifact.area) else { continue }
                 paths[area].append(artifact.path)
             }
             for area in SearchArea.allCases { paths[area] = Array(Set(paths[area])).sorted() }
+            paths.indexOnly = Array(Set(paths.indexOnly)).sorted()
             if !paths.isEmpty { sources[name] = paths }
         }
         return PackageSearchResult(sources: sources)
@@ -192,5 +209,13 @@ public final class SearchService {
             versions[package, default: []].append(version)
         }
         return versions.compactMapValues { Self.newest($0) }
+    }
+}
+
+extension IndexOnlyHit {
+    init(_ package: IndexSearch.IndexOnlyPackage) {
+        self.init(kind: package.kind, package: package.package, version: package.version,
+                  architecture: package.architecture, distribution: package.distribution,
+                  component: package.component, path: package.path)
     }
 }

@@ -27,6 +27,10 @@ public enum SearchText {
                 for area in SearchArea.allCases {
                     for path in paths[area] { rows.append([source, area.rawValue, path]) }
                 }
+                // Known from a distribution's Packages/Sources only: no file to show.
+                for hit in paths.indexOnly {
+                    rows.append([source, "index-only", "\(hit.distribution)/\(hit.component) \(hit.package) \(hit.version) \(hit.architecture)"])
+                }
             }
             return table(rows)
         case .paths(let hits):
@@ -36,7 +40,9 @@ public enum SearchText {
                                      $0.area, $0.artifact] })
         case .text(let hits):
             // A header line per hit (aligned across hits), then its snippet on one indented line.
-            let headers = table(hits.map { [$0.kind, $0.package, $0.version, $0.area, $0.path] }).split(separator: "\n")
+            let headers = table(hits.map { hit in
+                [hit.kind, hit.package, hit.version, hit.distribution.map { "index-only \($0)" } ?? hit.area, hit.path]
+            }).split(separator: "\n")
             return zip(headers, hits).map { header, hit in
                 let snippet = hit.snippet.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters(in: " ") }.joined(separator: " ")
                 // Already escaped around the highlight (escapingSnippets), or bracket markers only.

@@ -5,8 +5,11 @@ extension IndexSearch {
     /// The candidate rows a ``WhereFilter`` is applied to, with exactly the columns it documents, plus where
     /// each artifact is (`area`, `area_path`). No wide column (control text, fields JSON) is read: a scan of
     /// the candidates touches only the packages' leading columns, the fields are probed in `field_values`. A repository artifact has one row per (non-snapshot)
-    /// distribution listing it, and one row with a NULL `distribution` when none does.
-    static let candidatesSQL = """
+    /// distribution listing it, and one row with a NULL `distribution` when none does. An index-only package
+    /// (``IndexOnlyPackage``) has one row per distribution listing it, in the pseudo-area `index-only`, its
+    /// `owner` negative (Schema 8), `area_path` its stanza's pool path; `indexOnly` (constants only, over
+    /// `distributions d`) says which distributions' are candidates.
+    static func candidatesSQL(indexOnly: String) -> String { """
         WITH members AS (
             SELECT DISTINCT db.package, db.path, d.repository_id, d.name FROM dist_binaries db
             JOIN distributions d ON d.id = db.distribution_id WHERE d.snapshot IS NULL),
@@ -17,17 +20,29 @@ extension IndexSearch {
             SELECT 'binary' AS kind, f.kind AS type, b.package AS package, b.version AS version,
                 b.architecture AS architecture, b.source AS source, b.source_version AS source_version,
                 m.name AS distribution, f.area AS area, f.area_path AS area_path,
-                b.id * 2 AS owner
+                b.id * 2 AS owner, NULL AS component
             FROM binaries b JOIN files f ON f.id = b.file_id
             LEFT JOIN members m ON f.area = 'repositories' AND m.package = b.package AND m.path = f.area_path
                 AND m.repository_id = f.repository_id
             UNION ALL
             SELECT 'source', 'source', s.package, s.version, s.architecture, s.package, s.version,
-                m.name, f.area, f.area_path, s.id * 2 + 1
+                m.name, f.area, f.area_path, s.id * 2 + 1, NULL
             FROM sources s JOIN files f ON f.id = s.file_id
             LEFT JOIN source_members m ON f.area = 'repositories' AND m.package = s.package
-                AND m.path = f.area_path AND m.repository_id = f.repository_id)
+                AND m.path = f.area_path AND m.repository_id = f.repository_id
+            UNION ALL
+            SELECT 'binary', CASE WHEN db.path GLOB '*.udeb' THEN 'udeb' ELSE 'deb' END, db.package, db.version,
+                db.architecture, db.source, db.source_version, d.name, 'index-only', db.path, -1125899906842624 + db.id * 2, db.component
+            FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id
+            WHERE (\(indexOnly)) AND \(binaryIsIndexOnly)
+            UNION ALL
+            SELECT 'source', 'source', ds.package, ds.version,
+                (SELECT f.value FROM field_values f WHERE f.owner = -1125899906842624 + ds.id * 2 + 1 AND f.name = 'architecture'),
+                ds.package, ds.version, d.name, 'index-only', ds.dsc_path, -1125899906842624 + ds.id * 2 + 1, ds.component
+            FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id
+            WHERE (\(indexOnly)) AND \(sourceIsIndexOnly))
         """
+    }
 
     /// An artifact a `--where` filter selects.
     public struct FilteredArtifact: Sendable, Hashable {
@@ -39,6 +54,10 @@ extension IndexSearch {
         public var sourceVersion: String
         public var area: String
         public var areaPath: String
+        /// An index-only package's architecture, distribution and component (nil for a file).
+        public var architecture: String? = nil
+        public var distribution: String? = nil
+        public var component: String? = nil
     }
 
     /// The artifacts `filter` selects (distinct), narrowed to those whose package or source matches `glob`,
@@ -46,12 +65,19 @@ extension IndexSearch {
     ///
     /// The filter's SQL comes first in the statement, so its positional parameters (`?` or `?1…?n`) are
     /// numbered before these, which follow with plain `?`.
-    public func artifacts(where filter: WhereFilter, glob: String?, areas: [Area], distribution: String?) throws -> [FilteredArtifact] {
+    /// With `indexOnly`, the index-only packages of the (non-snapshot) distributions are candidates too, when
+    /// `areas` has the repositories.
+    public func artifacts(where filter: WhereFilter, glob: String?, areas: [Area], distribution: String?,
+                          indexOnly: Bool = false) throws -> [FilteredArtifact] {
         try registerDebworkFunctions(on: db)
-        var sql = Self.candidatesSQL + """
+        let withIndexOnly = indexOnly && (areas.isEmpty || areas.contains(.repositories))
+        var sql = Self.candidatesSQL(indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0") + """
 
             SELECT DISTINCT candidates.kind, candidates.package, candidates.version, candidates.source,
-                candidates.source_version, candidates.area, candidates.area_path
+                candidates.source_version, candidates.area, candidates.area_path,
+                CASE WHEN candidates.owner < 0 THEN candidates.architecture END,
+                CASE WHEN candidates.owner < 0 THEN candidates.distribution END,
+                candidates.component
             FROM candidates
             WHERE (\(filter.sql))
             """
@@ -62,15 +88,17 @@ extension IndexSearch {
         }
         if !areas.isEmpty {
             let list = areas.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            sql += " AND candidates.area IN (\(list))"
+            sql += " AND candidates.area IN (\(list), 'index-only')"
         }
         if let distribution {
-            sql += " AND candidates.area = 'repositories' AND candidates.distribution = ?"
+            sql += " AND candidates.area IN ('repositories', 'index-only') AND candidates.distribution = ?"
             values.append(.text(distribution))
         }
         return try db.query(sql, values) { row in
             FilteredArtifact(kind: row.string(0), package: row.string(1), version: row.string(2), source: row.string(3),
-                             sourceVersion: row.string(4), area: row.string(5), areaPath: row.string(6))
+                             sourceVersion: row.string(4), area: row.string(5), areaPath: row.string(6),
+                             architecture: row.optionalString(7), distribution: row.optionalString(8),
+                             component: row.optionalString(9))
         }
     }
 }

@@ -21,17 +21,26 @@ public final class IndexSearch {
         var upload: String
         /// Over `files f` and `contents_lists l` (a Contents file and what it speaks for).
         var contents: String
+        /// Over `distributions d`: the distributions whose index-only packages are in scope ("0": none).
+        var indexOnly = "0"
     }
 
     /// Resolves `distribution` (the non-snapshot distributions of that name) once.
     ///
-    /// - Parameter areas: the areas to look in; empty means all three.
+    /// - Parameters:
+    ///   - areas: the areas to look in; empty means all three.
+    ///   - indexOnly: whether the packages distributions list without an indexed file are in scope (with
+    ///     the repositories area; snapshots never).
     /// - Returns: nil when the index knows no distribution of that name (exported or configured).
-    public func scope(areas: [Area], distribution: String?) throws -> Scope? {
+    public func scope(areas: [Area], distribution: String?, indexOnly: Bool = false) throws -> Scope? {
         let chosen = Set(areas.isEmpty ? Area.allCases : areas)
         let areaList = Area.allCases.filter(chosen.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let area = "f.area IN (\(areaList))"
-        guard let distribution else { return Scope(binary: area, source: area, upload: area, contents: area) }
+        let withIndexOnly = indexOnly && chosen.contains(.repositories)
+        guard let distribution else {
+            return Scope(binary: area, source: area, upload: area, contents: area,
+                         indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0")
+        }
         let pairs = try db.query(
             "SELECT id, repository_id FROM distributions WHERE name = ?1 AND snapshot IS NULL ORDER BY id",
             [.text(distribution)]) { ($0.int(0), $0.int(1)) }
@@ -55,7 +64,8 @@ public final class IndexSearch {
             // A Contents file belongs to the distribution folder it lies in.
             contents: "\(inRepository) AND EXISTS (SELECT 1 FROM distributions dd WHERE dd.id IN ("
                 + pairs.map { String($0.0) }.joined(separator: ", ")
-                + ") AND dd.name = l.distribution AND dd.repository_id = f.repository_id)")
+                + ") AND dd.name = l.distribution AND dd.repository_id = f.repository_id)",
+            indexOnly: withIndexOnly ? "d.id IN (" + pairs.map { String($0.0) }.joined(separator: ", ") + ")" : "0")
     }
 
     /// What kind of package a hit is: a binary (.deb, .udeb, .ddeb), a source (.dsc) or an upload (.changes).
@@ -119,7 +129,7 @@ public final class IndexSearch {
 
     /// Every (package, version) of `kind` in scope among `packages`, in the index's order.
     public func versions(of packages: [String], kind: Kind, scope: Scope) throws -> [(package: String, version: String)] {
-        let sql: String
+        var sql: String
         switch kind {
         case .binary:
             sql = "SELECT b.package, b.version FROM binaries b JOIN files f ON f.id = b.file_id "
@@ -131,6 +141,7 @@ public final class IndexSearch {
             sql = "SELECT u.source, u.version FROM uploads u JOIN files f ON f.id = u.file_id "
                 + "WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)"
         }
+        sql += indexOnlyVersions(of: "?1", kind: kind, scope: scope)
         return try db.query(sql, [.text(IndexStore.jsonArray(packages))]) { (package: $0.string(0), version: $0.string(1)) }
     }
 }

@@ -76,7 +76,8 @@ struct SearchCommand: ParsableCommand {
             let query = SearchQuery(
                 mode: path ? .path : pathRegex ? .pathRegex : text ? .text : hash ? .hash : .name, pattern: pattern, whereQuery: whereQuery, areas: area,
                 distribution: distribution, latest: latest, limit: limit,
-                highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets)
+                highlight: global.wantsJSON ? .brackets : isatty(1) == 1 && Environment.get("NO_COLOR") == nil ? .bold : .brackets,
+                indexOnly: OutputForm.current == .debwork)
             var result = try SearchService(store: store).run(query)
             if !global.wantsJSON, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
             try printOutput(result, json: global.wantsJSON)

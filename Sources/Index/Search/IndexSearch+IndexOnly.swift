@@ -1,0 +1,68 @@
+import SQLite
+
+extension IndexSearch {
+    /// A package version a distribution lists whose file is not indexed (a metadata-only tree: apt's lists, a
+    /// partial mirror), known from its `Packages` or `Sources` stanza only.
+    public struct IndexOnlyPackage: Sendable, Hashable {
+        /// `binary` or `source`.
+        public var kind: String
+        public var package: String
+        public var version: String
+        /// The binary's architecture, or `source`.
+        public var architecture: String
+        /// The source package and version it belongs to (a binary's `Source:`).
+        public var source: String
+        public var sourceVersion: String
+        public var distribution: String
+        public var component: String
+        /// Where the file would be (`Filename`, or the .dsc under `Directory`), relative to the repository root.
+        public var path: String
+    }
+
+    /// The stanzas of a distribution whose package, version (and architecture) no indexed file has: the file
+    /// wins, so a package is never listed both ways. Over `dist_binaries db` / `dist_sources ds` and
+    /// `distributions d`.
+    static let binaryIsIndexOnly = """
+        NOT EXISTS (SELECT 1 FROM binaries b WHERE b.package = db.package AND b.version = db.version
+            AND b.architecture = db.architecture)
+        """
+    static let sourceIsIndexOnly = "NOT EXISTS (SELECT 1 FROM sources s WHERE s.package = ds.package AND s.version = ds.version)"
+
+    /// The index-only packages in scope whose name (or, for binaries, whose source's name) matches `glob`,
+    /// one per distribution and component listing them.
+    public func indexOnlyPackages(matching glob: String, scope: Scope) throws -> [IndexOnlyPackage] {
+        guard scope.indexOnly != "0" else { return [] }
+        return try db.query("""
+            SELECT 'binary', db.package, db.version, db.architecture, db.source, db.source_version, d.name,
+                db.component, db.path
+            FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id
+            WHERE db.id IN (SELECT id FROM dist_binaries WHERE package GLOB ?1
+                            UNION SELECT id FROM dist_binaries WHERE source GLOB ?1)
+                AND (\(scope.indexOnly)) AND \(Self.binaryIsIndexOnly)
+            UNION ALL
+            SELECT 'source', ds.package, ds.version, 'source', ds.package, ds.version, d.name, ds.component, ds.dsc_path
+            FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id
+            WHERE ds.package GLOB ?1 AND (\(scope.indexOnly)) AND \(Self.sourceIsIndexOnly)
+            """, [.text(glob)]) { row in
+            IndexOnlyPackage(kind: row.string(0), package: row.string(1), version: row.string(2),
+                             architecture: row.string(3), source: row.string(4), sourceVersion: row.string(5),
+                             distribution: row.string(6), component: row.string(7), path: row.string(8))
+        }
+    }
+
+    /// The versions of `packages` index-only in scope, for `--latest` (binaries and sources are compared
+    /// with the files' versions of the same kind).
+    func indexOnlyVersions(of packages: String, kind: Kind, scope: Scope) -> String {
+        guard scope.indexOnly != "0" else { return "" }
+        switch kind {
+        case .binary:
+            return " UNION ALL SELECT db.package, db.version FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id "
+                + "WHERE db.package IN (SELECT value FROM json_each(\(packages))) AND (\(scope.indexOnly))"
+        case .source:
+            return " UNION ALL SELECT ds.package, ds.version FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id "
+                + "WHERE ds.package IN (SELECT value FROM json_each(\(packages))) AND (\(scope.indexOnly))"
+        case .upload:
+            return ""
+        }
+    }
+}
