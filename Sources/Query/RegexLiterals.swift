@@ -5,7 +5,8 @@
 /// Accepted grammar for extraction: plain characters form a run; `\\` followed by a punctuation character is
 /// that character; a quantifier `*`, `?` or `{…}` makes the character before it optional (it leaves the run);
 /// `+` keeps it; `.`, `^`, `$`, classes `[…]`, escapes such as `\\d`, and groups `(…)` end a run (a group's
-/// content is not taken). Any `|` outside a class means nothing is required: no runs, a full scan.
+/// content is not taken). A `|` at the top level means nothing is required (no runs, a full scan); one inside a
+/// group leaves the runs outside the group required (`bin/(vim|nano)$` needs `bin/`).
 enum RegexLiterals {
     /// The required runs of at least `minimum` characters, longest first.
     static func required(in pattern: String, minimum: Int = 3) -> [String] {
@@ -22,7 +23,10 @@ enum RegexLiterals {
             let c = characters[index]
             switch c {
             case "|":
-                return []
+                // At the top level the whole expression has alternatives: nothing is required. Inside a group
+                // only the group's content is (and that content is never taken): the runs around it still are.
+                if depth == 0 { return [] }
+                end()
             case "\\":
                 guard index + 1 < characters.count else { return [] }
                 let next = characters[index + 1]

@@ -8,6 +8,7 @@ import Testing
     static let patterns = [
         "/usr/bin/dw[a-z]+$", "changelog\\.Debian\\.gz$", "^/usr/share/doc/dwhe", "dw(hello|old)", "s?bin/",
         "\\.(py|sh)$", "debian/patches/[0-9]+", "copyright", "^debian/[a-z]+$", "hel+o",
+        "/usr/(bin|share)/dw", "bin/(dwhello|dwhi)$",
     ]
 
     @Test(arguments: patterns)
