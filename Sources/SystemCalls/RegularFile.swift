@@ -88,7 +88,8 @@ public struct SystemCallError: Error, Sendable, CustomStringConvertible {
         switch function {
         case "posix_spawnp": return "cannot run: \(text)"
         case "mkstemp", "mkdtemp": return "cannot create a temporary file: \(text)"
-        case "open", "read": return "cannot \(function!) file: \(text)"
+        case "open": return "cannot open file: \(text)"
+        case "read": return "cannot read file: \(text)"
         default: return "cannot access file: \(text)"
         }
     }
