@@ -59,13 +59,8 @@ public struct InstallabilityChecker: Sendable {
             let candidates = pool.packageIDs(in: old).filter { brokenAfter.contains(pool.package($0).name) }
             brokenBefore = Set(report(pool: pool, candidates: candidates).uninstallable.map(\.package))
         }
-        return MigrationCheck(
-            architecture: architecture,
-            regressions: afterReport.uninstallable.filter { !brokenBefore.contains($0.package) },
-            uninstallableMigrated: afterReport.uninstallable.filter {
-                migratedSources.contains(afterReport.sources[$0.package] ?? $0.package)
-            },
-            checked: afterReport.checked)
+        return MigrationCheck(after: afterReport, brokenBefore: brokenBefore, migratedSources: migratedSources,
+                              checked: afterReport.checked)
     }
 
     /// Britney's rule for one migration on one architecture, checking only what the migration can change:
@@ -114,13 +109,8 @@ public struct InstallabilityChecker: Sendable {
             let again = targetIDs.filter { names.contains(pool.nameID(of: $0)) }
             brokenBefore = Set(report(pool: pool, candidates: again).uninstallable.map(\.package))
         }
-        return MigrationCheck(
-            architecture: architecture,
-            regressions: afterReport.uninstallable.filter { !brokenBefore.contains($0.package) },
-            uninstallableMigrated: afterReport.uninstallable.filter {
-                migratedSources.contains(afterReport.sources[$0.package] ?? $0.package)
-            },
-            checked: candidates.count)
+        return MigrationCheck(after: afterReport, brokenBefore: brokenBefore, migratedSources: migratedSources,
+                              checked: candidates.count)
     }
 
     /// Checks the binaries of `packages` that `include` selects (all when nil); every package takes part

@@ -39,6 +39,18 @@ public struct MigrationCheck: Sendable, Hashable, Encodable {
         self.checked = checked
     }
 
+    /// Britney's verdict from the state after and the binaries already broken before: the regressions are the
+    /// binaries broken after but not before; the migrated ones are those built from `migratedSources`.
+    init(after: InstallabilityReport, brokenBefore: Set<String>, migratedSources: Set<String>, checked: Int) {
+        self.init(
+            architecture: after.architecture,
+            regressions: after.uninstallable.filter { !brokenBefore.contains($0.package) },
+            uninstallableMigrated: after.uninstallable.filter {
+                migratedSources.contains(after.sources[$0.package] ?? $0.package)
+            },
+            checked: checked)
+    }
+
     /// Britney's rule holds: nothing became uninstallable and the migrated binaries can be installed.
     public var isAcceptable: Bool { regressions.isEmpty && uninstallableMigrated.isEmpty }
 
