@@ -17,18 +17,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-data="$root/bench/data"
 work="$root/bench/work/migration-check"
-packages="$data/bookworm-main-amd64-Packages"
-mkdir -p "$data" "$work"
-
-if [ ! -s "$packages" ]; then
-    list=$(apt-get indextargets --format '$(FILENAME)' 'Created-By: Packages' 'Codename: bookworm' \
-        'Component: main' 'Architecture: amd64' 'Label: Debian' | grep -v -- '-updates\|security' | head -n 1)
-    [ -n "$list" ] && [ -f "$list" ] || { echo "no bookworm main amd64 Packages in apt's lists: apt-get update" >&2; exit 1; }
-    /usr/lib/apt/apt-helper cat-file "$list" > "$packages.tmp"
-    mv "$packages.tmp" "$packages"
-fi
+mkdir -p "$work"
+. bench/bookworm-packages.sh
 debwork=${DEBWORK:-$root/.build-release/release/debwork}
 [ -x "$debwork" ] || { echo "$debwork missing (swift build -c release --scratch-path .build-release)" >&2; exit 1; }
 runs=${RUNS:-5}
