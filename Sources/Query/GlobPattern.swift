@@ -10,8 +10,10 @@ public struct GlobPattern: Sendable, Hashable {
     public let glob: String
     /// Whether the user's text had any wildcard (`*`, `?` or a closed `[…]` class).
     public let hasWildcards: Bool
-    /// The longest run of literal characters (outside wildcards and classes), for index pre-filters.
+    /// The longest run of literal characters (outside wildcards and classes).
     public let longestLiteral: String
+    /// Every run of literal characters, in pattern order.
+    public let literals: [String]
 
     /// The most bytes a pattern may have: SQLite refuses longer `GLOB` patterns
     /// (`SQLITE_MAX_LIKE_PATTERN_LENGTH`, 50000), and no package name or path comes near this.
@@ -23,8 +25,10 @@ public struct GlobPattern: Sendable, Hashable {
         var hasWildcards = false
         var run = ""
         var longest = ""
+        var literals: [String] = []
         func endRun() {
             if run.count > longest.count { longest = run }
+            if !run.isEmpty { literals.append(run) }
             run = ""
         }
         let characters = Array(pattern)
@@ -60,6 +64,7 @@ public struct GlobPattern: Sendable, Hashable {
         self.glob = glob
         self.hasWildcards = hasWildcards
         self.longestLiteral = longest
+        self.literals = literals
     }
 
     /// mini-buildd's `search` pattern: lowercased and wrapped as `*pattern*`.

@@ -5,11 +5,75 @@
 /// Accepted grammar for extraction: plain characters form a run; `\\` followed by a punctuation character is
 /// that character; a quantifier `*`, `?` or `{…}` makes the character before it optional (it leaves the run);
 /// `+` keeps it; `.`, `^`, `$`, classes `[…]`, escapes such as `\\d`, and groups `(…)` end a run (a group's
-/// content is not taken). A `|` at the top level means nothing is required (no runs, a full scan); one inside a
-/// group leaves the runs outside the group required (`bin/(vim|nano)$` needs `bin/`).
+/// content is not taken). A `|` at the top level means nothing is required of the whole expression, but each
+/// alternative has its own runs (``alternatives(in:minimum:)``: the candidates are then the union of each
+/// alternative's); one inside a group leaves the runs outside the group required (`bin/(vim|nano)$` needs `bin/`).
 enum RegexLiterals {
     /// The required runs of at least `minimum` characters, longest first.
     static func required(in pattern: String, minimum: Int = 3) -> [String] {
+        runs(in: pattern, minimum: minimum).sorted { $0.count > $1.count }
+    }
+
+    /// For each top-level alternative of `pattern` (the whole pattern when it has no top-level `|`), the
+    /// runs of at least `minimum` characters it requires, in pattern order; nil when some alternative
+    /// requires none (then only a scan finds its matches).
+    static func alternatives(in pattern: String, minimum: Int = 3) -> [[String]]? {
+        var branches: [[String]] = []
+        for branch in topLevelAlternatives(pattern) {
+            let runs = runs(in: branch, minimum: minimum)
+            if runs.isEmpty { return nil }
+            branches.append(runs)
+        }
+        return branches
+    }
+
+    /// `pattern` split at its top-level `|` (not inside a group or a class, not escaped).
+    static func topLevelAlternatives(_ pattern: String) -> [String] {
+        let characters = Array(pattern)
+        var branches: [String] = []
+        var current = ""
+        var depth = 0
+        var index = 0
+        while index < characters.count {
+            let c = characters[index]
+            switch c {
+            case "\\":
+                current.append(c)
+                if index + 1 < characters.count { current.append(characters[index + 1]) }
+                index += 2
+                continue
+            case "[":
+                // A class, copied whole: `|`, `(` and `)` inside it are plain characters.
+                let start = index
+                index += 1
+                if index < characters.count, characters[index] == "^" { index += 1 }
+                if index < characters.count, characters[index] == "]" { index += 1 }
+                while index < characters.count, characters[index] != "]" {
+                    if characters[index] == "\\" { index += 1 }
+                    index += 1
+                }
+                current += String(characters[start...min(index, characters.count - 1)])
+            case "(":
+                depth += 1
+                current.append(c)
+            case ")":
+                depth = max(0, depth - 1)
+                current.append(c)
+            case "|" where depth == 0:
+                branches.append(current)
+                current = ""
+            default:
+                current.append(c)
+            }
+            index += 1
+        }
+        branches.append(current)
+        return branches
+    }
+
+    /// The required runs of at least `minimum` characters, in pattern order ([] for an expression with a
+    /// top-level `|`).
+    static func runs(in pattern: String, minimum: Int) -> [String] {
         let characters = Array(pattern)
         var runs: [String] = []
         var current: [Character] = []
@@ -69,6 +133,6 @@ enum RegexLiterals {
             index += 1
         }
         end()
-        return runs.sorted { $0.count > $1.count }
+        return runs
     }
 }

@@ -14,7 +14,7 @@ extension SearchService {
         let literal: String
         if glob.hasWildcards {
             value = pattern.hasPrefix("/") || pattern.hasPrefix("*") ? glob.glob : GlobPattern("*/" + pattern).glob
-            literal = glob.longestLiteral
+            literal = PathLiteral.rarest(glob.literals) ?? ""
         } else {
             value = pattern
             literal = pattern
@@ -29,7 +29,8 @@ extension SearchService {
             hits = try keepNewest(hits, kind: \.kind, package: \.package, version: \.version, scope: scope)
         }
         // Contents paths are stored with their leading `/`: the literal is taken as the user wrote it.
-        let contents = try search.contentsFiles(matching: match, literal: literal, limit: query.limit, scope: scope.index)
+        let contents = try search.contentsFiles(matching: match, anyOf: literal.isEmpty ? [] : [literal], limit: query.limit,
+                                                scope: scope.index)
         return Self.merging(hits, contents.map(PathHit.init), limit: query.limit)
     }
 
@@ -44,7 +45,9 @@ extension SearchService {
 
     /// Which packages ship a file whose path (`/usr/bin/x` for binaries) the regular expression (Swift `Regex`
     /// syntax) matches. The literal runs every match must contain (``RegexLiterals``) go to the trigram index
-    /// first; only an expression without any (`.*`, an alternation) scans the file lists.
+    /// first; an expression with top-level alternatives narrows to the union of each alternative's runs
+    /// (`^/usr/bin/vim$|^/bin/nano$`). Only an expression with an alternative that requires no run (`.*`,
+    /// `a|b`) scans the file lists.
     func paths(regex pattern: String, scope: Scope, query: SearchQuery) throws -> [PathHit] {
         guard !pattern.isEmpty else { throw SearchError("an empty regular expression matches every file") }
         do {
@@ -52,18 +55,34 @@ extension SearchService {
         } catch {
             throw SearchError("'\(pattern)' is not a regular expression", underlying: error)
         }
-        let literals = RegexLiterals.required(in: pattern).map { String($0.drop { $0 == "/" }) }.filter { $0.count >= 3 }
-        let trigrams = literals.isEmpty ? nil : literals.map(FTS5Pattern.substring).joined(separator: " AND ")
-        var hits = try search.files(matching: .regex(pattern), trigrams: trigrams,
+        var hits = try search.files(matching: .regex(pattern), trigrams: Self.trigrams(regex: pattern),
                                     limit: query.latest ? nil : query.limit, scope: scope.index).map(PathHit.init)
         if query.latest {
             hits = try keepNewest(hits, kind: \.kind, package: \.package, version: \.version, scope: scope)
         }
         // The Contents trigram indexes are case-sensitive: an expression with inline options (`(?i)`) scans.
-        let literal = pattern.contains("(?") ? "" : RegexLiterals.required(in: pattern, minimum: 1).first ?? ""
-        let contents = try search.contentsFiles(matching: .regex(pattern), literal: literal, limit: query.limit,
+        var literals: [String] = []
+        if !pattern.contains("(?"), let branches = RegexLiterals.alternatives(in: pattern, minimum: 1) {
+            literals = branches.compactMap(PathLiteral.rarest)
+        }
+        let contents = try search.contentsFiles(matching: .regex(pattern), anyOf: literals, limit: query.limit,
                                                 scope: scope.index)
         return Self.merging(hits, contents.map(PathHit.init), limit: query.limit)
+    }
+
+    /// The FTS5 expression over the packages' trigram indexes that every match of `pattern` satisfies: each
+    /// alternative's runs joined by AND, the alternatives by OR; nil when some alternative has no run of
+    /// three characters (stored paths have no leading slash, so leading slashes do not count).
+    static func trigrams(regex pattern: String) -> String? {
+        guard let branches = RegexLiterals.alternatives(in: pattern) else { return nil }
+        var terms: [String] = []
+        for runs in branches {
+            let usable = runs.map { String($0.drop { $0 == "/" }) }.filter { $0.count >= PathLiteral.trigramLength }
+            guard !usable.isEmpty else { return nil }
+            let all = usable.map(FTS5Pattern.substring).joined(separator: " AND ")
+            terms.append(branches.count == 1 ? all : "(" + all + ")")
+        }
+        return terms.joined(separator: " OR ")
     }
 
     /// Keeps the items whose version is the newest in scope for their kind and package (`--latest`).

@@ -101,7 +101,8 @@ import Testing
             let found = Self.pairs(try Self.hits(["--path", glob], index: tree.index))
             #expect(found == expected, "\(glob): \(found.symmetricDifference(expected).sorted())")
         }
-        for regex in ["^/usr/s?bin/dw[a-c]d?$", "\\.(conf|timer)$", "a b/", "lib[a-z]+\\.so", ".*", "/usr/(s?bin|lib)/dw"] {
+        for regex in ["^/usr/s?bin/dw[a-c]d?$", "\\.(conf|timer)$", "a b/", "lib[a-z]+\\.so", ".*", "/usr/(s?bin|lib)/dw",
+                      "\\.timer$|^/usr/bin/dwa$", "x|dwb"] {
             let expected = try python("re.search(pattern, p)", regex)
             let found = Self.pairs(try Self.hits(["--path-regex", regex], index: tree.index))
             #expect(found == expected, "\(regex): \(found.symmetricDifference(expected).sorted())")

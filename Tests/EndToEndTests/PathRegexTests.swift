@@ -8,7 +8,8 @@ import Testing
     static let patterns = [
         "/usr/bin/dw[a-z]+$", "changelog\\.Debian\\.gz$", "^/usr/share/doc/dwhe", "dw(hello|old)", "s?bin/",
         "\\.(py|sh)$", "debian/patches/[0-9]+", "copyright", "^debian/[a-z]+$", "hel+o",
-        "/usr/(bin|share)/dw", "bin/(dwhello|dwhi)$",
+        "/usr/(bin|share)/dw", "bin/(dwhello|dwhi)$", "^/usr/bin/dwhello$|changelog", "rules$|\\.dsc$|copyright",
+        "[|]x|control", "dwh|zz",
     ]
 
     @Test(arguments: patterns)

@@ -20,6 +20,12 @@ import Testing
         #expect(pattern.longestLiteral == literal)
     }
 
+    @Test func globLiteralsAreEveryRunInOrder() {
+        #expect(GlobPattern("/usr/lib/*/libz.so.*").literals == ["/usr/lib/", "/libz.so."])
+        #expect(GlobPattern("*[ab]c?d*").literals == ["c", "d"])
+        #expect(GlobPattern("*").literals == [])
+    }
+
     @Test func packageNamePatternIsLowercasedAndWrapped() {
         #expect(GlobPattern.packageName("DwHello").glob == "*dwhello*")
         #expect(GlobPattern.packageName("*x*").glob == "*x*")

@@ -26,4 +26,34 @@ struct RegexLiteralsTests {
     func requiredRuns(_ pattern: String, _ expected: [String]) {
         #expect(RegexLiterals.required(in: pattern) == expected)
     }
+
+    static let alternativeCases: [(String, [[String]]?)] = [
+        ("^/usr/bin/vim$|^/bin/nano$", [["/usr/bin/vim"], ["/bin/nano"]]),
+        ("foo|barbaz", [["foo"], ["barbaz"]]),
+        ("foo|ba", nil),
+        ("usr/(lib|share)/foo|bar", [["usr/", "/foo"], ["bar"]]),
+        ("[|]abcd|efgh", [["abcd"], ["efgh"]]),
+        ("[]|]abcd|efgh", [["abcd"], ["efgh"]]),
+        ("abc\\|def|ghi", [["abc|def"], ["ghi"]]),
+        ("(a|b)xyz", [["xyz"]]),
+        ("lib(foo)?bar\\.so", [["lib", "bar.so"]]),
+        (".*|abc", nil),
+        ("abc|", nil),
+    ]
+
+    @Test(arguments: alternativeCases)
+    func alternatives(_ pattern: String, _ expected: [[String]]?) {
+        #expect(RegexLiterals.alternatives(in: pattern) == expected)
+    }
+
+    @Test(arguments: [
+        (["/usr/lib/", "/libz.so."], "/libz.so."),
+        (["/usr/bin/", "grep"], "grep"),
+        (["/usr/share/man/", "/ab"], "/usr/share/man/"),
+        (["x"], "x"),
+        ([], nil),
+    ] as [([String], String?)])
+    func rarestLiteral(_ runs: [String], _ expected: String?) {
+        #expect(PathLiteral.rarest(runs) == expected)
+    }
 }

@@ -13,8 +13,9 @@ extension IndexSearch {
     ///
     /// - Parameters:
     ///   - match: the exact test on the path as shown (`/usr/bin/ls`); a `.glob` is matched against it whole.
-    ///   - literal: a text every matching path contains; "" scans every entry.
-    public func contentsFiles(matching match: PathMatch, literal: String, limit: Int?, scope: Scope) throws -> [FileMatch] {
+    ///   - literals: texts of which every matching path contains one (the alternatives of a regular
+    ///     expression; one text otherwise); [] scans every entry.
+    public func contentsFiles(matching match: PathMatch, anyOf literals: [String], limit: Int?, scope: Scope) throws -> [FileMatch] {
         var values: [SQLValue] = []
         func bind(_ value: SQLValue) -> String {
             values.append(value)
@@ -29,7 +30,9 @@ extension IndexSearch {
             try registerDebworkFunctions(on: db)
             exact = "regexp(\(bind(.text(pattern))), \(path))"
         }
-        let candidates = Self.contentsCandidates(literal, bind: bind)
+        let candidates = literals.isEmpty
+            ? Self.contentsCandidates("", bind: bind)
+            : literals.map { Self.contentsCandidates($0, bind: bind) }.joined(separator: " UNION ")
         var sql = """
             WITH candidates AS MATERIALIZED (\(candidates))
             SELECT 'contents', p.name, '', l.architecture, f.area, \(path), f.area_path, l.distribution, l.component
@@ -51,7 +54,7 @@ extension IndexSearch {
     }
 
     /// The `contents` rows that may match a path containing `literal` (a superset; see
-    /// ``contentsFiles(matching:literal:limit:scope:)``), as a SELECT of `list_id, dir_id, name_id, package_id`.
+    /// ``contentsFiles(matching:anyOf:limit:scope:)``), as a SELECT of `list_id, dir_id, name_id, package_id`.
     static func contentsCandidates(_ literal: String, bind: (SQLValue) -> String) -> String {
         let rows = "SELECT list_id, dir_id, name_id, package_id FROM contents"
         guard !literal.isEmpty else { return rows }
