@@ -6,12 +6,14 @@ extension IndexStore {
     /// Streams a Contents file's lines into `contents` (one row per path and package), sharing directory,
     /// name and package strings through their tables. Runs inside the file's savepoint, like every write.
     ///
-    /// Most of an archive's 3.7 M base names occur once, so interning them one line at a time would insert
-    /// into the names' unique index, their trigram index and `contents_by_name` in random order (on bookworm:
-    /// 460 s, every dirty page spilled again and again). Instead the lines go to a staging table in file
-    /// order (directories and packages are interned on the way: a Contents file is sorted by path, so a
-    /// directory's lines follow each other), and three set statements then add the new names in sorted order,
-    /// the entries in key order, and, when the file is a large share of the index, `contents_by_name` anew.
+    /// The file is decompressed and parsed on another thread (``withBackgroundProducer(depth:produce:consume:)``)
+    /// while this one writes. Most of an archive's 3.7 M base names occur once, so interning them one line at a
+    /// time would insert into the names' unique index, their trigram index and `contents_by_name` in random
+    /// order (on bookworm: 460 s, every dirty page spilled again and again). Instead the lines go to a staging
+    /// table in file order, many rows per statement (directories and packages are interned on the way: a
+    /// Contents file is sorted by path, so a directory's lines follow each other), and set statements then add
+    /// the new names in sorted order, the trigram rows of the new directories and names, the entries in key
+    /// order, and, when the file is a large share of the index, `contents_by_name` anew.
     /// - Returns: the file's warnings (one line counting its malformed lines, if any).
     func writeContents(_ list: ContentsList, fileID: Int64, limits: ArchiveReaderLimits) throws -> [String] {
         try db.run("""
@@ -24,22 +26,44 @@ extension IndexStore {
             CREATE TEMP TABLE IF NOT EXISTS contents_stage(dir_id INTEGER NOT NULL, name TEXT NOT NULL, package_id INTEGER NOT NULL);
             DELETE FROM temp.contents_stage;
             """)
+        // Rows above these ids are the ones this file adds (no row of either table is ever deleted).
+        let lastDirectory = try db.scalar("SELECT coalesce(max(id), 0) FROM contents_dirs")?.int ?? 0
+        let lastName = try db.scalar("SELECT coalesce(max(id), 0) FROM contents_names")?.int ?? 0
         var strings = ContentsStrings(db: db)
-        let stage = try db.prepare("INSERT INTO temp.contents_stage(dir_id, name, package_id) VALUES (?1, ?2, ?3)")
+        var stage = ContentsStage(db: db)
         var entries: Int64 = 0
-        let malformed = try ContentsReader(limits: limits).forEachEntry(list.path) { line in
-            let directory = try strings.directory(line.directory)
-            for qualified in line.packages {
-                let package = try strings.package(qualified)
-                try stage.run([.integer(directory), .text(line.name), .integer(package)])
-                entries += 1
+        let path = list.path
+        let malformed = try withBackgroundProducer(produce: { emit in
+            var batch: [ContentsLine] = []
+            batch.reserveCapacity(Self.contentsBatch)
+            let malformed = try ContentsReader(limits: limits).forEachEntry(path) { line in
+                batch.append(line)
+                if batch.count == Self.contentsBatch {
+                    try emit(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
-        }
+            if !batch.isEmpty { try emit(batch) }
+            return malformed
+        }, consume: { (batch: [ContentsLine]) in
+            for line in batch {
+                let directory = try strings.directory(line.directory)
+                for qualified in line.packages {
+                    try stage.add(directory: directory, name: line.name, package: try strings.package(qualified))
+                    entries += 1
+                }
+            }
+        })
+        try stage.flush()
         let indexed = try db.scalar("SELECT coalesce(sum(entries), 0) FROM contents_lists")?.int ?? 0
         // Rebuilding the name index (one sort) beats inserting a large share of it row by row.
         let rebuild = entries >= 100_000 && entries * 4 >= indexed
         if rebuild { try db.execute("DROP INDEX IF EXISTS contents_by_name") }
         try db.run("INSERT OR IGNORE INTO contents_names(name) SELECT DISTINCT name FROM temp.contents_stage ORDER BY name")
+        try db.run("INSERT INTO contents_name_fts(rowid, name) SELECT id, name FROM contents_names WHERE id > ?1",
+                   [.integer(lastName)])
+        try db.run("INSERT INTO contents_dir_fts(rowid, path) SELECT id, path FROM contents_dirs WHERE id > ?1",
+                   [.integer(lastDirectory)])
         try db.run("""
             INSERT OR IGNORE INTO contents(list_id, dir_id, name_id, package_id)
             SELECT ?1, s.dir_id, n.id, s.package_id FROM temp.contents_stage s JOIN contents_names n ON n.name = s.name
@@ -49,6 +73,41 @@ extension IndexStore {
         try db.execute("DELETE FROM temp.contents_stage")
         try db.run("UPDATE contents_lists SET entries = ?2 WHERE id = ?1", [.integer(listID), .integer(entries)])
         return malformed.warning.map { [$0] } ?? []
+    }
+
+    /// Lines handed from the reading thread to the writer at a time.
+    static let contentsBatch = 4096
+}
+
+/// Rows for the staging table, written many per `INSERT` (one statement per row cost the writer more than
+/// the row itself: bind, step, reset and the connection's mutex, 7.3 M times on bookworm).
+struct ContentsStage {
+    let db: Database
+    private var values: [SQLValue] = []
+    /// Rows per statement (3 parameters each, well under SQLite's 32,766).
+    static let rowsPerStatement = 128
+
+    init(db: Database) {
+        self.db = db
+        values.reserveCapacity(3 * Self.rowsPerStatement)
+    }
+
+    mutating func add(directory: Int64, name: String, package: Int64) throws {
+        values.append(.integer(directory))
+        values.append(.text(name))
+        values.append(.integer(package))
+        if values.count == 3 * Self.rowsPerStatement { try flush() }
+    }
+
+    /// Writes the rows not written yet.
+    mutating func flush() throws {
+        guard !values.isEmpty else { return }
+        let rows = values.count / 3
+        // Two statement texts in a file (the full one and the last, shorter one), each prepared once.
+        let sql = "INSERT INTO temp.contents_stage(dir_id, name, package_id) VALUES "
+            + repeatElement("(?, ?, ?)", count: rows).joined(separator: ", ")
+        try db.prepare(sql).run(values)
+        values.removeAll(keepingCapacity: true)
     }
 }
 
