@@ -20,12 +20,8 @@ let package = Package(
         // headers by scripts/generate-lazy-shims.py.
         .target(name: "CLazyLoader", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CArchive", dependencies: ["CLazyLoader"]),
-        // SQLite and liblzma are linked statically (their `.a` from libsqlite3-dev and liblzma-dev, see the wrapper
-        // targets): the dynamic loader then binds 1,600 fewer symbols and maps two fewer libraries at every start,
-        // 1.4 M instructions of a 20 M `ls` (docs/BENCHMARKS.md, "Start-up"). No `pkgConfig` here, as it would add
-        // `-lsqlite3`/`-llzma` (the shared libraries) to the link; the headers are in /usr/include.
-        .systemLibrary(name: "CLZMA", providers: [.apt(["liblzma-dev"])]),
-        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCrypto", dependencies: ["CLazyLoader"]),
         .target(name: "CSolv", dependencies: ["CLazyLoader"]),
 
@@ -34,8 +30,8 @@ let package = Package(
 
         // MARK: Safe wrappers (the only importers of the C modules)
         .target(name: "LibArchive", dependencies: ["CArchive", "SystemCalls"]),
-        .target(name: "LZMA", dependencies: ["CLZMA"], linkerSettings: [.unsafeFlags(["-Xlinker", "-l:liblzma.a"])]),
-        .target(name: "SQLite", dependencies: ["CSQLite"], linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libsqlite3.a"])]),
+        .target(name: "LZMA", dependencies: ["CLZMA"]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Digest", dependencies: ["CCrypto", "SystemCalls"]),
         .target(name: "Solv", dependencies: ["CSolv", "SystemCalls"]),
 
@@ -62,9 +58,12 @@ let package = Package(
             "RepositoryState", "Installability",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
-            // lld (the toolchain's, /opt/swift/usr/bin/ld.lld) packs the 45,000 relative relocations of the PIE into
-            // DT_RELR (glibc ≥ 2.36): 9 KB instead of 1 MB of .rela.dyn read at every start; ASLR stays.
-            .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]),
+            // Start-up (docs/BENCHMARKS.md, "Start-up"): lld (the toolchain's /opt/swift/usr/bin/ld.lld) packs the
+            // 45,000 relative relocations of the PIE into DT_RELR (glibc ≥ 2.36): 9 KB instead of 1 MB of .rela.dyn
+            // at every start; the binary stays position-independent (ASLR). --no-export-dynamic undoes the
+            // -export-dynamic of the toolchain's static-stdlib-args.lnk: 8,000 dynamic symbols the loader and
+            // dladdr walk, and nothing looks up (the dlopened libraries bind to their own dependencies).
+            .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"]),
         ]),
 
         // MARK: Tests
