@@ -55,16 +55,24 @@ struct Debwork: ParsableCommand {
     /// The read-only calls scripts run in loops, parsed as the root of their own command tree: ArgumentParser
     /// then neither walks every call's tree nor parses the arguments twice more looking for a completion-script
     /// request (a quarter of an `ls`; each of these calls says `_superCommandName: "debwork"`, which turns that
-    /// search off and keeps "debwork <call>" in its messages). See docs/BENCHMARKS.md, "Start-up".
-    static let directCalls: [String: ParsableCommand.Type] = [
-        "ls": LsCommand.self, "show": ShowCommand.self, "search": SearchCommand.self, "status": StatusCommand.self,
-        "vercmp": VercmpCommand.self, "snapshot_ls": SnapshotLsCommand.self,
-    ]
+    /// search off and keeps "debwork <call>" in its messages). See docs/BENCHMARKS.md, "Start-up". A `switch`,
+    /// not a dictionary: a `[String: ParsableCommand.Type]` costs 0.3 M instructions of metadata at every start.
+    static func directCall(_ name: String) -> ParsableCommand.Type? {
+        switch name {
+        case "ls": LsCommand.self
+        case "show": ShowCommand.self
+        case "search": SearchCommand.self
+        case "status": StatusCommand.self
+        case "vercmp": VercmpCommand.self
+        case "snapshot_ls": SnapshotLsCommand.self
+        default: nil
+        }
+    }
 
-    /// Runs one of ``directCalls`` when its arguments parse; anything else — help, completion requests, a
+    /// Runs one of the ``directCall(_:)`` calls when its arguments parse; anything else — help, completion requests, a
     /// usage error (so that its message names `debwork <call>`) — goes through the whole command tree.
     static func runDirectly(_ arguments: [String]) -> Bool {
-        guard let call = arguments.first, let command = directCalls[call],
+        guard let call = arguments.first, let command = directCall(call),
               !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion-script")
                                            || $0 == "---completion" || $0.hasPrefix("--experimental") })
         else { return false }

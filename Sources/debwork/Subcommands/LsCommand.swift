@@ -16,7 +16,7 @@ struct LsCommand: ParsableCommand {
             """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
-    @OptionGroup(title: "Selection") var filter: SourceFilterOptions
+    @OptionGroup var filter: SourceFilterOptions  // the call's own options: listed under OPTIONS, last, like every call's
     @OptionGroup(title: "Instance options") var settings: ConfigurationOptions
 
     @Argument(help: "Exact source package name.", completion: IndexCompletion.sources)
