@@ -87,6 +87,7 @@ public final class SearchService {
         if let pattern = query.pattern, pattern.utf8.count > GlobPattern.maximumLength {
             throw SearchError.tooLong("the pattern", pattern)
         }
+        if [.name, .text].contains(query.mode) { try store.readWithoutMemoryMap() }
         let scope = try Scope(areas: query.areas, distribution: query.distribution,
                               indexOnly: query.indexOnly && [.name, .text].contains(query.mode), store: store)
         switch query.mode {

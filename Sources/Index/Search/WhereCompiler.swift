@@ -27,7 +27,55 @@ public enum WhereCompiler {
     public static func compile(_ expression: QueryExpression) throws(QueryError) -> WhereFilter {
         var values: [SQLValue] = []
         let sql = try sql(for: expression, values: &values)
-        return WhereFilter(sql: sql, values: values)
+        return WhereFilter(sql: sql, values: values, owners: try owners(for: expression))
+    }
+
+    /// The owners a query can select, as a query over `field_values`, when every row it selects must have a
+    /// control field passing a test: a field's condition (an absent field never matches), a conjunction with
+    /// at least one such operand (an equality preferred: a probe, not a scan), a disjunction of such
+    /// operands only. Nil for a negation or a test of a pseudo-field (any row may pass those).
+    private static func owners(for expression: QueryExpression) throws(QueryError) -> WhereFilter.Owners? {
+        switch expression {
+        case .condition(let condition):
+            guard case .field(let name) = try QueryColumn(field: condition.field) else { return nil }
+            let value = SQLValue.text(condition.value)
+            let select = "SELECT owner FROM field_values WHERE name = ? AND "
+            switch condition.relation {
+            case .equal:
+                return .init(sql: select + "value = ?", values: [.text(name), value], isProbe: true)
+            case .glob:
+                return .init(sql: select + "value GLOB ?", values: [.text(name), value], isProbe: false)
+            case .regex:
+                return .init(sql: select + "regexp(?, value)", values: [.text(name), value], isProbe: false)
+            case .greaterOrEqual, .lessOrEqual, .greater, .less:
+                let operation = switch condition.relation {
+                case .greaterOrEqual: ">="
+                case .lessOrEqual: "<="
+                case .greater: ">"
+                default: "<"
+                }
+                return .init(sql: select + "debvercmp(value, ?) \(operation) 0", values: [.text(name), value],
+                             isProbe: false)
+            }
+        case .and:
+            var best: WhereFilter.Owners?
+            for operand in operands(of: expression, and: true) {
+                guard let owners = try owners(for: operand) else { continue }
+                if owners.isProbe { return owners }
+                if best == nil { best = owners }
+            }
+            return best
+        case .or:
+            var parts: [WhereFilter.Owners] = []
+            for operand in operands(of: expression, and: false) {
+                guard let owners = try owners(for: operand) else { return nil }
+                parts.append(owners)
+            }
+            return .init(sql: parts.map(\.sql).joined(separator: " UNION ALL "), values: parts.flatMap(\.values),
+                         isProbe: parts.allSatisfy(\.isProbe))
+        case .not:
+            return nil
+        }
     }
 
     /// Chains of the same operator become one flat `(a AND b AND c)` and runs of `!` cancel in pairs (every
