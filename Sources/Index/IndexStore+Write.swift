@@ -118,7 +118,8 @@ extension IndexStore {
 
     /// Merges each full-text index into one segment (FTS5 `optimize`), dropping deleted rows' tombstones.
     func optimizeFullText() throws {
-        for table in ["text_fts", "binary_path_fts", "source_path_fts", "dist_text_fts"] {
+        for table in ["text_fts", "binary_path_fts", "source_path_fts", "dist_text_fts", "dist_binary_names_fts",
+                      "dist_source_names_fts"] {
             try db.run("INSERT INTO \(table)(\(table)) VALUES ('optimize')", [])
         }
     }
