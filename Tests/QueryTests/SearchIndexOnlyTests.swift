@@ -184,6 +184,9 @@ struct SearchIndexOnlyTests {
         ("Maintainer (~ ^Jane), $Version (>= 1.0)", ["-F", "Maintainer", "-e", "^Jane", "-a", "-F", "Version", "--ge", "1.0"]),
         ("Installed-Size (>= 100)", ["-F", "Installed-Size", "--ge", "100"]),
         ("!Section (devel)", ["-!", "-F", "Section", "-X", "devel"]),
+        // Two equalities: either may narrow (the one with fewer rows does), the other is then a probe per row.
+        ("Priority (optional), Section (devel)", ["-F", "Priority", "-X", "optional", "-a", "-F", "Section", "-X", "devel"]),
+        ("Section (libs), Priority (required)", ["-F", "Section", "-X", "libs", "-a", "-F", "Priority", "-X", "required"]),
     ])
     func whereQuery(query: String, oracle: [String]) throws {
         let binaries = try grepDctrl(oracle, file: packages)

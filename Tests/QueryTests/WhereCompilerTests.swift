@@ -80,17 +80,19 @@ import Testing
         return Set(try database.query(sql, filter.values) { $0.string(0) })
     }
 
-    /// The same, with the candidates first narrowed to the filter's `owners` (as the index's search does); nil
-    /// when the filter has none.
-    func matchesThroughOwners(_ query: String) throws -> Set<String>? {
+    /// The same, with the candidates first narrowed by each of the filter's `ownerAlternatives` (as the index's
+    /// search does with one of them); empty when the filter has none.
+    func matchesThroughOwners(_ query: String) throws -> [Set<String>] {
         let filter = try WhereCompiler.compile(query)
-        guard let owners = filter.owners else { return nil }
-        let sql = """
-            SELECT CASE kind WHEN 'source' THEN 'src:' || package || '_' || version
-                   ELSE package || '_' || version || '_' || architecture END
-            FROM candidates WHERE owner IN (\(owners.sql)) AND \(filter.sql)
-            """
-        return Set(try database.query(sql, owners.values + filter.values) { $0.string(0) })
+        #expect(filter.owners == filter.ownerAlternatives.first)
+        return try filter.ownerAlternatives.map { owners in
+            let sql = """
+                SELECT CASE kind WHEN 'source' THEN 'src:' || package || '_' || version
+                       ELSE package || '_' || version || '_' || architecture END
+                FROM candidates WHERE owner IN (\(owners.sql)) AND \(filter.sql)
+                """
+            return Set(try database.query(sql, owners.values + filter.values) { $0.string(0) })
+        }
     }
 
     static let queries: [(String, Set<String>)] = [
@@ -167,7 +169,7 @@ import Testing
     @Test(arguments: queries)
     func selects(_ query: String, _ expected: Set<String>) throws {
         #expect(try matches(query) == expected)
-        if let narrowed = try matchesThroughOwners(query) { #expect(narrowed == expected) }
+        for narrowed in try matchesThroughOwners(query) { #expect(narrowed == expected) }
         #expect(try database.scalar("SELECT count(*) FROM candidates") == .integer(Int64(Self.rows.count)))
     }
 
@@ -177,7 +179,7 @@ import Testing
         ("Priority (required)", true), ("Depends (% *libc6*), $PackageType (deb)", true),
         ("Priority (required) | Section (% lib*)", true), ("!Priority (optional)", false),
         ("Priority (required) | nginx", false), ("$Version (>= 1.0)", false), ("Architecture (all)", false),
-        ("!!Essential (yes)", false),
+        ("!!Essential (yes)", false), ("Priority (optional), Section (editors), $PackageType (deb)", true),
     ])
     func narrowsThroughOwners(_ query: String, _ narrows: Bool) throws {
         #expect((try WhereCompiler.compile(query).owners != nil) == narrows)

@@ -56,6 +56,21 @@ extension IndexSearch {
         """
     }
 
+    /// Of the queries that may narrow a filter's candidates, the one selecting fewest rows among the probes
+    /// (counted up to a cap, a few index steps each: `Section (editors)` before `Priority (optional)`, whatever
+    /// their order in the query), else the first; nil when there is none.
+    func narrowest(_ alternatives: [WhereFilter.Owners]) throws -> WhereFilter.Owners? {
+        let probes = alternatives.filter(\.isProbe)
+        guard probes.count > 1 else { return probes.first ?? alternatives.first }
+        var best: (owners: WhereFilter.Owners, count: Int64)?
+        for owners in probes {
+            let count = try db.scalar("SELECT count(*) FROM (\(owners.sql) LIMIT 20000)", owners.values)?.int ?? 0
+            if let current = best, current.count <= count { continue }
+            best = (owners, count)
+        }
+        return best?.owners
+    }
+
     /// An artifact a `--where` filter selects.
     public struct FilteredArtifact: Sendable, Hashable {
         /// `binary` or `source`.
@@ -84,7 +99,8 @@ extension IndexSearch {
                           indexOnly: Bool = false) throws -> [FilteredArtifact] {
         try registerDebworkFunctions(on: db)
         let withIndexOnly = indexOnly && (areas.isEmpty || areas.contains(.repositories))
-        var sql = Self.candidatesSQL(indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0", owners: filter.owners?.sql) + """
+        let owners = try narrowest(filter.ownerAlternatives)
+        var sql = Self.candidatesSQL(indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0", owners: owners?.sql) + """
 
             SELECT DISTINCT candidates.kind, candidates.package, candidates.version, candidates.source,
                 candidates.source_version, candidates.area, candidates.area_path,
@@ -94,7 +110,7 @@ extension IndexSearch {
             FROM candidates
             WHERE (\(filter.sql))
             """
-        var values = (filter.owners?.values ?? []) + filter.values
+        var values = (owners?.values ?? []) + filter.values
         if let glob {
             sql += " AND (candidates.package GLOB ? OR candidates.source GLOB ?)"
             values += [.text(glob), .text(glob)]

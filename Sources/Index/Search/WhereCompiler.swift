@@ -25,9 +25,18 @@ public enum WhereCompiler {
     /// Compiles a parsed query.
     /// - Throws: ``QueryError`` for an unknown pseudo-field or an invalid field name.
     public static func compile(_ expression: QueryExpression) throws(QueryError) -> WhereFilter {
+        // A conjunction's operands each narrow on their own: the search takes the one selecting fewest rows.
+        var alternatives: [WhereFilter.Owners] = []
+        if case .and = expression {
+            for operand in operands(of: expression, and: true) {
+                if let owners = try owners(for: operand) { alternatives.append(owners) }
+            }
+        } else if let owners = try owners(for: expression) {
+            alternatives = [owners]
+        }
         var values: [SQLValue] = []
-        let sql = try sql(for: expression, values: &values)
-        return WhereFilter(sql: sql, values: values, owners: try owners(for: expression))
+        let sql = try sql(for: expression, narrowed: !alternatives.isEmpty, values: &values)
+        return WhereFilter(sql: sql, values: values, owners: alternatives.first, ownerAlternatives: alternatives)
     }
 
     /// The owners a query can select, as a query over `field_values`, when every row it selects must have a
@@ -81,13 +90,16 @@ public enum WhereCompiler {
     /// Chains of the same operator become one flat `(a AND b AND c)` and runs of `!` cancel in pairs (every
     /// operand is non-NULL, so `NOT NOT x` is `x`): SQLite's parser overflows at about 40 nested parentheses,
     /// and a query of 50 alternatives `a | b | …` must not nest 50 deep.
-    private static func sql(for expression: QueryExpression, values: inout [SQLValue]) throws(QueryError) -> String {
+    ///
+    /// `narrowed`: the candidates are few (those of ``WhereFilter/owners``), so a field's equality is one probe
+    /// of `field_values` per candidate, not a list of every owner with that value (60 k for `Priority (optional)`).
+    private static func sql(for expression: QueryExpression, narrowed: Bool, values: inout [SQLValue]) throws(QueryError) -> String {
         switch expression {
         case .and, .or:
             let isAnd = if case .and = expression { true } else { false }
             var parts: [String] = []
             for operand in operands(of: expression, and: isAnd) {
-                parts.append(try sql(for: operand, values: &values))
+                parts.append(try sql(for: operand, narrowed: narrowed, values: &values))
             }
             return "(" + parts.joined(separator: isAnd ? " AND " : " OR ") + ")"
         case .not:
@@ -97,10 +109,10 @@ public enum WhereCompiler {
                 negations += 1
                 operand = inner
             }
-            let inner = try sql(for: operand, values: &values)
+            let inner = try sql(for: operand, narrowed: narrowed, values: &values)
             return negations % 2 == 1 ? "(NOT \(inner))" : inner
         case .condition(let condition):
-            return "COALESCE(\(try test(condition, values: &values)), 0)"
+            return "COALESCE(\(try test(condition, narrowed: narrowed, values: &values)), 0)"
         }
     }
 
@@ -123,7 +135,7 @@ public enum WhereCompiler {
 
     /// One condition as an SQL boolean that may be NULL. Parameters are appended in the order their `?`
     /// appear in the text.
-    private static func test(_ condition: QueryCondition, values: inout [SQLValue]) throws(QueryError) -> String {
+    private static func test(_ condition: QueryCondition, narrowed: Bool, values: inout [SQLValue]) throws(QueryError) -> String {
         let column = try QueryColumn(field: condition.field)
         let value = condition.value
         func read() -> String {
@@ -159,6 +171,10 @@ public enum WhereCompiler {
                     + "instr(' ' || architecture || ' ', ' ' || \(word) || ' ') > 0))"
             case .packageType where value == "binary":
                 return "kind = \(bind("binary"))"
+            case .field(let name) where narrowed:
+                let field = bind(name)
+                return "EXISTS (SELECT 1 FROM field_values f WHERE f.name = \(field) AND f.value = \(bind(value)) "
+                    + "AND f.owner = candidates.owner)"
             case .field(let name):
                 // One probe of the (name, value) index instead of a lookup per candidate row.
                 let field = bind(name)

@@ -25,6 +25,9 @@ public struct WhereFilter: Sendable, Hashable {
     /// The rows the filter can select, narrowed through the index before the filter is applied: nil, or an
     /// SQL query of one column over `field_values` whose owners include every candidate `sql` is true for.
     public var owners: Owners?
+    /// Queries any one of which may serve as `owners` (a conjunction's narrowing operands), `owners` first:
+    /// the search may take the one selecting fewest rows. Each must be a superset as `owners` is.
+    public var ownerAlternatives: [Owners]
 
     /// A query selecting a superset of the owners a filter selects, with its own parameters (plain `?`, bound
     /// before the filter's: a filter with `owners` uses plain `?` too).
@@ -41,9 +44,10 @@ public struct WhereFilter: Sendable, Hashable {
         }
     }
 
-    public init(sql: String, values: [SQLValue], owners: Owners? = nil) {
+    public init(sql: String, values: [SQLValue], owners: Owners? = nil, ownerAlternatives: [Owners]? = nil) {
         self.sql = sql
         self.values = values
         self.owners = owners
+        self.ownerAlternatives = ownerAlternatives ?? owners.map { [$0] } ?? []
     }
 }
