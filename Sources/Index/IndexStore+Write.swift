@@ -294,6 +294,13 @@ extension IndexStore {
             let description = fields.first { $0.name == "description" }?.value ?? ""
             try insertText.run([.integer(memberID), .text(binary.package), .text(description)])
         }
+        // The names' trigram indexes (Schema 9), in one statement each.
+        try db.run("""
+            INSERT INTO dist_binary_names_fts(rowid, package, source)
+            SELECT id, package, source FROM dist_binaries WHERE distribution_id = ?1
+            """, [.integer(id)])
+        try db.run("INSERT INTO dist_source_names_fts(rowid, package) SELECT id, package FROM dist_sources WHERE distribution_id = ?1",
+                   [.integer(id)])
     }
 
     private func writeConfiguration(_ configuration: RepositoryConfiguration, fileID: Int64, repositoryID: Int64) throws {

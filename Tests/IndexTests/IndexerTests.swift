@@ -173,8 +173,7 @@ import Testing
         #expect(try workspace.count("SELECT count(DISTINCT binary_id) FROM binary_members WHERE name = 'control'") == debs)
         // Back to what a version-2 index holds.
         try workspace.store.db.execute("""
-            DROP TRIGGER dist_binaries_names_insert; DROP TRIGGER dist_binaries_names_delete;
-            DROP TRIGGER dist_sources_names_insert; DROP TRIGGER dist_sources_names_delete;
+            DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
             DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
             DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete; DROP TABLE dist_text_fts;
             DROP TABLE binary_members;
@@ -228,8 +227,7 @@ import Testing
         // An index at version 3 gets the rows from the JSON.
         _ = try workspace.index()
         try workspace.store.db.execute("""
-            DROP TRIGGER dist_binaries_names_insert; DROP TRIGGER dist_binaries_names_delete;
-            DROP TRIGGER dist_sources_names_insert; DROP TRIGGER dist_sources_names_delete;
+            DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
             DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
             DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete; DROP TABLE dist_text_fts;
             DROP TABLE field_values;
@@ -250,8 +248,8 @@ import Testing
         #expect(try upgraded.db.scalar("SELECT count(*) FROM field_values WHERE owner >= 0")?.int == total)
     }
 
-    /// Migration 9: the names' trigram indexes are filled for an index written before it and follow the
-    /// stanzas when a distribution's rows go.
+    /// Migration 9: the names' trigram indexes hold the stanzas the writer adds, are filled for an index written
+    /// before it, and follow the stanzas when a distribution's rows go.
     @Test func stanzaNameTrigramsFollowTheStanzas() throws {
         let workspace = try Workspace()
         _ = try workspace.index()
@@ -262,27 +260,27 @@ import Testing
             """)
         let sources = try workspace.count("SELECT count(*) FROM dist_sources WHERE instr(package, 'hel') > 0 AND instr(package, 'llo') > 0")
         #expect(binaries > 0 && sources > 0)
+        func check(_ store: IndexStore, _ binaryCount: Int64, _ sourceCount: Int64) throws {
+            for table in ["dist_binary_names_fts", "dist_source_names_fts"] {
+                try store.db.execute("INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 1)")
+            }
+            #expect(try store.db.scalar("""
+                SELECT count(*) FROM dist_binary_names_fts WHERE dist_binary_names_fts MATCH '"hel" AND "llo"'
+                """)?.int == binaryCount)
+            #expect(try store.db.scalar("""
+                SELECT count(*) FROM dist_source_names_fts WHERE dist_source_names_fts MATCH '"hel" AND "llo"'
+                """)?.int == sourceCount)
+        }
+        try check(workspace.store, binaries, sources)
         try workspace.store.db.execute("""
-            DROP TRIGGER dist_binaries_names_insert; DROP TRIGGER dist_binaries_names_delete;
-            DROP TRIGGER dist_sources_names_insert; DROP TRIGGER dist_sources_names_delete;
+            DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
             DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
             PRAGMA user_version = 8;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
-        func check(_ binaryCount: Int64, _ sourceCount: Int64) throws {
-            for table in ["dist_binary_names_fts", "dist_source_names_fts"] {
-                try upgraded.db.execute("INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 1)")
-            }
-            #expect(try upgraded.db.scalar("""
-                SELECT count(*) FROM dist_binary_names_fts WHERE dist_binary_names_fts MATCH '"hel" AND "llo"'
-                """)?.int == binaryCount)
-            #expect(try upgraded.db.scalar("""
-                SELECT count(*) FROM dist_source_names_fts WHERE dist_source_names_fts MATCH '"hel" AND "llo"'
-                """)?.int == sourceCount)
-        }
-        try check(binaries, sources)
+        try check(upgraded, binaries, sources)
         try upgraded.db.execute("DELETE FROM files WHERE kind = 'release'")
-        try check(0, 0)
+        try check(upgraded, 0, 0)
     }
 
     @Test func statusReportsRepositoriesInMiniBuilddShape() throws {
