@@ -57,10 +57,10 @@ extension IndexSearch {
     }
 
     /// Of the queries that may narrow a filter's candidates, the one selecting fewest rows among the probes
-    /// (counted up to a cap, a few index steps each: `Section (editors)` before `Priority (optional)`, whatever
-    /// their order in the query), else the first; nil when there is none.
+    /// (the first 8, each counted up to a cap: `Section (editors)` before `Priority (optional)`, whatever their
+    /// order in the query), else the first; nil when there is none.
     func narrowest(_ alternatives: [WhereFilter.Owners]) throws -> WhereFilter.Owners? {
-        let probes = alternatives.filter(\.isProbe)
+        let probes = alternatives.filter(\.isProbe).prefix(8)
         guard probes.count > 1 else { return probes.first ?? alternatives.first }
         var best: (owners: WhereFilter.Owners, count: Int64)?
         for owners in probes {
