@@ -118,7 +118,8 @@ extension IndexStore {
 
     /// Merges each full-text index into one segment (FTS5 `optimize`), dropping deleted rows' tombstones.
     func optimizeFullText() throws {
-        for table in ["text_fts", "binary_path_fts", "source_path_fts", "dist_text_fts"] {
+        for table in ["text_fts", "binary_path_fts", "source_path_fts", "dist_text_fts", "dist_binary_names_fts",
+                      "dist_source_names_fts"] {
             try db.run("INSERT INTO \(table)(\(table)) VALUES ('optimize')", [])
         }
     }
@@ -293,6 +294,13 @@ extension IndexStore {
             let description = fields.first { $0.name == "description" }?.value ?? ""
             try insertText.run([.integer(memberID), .text(binary.package), .text(description)])
         }
+        // The names' trigram indexes (schema 10), in one statement each.
+        try db.run("""
+            INSERT INTO dist_binary_names_fts(rowid, package, source)
+            SELECT id, package, source FROM dist_binaries WHERE distribution_id = ?1
+            """, [.integer(id)])
+        try db.run("INSERT INTO dist_source_names_fts(rowid, package) SELECT id, package FROM dist_sources WHERE distribution_id = ?1",
+                   [.integer(id)])
     }
 
     private func writeConfiguration(_ configuration: RepositoryConfiguration, fileID: Int64, repositoryID: Int64) throws {

@@ -84,6 +84,14 @@ public final class IndexStore {
         throw IndexError(path: path, reason: "an SQLite database that is not a debwork index (tables: \(tables.prefix(5).joined(separator: ", "))); refusing to touch it")
     }
 
+    /// Reads the index through SQLite's page cache (`pread`) from now on instead of the memory map, for calls
+    /// that read a few scattered pages (a name or field search). Every page touched through the map stays
+    /// resident with the kernel's fault-around window (64 KB): `search hello` on bookworm main's index held
+    /// 120 MB for the 7 MB of pages it read, in the same time.
+    public func readWithoutMemoryMap() throws(SQLiteError) {
+        try db.execute("PRAGMA mmap_size = 0")
+    }
+
     /// The schema version the index is at (`PRAGMA user_version`).
     public var schemaVersion: Int {
         Int((try? db.scalar("PRAGMA user_version")?.int) ?? 0)

@@ -341,6 +341,29 @@ enum Schema {
             DROP TRIGGER contents_dirs_fts_insert;
             DROP TRIGGER contents_names_fts_insert;
             """),
+        // 10: a name search over index-only packages (`*hello*`) without a GLOB on every stanza's names (63 k binary
+        // and 34 k source stanzas on bookworm main, 25 ms of a 40 ms call): trigram indexes over a binary's package
+        // and source names and a source's name (external content: the names are not stored twice; detail=none,
+        // columnsize=0: a prefilter only, the hits are checked with GLOB). Filled from the rows there are; the
+        // writer adds a distribution's rows in one statement after writing them (a trigger per row cost 2.7 s of
+        // CPU on bookworm main), triggers delete them; `dist_binaries`/`dist_sources` rows are never updated.
+        Migration("""
+            CREATE VIRTUAL TABLE dist_binary_names_fts USING fts5(
+                package, source, content = 'dist_binaries', content_rowid = 'id', tokenize = 'trigram case_sensitive 1',
+                detail = 'none', columnsize = 0);
+            INSERT INTO dist_binary_names_fts(dist_binary_names_fts) VALUES ('rebuild');
+            CREATE TRIGGER dist_binaries_names_delete AFTER DELETE ON dist_binaries BEGIN
+                INSERT INTO dist_binary_names_fts(dist_binary_names_fts, rowid, package, source)
+                    VALUES ('delete', old.id, old.package, old.source);
+            END;
+            CREATE VIRTUAL TABLE dist_source_names_fts USING fts5(
+                package, content = 'dist_sources', content_rowid = 'id', tokenize = 'trigram case_sensitive 1',
+                detail = 'none', columnsize = 0);
+            INSERT INTO dist_source_names_fts(dist_source_names_fts) VALUES ('rebuild');
+            CREATE TRIGGER dist_sources_names_delete AFTER DELETE ON dist_sources BEGIN
+                INSERT INTO dist_source_names_fts(dist_source_names_fts, rowid, package) VALUES ('delete', old.id, old.package);
+            END;
+            """),
     ]
 
     static var version: Int { migrations.count }

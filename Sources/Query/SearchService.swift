@@ -87,6 +87,7 @@ public final class SearchService {
         if let pattern = query.pattern, pattern.utf8.count > GlobPattern.maximumLength {
             throw SearchError.tooLong("the pattern", pattern)
         }
+        if [.name, .text].contains(query.mode) { try store.readWithoutMemoryMap() }
         let scope = try Scope(areas: query.areas, distribution: query.distribution,
                               indexOnly: query.indexOnly && [.name, .text].contains(query.mode), store: store)
         switch query.mode {
@@ -114,7 +115,8 @@ public final class SearchService {
     /// whose name matches yields its `.deb`/`.udeb`/`.ddeb` file. Repository paths start with the repository id
     /// (they are relative to the repositories route); no `.dsc` and no file of another package is listed.
     func names(_ pattern: String, scope: Scope, query: SearchQuery) throws -> PackageSearchResult {
-        let glob = GlobPattern.packageName(pattern).glob
+        let name = GlobPattern.packageName(pattern)
+        let glob = name.glob
         let matched = try search.sourceNames(matching: glob)
         // Source directories: where the artifacts of each matching source are.
         var rows = try search.artifacts(ofSources: matched, scope: scope.index).map { artifact in
@@ -128,7 +130,7 @@ public final class SearchService {
                         path: artifact.repository.map { $0 + "/" + artifact.areaPath } ?? artifact.areaPath)
         }
         // Packages known from a distribution's stanzas only (debwork's own form), under their source.
-        rows += try search.indexOnlyPackages(matching: glob, scope: scope.index).map { package in
+        rows += try search.indexOnlyPackages(matching: glob, literal: name.longestLiteral, scope: scope.index).map { package in
             ArtifactRow(source: package.source, version: package.sourceVersion, area: Self.indexOnlyArea,
                         path: package.path, indexOnly: IndexOnlyHit(package))
         }

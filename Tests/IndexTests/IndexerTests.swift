@@ -173,6 +173,8 @@ import Testing
         #expect(try workspace.count("SELECT count(DISTINCT binary_id) FROM binary_members WHERE name = 'control'") == debs)
         // Back to what a version-2 index holds.
         try workspace.store.db.execute("""
+            DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
+            DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
             DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete; DROP TABLE dist_text_fts;
             DROP TABLE binary_members;
             ALTER TABLE binary_files DROP COLUMN tar_name;
@@ -225,6 +227,8 @@ import Testing
         // An index at version 3 gets the rows from the JSON.
         _ = try workspace.index()
         try workspace.store.db.execute("""
+            DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
+            DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
             DROP TRIGGER dist_binaries_delete; DROP TRIGGER dist_sources_delete; DROP TABLE dist_text_fts;
             DROP TABLE field_values;
             DROP TRIGGER binaries_fields_insert; DROP TRIGGER binaries_fields_update; DROP TRIGGER binaries_fields_delete;
@@ -242,6 +246,41 @@ import Testing
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
         #expect(try upgraded.db.scalar("SELECT count(*) FROM field_values WHERE owner >= 0")?.int == total)
+    }
+
+    /// Migration 10: the names' trigram indexes hold the stanzas the writer adds, are filled for an index written
+    /// before it, and follow the stanzas when a distribution's rows go.
+    @Test func stanzaNameTrigramsFollowTheStanzas() throws {
+        let workspace = try Workspace()
+        _ = try workspace.index()
+        // What the trigram query below selects (detail=none: both trigrams anywhere in the row's names).
+        let binaries = try workspace.count("""
+            SELECT count(*) FROM dist_binaries
+            WHERE instr(package || ' ' || source, 'hel') > 0 AND instr(package || ' ' || source, 'llo') > 0
+            """)
+        let sources = try workspace.count("SELECT count(*) FROM dist_sources WHERE instr(package, 'hel') > 0 AND instr(package, 'llo') > 0")
+        #expect(binaries > 0 && sources > 0)
+        func check(_ store: IndexStore, _ binaryCount: Int64, _ sourceCount: Int64) throws {
+            for table in ["dist_binary_names_fts", "dist_source_names_fts"] {
+                try store.db.execute("INSERT INTO \(table)(\(table), rank) VALUES ('integrity-check', 1)")
+            }
+            #expect(try store.db.scalar("""
+                SELECT count(*) FROM dist_binary_names_fts WHERE dist_binary_names_fts MATCH '"hel" AND "llo"'
+                """)?.int == binaryCount)
+            #expect(try store.db.scalar("""
+                SELECT count(*) FROM dist_source_names_fts WHERE dist_source_names_fts MATCH '"hel" AND "llo"'
+                """)?.int == sourceCount)
+        }
+        try check(workspace.store, binaries, sources)
+        try workspace.store.db.execute("""
+            DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
+            DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
+            PRAGMA user_version = 8;
+            """)
+        let upgraded = try IndexStore(path: workspace.store.path)
+        try check(upgraded, binaries, sources)
+        try upgraded.db.execute("DELETE FROM files WHERE kind = 'release'")
+        try check(upgraded, 0, 0)
     }
 
     @Test func statusReportsRepositoriesInMiniBuilddShape() throws {

@@ -45,3 +45,14 @@ import Testing
             == #"{"schema":1,"lines":["deb [] http://h/test bookworm-test-unstable main"]}"#)
     }
 }
+
+/// A snippet on one line: the fast path (no line break, no space at the ends) gives what splitting gives.
+@Suite struct SnippetLineTests {
+    @Test(arguments: ["", " ", "plain text", "…an [editor] for…", " leading", "trailing ", "two\nlines", " a \n\n b ",
+                      "crlf\r\nline", "cr\ronly", "e\u{301}dito\u{301}r", " \u{301}combining", "tab\tinside", "\u{1B}[1mbold\u{1B}[0m"])
+    func oneLine(_ text: String) {
+        let split = text.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters(in: " ") }.joined(separator: " ")
+        #expect(SearchText.oneLine(text) == split)
+        #expect(SearchText.hasBoldMarker(text) == text.contains("\u{1B}[1m"))
+    }
+}

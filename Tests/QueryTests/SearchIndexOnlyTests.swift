@@ -176,6 +176,17 @@ struct SearchIndexOnlyTests {
         ("$Version (>= 2.10)", ["-F", "Version", "--ge", "2.10"]),
         ("Depends (~ libc6)", ["-F", "Depends", "-e", "libc6"]),
         ("Description (~ hello) | Priority (required)", ["-F", "Description", "-e", "hello", "-o", "-F", "Priority", "-X", "required"]),
+        // Narrowed through the fields first (a scan of one field's values, a disjunction, a conjunction with a
+        // pseudo-field), or not (a negation).
+        ("Depends (% *libc6*)", ["-F", "Depends", "libc6"]),
+        ("Depends (% *hello*), Section (libs)", ["-F", "Depends", "hello", "-a", "-F", "Section", "-X", "libs"]),
+        ("Priority (required) | Section (oldlibs)", ["-F", "Priority", "-X", "required", "-o", "-F", "Section", "-X", "oldlibs"]),
+        ("Maintainer (~ ^Jane), $Version (>= 1.0)", ["-F", "Maintainer", "-e", "^Jane", "-a", "-F", "Version", "--ge", "1.0"]),
+        ("Installed-Size (>= 100)", ["-F", "Installed-Size", "--ge", "100"]),
+        ("!Section (devel)", ["-!", "-F", "Section", "-X", "devel"]),
+        // Two equalities: either may narrow (the one with fewer rows does), the other is then a probe per row.
+        ("Priority (optional), Section (devel)", ["-F", "Priority", "-X", "optional", "-a", "-F", "Section", "-X", "devel"]),
+        ("Section (libs), Priority (required)", ["-F", "Section", "-X", "libs", "-a", "-F", "Priority", "-X", "required"]),
     ])
     func whereQuery(query: String, oracle: [String]) throws {
         let binaries = try grepDctrl(oracle, file: packages)

@@ -80,6 +80,21 @@ import Testing
         return Set(try database.query(sql, filter.values) { $0.string(0) })
     }
 
+    /// The same, with the candidates first narrowed by each of the filter's `ownerAlternatives` (as the index's
+    /// search does with one of them); empty when the filter has none.
+    func matchesThroughOwners(_ query: String) throws -> [Set<String>] {
+        let filter = try WhereCompiler.compile(query)
+        #expect(filter.owners == filter.ownerAlternatives.first)
+        return try filter.ownerAlternatives.map { owners in
+            let sql = """
+                SELECT CASE kind WHEN 'source' THEN 'src:' || package || '_' || version
+                       ELSE package || '_' || version || '_' || architecture END
+                FROM candidates WHERE owner IN (\(owners.sql)) AND \(filter.sql)
+                """
+            return Set(try database.query(sql, owners.values + filter.values) { $0.string(0) })
+        }
+    }
+
     static let queries: [(String, Set<String>)] = [
         ("nginx", ["nginx_1.22.1-9_amd64", "nginx_1.18.0-6.1+deb11u3_amd64", "src:nginx_1.22.1-9"]),
         ("nginx (>= 1.20)", ["nginx_1.22.1-9_amd64", "src:nginx_1.22.1-9"]),
@@ -154,7 +169,20 @@ import Testing
     @Test(arguments: queries)
     func selects(_ query: String, _ expected: Set<String>) throws {
         #expect(try matches(query) == expected)
+        for narrowed in try matchesThroughOwners(query) { #expect(narrowed == expected) }
         #expect(try database.scalar("SELECT count(*) FROM candidates") == .integer(Int64(Self.rows.count)))
+    }
+
+    /// Which filters narrow the candidates through `field_values` first: those every selected row needs a
+    /// control field for.
+    @Test(arguments: [
+        ("Priority (required)", true), ("Depends (% *libc6*), $PackageType (deb)", true),
+        ("Priority (required) | Section (% lib*)", true), ("!Priority (optional)", false),
+        ("Priority (required) | nginx", false), ("$Version (>= 1.0)", false), ("Architecture (all)", false),
+        ("!!Essential (yes)", false), ("Priority (optional), Section (editors), $PackageType (deb)", true),
+    ])
+    func narrowsThroughOwners(_ query: String, _ narrows: Bool) throws {
+        #expect((try WhereCompiler.compile(query).owners != nil) == narrows)
     }
 
     @Test func bindsEveryValue() throws {

@@ -30,20 +30,30 @@ extension IndexSearch {
 
     /// The index-only packages in scope whose name (or, for binaries, whose source's name) matches `glob`,
     /// one per distribution and component listing them.
-    public func indexOnlyPackages(matching glob: String, scope: Scope) throws -> [IndexOnlyPackage] {
+    ///
+    /// - Parameter literal: a text every name `glob` matches contains (its longest literal run): with three
+    ///   characters or more, the names' trigram indexes (schema 10) narrow the stanzas before `glob` is tested;
+    ///   "" tests every stanza's names.
+    public func indexOnlyPackages(matching glob: String, literal: String = "", scope: Scope) throws -> [IndexOnlyPackage] {
         guard scope.indexOnly != "0" else { return [] }
+        let trigrams = Self.trigramQuery(literal)
+        let binaries = trigrams == nil
+            ? "SELECT id FROM dist_binaries WHERE package GLOB ?1 UNION SELECT id FROM dist_binaries WHERE source GLOB ?1"
+            : "SELECT rowid FROM dist_binary_names_fts WHERE dist_binary_names_fts MATCH ?2"
+        let sources = trigrams == nil
+            ? "SELECT id FROM dist_sources WHERE package GLOB ?1"
+            : "SELECT rowid FROM dist_source_names_fts WHERE dist_source_names_fts MATCH ?2"
         return try db.query("""
             SELECT 'binary', db.package, db.version, db.architecture, db.source, db.source_version, d.name,
                 db.component, db.path
             FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id
-            WHERE db.id IN (SELECT id FROM dist_binaries WHERE package GLOB ?1
-                            UNION SELECT id FROM dist_binaries WHERE source GLOB ?1)
+            WHERE db.id IN (\(binaries)) AND (db.package GLOB ?1 OR db.source GLOB ?1)
                 AND (\(scope.indexOnly)) AND \(Self.binaryIsIndexOnly)
             UNION ALL
             SELECT 'source', ds.package, ds.version, 'source', ds.package, ds.version, d.name, ds.component, ds.dsc_path
             FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id
-            WHERE ds.package GLOB ?1 AND (\(scope.indexOnly)) AND \(Self.sourceIsIndexOnly)
-            """, [.text(glob)]) { row in
+            WHERE ds.id IN (\(sources)) AND ds.package GLOB ?1 AND (\(scope.indexOnly)) AND \(Self.sourceIsIndexOnly)
+            """, [.text(glob)] + (trigrams.map { [.text($0)] } ?? [])) { row in
             IndexOnlyPackage(kind: row.string(0), package: row.string(1), version: row.string(2),
                              architecture: row.string(3), source: row.string(4), sourceVersion: row.string(5),
                              distribution: row.string(6), component: row.string(7), path: row.string(8))

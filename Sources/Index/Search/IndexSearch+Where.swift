@@ -8,9 +8,19 @@ extension IndexSearch {
     /// distribution listing it, and one row with a NULL `distribution` when none does. An index-only package
     /// (``IndexOnlyPackage``) has one row per distribution listing it, in the pseudo-area `index-only`, its
     /// `owner` negative (Schema 8), `area_path` its stanza's pool path; `indexOnly` (constants only, over
-    /// `distributions d`) says which distributions' are candidates.
-    static func candidatesSQL(indexOnly: String) -> String { """
-        WITH members AS (
+    /// `distributions d`) says which distributions' are candidates. With `owners` (a ``WhereFilter/Owners``
+    /// query, whose parameters then come first), only the rows it selects are candidates: each kind of row is
+    /// looked up by its id (an `owner` decoded), instead of every package being a candidate.
+    static func candidatesSQL(indexOnly: String, owners: String? = nil) -> String {
+        // owner = id * 2 (binary file), id * 2 + 1 (source file), -2^50 + id * 2 (+ 1) (a stanza; Schema 8).
+        func ids(_ id: String, files: Bool, source: Bool) -> String {
+            guard owners != nil else { return "1" }
+            let decoded = files ? "owner" : "(owner + 1125899906842624)"
+            return "\(id) IN (SELECT \(decoded) / 2 FROM owners WHERE owner \(files ? ">=" : "<") 0 "
+                + "AND \(decoded) % 2 = \(source ? 1 : 0))"
+        }
+        return (owners.map { "WITH owners(owner) AS MATERIALIZED (\($0)),\n" } ?? "WITH ") + """
+        members AS (
             SELECT DISTINCT db.package, db.path, d.repository_id, d.name FROM dist_binaries db
             JOIN distributions d ON d.id = db.distribution_id WHERE d.snapshot IS NULL),
         source_members AS (
@@ -24,24 +34,41 @@ extension IndexSearch {
             FROM binaries b JOIN files f ON f.id = b.file_id
             LEFT JOIN members m ON f.area = 'repositories' AND m.package = b.package AND m.path = f.area_path
                 AND m.repository_id = f.repository_id
+            WHERE \(ids("b.id", files: true, source: false))
             UNION ALL
             SELECT 'source', 'source', s.package, s.version, s.architecture, s.package, s.version,
                 m.name, f.area, f.area_path, s.id * 2 + 1, NULL
             FROM sources s JOIN files f ON f.id = s.file_id
             LEFT JOIN source_members m ON f.area = 'repositories' AND m.package = s.package
                 AND m.path = f.area_path AND m.repository_id = f.repository_id
+            WHERE \(ids("s.id", files: true, source: true))
             UNION ALL
             SELECT 'binary', CASE WHEN db.path GLOB '*.udeb' THEN 'udeb' ELSE 'deb' END, db.package, db.version,
                 db.architecture, db.source, db.source_version, d.name, 'index-only', db.path, -1125899906842624 + db.id * 2, db.component
             FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id
-            WHERE (\(indexOnly)) AND \(binaryIsIndexOnly)
+            WHERE \(ids("db.id", files: false, source: false)) AND (\(indexOnly)) AND \(binaryIsIndexOnly)
             UNION ALL
             SELECT 'source', 'source', ds.package, ds.version,
                 (SELECT f.value FROM field_values f WHERE f.owner = -1125899906842624 + ds.id * 2 + 1 AND f.name = 'architecture'),
                 ds.package, ds.version, d.name, 'index-only', ds.dsc_path, -1125899906842624 + ds.id * 2 + 1, ds.component
             FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id
-            WHERE (\(indexOnly)) AND \(sourceIsIndexOnly))
+            WHERE \(ids("ds.id", files: false, source: true)) AND (\(indexOnly)) AND \(sourceIsIndexOnly))
         """
+    }
+
+    /// Of the queries that may narrow a filter's candidates, the one selecting fewest rows among the probes
+    /// (the first 8, each counted up to a cap: `Section (editors)` before `Priority (optional)`, whatever their
+    /// order in the query), else the first; nil when there is none.
+    func narrowest(_ alternatives: [WhereFilter.Owners]) throws -> WhereFilter.Owners? {
+        let probes = alternatives.filter(\.isProbe).prefix(8)
+        guard probes.count > 1 else { return probes.first ?? alternatives.first }
+        var best: (owners: WhereFilter.Owners, count: Int64)?
+        for owners in probes {
+            let count = try db.scalar("SELECT count(*) FROM (\(owners.sql) LIMIT 20000)", owners.values)?.int ?? 0
+            if let current = best, current.count <= count { continue }
+            best = (owners, count)
+        }
+        return best?.owners
     }
 
     /// An artifact a `--where` filter selects.
@@ -63,7 +90,8 @@ extension IndexSearch {
     /// The artifacts `filter` selects (distinct), narrowed to those whose package or source matches `glob`,
     /// to `areas` (empty: all), and to the repository artifacts distribution `distribution` lists.
     ///
-    /// The filter's SQL comes first in the statement, so its positional parameters (`?` or `?1…?n`) are
+    /// The filter's SQL comes first in the statement (after its ``WhereFilter/owners`` query, whose plain `?`
+    /// are numbered first), so its positional parameters (`?`, or `?1…?n` in a filter without `owners`) are
     /// numbered before these, which follow with plain `?`.
     /// With `indexOnly`, the index-only packages of the (non-snapshot) distributions are candidates too, when
     /// `areas` has the repositories.
@@ -71,7 +99,8 @@ extension IndexSearch {
                           indexOnly: Bool = false) throws -> [FilteredArtifact] {
         try registerDebworkFunctions(on: db)
         let withIndexOnly = indexOnly && (areas.isEmpty || areas.contains(.repositories))
-        var sql = Self.candidatesSQL(indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0") + """
+        let owners = try narrowest(filter.ownerAlternatives)
+        var sql = Self.candidatesSQL(indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0", owners: owners?.sql) + """
 
             SELECT DISTINCT candidates.kind, candidates.package, candidates.version, candidates.source,
                 candidates.source_version, candidates.area, candidates.area_path,
@@ -81,7 +110,7 @@ extension IndexSearch {
             FROM candidates
             WHERE (\(filter.sql))
             """
-        var values = filter.values
+        var values = (owners?.values ?? []) + filter.values
         if let glob {
             sql += " AND (candidates.package GLOB ? OR candidates.source GLOB ?)"
             values += [.text(glob), .text(glob)]

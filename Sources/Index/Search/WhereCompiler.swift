@@ -25,21 +25,81 @@ public enum WhereCompiler {
     /// Compiles a parsed query.
     /// - Throws: ``QueryError`` for an unknown pseudo-field or an invalid field name.
     public static func compile(_ expression: QueryExpression) throws(QueryError) -> WhereFilter {
+        // A conjunction's operands each narrow on their own: the search takes the one selecting fewest rows.
+        var alternatives: [WhereFilter.Owners] = []
+        if case .and = expression {
+            for operand in operands(of: expression, and: true) {
+                if let owners = try owners(for: operand) { alternatives.append(owners) }
+            }
+        } else if let owners = try owners(for: expression) {
+            alternatives = [owners]
+        }
         var values: [SQLValue] = []
-        let sql = try sql(for: expression, values: &values)
-        return WhereFilter(sql: sql, values: values)
+        let sql = try sql(for: expression, narrowed: !alternatives.isEmpty, values: &values)
+        return WhereFilter(sql: sql, values: values, owners: alternatives.first, ownerAlternatives: alternatives)
+    }
+
+    /// The owners a query can select, as a query over `field_values`, when every row it selects must have a
+    /// control field passing a test: a field's condition (an absent field never matches), a conjunction with
+    /// at least one such operand (an equality preferred: a probe, not a scan), a disjunction of such
+    /// operands only. Nil for a negation or a test of a pseudo-field (any row may pass those).
+    private static func owners(for expression: QueryExpression) throws(QueryError) -> WhereFilter.Owners? {
+        switch expression {
+        case .condition(let condition):
+            guard case .field(let name) = try QueryColumn(field: condition.field) else { return nil }
+            let value = SQLValue.text(condition.value)
+            let select = "SELECT owner FROM field_values WHERE name = ? AND "
+            switch condition.relation {
+            case .equal:
+                return .init(sql: select + "value = ?", values: [.text(name), value], isProbe: true)
+            case .glob:
+                return .init(sql: select + "value GLOB ?", values: [.text(name), value], isProbe: false)
+            case .regex:
+                return .init(sql: select + "regexp(?, value)", values: [.text(name), value], isProbe: false)
+            case .greaterOrEqual, .lessOrEqual, .greater, .less:
+                let operation = switch condition.relation {
+                case .greaterOrEqual: ">="
+                case .lessOrEqual: "<="
+                case .greater: ">"
+                default: "<"
+                }
+                return .init(sql: select + "debvercmp(value, ?) \(operation) 0", values: [.text(name), value],
+                             isProbe: false)
+            }
+        case .and:
+            var best: WhereFilter.Owners?
+            for operand in operands(of: expression, and: true) {
+                guard let owners = try owners(for: operand) else { continue }
+                if owners.isProbe { return owners }
+                if best == nil { best = owners }
+            }
+            return best
+        case .or:
+            var parts: [WhereFilter.Owners] = []
+            for operand in operands(of: expression, and: false) {
+                guard let owners = try owners(for: operand) else { return nil }
+                parts.append(owners)
+            }
+            return .init(sql: parts.map(\.sql).joined(separator: " UNION ALL "), values: parts.flatMap(\.values),
+                         isProbe: parts.allSatisfy(\.isProbe))
+        case .not:
+            return nil
+        }
     }
 
     /// Chains of the same operator become one flat `(a AND b AND c)` and runs of `!` cancel in pairs (every
     /// operand is non-NULL, so `NOT NOT x` is `x`): SQLite's parser overflows at about 40 nested parentheses,
     /// and a query of 50 alternatives `a | b | …` must not nest 50 deep.
-    private static func sql(for expression: QueryExpression, values: inout [SQLValue]) throws(QueryError) -> String {
+    ///
+    /// `narrowed`: the candidates are few (those of ``WhereFilter/owners``), so a field's equality is one probe
+    /// of `field_values` per candidate, not a list of every owner with that value (60 k for `Priority (optional)`).
+    private static func sql(for expression: QueryExpression, narrowed: Bool, values: inout [SQLValue]) throws(QueryError) -> String {
         switch expression {
         case .and, .or:
             let isAnd = if case .and = expression { true } else { false }
             var parts: [String] = []
             for operand in operands(of: expression, and: isAnd) {
-                parts.append(try sql(for: operand, values: &values))
+                parts.append(try sql(for: operand, narrowed: narrowed, values: &values))
             }
             return "(" + parts.joined(separator: isAnd ? " AND " : " OR ") + ")"
         case .not:
@@ -49,10 +109,10 @@ public enum WhereCompiler {
                 negations += 1
                 operand = inner
             }
-            let inner = try sql(for: operand, values: &values)
+            let inner = try sql(for: operand, narrowed: narrowed, values: &values)
             return negations % 2 == 1 ? "(NOT \(inner))" : inner
         case .condition(let condition):
-            return "COALESCE(\(try test(condition, values: &values)), 0)"
+            return "COALESCE(\(try test(condition, narrowed: narrowed, values: &values)), 0)"
         }
     }
 
@@ -75,7 +135,7 @@ public enum WhereCompiler {
 
     /// One condition as an SQL boolean that may be NULL. Parameters are appended in the order their `?`
     /// appear in the text.
-    private static func test(_ condition: QueryCondition, values: inout [SQLValue]) throws(QueryError) -> String {
+    private static func test(_ condition: QueryCondition, narrowed: Bool, values: inout [SQLValue]) throws(QueryError) -> String {
         let column = try QueryColumn(field: condition.field)
         let value = condition.value
         func read() -> String {
@@ -111,6 +171,10 @@ public enum WhereCompiler {
                     + "instr(' ' || architecture || ' ', ' ' || \(word) || ' ') > 0))"
             case .packageType where value == "binary":
                 return "kind = \(bind("binary"))"
+            case .field(let name) where narrowed:
+                let field = bind(name)
+                return "EXISTS (SELECT 1 FROM field_values f WHERE f.name = \(field) AND f.value = \(bind(value)) "
+                    + "AND f.owner = candidates.owner)"
             case .field(let name):
                 // One probe of the (name, value) index instead of a lookup per candidate row.
                 let field = bind(name)

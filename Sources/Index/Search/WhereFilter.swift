@@ -22,9 +22,32 @@ import SQLite
 public struct WhereFilter: Sendable, Hashable {
     public var sql: String
     public var values: [SQLValue]
+    /// The rows the filter can select, narrowed through the index before the filter is applied: nil, or an
+    /// SQL query of one column over `field_values` whose owners include every candidate `sql` is true for.
+    public var owners: Owners?
+    /// Queries any one of which may serve as `owners` (a conjunction's narrowing operands), `owners` first:
+    /// the search may take the one selecting fewest rows. Each must be a superset as `owners` is.
+    public var ownerAlternatives: [Owners]
 
-    public init(sql: String, values: [SQLValue]) {
+    /// A query selecting a superset of the owners a filter selects, with its own parameters (plain `?`, bound
+    /// before the filter's: a filter with `owners` uses plain `?` too).
+    public struct Owners: Sendable, Hashable {
+        public var sql: String
+        public var values: [SQLValue]
+        /// Whether it is probes of the `(name, value)` index (an equality), not a scan of a field's values.
+        public var isProbe: Bool
+
+        public init(sql: String, values: [SQLValue], isProbe: Bool) {
+            self.sql = sql
+            self.values = values
+            self.isProbe = isProbe
+        }
+    }
+
+    public init(sql: String, values: [SQLValue], owners: Owners? = nil, ownerAlternatives: [Owners]? = nil) {
         self.sql = sql
         self.values = values
+        self.owners = owners
+        self.ownerAlternatives = ownerAlternatives ?? owners.map { [$0] } ?? []
     }
 }
