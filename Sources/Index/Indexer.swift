@@ -62,36 +62,52 @@ public struct Indexer: Sendable {
         let now = FileSystemCalls.now()
         let known = recorded.mapValues(\.sha256)
         let keyrings = options.keyrings
+        // Writes one outcome, each file whole or not at all; the transaction around it is committed in batches.
+        func write(_ outcome: ParseOutcome) throws {
+            if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
+            var wroteDistribution = false
+            try store.db.inSavepoint("artifact") {
+                switch outcome.result {
+                case .unchanged:
+                    summary.unchanged += 1
+                    try store.updateState(outcome.item)
+                case .parsed(let artifact, let sha256):
+                    if recorded[outcome.item.path] == nil { summary.new += 1 } else { summary.updated += 1 }
+                    let warnings = try store.write(outcome.item, artifact, sha256: sha256, now: now, limits: limits)
+                    summary.warnings += warnings.map { "\(outcome.item.path): \($0)" }
+                    if case .distribution = artifact { wroteDistribution = true }
+                case .failed(let error, let keepRows):
+                    let failure = IndexSummary.Failure(path: outcome.item.path, reason: error.reason)
+                    summary.failures.append(failure)
+                    report(failure)
+                    try store.recordFailure(outcome.item, reason: error.reason, now: now,
+                                            keepRows: keepRows && recorded[outcome.item.path] != nil)
+                }
+            }
+            // A distribution's stanzas (bookworm main: 130 MB) were built on a worker: their pages go back
+            // before the next large file is written, so the peak is the larger of the two, not their sum.
+            if wroteDistribution { Memory.returnFreePages() }
+            summary.bytes += outcome.item.size
+            progress.advance(bytes: outcome.item.size)
+            if FileSystemCalls.monotonic() - lastCommit >= options.commitInterval {
+                try store.db.execute("COMMIT")
+                lastCommit = FileSystemCalls.monotonic()
+            }
+        }
         do {
+            // A Contents file is read by the writer itself (its outcome is only a path): it waits until every
+            // other file is written, so no parsed distribution waits in memory while a Contents file is written.
+            var contents: [ParseOutcome] = []
             try streamingParallelMap(work, jobs: options.jobs, parse: { item in
                 Self.parse(item, recordedSHA256: known[item.path] ?? nil, limits: limits, keyrings: keyrings)
             }, consume: { outcome in
-                if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
-                // Each file lands whole or not at all; the transaction around it is committed in batches.
-                try store.db.inSavepoint("artifact") {
-                    switch outcome.result {
-                    case .unchanged:
-                        summary.unchanged += 1
-                        try store.updateState(outcome.item)
-                    case .parsed(let artifact, let sha256):
-                        if recorded[outcome.item.path] == nil { summary.new += 1 } else { summary.updated += 1 }
-                        let warnings = try store.write(outcome.item, artifact, sha256: sha256, now: now, limits: limits)
-                        summary.warnings += warnings.map { "\(outcome.item.path): \($0)" }
-                    case .failed(let error, let keepRows):
-                        let failure = IndexSummary.Failure(path: outcome.item.path, reason: error.reason)
-                        summary.failures.append(failure)
-                        report(failure)
-                        try store.recordFailure(outcome.item, reason: error.reason, now: now,
-                                                keepRows: keepRows && recorded[outcome.item.path] != nil)
-                    }
-                }
-                summary.bytes += outcome.item.size
-                progress.advance(bytes: outcome.item.size)
-                if FileSystemCalls.monotonic() - lastCommit >= options.commitInterval {
-                    try store.db.execute("COMMIT")
-                    lastCommit = FileSystemCalls.monotonic()
+                if case .parsed(.contents, _) = outcome.result {
+                    contents.append(outcome)
+                } else {
+                    try write(outcome)
                 }
             })
+            for outcome in contents { try write(outcome) }
             if store.db.isInTransaction { try store.db.execute("COMMIT") }
         } catch {
             if store.db.isInTransaction { try? store.db.execute("ROLLBACK") }

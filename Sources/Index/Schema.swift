@@ -338,8 +338,8 @@ enum Schema {
         // cost a third of the names' time on bookworm (2.9 M new names in Contents-all). Directories and names
         // are never deleted, so no delete trigger goes with them.
         Migration("""
-            DROP TRIGGER contents_dirs_fts_insert;
-            DROP TRIGGER contents_names_fts_insert;
+            DROP TRIGGER IF EXISTS contents_dirs_fts_insert;
+            DROP TRIGGER IF EXISTS contents_names_fts_insert;
             """),
         // 10: a name search over index-only packages (`*hello*`) without a GLOB on every stanza's names (63 k binary
         // and 34 k source stanzas on bookworm main, 25 ms of a 40 ms call): trigram indexes over a binary's package

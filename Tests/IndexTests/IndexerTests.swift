@@ -275,7 +275,7 @@ import Testing
         try workspace.store.db.execute("""
             DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
             DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
-            PRAGMA user_version = 8;
+            PRAGMA user_version = 9;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
         try check(upgraded, binaries, sources)
