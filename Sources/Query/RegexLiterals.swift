@@ -19,12 +19,88 @@ enum RegexLiterals {
     /// requires none (then only a scan finds its matches).
     static func alternatives(in pattern: String, minimum: Int = 3) -> [[String]]? {
         var branches: [[String]] = []
-        for branch in topLevelAlternatives(pattern) {
+        for branch in expandingPlainGroups(pattern).flatMap(topLevelAlternatives) {
             let runs = runs(in: branch, minimum: minimum)
             if runs.isEmpty { return nil }
             branches.append(runs)
         }
         return branches
+    }
+
+    /// `pattern` written out once per alternative of its groups of plain words (`bin/(vim|nano)$` →
+    /// `bin/vim$`, `bin/nano$`), for groups outside any other group and without a quantifier after them, up to
+    /// `limit` patterns (the rest stays as it is). A text matches `pattern` exactly when it matches one of
+    /// them, so each one's required runs narrow as well as the whole's, and better: the group's words become
+    /// part of the runs around them.
+    static func expandingPlainGroups(_ pattern: String, limit: Int = 16) -> [String] {
+        var done: [String] = []
+        var pending = [pattern]
+        while let next = pending.popLast() {
+            guard let group = firstPlainGroup(next), done.count + pending.count + group.words.count <= limit else {
+                done.append(next)
+                continue
+            }
+            pending += group.words.reversed().map { group.before + $0 + group.after }
+        }
+        return done
+    }
+
+    /// The first top-level group of `pattern` holding only words (letters, digits, `_`, `-`, `/`, escaped
+    /// punctuation) separated by `|`, with no quantifier after it: the text before it, its words, the text after.
+    static func firstPlainGroup(_ pattern: String) -> (before: String, words: [String], after: String)? {
+        let characters = Array(pattern)
+        var index = 0
+        var depth = 0
+        while index < characters.count {
+            switch characters[index] {
+            case "\\":
+                index += 2
+                continue
+            case "[":
+                index += 1
+                if index < characters.count, characters[index] == "^" { index += 1 }
+                if index < characters.count, characters[index] == "]" { index += 1 }
+                while index < characters.count, characters[index] != "]" {
+                    if characters[index] == "\\" { index += 1 }
+                    index += 1
+                }
+            case "(" where depth == 0:
+                if let group = plainGroup(characters, at: index) { return group }
+                depth += 1
+            case "(":
+                depth += 1
+            case ")":
+                depth = max(0, depth - 1)
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The plain group opening at `characters[start] == "("`, if it is one (see ``firstPlainGroup(_:)``).
+    private static func plainGroup(_ characters: [Character], at start: Int) -> (before: String, words: [String], after: String)? {
+        var words: [String] = [""]
+        var index = start + 1
+        while index < characters.count {
+            let c = characters[index]
+            if c == ")" { break }
+            if c == "|" {
+                words.append("")
+            } else if c == "\\", index + 1 < characters.count, !characters[index + 1].isLetter, !characters[index + 1].isNumber {
+                words[words.count - 1] += String(characters[index...(index + 1)])
+                index += 1
+            } else if c.isLetter || c.isNumber || c == "_" || c == "-" || c == "/" {
+                words[words.count - 1].append(c)
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard index < characters.count, words.count > 1 else { return nil }
+        if index + 1 < characters.count, "*?+{".contains(characters[index + 1]) { return nil }
+        return (String(characters[..<start]), words, String(characters[(index + 1)...]))
     }
 
     /// `pattern` split at its top-level `|` (not inside a group or a class, not escaped).

@@ -13,7 +13,7 @@ extension IndexSearch {
     ///
     /// - Parameters:
     ///   - match: the exact test on the path as shown (`/usr/bin/ls`); a `.glob` is matched against it whole.
-    ///   - literals: texts of which every matching path contains one (the alternatives of a regular
+    ///   - literals: texts of which every matching path contains one (one per alternative of a regular
     ///     expression; one text otherwise); [] scans every entry.
     public func contentsFiles(matching match: PathMatch, anyOf literals: [String], limit: Int?, scope: Scope) throws -> [FileMatch] {
         var values: [SQLValue] = []
@@ -30,7 +30,7 @@ extension IndexSearch {
             try registerDebworkFunctions(on: db)
             exact = "regexp(\(bind(.text(pattern))), \(path))"
         }
-        let candidates = literals.isEmpty
+        let candidates = literals.isEmpty || literals.contains("")
             ? try contentsCandidates("", bind: bind)
             : try literals.map { try contentsCandidates($0, bind: bind) }.joined(separator: " UNION ")
         var sql = """
