@@ -12,6 +12,8 @@ public struct ContentsList: Sendable, Hashable {
     public var architecture: String
     /// A `Contents-udeb-<arch>` (debian-installer packages).
     public var isUdeb: Bool
+    /// What the reader noticed about the file itself (its Release does not list it, …).
+    public var warnings: [String] = []
 
     public init(path: String, distribution: String, component: String, architecture: String, isUdeb: Bool) {
         self.path = path

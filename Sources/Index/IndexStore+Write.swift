@@ -75,7 +75,7 @@ extension IndexStore {
             for warning in warnings {
                 try db.run("INSERT INTO warnings(file_id, message) VALUES (?1, ?2)", [.integer(fileID), .text(warning)])
             }
-            return warnings
+            return artifact.warnings + warnings
         }
         return artifact.warnings
     }

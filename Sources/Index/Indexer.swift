@@ -176,7 +176,10 @@ public struct Indexer: Sendable {
             case .configuration:
                 artifact = .configuration(try RepositoryConfiguration.read(path: item.path, root: item.repositoryRoot ?? ""))
             case .contents:
-                artifact = .contents(try ContentsList(path: item.path, areaPath: item.areaPath))
+                var list = try ContentsList(path: item.path, areaPath: item.areaPath)
+                list.warnings = try RepositoryReader(keyrings: keyrings).checkListed(
+                    path: item.path, areaPath: item.areaPath, root: item.repositoryRoot ?? "", size: item.size, sha256: sha256)
+                artifact = .contents(list)
             }
             return ParseOutcome(item: item, result: .parsed(artifact, sha256: sha256))
         } catch {

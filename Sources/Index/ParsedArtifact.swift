@@ -18,7 +18,7 @@ enum ParsedArtifact: Sendable {
         case .upload: []
         case .distribution(let distribution): distribution.warnings
         case .configuration(let configuration): configuration.warnings
-        case .contents: []
+        case .contents(let list): list.warnings
         }
     }
 }

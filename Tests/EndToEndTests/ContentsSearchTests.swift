@@ -163,4 +163,37 @@ import Testing
         let text = try debwork(["search", "--path", "usr/bin/"], index: index)
         #expect(!text.stdout.contains("\u{1B}") && text.stdout.contains("evil: /usr/bin/\\e]0;pwned\\x07x"), "\(text.stdout)")
     }
+
+    /// A Contents file its Release lists is read only with the size and SHA-256 listed (as Packages and
+    /// Sources are): a changed one is one `E:` line naming it and leaves no lines behind; one a Release with
+    /// checksums does not list is read with a warning.
+    @Test func releaseChecksumsVouchForContents() throws {
+        let tree = try Self.makeTree()
+        let contents = tree.root + "/dists/dw/main/Contents-amd64.gz"
+        func listing(_ path: String) throws -> String {
+            let digest = try runCommand("sha256sum", [path]).stdout.split(separator: " ").first.map(String.init) ?? ""
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+            return " \(digest) \(size) main/Contents-amd64.gz\n"
+        }
+        let header = "Codename: dw\nComponents: main\nArchitectures: amd64\nSHA256:\n"
+        try tree.scratch.write("repo/dists/dw/Release", header + (try listing(contents)))
+        let indexed = try debwork(["index", tree.root], index: tree.index)
+        #expect(indexed.status == 0 && !indexed.stderr.contains(contents), "\(indexed.stderr)")
+        #expect(!Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)).isEmpty)
+
+        // The Contents file changes behind the Release's back.
+        let plain = tree.scratch.appending("evil")
+        try (tree.contents + "usr/bin/evil  utils/dwa\n").write(toFile: plain, atomically: true, encoding: .utf8)
+        #expect(try runCommand("sh", ["-c", "gzip -nc '\(plain)' > '\(contents)'"]).status == 0)
+        let tampered = try debwork(["index", tree.root], index: tree.index)
+        #expect(tampered.status != 0)
+        #expect(tampered.stderr.contains("E: \(contents): does not match its SHA256 entry in '\(tree.root)/dists/dw/Release'"), "\(tampered.stderr)")
+        #expect(Self.pairs(try Self.hits(["--path", "bin/"], index: tree.index)).isEmpty)
+
+        // A Release with checksums that do not name it: read, with a warning.
+        try tree.scratch.write("repo/dists/dw/Release", header + " \(String(repeating: "0", count: 64)) 1 main/Packages\n")
+        let unlisted = try debwork(["index", tree.root], index: tree.index)
+        #expect(unlisted.stderr.contains("W: \(contents): '\(tree.root)/dists/dw/Release' does not list it"), "\(unlisted.stderr)")
+        #expect(Self.pairs(try Self.hits(["--path", "bin/evil"], index: tree.index)) == ["dwa: /usr/bin/evil"])
+    }
 }
