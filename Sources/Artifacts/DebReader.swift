@@ -124,7 +124,8 @@ public struct DebReader: Sendable {
             control: control.paragraph, controlText: control.text, files: data.files, conffiles: conffiles,
             scripts: scripts, controlMembers: control.all, controlCompression: control.compression, dataCompression: data.compression,
             warnings: outer.warnings + data.warnings + findings.map(\.message), findings: findings)
-        let documentation = Self.documentation(data.documents, package: package.package, file: path, limits: limits)
+        let documentation = Self.documentation(data.documents, package: package.package, architecture: package.architecture,
+                                               file: path, limits: limits)
         package.changelog = documentation.changelog
         package.news = documentation.news
         package.warnings += documentation.warnings
@@ -296,17 +297,28 @@ extension DebReader {
     /// Compressed documentation files larger than this are not read (a changelog.Debian.gz is a few KiB).
     static let documentCaptureLimit: Int64 = 4 << 20
 
-    /// `usr/share/doc/<package>/changelog.Debian.gz`, `changelog.gz` (a native package's Debian changelog) and
-    /// `NEWS.Debian.gz`, directly in a doc folder.
+    /// `usr/share/doc/<package>/changelog.Debian.gz`, `changelog.gz` (a native package's Debian changelog),
+    /// `NEWS.Debian.gz` and `changelog.Debian.<arch>.gz` (a binNMU's own entries, which debhelper keeps out of
+    /// the changelog the architectures share), directly in a doc folder.
     static func isDocumentation(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 5 && parts[0] == "usr" && parts[1] == "share" && parts[2] == "doc"
-            && ["changelog.Debian.gz", "changelog.gz", "NEWS.Debian.gz"].contains(parts[4])
+        guard parts.count == 5 && parts[0] == "usr" && parts[1] == "share" && parts[2] == "doc" else { return false }
+        return ["changelog.Debian.gz", "changelog.gz", "NEWS.Debian.gz"].contains(parts[4]) || binNMUArchitecture(parts[4]) != nil
+    }
+
+    /// The architecture of a binNMU changelog's name (`changelog.Debian.amd64.gz` → `amd64`), or nil.
+    static func binNMUArchitecture(_ name: Substring) -> Substring? {
+        guard name.hasPrefix("changelog.Debian."), name.hasSuffix(".gz") else { return nil }
+        let architecture = name.dropFirst("changelog.Debian.".count).dropLast(".gz".count)
+        guard !architecture.isEmpty, architecture.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {
+            return nil
+        }
+        return architecture
     }
 
     /// The changelog and NEWS text of the captured documentation: the package's own folder first, the
     /// Debian changelog over a native `changelog.gz`, which counts only when it reads as a Debian changelog.
-    static func documentation(_ documents: [String: [UInt8]], package: String, file: String,
+    static func documentation(_ documents: [String: [UInt8]], package: String, architecture: String = "", file: String,
                               limits: ArchiveReader.Limits) -> (changelog: String?, news: String?, warnings: [String]) {
         var warnings: [String] = []
         func text(_ name: String) -> String? {
@@ -331,6 +343,10 @@ extension DebReader {
         var changelog = text("changelog.Debian.gz")
         if changelog == nil, let native = text("changelog.gz"), native.hasPrefix(package + " (") || native.contains(") ") && native.contains("; urgency=") {
             changelog = native
+        }
+        // A binNMU's entries are the newest: they go on top of the shared changelog, within the same limit.
+        if !architecture.isEmpty, let binNMU = text("changelog.Debian.\(architecture).gz") {
+            changelog = newest(binNMU + (changelog.map { "\n" + $0 } ?? ""), limit: changelogLimit)
         }
         return (changelog, text("NEWS.Debian.gz"), warnings)
     }

@@ -52,6 +52,34 @@ import Testing
         #expect(hits.first?["kind"] as? String == "binary")
     }
 
+    /// A binNMU built by debhelper keeps its entry in `changelog.Debian.<arch>.gz`, next to the unchanged shared
+    /// changelog: that entry is searchable too, on top of the shared one's.
+    @Test func aBinNMUChangelogOfItsOwnIsFound() throws {
+        let scratch = try TemporaryDirectory()
+        _ = try rebuild(scratch, version: "1.0-2+b4", top: "", compressed: { (path: String) throws in
+            let folder = (path as NSString).deletingLastPathComponent
+            let entry = """
+                dwhello (1.0-2+b4) bookworm-test-unstable; urgency=medium, binary-only=yes
+
+                  * Rebuild for CVE-2026-42424.
+
+                 -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000
+
+                """
+            try entry.write(toFile: folder + "/binnmu", atomically: true, encoding: .utf8)
+            #expect(try runCommand("sh", ["-c", "gzip -9n -c '\(folder)/binnmu' > '\(folder)/changelog.Debian.amd64.gz' && rm '\(folder)/binnmu'"]).status == 0)
+        })
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", scratch.path], index: index)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        for term in ["CVE-2026-42424", "dwhello"] {
+            let found = try debwork(["-J", "search", "--text", term], index: index)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+            let hits = try #require(document["hits"] as? [[String: Any]])
+            #expect(hits.contains { $0["version"] as? String == "1.0-2+b4" && $0["kind"] as? String == "binary" }, "\(term): \(found.stdout)")
+        }
+    }
+
     /// A changelog.Debian.gz that is a decompression bomb or not gzip at all costs a warning, never the package.
     @Test func badChangelogsAreWarningsOnly() throws {
         let scratch = try TemporaryDirectory()
