@@ -10,6 +10,9 @@ public struct DebReader: Sendable {
     public var limits: ArchiveReader.Limits
     /// Compute the SHA256 of every regular file in `data.tar` (for content-aware comparisons).
     public var hashContents: Bool
+    /// How many bytes of the changelog (and of NEWS) are kept as searchable text: the newest whole entries
+    /// that fit (``changelogLimit`` unless `index --changelog-bytes` says otherwise; 0 keeps none).
+    public var changelogBytes: Int = DebReader.changelogLimit
 
     public init(limits: ArchiveReader.Limits = .default, hashContents: Bool = false) {
         self.limits = limits
@@ -125,7 +128,7 @@ public struct DebReader: Sendable {
             scripts: scripts, controlMembers: control.all, controlCompression: control.compression, dataCompression: data.compression,
             warnings: outer.warnings + data.warnings + findings.map(\.message), findings: findings)
         let documentation = Self.documentation(data.documents, package: package.package, architecture: package.architecture,
-                                               file: path, limits: limits)
+                                               file: path, limits: limits, keeping: changelogBytes)
         package.changelog = documentation.changelog
         package.news = documentation.news
         package.warnings += documentation.warnings
@@ -291,9 +294,12 @@ extension String {
 }
 
 extension DebReader {
-    /// How much of a binary's changelog (and NEWS) is kept as searchable text: the newest entries up to this
-    /// many bytes (see docs/BENCHMARKS.md, "Binary changelogs", for the measurements behind it).
+    /// How much of a binary's changelog (and NEWS) is kept as searchable text by default: the newest entries
+    /// up to this many bytes (see docs/BENCHMARKS.md, "What this session's indexing additions cost", for the
+    /// measurements behind it).
     public static let changelogLimit = 64 << 10
+    /// The most `changelogBytes` may be: what one compressed document may decompress to.
+    public static let changelogMaximum = 16 << 20
     /// Compressed documentation files larger than this are not read (a changelog.Debian.gz is a few KiB).
     static let documentCaptureLimit: Int64 = 4 << 20
 
@@ -319,7 +325,8 @@ extension DebReader {
     /// The changelog and NEWS text of the captured documentation: the package's own folder first, the
     /// Debian changelog over a native `changelog.gz`, which counts only when it reads as a Debian changelog.
     static func documentation(_ documents: [String: [UInt8]], package: String, architecture: String = "", file: String,
-                              limits: ArchiveReader.Limits) -> (changelog: String?, news: String?, warnings: [String]) {
+                              limits: ArchiveReader.Limits, keeping kept: Int = changelogLimit) -> (changelog: String?, news: String?, warnings: [String]) {
+        guard kept > 0 else { return (nil, nil, []) }
         var warnings: [String] = []
         func text(_ name: String) -> String? {
             let paths = documents.keys.filter { $0.hasSuffix("/" + name) }
@@ -327,14 +334,14 @@ extension DebReader {
             guard let path = paths.first, let bytes = documents[path] else { return nil }
             do {
                 let reader = try ArchiveReader(bytes: bytes, name: "\(file):\(path)", formats: .raw,
-                                               limits: ArchiveReader.Limits(floor: 16 << 20, ratio: limits.ratio))
+                                               limits: ArchiveReader.Limits(floor: Int64(changelogMaximum), ratio: limits.ratio))
                 guard try reader.nextEntry() != nil else { return nil }
-                let decompressed = try reader.readAll(maximumSize: 16 << 20)
+                let decompressed = try reader.readAll(maximumSize: changelogMaximum)
                 guard let text = String(validating: decompressed, as: UTF8.self), !text.utf8.contains(0) else {
                     warnings.append("\(path): not valid UTF-8 text; not searchable")
                     return nil
                 }
-                return newest(text, limit: changelogLimit)
+                return newest(text, limit: kept)
             } catch {
                 warnings.append("\(path): \(error); not searchable")
                 return nil
@@ -346,7 +353,7 @@ extension DebReader {
         }
         // A binNMU's entries are the newest: they go on top of the shared changelog, within the same limit.
         if !architecture.isEmpty, let binNMU = text("changelog.Debian.\(architecture).gz") {
-            changelog = newest(binNMU + (changelog.map { "\n" + $0 } ?? ""), limit: changelogLimit)
+            changelog = newest(binNMU + (changelog.map { "\n" + $0 } ?? ""), limit: kept)
         }
         return (changelog, text("NEWS.Debian.gz"), warnings)
     }

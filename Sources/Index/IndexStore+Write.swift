@@ -124,6 +124,16 @@ extension IndexStore {
         }
     }
 
+    /// The `--changelog-bytes` the indexed binaries were read with (the default when none was recorded).
+    func changelogBytes() throws -> Int {
+        let value = try db.scalar("SELECT value FROM meta WHERE key = 'changelog_bytes'")?.string
+        return value.flatMap { Int($0) } ?? DebReader.changelogLimit
+    }
+
+    func recordChangelogBytes(_ bytes: Int) throws {
+        try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('changelog_bytes', ?1)", [.text(String(bytes))])
+    }
+
     func touchRoot(_ root: String, now: Int64) throws {
         try db.run("INSERT INTO roots(path, scanned_at) VALUES (?1, ?2) ON CONFLICT(path) DO UPDATE SET scanned_at = excluded.scanned_at",
                    [.text(root), .integer(now)])

@@ -17,6 +17,8 @@ public struct Indexer: Sendable {
         public var includeSkipped = false
         /// Keyrings every distribution's signature is checked against (`index --keyring`); empty: not checked.
         public var keyrings: [String] = []
+        /// Bytes of each binary's changelog and NEWS kept as searchable text (`index --changelog-bytes`).
+        public var changelogBytes = DebReader.changelogLimit
 
         public init(jobs: Int, limits: ArchiveLimits = .init(), progress: Bool = false, commitInterval: Double = 0.5) {
             self.jobs = jobs
@@ -60,6 +62,9 @@ public struct Indexer: Sendable {
         let limits = options.limits.archiveLimits
         var lastCommit = FileSystemCalls.monotonic()
         let now = FileSystemCalls.now()
+        // A changed --changelog-bytes applies to every binary: they are read again, as if they had changed.
+        let changelogBytes = options.changelogBytes
+        let rereadBinaries = try store.changelogBytes() != changelogBytes
         let known = recorded.mapValues(\.sha256)
         let keyrings = options.keyrings
         // Writes one outcome, each file whole or not at all; the transaction around it is committed in batches.
@@ -99,7 +104,9 @@ public struct Indexer: Sendable {
             // other file is written, so no parsed distribution waits in memory while a Contents file is written.
             var contents: [ParseOutcome] = []
             try streamingParallelMap(work, jobs: options.jobs, parse: { item in
-                Self.parse(item, recordedSHA256: known[item.path] ?? nil, limits: limits, keyrings: keyrings)
+                let binary = item.kind == .deb || item.kind == .udeb || item.kind == .ddeb
+                return Self.parse(item, recordedSHA256: rereadBinaries && binary ? nil : known[item.path] ?? nil, limits: limits,
+                                  keyrings: keyrings, changelogBytes: changelogBytes)
             }, consume: { outcome in
                 if case .parsed(.contents, _) = outcome.result {
                     contents.append(outcome)
@@ -122,6 +129,7 @@ public struct Indexer: Sendable {
                 summary.removed += try store.removeMissing(under: root, seen: seen, unreadable: scanner.unreadable)
                 try store.touchRoot(root, now: now)
             }
+            try store.recordChangelogBytes(changelogBytes)
             if scanner.roots.isEmpty {
                 try store.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])
             }
@@ -145,7 +153,7 @@ public struct Indexer: Sendable {
     /// Looks at one item on a worker thread: hashes it, and parses it unless the index already holds
     /// exactly this content (`recordedSHA256`).
     static func parse(_ item: WorkItem, recordedSHA256: String?, limits: ArchiveReaderLimits,
-                      keyrings: [String] = []) -> ParseOutcome {
+                      keyrings: [String] = [], changelogBytes: Int = DebReader.changelogLimit) -> ParseOutcome {
         let sha256: String
         do {
             guard let digest = try FileDigest.compute(path: item.path, algorithms: [.sha256])[.sha256] else {
@@ -166,7 +174,9 @@ public struct Indexer: Sendable {
             let artifact: ParsedArtifact
             switch item.kind {
             case .deb, .udeb, .ddeb:
-                artifact = .binary(try DebReader(limits: limits).read(path: item.path))
+                var reader = DebReader(limits: limits)
+                reader.changelogBytes = changelogBytes
+                artifact = .binary(try reader.read(path: item.path))
             case .dsc:
                 artifact = .source(try SourceReader(limits: limits).read(path: item.path))
             case .changes:

@@ -80,6 +80,35 @@ import Testing
         }
     }
 
+    /// `--changelog-bytes 0` keeps no changelog text; a later run with another value reads every .deb again,
+    /// though none changed, so the index always holds what its last setting says.
+    @Test func changelogBytesDecidesWhatIsKept() throws {
+        let scratch = try TemporaryDirectory()
+        let top = """
+            dwhello (1.0-2+b5) bookworm-test-unstable; urgency=high, binary-only=yes
+
+              * Rebuild for CVE-2026-43434.
+
+             -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000
+
+            """
+        _ = try rebuild(scratch, version: "1.0-2+b5", top: top)
+        let index = scratch.appending("i.sqlite")
+        func hits() throws -> Int {
+            let found = try debwork(["-J", "search", "--text", "CVE-2026-43434"], index: index)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+            return try #require(document["hits"] as? [[String: Any]]).count
+        }
+        #expect(try debwork(["index", "--changelog-bytes", "0", scratch.path], index: index).status == 0)
+        #expect(try hits() == 0)
+        let again = try debwork(["index", scratch.path], index: index)
+        #expect(again.stdout.hasPrefix("0 new, 1 updated"), "\(again.stdout)")
+        #expect(try hits() == 1)
+        let unchanged = try debwork(["index", scratch.path], index: index)
+        #expect(unchanged.stdout.hasPrefix("0 new, 0 updated, 1 unchanged"), "\(unchanged.stdout)")
+        #expect(try debwork(["index", "--changelog-bytes", "-1", scratch.path], index: index).status == 64)
+    }
+
     /// A changelog.Debian.gz that is a decompression bomb or not gzip at all costs a warning, never the package.
     @Test func badChangelogsAreWarningsOnly() throws {
         let scratch = try TemporaryDirectory()

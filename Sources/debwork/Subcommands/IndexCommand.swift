@@ -36,12 +36,18 @@ struct IndexCommand: ParsableCommand {
         valueName: "file"))
     var keyring: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How much of each binary package's changelog.Debian.gz (and NEWS.Debian.gz) is kept as searchable text: the newest whole entries up to this many bytes; 0 keeps none. A new value re-reads every .deb once.",
+        valueName: "bytes"))
+    var changelogBytes: Int = 65536
+
     @Argument(help: "Files and directories to index.")
     var paths: [String]
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxUnpacked < 1 || maxRatio < 1 { throw ValidationError("--max-unpacked and --max-ratio must be positive") }
+        if changelogBytes < 0 || changelogBytes > 16 << 20 { throw ValidationError("--changelog-bytes must be between 0 and 16777216") }
     }
 
     func run() throws {
@@ -53,6 +59,7 @@ struct IndexCommand: ParsableCommand {
                 progress: !global.json))
             indexer.options.includeSkipped = includeSkipped
             indexer.options.keyrings = keyring
+            indexer.options.changelogBytes = changelogBytes
             let summary = try indexer.run(paths: paths, store: store) { failure in
                 Console.message("E", "\(failure.path): \(failure.reason)")
             }
