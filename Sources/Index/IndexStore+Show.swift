@@ -67,6 +67,15 @@ extension IndexStore {
         }
     }
 
+    /// The changelog text kept for an indexed binary package (the newest entries of its `changelog.Debian.gz`,
+    /// a binNMU's own entries first), or nil when no .deb of it is indexed or it had none.
+    public func binaryChangelog(package: String, version: String, architecture: String) throws -> String? {
+        try db.scalar("""
+            SELECT changelog FROM binaries WHERE package = ?1 AND version = ?2 AND architecture = ?3
+                AND changelog IS NOT NULL LIMIT 1
+            """, [.text(package), .text(version), .text(architecture)])?.string
+    }
+
     /// The details of the indexed .dsc at the absolute path `dscFile`, or nil when it is not indexed.
     public func sourceDetails(dscFile: String) throws -> IndexedSourceDetails? {
         guard let id = try db.scalar("SELECT s.id FROM sources s JOIN files f ON f.id = s.file_id WHERE f.path = ?1",

@@ -10,6 +10,9 @@ public struct ShowResult: Sendable, Encodable {
         public var version: String
         public var architecture: String
         public var component: String
+        /// The top entry of the binary's own changelog when it is not the source's (a binNMU, a rebuild): only
+        /// for a binary whose .deb is indexed.
+        public var changelog: ChangelogBlock? = nil
     }
 
     public struct ListedFile: Sendable, Encodable {

@@ -42,6 +42,7 @@ public struct ShowService: Sendable {
                 distribution.extras.binaries = try binaries(source: source, version: row.version, distribution: row.distribution,
                                                             root: row.repositoryRoot, store: store)
                 try addSourceDetails(dscFile: dscFile, to: &distribution.extras, store: store)
+                try addBinaryChangelogs(to: &distribution.extras, store: store)
             }
             distributions[row.base] = distribution
             result.repositories[row.repository] = distributions
@@ -79,6 +80,20 @@ public struct ShowService: Sendable {
         extras.changelog = details.latestChangelogEntry.map {
             ShowResult.ChangelogBlock(version: $0.version, distributions: $0.distributions, urgency: $0.urgency,
                                       maintainer: $0.maintainer, date: $0.date, changes: $0.changes)
+        }
+    }
+
+    /// Each listed binary's own changelog top, when its .deb is indexed and that entry is not the source's top
+    /// entry: what a binary-only upload changed (a text that is no changelog is left out).
+    private func addBinaryChangelogs(to extras: inout ShowResult.Extras, store: IndexStore) throws {
+        for index in extras.binaries.indices {
+            let binary = extras.binaries[index]
+            guard let text = try store.binaryChangelog(package: binary.package, version: binary.version, architecture: binary.architecture),
+                  let top = (try? Changelog.parse(text, file: binary.package))?.entries.first,
+                  top.version != extras.changelog?.version else { continue }
+            extras.binaries[index].changelog = ShowResult.ChangelogBlock(
+                version: top.version, distributions: top.distributions.joined(separator: " "), urgency: top.urgency,
+                maintainer: top.maintainer, date: top.date, changes: top.changes)
         }
     }
 

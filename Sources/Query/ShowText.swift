@@ -31,11 +31,13 @@ public enum ShowText {
                         out += "    binaries:  " + binaries.joined(separator: ", ") + "\n"
                     }
                     if let changelog = distribution.extras.changelog {
-                        out += "    changelog: \(changelog.version) \(changelog.distributions); urgency=\(changelog.urgency)\n"
-                        for line in changelog.changes.split(separator: "\n", omittingEmptySubsequences: true) {
-                            out += "    \(line)\n"
-                        }
-                        out += "      -- \(changelog.maintainer)  \(changelog.date)\n"
+                        out += "    changelog: "
+                        Self.render(changelog, into: &out)
+                    }
+                    for binary in distribution.extras.binaries {
+                        guard let changelog = binary.changelog else { continue }
+                        out += "    changelog of \(binary.package) \(binary.version) \(binary.architecture): "
+                        Self.render(changelog, into: &out)
                     }
                 }
                 for (rollback, entry) in distribution.listing.rollbacks.members {
@@ -54,5 +56,15 @@ public enum ShowText {
             }
         }
         return out
+    }
+
+    /// A changelog entry after its label: the header's version, distributions and urgency, the changes, the
+    /// trailer.
+    static func render(_ changelog: ShowResult.ChangelogBlock, into out: inout String) {
+        out += "\(changelog.version) \(changelog.distributions); urgency=\(changelog.urgency)\n"
+        for line in changelog.changes.split(separator: "\n", omittingEmptySubsequences: true) {
+            out += "    \(line)\n"
+        }
+        out += "      -- \(changelog.maintainer)  \(changelog.date)\n"
     }
 }

@@ -109,6 +109,42 @@ import Testing
         #expect(try debwork(["index", "--changelog-bytes", "-1", scratch.path], index: index).status == 64)
     }
 
+    /// `show` prints a listed binary's own changelog top when it is not the source's (here a binNMU entry in the
+    /// pool .deb's changelog.Debian.amd64.gz), in the text and under `x-debwork` in JSON; the others stay quiet.
+    @Test func showPrintsABinarysOwnChangelogTop() throws {
+        let scratch = try TemporaryDirectory()
+        #expect(try runCommand("cp", ["-a", Fixtures.path("repo"), scratch.path]).status == 0)
+        let deb = scratch.appending("repo/pool/main/d/dwhello/dwhello_1.0-2_amd64.deb")
+        let script = """
+            set -e
+            cd '\(scratch.path)'
+            dpkg-deb -R '\(deb)' t
+            printf 'dwhello (1.0-2+b1) bookworm-test-unstable; urgency=low, binary-only=yes\\n\\n  * Rebuild for CVE-2026-44444.\\n\\n -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000\\n' \\
+                | gzip -9n > t/usr/share/doc/dwhello/changelog.Debian.amd64.gz
+            (cd t && find usr -type f | sort | xargs md5sum > DEBIAN/md5sums)
+            dpkg-deb --root-owner-group -b t '\(deb)' >/dev/null
+            rm -rf t
+            """
+        let rebuilt = try runCommand("sh", ["-c", script])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let index = scratch.appending("i.sqlite")
+        #expect(try debwork(["index", scratch.appending("repo")], index: index).status == 0)
+        let text = try debwork(["show", "dwhello"], index: index)
+        #expect(text.stdout.contains("""
+                changelog of dwhello 1.0-2 amd64: 1.0-2+b1 bookworm-test-unstable; urgency=low
+                  * Rebuild for CVE-2026-44444.
+                  -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000
+            """), "\(text.stdout)")
+        #expect(!text.stdout.contains("changelog of dwhello-doc"), "\(text.stdout)")
+        let json = try debwork(["-J", "show", "dwhello"], index: index)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let testing = try #require((document["test"] as? [String: Any])?["bookworm-test-testing"] as? [String: Any])
+        let binaries = try #require((testing["x-debwork"] as? [String: Any])?["binaries"] as? [[String: Any]])
+        let own = binaries.first { $0["package"] as? String == "dwhello" }?["changelog"] as? [String: Any]
+        #expect(own?["version"] as? String == "1.0-2+b1" && (own?["changes"] as? String)?.contains("CVE-2026-44444") == true, "\(binaries)")
+        #expect(binaries.first { $0["package"] as? String == "dwhello-doc" }?["changelog"] == nil)
+    }
+
     /// A changelog.Debian.gz that is a decompression bomb or not gzip at all costs a warning, never the package.
     @Test func badChangelogsAreWarningsOnly() throws {
         let scratch = try TemporaryDirectory()
