@@ -57,13 +57,7 @@ enum RegexLiterals {
                 index += 2
                 continue
             case "[":
-                index += 1
-                if index < characters.count, characters[index] == "^" { index += 1 }
-                if index < characters.count, characters[index] == "]" { index += 1 }
-                while index < characters.count, characters[index] != "]" {
-                    if characters[index] == "\\" { index += 1 }
-                    index += 1
-                }
+                index = classEnd(characters, from: index)
             case "(" where depth == 0:
                 if let group = plainGroup(characters, at: index) { return group }
                 depth += 1
@@ -121,13 +115,7 @@ enum RegexLiterals {
             case "[":
                 // A class, copied whole: `|`, `(` and `)` inside it are plain characters.
                 let start = index
-                index += 1
-                if index < characters.count, characters[index] == "^" { index += 1 }
-                if index < characters.count, characters[index] == "]" { index += 1 }
-                while index < characters.count, characters[index] != "]" {
-                    if characters[index] == "\\" { index += 1 }
-                    index += 1
-                }
+                index = classEnd(characters, from: index)
                 current += String(characters[start...min(index, characters.count - 1)])
             case "(":
                 depth += 1
@@ -180,13 +168,7 @@ enum RegexLiterals {
             case "[":
                 end()
                 // Skip the class; a `|` inside it is a plain character.
-                index += 1
-                if index < characters.count, characters[index] == "^" { index += 1 }
-                if index < characters.count, characters[index] == "]" { index += 1 }
-                while index < characters.count, characters[index] != "]" {
-                    if characters[index] == "\\" { index += 1 }
-                    index += 1
-                }
+                index = classEnd(characters, from: index)
             case "(":
                 end()
                 depth += 1
@@ -210,5 +192,18 @@ enum RegexLiterals {
         }
         end()
         return runs
+    }
+
+    /// The index of the `]` that closes the class opening at `characters[start] == "["` (a `]` right after
+    /// `[` or `[^` belongs to the class, `\\]` is escaped), or `characters.count` when it is not closed.
+    static func classEnd(_ characters: [Character], from start: Int) -> Int {
+        var index = start + 1
+        if index < characters.count, characters[index] == "^" { index += 1 }
+        if index < characters.count, characters[index] == "]" { index += 1 }
+        while index < characters.count, characters[index] != "]" {
+            if characters[index] == "\\" { index += 1 }
+            index += 1
+        }
+        return min(index, characters.count)
     }
 }
