@@ -66,6 +66,8 @@ queries=(
 )
 printf '\n%-45s %7s %7s %9s %9s %9s\n' query p50_ms p95_ms hits apt_p50 apt_p95
 all_debwork=()
+# Per kind, each query's p50 (the issue's targets: the p50 and p95 of substring and glob queries, the p95 of regexes).
+declare -A kind_p50s=() kind_p95s=()
 for entry in "${queries[@]}"; do
   kind=${entry%% *}; pattern=${entry#* }
   case $kind in
@@ -84,7 +86,14 @@ for entry in "${queries[@]}"; do
     read -r apt50 apt95 <<<"$(printf '%s\n' "${atimes[@]}" | percentiles)"
   fi
   read -r p50 p95 <<<"$(printf '%s\n' "${times[@]}" | percentiles)"
+  kind_p50s[$kind]+="$p50 "
+  kind_p95s[$kind]+="$p95 "
   printf '%-45s %7s %7s %9s %9s %9s\n' "$kind $pattern" "$p50" "$p95" "$hits" "$apt50" "$apt95"
+done
+for kind in substring glob regex; do
+  read -r m50 _ <<<"$(printf '%s\n' ${kind_p50s[$kind]} | percentiles)"
+  worst=$(printf '%s\n' ${kind_p95s[$kind]} | sort -n | tail -1)
+  echo "$kind queries: median of their p50s $m50 ms, worst p95 $worst ms"
 done
 read -r p50 p95 <<<"$(printf '%s\n' "${all_debwork[@]}" | percentiles)"
 echo "all debwork queries: p50 $p50 ms, p95 $p95 ms"
