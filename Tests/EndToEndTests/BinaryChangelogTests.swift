@@ -28,6 +28,26 @@ import Testing
         return deb
     }
 
+    /// A binary-only (binNMU) changelog entry of dwhello naming `change`.
+    static func binNMUEntry(_ version: String, _ change: String) -> String {
+        """
+        dwhello (\(version)) bookworm-test-unstable; urgency=high, binary-only=yes
+
+          * \(change)
+
+         -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000
+
+        """
+    }
+
+    /// The hits of `search -J --text term`.
+    static func textHits(_ term: String, index: String) throws -> [[String: Any]] {
+        let found = try debwork(["-J", "search", "--text", term], index: index)
+        #expect(found.status == 0, "\(found.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+        return try #require(document["hits"] as? [[String: Any]])
+    }
+
     @Test func aCVEInABinaryOnlyChangelogIsFound() throws {
         let scratch = try TemporaryDirectory()
         let top = """
@@ -58,25 +78,15 @@ import Testing
         let scratch = try TemporaryDirectory()
         _ = try rebuild(scratch, version: "1.0-2+b4", top: "", compressed: { (path: String) throws in
             let folder = (path as NSString).deletingLastPathComponent
-            let entry = """
-                dwhello (1.0-2+b4) bookworm-test-unstable; urgency=medium, binary-only=yes
-
-                  * Rebuild for CVE-2026-42424.
-
-                 -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000
-
-                """
-            try entry.write(toFile: folder + "/binnmu", atomically: true, encoding: .utf8)
+            try Self.binNMUEntry("1.0-2+b4", "Rebuild for CVE-2026-42424.").write(toFile: folder + "/binnmu", atomically: true, encoding: .utf8)
             #expect(try runCommand("sh", ["-c", "gzip -9n -c '\(folder)/binnmu' > '\(folder)/changelog.Debian.amd64.gz' && rm '\(folder)/binnmu'"]).status == 0)
         })
         let index = scratch.appending("i.sqlite")
         let indexed = try debwork(["index", scratch.path], index: index)
         #expect(indexed.status == 0, "\(indexed.stderr)")
         for term in ["CVE-2026-42424", "dwhello"] {
-            let found = try debwork(["-J", "search", "--text", term], index: index)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
-            let hits = try #require(document["hits"] as? [[String: Any]])
-            #expect(hits.contains { $0["version"] as? String == "1.0-2+b4" && $0["kind"] as? String == "binary" }, "\(term): \(found.stdout)")
+            let hits = try Self.textHits(term, index: index)
+            #expect(hits.contains { $0["version"] as? String == "1.0-2+b4" && $0["kind"] as? String == "binary" }, "\(term): \(hits)")
         }
     }
 
@@ -84,21 +94,9 @@ import Testing
     /// though none changed, so the index always holds what its last setting says.
     @Test func changelogBytesDecidesWhatIsKept() throws {
         let scratch = try TemporaryDirectory()
-        let top = """
-            dwhello (1.0-2+b5) bookworm-test-unstable; urgency=high, binary-only=yes
-
-              * Rebuild for CVE-2026-43434.
-
-             -- Debwork Fixtures <fixtures@debwork.invalid>  Tue, 01 Dec 2026 00:00:00 +0000
-
-            """
-        _ = try rebuild(scratch, version: "1.0-2+b5", top: top)
+        _ = try rebuild(scratch, version: "1.0-2+b5", top: Self.binNMUEntry("1.0-2+b5", "Rebuild for CVE-2026-43434."))
         let index = scratch.appending("i.sqlite")
-        func hits() throws -> Int {
-            let found = try debwork(["-J", "search", "--text", "CVE-2026-43434"], index: index)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
-            return try #require(document["hits"] as? [[String: Any]]).count
-        }
+        func hits() throws -> Int { try Self.textHits("CVE-2026-43434", index: index).count }
         #expect(try debwork(["index", "--changelog-bytes", "0", scratch.path], index: index).status == 0)
         #expect(try hits() == 0)
         let again = try debwork(["index", scratch.path], index: index)
