@@ -49,28 +49,13 @@ enum RegexLiterals {
     /// punctuation) separated by `|`, with no quantifier after it: the text before it, its words, the text after.
     static func firstPlainGroup(_ pattern: String) -> (before: String, words: [String], after: String)? {
         let characters = Array(pattern)
-        var index = 0
-        var depth = 0
-        while index < characters.count {
-            switch characters[index] {
-            case "\\":
-                index += 2
-                continue
-            case "[":
-                index = classEnd(characters, from: index)
-            case "(" where depth == 0:
-                if let group = plainGroup(characters, at: index) { return group }
-                depth += 1
-            case "(":
-                depth += 1
-            case ")":
-                depth = max(0, depth - 1)
-            default:
-                break
-            }
-            index += 1
+        var found: (before: String, words: [String], after: String)?
+        walk(characters) { piece, depth in
+            guard characters[piece.lowerBound] == "(", depth == 0 else { return true }
+            found = plainGroup(characters, at: piece.lowerBound)
+            return found == nil
         }
-        return nil
+        return found
     }
 
     /// The plain group opening at `characters[start] == "("`, if it is one (see ``firstPlainGroup(_:)``).
@@ -102,37 +87,36 @@ enum RegexLiterals {
         let characters = Array(pattern)
         var branches: [String] = []
         var current = ""
-        var depth = 0
-        var index = 0
-        while index < characters.count {
-            let c = characters[index]
-            switch c {
-            case "\\":
-                current.append(c)
-                if index + 1 < characters.count { current.append(characters[index + 1]) }
-                index += 2
-                continue
-            case "[":
-                // A class, copied whole: `|`, `(` and `)` inside it are plain characters.
-                let start = index
-                index = classEnd(characters, from: index)
-                current += String(characters[start...min(index, characters.count - 1)])
-            case "(":
-                depth += 1
-                current.append(c)
-            case ")":
-                depth = max(0, depth - 1)
-                current.append(c)
-            case "|" where depth == 0:
+        walk(characters) { piece, depth in
+            if characters[piece.lowerBound] == "|" && depth == 0 {
                 branches.append(current)
                 current = ""
-            default:
-                current.append(c)
+            } else {
+                current += String(characters[piece])
             }
-            index += 1
+            return true
         }
         branches.append(current)
         return branches
+    }
+
+    /// Walks `characters` a piece at a time — an escape and the character after it, a whole class `[…]`, any
+    /// other single character — handing `body` each piece's range and the group depth it stands at (a `(` is
+    /// at the depth outside its group); `body` returns false to stop.
+    static func walk(_ characters: [Character], _ body: (_ piece: Range<Int>, _ depth: Int) -> Bool) {
+        var index = 0
+        var depth = 0
+        while index < characters.count {
+            let end = switch characters[index] {
+            case "\\": min(index + 2, characters.count)
+            case "[": min(classEnd(characters, from: index) + 1, characters.count)
+            default: index + 1
+            }
+            if characters[index] == ")" { depth = max(0, depth - 1) }
+            guard body(index..<end, depth) else { return }
+            if characters[index] == "(" { depth += 1 }
+            index = end
+        }
     }
 
     /// The required runs of at least `minimum` characters, in pattern order ([] for an expression with a
