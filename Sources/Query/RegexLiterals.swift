@@ -9,11 +9,6 @@
 /// alternative has its own runs (``alternatives(in:minimum:)``: the candidates are then the union of each
 /// alternative's); one inside a group leaves the runs outside the group required (`bin/(vim|nano)$` needs `bin/`).
 enum RegexLiterals {
-    /// The required runs of at least `minimum` characters, longest first.
-    static func required(in pattern: String, minimum: Int = 3) -> [String] {
-        runs(in: pattern, minimum: minimum).sorted { $0.count > $1.count }
-    }
-
     /// For each top-level alternative of `pattern` (the whole pattern when it has no top-level `|`), the
     /// runs of at least `minimum` characters it requires, in pattern order; nil when some alternative
     /// requires none (then only a scan finds its matches).
