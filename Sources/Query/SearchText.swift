@@ -76,20 +76,19 @@ public enum SearchText {
     /// buffer: long listings (5 000 lines at 10×) spent a tenth of the call in string padding and joining.
     static func table(_ rows: [[String]]) -> String {
         guard let columns = rows.first?.count else { return "" }
+        // Names and paths come from packages: control characters are escaped (terminal injection).
+        let cells = rows.map { row in row.map(Printable.escapedCell) }
         var widths = [Int](repeating: 0, count: columns)
-        for row in rows.map({ row in row.map { Printable.escaped($0).columnWidth } }) {
-            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * columns + 1))
-        // Names and paths come from packages: control characters are escaped (terminal injection).
-        let rows = rows.map { row in row.map(Printable.escaped) }
-        let cellWidths = rows.map { row in row.map(\.columnWidth) }
-        for (row, rowWidths) in zip(rows, cellWidths) {
+        for row in cells {
             for (index, cell) in row.enumerated() {
-                bytes.append(contentsOf: cell.utf8)
+                bytes.append(contentsOf: cell.text.utf8)
                 guard index < columns - 1 else { continue }
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - rowWidths[index] + 2))
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - cell.width + 2))
             }
             bytes.append(UInt8(ascii: "\n"))
         }

@@ -40,10 +40,35 @@ public enum Printable {
 
     /// Whether every byte of `text` is printable ASCII (U+0020–U+007E): nothing to escape, found on the bytes
     /// in place (the scalar walk showed in the profile of 9,000-line listings).
+    /// Eight bytes at a time: a listing's 45,000 cells (9,000 paths) spent 5 % of the call here byte by byte.
     static func isPrintableASCII(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 || $0 > 0x7E }
+            let raw = UnsafeRawBufferPointer(bytes)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if !isPrintableASCII(word: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+                offset += 8
+            }
+            return !raw[offset...].contains { $0 < 0x20 || $0 > 0x7E }
         } ?? false
+    }
+
+    /// Whether each of a word's eight bytes is in 0x20–0x7E (the has-less and has-zero bit tricks: a byte with
+    /// its top bit set, a byte below 0x20, a byte equal to 0x7F).
+    private static func isPrintableASCII(word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & high
+        let delete = word ^ (ones &* 0x7F)
+        let deletes = (delete &- ones) & ~delete & high
+        return (word & high) | below | deletes == 0
+    }
+
+    /// `text` escaped (``escaped(_:)``) and its width in terminal columns (``Swift/String/columnWidth``); a
+    /// printable-ASCII text (every name and path of a long listing) is looked at once.
+    public static func escapedCell(_ text: String) -> (text: String, width: Int) {
+        if isPrintableASCII(text) { return (text, text.utf8.count) }
+        let shown = escaped(text)
+        return (shown, shown.columnWidth)
     }
 
     /// Whether a scalar is one a terminal would act on.
