@@ -26,24 +26,37 @@ import Testing
 @Suite(.serialized, .enabled(if: Fixtures.hasTool("apt-file") && Fixtures.hasTool("apt-ftparchive"),
                              "needs apt-file and apt-ftparchive (apt-utils)"))
 struct AptFileOracleTests {
-    /// ContentsSearchTests' tree with a real Release and an apt configuration whose lists hold its Contents.
+    /// ContentsSearchTests' tree with a real Release and an apt configuration whose lists hold its Contents
+    /// (and, with `packages`, its Packages: apt's lists directory as `apt-get update` leaves it).
     struct AptTree {
         let tree: ContentsSearchTests.Tree
         let config: String
+        /// apt's lists directory.
+        let lists: String
     }
 
-    static func makeAptTree() throws -> AptTree {
+    static func makeAptTree(packages: Bool = false) throws -> AptTree {
         let tree = try ContentsSearchTests.makeTree()
         let dist = tree.root + "/dists/dw"
-        // apt-ftparchive hashes the files present: the plain Contents only while the Release is written.
+        // apt-ftparchive hashes the files present: the plain Contents (and Packages) only while the Release is
+        // written; the tree keeps their .gz.
         try FileManager.default.removeItem(atPath: dist + "/Release")
-        let plain = try tree.scratch.write("repo/dists/dw/main/Contents-amd64", tree.contents)
+        var plainFiles = [try tree.scratch.write("repo/dists/dw/main/Contents-amd64", tree.contents)]
+        if packages {
+            let debs = URL(fileURLWithPath: tree.debs.path)
+            let generated = try runCommand("apt-ftparchive", ["packages", debs.lastPathComponent],
+                                           directory: debs.deletingLastPathComponent().path)
+            guard generated.status == 0 else { throw TestSupportError("apt-ftparchive packages: \(generated.stderr)") }
+            let plain = try tree.scratch.write("repo/dists/dw/main/binary-amd64/Packages", generated.stdout)
+            #expect(try runCommand("gzip", ["-nk", plain]).status == 0)
+            plainFiles.append(plain)
+        }
         let fields = ["Suite": "dw", "Codename": "dw", "Components": "main", "Architectures": "amd64"]
         let release = try runCommand("apt-ftparchive",
                                      fields.flatMap { ["-o", "APT::FTPArchive::Release::\($0.key)=\($0.value)"] } + ["release", "."],
                                      directory: dist)
         guard release.status == 0 else { throw TestSupportError("apt-ftparchive release: \(release.stderr)") }
-        try FileManager.default.removeItem(atPath: plain)
+        for plain in plainFiles { try FileManager.default.removeItem(atPath: plain) }
         try tree.scratch.write("repo/dists/dw/Release", release.stdout)
 
         let apt = tree.scratch.appending("apt")
@@ -68,10 +81,10 @@ struct AptFileOracleTests {
         let update = try runCommand("apt-get", ["-c", config, "update"])
         guard update.status == 0 else { throw TestSupportError("apt-get update: \(update.stderr)") }
         let lists = try FileManager.default.contentsOfDirectory(atPath: apt + "/lists")
-        guard lists.contains(where: { $0.hasSuffix("_dists_dw_main_Contents-amd64.lz4") }) else {
+        guard lists.contains(where: { $0.contains("_dists_dw_main_Contents-amd64") }) else {
             throw TestSupportError("apt-get update fetched no Contents: \(lists.sorted())\n\(update.stdout)\(update.stderr)")
         }
-        return AptTree(tree: tree, config: config)
+        return AptTree(tree: tree, config: config, lists: apt + "/lists")
     }
 
     /// apt-file's `package: path` lines for one search (status 1 is "no hits").
