@@ -70,11 +70,14 @@ public enum CompressedFile {
 
     /// Streams the deb822 paragraphs of a possibly compressed index (`Packages.xz`, `Sources.gz`, `Contents`…)
     /// one at a time: `body` gets each paragraph's bytes and the line it starts on. Memory stays at one
-    /// paragraph plus one chunk, whatever the file's size.
+    /// paragraph plus one chunk, whatever the file's size. `observing` sees every decompressed chunk first
+    /// (to hash the stream while it is parsed).
     public static func forEachParagraph(_ path: String, limits: ArchiveReader.Limits = .default,
+                                        observing: ((UnsafeRawBufferPointer) -> Void)? = nil,
                                         _ body: ([UInt8], Int) throws -> Void) throws {
         var splitter = ParagraphSplitter()
         try stream(path, limits: limits) { chunk in
+            observing?(chunk)
             try splitter.feed(chunk, body)
         }
         try splitter.finish(body)

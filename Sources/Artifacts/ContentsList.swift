@@ -45,10 +45,14 @@ public struct ContentsList: Sendable, Hashable {
     }
 
     /// The list at `areaPath` (relative to the repository root: `dists/<dist>/<component>/Contents-<arch>…`
-    /// or `dists/<dist>/Contents-<arch>…`).
+    /// or `dists/<dist>/Contents-<arch>…`; in apt's lists directory, the same path flattened into one name,
+    /// `<site>_dists_<dist>_<component>_Contents-<arch>.lz4`, ``AptListsName``).
     /// - Throws: ``ArtifactError`` when the path is not laid out so.
     public init(path: String, areaPath: String) throws(ArtifactError) {
-        let parts = areaPath.split(separator: "/").map(String.init)
+        var parts = areaPath.split(separator: "/").map(String.init)
+        if parts.count == 1, let name = AptListsName(areaPath) {
+            parts = ["dists", name.distribution] + name.relative.split(separator: "/").map(String.init)
+        }
         guard parts.count == 3 || parts.count == 4, parts[0] == "dists", let last = parts.last,
               let (architecture, isUdeb) = Self.architecture(ofFileName: last) else {
             throw ArtifactError(file: path, reason: "not a dists/<distribution>/[<component>/]Contents-<arch> file")

@@ -15,9 +15,15 @@ public enum ReleaseSignature {
     ///   are made absolute (gpgv would look them up in its home directory). Only these are used.
     /// - Throws: ``ArtifactError`` naming the file: no signature, a bad or unknown signature, gpgv not runnable.
     public static func verify(directory: String, keyrings: [String]) throws(ArtifactError) -> Verified {
-        let inRelease = FileSystem.join(directory, "InRelease")
-        let release = FileSystem.join(directory, "Release")
-        let detached = FileSystem.join(directory, "Release.gpg")
+        try verify(DistributionFiles(directory: directory), keyrings: keyrings)
+    }
+
+    /// Verifies a distribution's InRelease, or Release and Release.gpg, wherever they lie (a tree's folder,
+    /// apt's lists directory).
+    public static func verify(_ files: DistributionFiles, keyrings: [String]) throws(ArtifactError) -> Verified {
+        let inRelease = files.path("InRelease")
+        let release = files.path("Release")
+        let detached = files.path("Release.gpg")
         let signed: [String]
         let path: String
         if FileSystem.status(inRelease)?.isRegular == true {

@@ -15,19 +15,26 @@ public struct RepositoryReader: Sendable {
     /// Reads the distribution whose `Release` file is at `releasePath`.
     ///
     /// - Parameters:
-    ///   - releasePath: `<root>/dists/<name>/Release` or `<root>/dists/<name>/snapshots/<snap>/Release`.
+    ///   - releasePath: `<root>/dists/<name>/Release` or `<root>/dists/<name>/snapshots/<snap>/Release`; or
+    ///     in apt's lists directory (the root), `<root>/<site>_dists_<name>_InRelease` (``AptListsName``).
     ///   - root: the repository root.
     /// - Throws: ``ArtifactError`` for a malformed Release, a missing or corrupt index, a checksum mismatch.
     public func read(releasePath: String, root: String) throws(ArtifactError) -> RepositoryDistribution {
-        let directory = FileSystem.directory(of: releasePath)
-        let relative = String(directory.dropFirst(FileSystem.join(root, "dists/").count))
-        let parts = relative.split(separator: "/").map(String.init)
-        let name = parts.first ?? relative
-        let snapshot = parts.count >= 3 && parts[1] == "snapshots" ? parts[2...].joined(separator: "/") : nil
+        let files = DistributionFiles(releasePath: releasePath)
+        let name: String
+        let snapshot: String?
+        if files.aptListsPrefix != nil, let listsName = AptListsName(FileSystem.baseName(releasePath)) {
+            (name, snapshot) = (listsName.distribution, nil)
+        } else {
+            let relative = String(files.directory.dropFirst(FileSystem.join(root, "dists/").count))
+            let parts = relative.split(separator: "/").map(String.init)
+            name = parts.first ?? relative
+            snapshot = parts.count >= 3 && parts[1] == "snapshots" ? parts[2...].joined(separator: "/") : nil
+        }
 
         // With keyrings, only what a trusted key signed is read: the InRelease itself, or the Release its
         // Release.gpg signs.
-        let verified = keyrings.isEmpty ? nil : try ReleaseSignature.verify(directory: directory, keyrings: keyrings)
+        let verified = keyrings.isEmpty ? nil : try ReleaseSignature.verify(files, keyrings: keyrings)
         let control = try ControlFile.read(path: verified?.path ?? releasePath, kind: "Release file")
         let release = control.paragraph
         let listed = Self.listedIndices(release)
@@ -58,9 +65,9 @@ public struct RepositoryReader: Sendable {
 
         var found = false
         for component in components {
-            let folder = Self.indexFolder(component, directory: directory, listed: listed)
+            let folder = Self.indexFolder(component, files: files, listed: listed)
             // reprepro does not list "source" in Architectures; the Sources index is there all the same.
-            if try readIndex(directory: directory, base: "\(folder)/source/Sources", listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
+            if try readIndex(files, base: "\(folder)/source/Sources", listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
                 try Self.addSource(paragraph, component: component, into: &distribution, file: file)
             }) {
                 found = true
@@ -69,7 +76,7 @@ public struct RepositoryReader: Sendable {
                 // debian-installer holds the component's .udebs (reprepro's UDebComponents).
                 for base in ["\(folder)/binary-\(architecture)/Packages",
                              "\(folder)/debian-installer/binary-\(architecture)/Packages"] {
-                    if try readIndex(directory: directory, base: base, listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
+                    if try readIndex(files, base: base, listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
                         try Self.addBinary(paragraph, component: component, into: &distribution, file: file)
                     }) {
                         found = true
@@ -86,13 +93,13 @@ public struct RepositoryReader: Sendable {
     /// The folder holding a component's indices. Debian security's Release says `Components: updates/main`
     /// but lists (and serves) `main/binary-amd64/Packages`: as apt does, a component with a `/` whose own
     /// folder is absent is read from its last path component.
-    static func indexFolder(_ component: String, directory: String, listed: [String: (size: Int64, sha256: String)]) -> String {
+    static func indexFolder(_ component: String, files: DistributionFiles, listed: [String: (size: Int64, sha256: String)]) -> String {
         guard let slash = component.lastIndex(of: "/") else { return component }
         let last = String(component[component.index(after: slash)...])
         let ownListed = listed.keys.contains { $0.hasPrefix(component + "/") }
         let lastListed = listed.keys.contains { $0.hasPrefix(last + "/") }
-        if ownListed || FileSystem.status(FileSystem.join(directory, component))?.isDirectory == true { return component }
-        if lastListed || FileSystem.status(FileSystem.join(directory, last))?.isDirectory == true { return last }
+        if ownListed || files.isDirectory(component) { return component }
+        if lastListed || files.isDirectory(last) { return last }
         return component
     }
 
@@ -115,26 +122,42 @@ public struct RepositoryReader: Sendable {
         return result
     }
 
-    /// Streams the first present variant of an index (plain, `.xz`, `.gz`), verified against the Release
-    /// first, paragraph by paragraph to `body`: a whole Packages or Sources file is never held in memory.
+    /// The compression suffixes of an index, in the order one variant is chosen (apt's lists keep `.lz4`,
+    /// or `.gz` with `Acquire::GzipIndexes`).
+    static let indexSuffixes = ["", ".xz", ".gz", ".lz4", ".zst", ".bz2"]
+
+    /// Streams the first present variant of an index (``indexSuffixes``), verified against the Release,
+    /// paragraph by paragraph to `body`: a whole Packages or Sources file is never held in memory. A variant
+    /// the Release lists is checked before it is read; one it does not list (apt re-compresses what it
+    /// downloads) is checked, as it is read, against the entry of the uncompressed file; with neither entry it
+    /// is read unchecked.
     /// - Returns: whether a variant was there.
-    private func readIndex(directory: String, base: String, listed: [String: (size: Int64, sha256: String)],
+    private func readIndex(_ files: DistributionFiles, base: String, listed: [String: (size: Int64, sha256: String)],
                            release: String, _ body: (Deb822Paragraph, String) throws(ArtifactError) -> Void) throws(ArtifactError) -> Bool {
-        for suffix in ["", ".xz", ".gz"] {
-            let path = FileSystem.join(directory, base + suffix)
+        for suffix in Self.indexSuffixes {
+            let path = files.path(base + suffix)
             guard FileSystem.status(path) != nil else { continue }
+            var decompressed: (size: Int64, sha256: String)?
             if let expected = listed[base + suffix] {
                 let digest: FileDigest
                 do { digest = try FileDigest.compute(path: path, algorithms: [.sha256]) } catch {
                     throw ArtifactError(file: path, underlying: error)
                 }
+                // The distribution is what fails (its Release names the failure): the reason names the index.
                 guard digest.size == expected.size, digest[.sha256] == expected.sha256 else {
-                    throw ArtifactError(file: path, reason: "does not match its SHA256 entry in '\(release)'")
+                    throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match its SHA256 entry")
                 }
+            } else if !suffix.isEmpty {
+                decompressed = listed[base]
             }
-            let file = FileSystem.join(directory, base)
+            let file = files.path(base)
             do {
-                try CompressedFile.forEachParagraph(path) { bytes, line in
+                let hasher = decompressed == nil ? nil : try Hasher([.sha256])
+                var size: Int64 = 0
+                try CompressedFile.forEachParagraph(path, observing: hasher.map { hasher in { chunk in
+                    hasher.update(chunk)
+                    size += Int64(chunk.count)
+                } }) { bytes, line in
                     let paragraph: Deb822Paragraph
                     do throws(Deb822Error) {
                         guard let parsed = try Deb822Document.parse(bytes: bytes, file: file).paragraphs.first else { return }
@@ -145,6 +168,11 @@ public struct RepositoryReader: Sendable {
                     var numbered = paragraph
                     numbered.line = line
                     try body(numbered, file)
+                }
+                if let decompressed, let hasher {
+                    guard size == decompressed.size, hasher.finalize()[.sha256] == decompressed.sha256 else {
+                        throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match the SHA256 entry of '\(base)' once decompressed")
+                    }
                 }
             } catch let error as ArtifactError {
                 throw error

@@ -25,6 +25,9 @@ public struct WorkItem: Sendable, Hashable {
 /// - A directory holding `dists/` is an APT repository tree: each `dists/<dist>/Release` and
 ///   `dists/<dist>/snapshots/<name>/Release` is one distribution, every package under `pool/` is in
 ///   the `repositories` area.
+/// - A directory holding apt's flattened `<site>_dists_<dist>_InRelease` (or `_Release`) files is apt's lists
+///   directory: each is one distribution of a repository rooted there, with its Contents files; it has no
+///   pool, so its packages are index-only.
 /// - A `.changes` file, and every file a `.changes` in the same directory names, is in `events`.
 /// - Any other `.deb`/`.udeb`/`.ddeb`/`.dsc` is in `builds`.
 struct Scanner {
@@ -110,6 +113,10 @@ struct Scanner {
         if names.contains("dists") && FileSystem.status(FileSystem.join(directory, "dists"))?.isDirectory == true
             || names.contains("conf") && !Self.configurationFiles(of: directory).isEmpty {
             scanRepository(directory)
+            return
+        }
+        if names.contains(where: { Self.aptListsRelease($0) != nil }) {
+            scanAptLists(directory, names: names)
             return
         }
         let named = namedByChanges(in: directory, names: names)
@@ -227,24 +234,70 @@ struct Scanner {
         }
         for folder in folders {
             let listing = folder == directory ? names : ((try? FileSystem.list(folder)) ?? [])
-            var chosen: [String: (name: String, rank: Int)] = [:]
-            for name in listing where ContentsList.architecture(ofFileName: name) != nil {
-                let suffix = ContentsList.suffixes.firstIndex { !$0.isEmpty && name.hasSuffix($0) } ?? (ContentsList.suffixes.count - 1)
-                let stem = String(name.dropLast(ContentsList.suffixes[suffix].count))
-                if let current = chosen[stem], current.rank <= suffix { continue }
-                chosen[stem] = (name, suffix)
+            for name in Self.oneVariantEach(listing.filter { ContentsList.architecture(ofFileName: $0) != nil }, stem: { $0 }) {
+                addContentsFile(FileSystem.join(folder, name), root: root, identity: identity)
             }
-            for stem in chosen.keys.sorted() {
-                guard let name = chosen[stem]?.name else { continue }
-                let path = FileSystem.join(folder, name)
-                guard let status = FileSystem.status(path), Self.leavesRoot(path, root: root) == nil else { continue }
-                if let other = status.otherKind {
-                    errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
-                    continue
-                }
-                guard status.isRegular else { continue }
-                add(path, kind: .contents, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)),
-                    status: status, repositoryRoot: root, identity: identity)
+        }
+    }
+
+    /// Of several compressions of one file, the one ``ContentsList/suffixes`` ranks first: `names` grouped by
+    /// what `stem` gives for a name stripped of its suffix.
+    static func oneVariantEach(_ names: [String], stem: (String) -> String) -> [String] {
+        var chosen: [String: (name: String, rank: Int)] = [:]
+        for name in names {
+            let suffix = ContentsList.suffixes.firstIndex { !$0.isEmpty && name.hasSuffix($0) } ?? (ContentsList.suffixes.count - 1)
+            let key = stem(String(name.dropLast(ContentsList.suffixes[suffix].count)))
+            if let current = chosen[key], current.rank <= suffix { continue }
+            chosen[key] = (name, suffix)
+        }
+        return chosen.keys.sorted().compactMap { chosen[$0]?.name }
+    }
+
+    private mutating func addContentsFile(_ path: String, root: String, identity: String) {
+        guard let status = FileSystem.status(path), Self.leavesRoot(path, root: root) == nil else { return }
+        if let other = status.otherKind {
+            errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
+            return
+        }
+        guard status.isRegular else { return }
+        add(path, kind: .contents, area: .repositories, areaPath: String(path.dropFirst(root.count + 1)),
+            status: status, repositoryRoot: root, identity: identity)
+    }
+
+    /// The lists-name of apt's copy of a distribution's Release or InRelease (`…_dists_bookworm_InRelease`).
+    static func aptListsRelease(_ name: String) -> AptListsName? {
+        guard let parsed = AptListsName(name), parsed.relative == "InRelease" || parsed.relative == "Release" else { return nil }
+        return parsed
+    }
+
+    /// apt's lists directory (`/var/lib/apt/lists`): one repository rooted at `directory` whose distributions are
+    /// the flattened Release files (the InRelease when there is no Release, or with `--keyring`), each with its
+    /// Contents files (`…_dists_<dist>_<component>_Contents-<arch>.lz4`, one variant each). Nothing below it
+    /// (apt's `partial/`, `auxfiles/`) is walked.
+    private mutating func scanAptLists(_ directory: String, names: [String]) {
+        let parsed = names.filter { !$0.hasPrefix(".") }.compactMap { name in AptListsName(name).map { (name, $0) } }
+        let releases = Dictionary(grouping: parsed.filter { Self.aptListsRelease($0.0) != nil }, by: \.1.prefix)
+        let identity = Self.identity(of: directory, distributions: releases.values.compactMap { $0.first?.1.distribution })
+        for prefix in releases.keys.sorted() {
+            let files = DistributionFiles(directory: directory, aptListsPrefix: prefix)
+            var path = files.path("Release")
+            if FileSystem.status(files.path("InRelease")) != nil, preferInRelease || FileSystem.status(path) == nil {
+                path = files.path("InRelease")
+            }
+            guard let status = FileSystem.status(path) else { continue }
+            if let other = status.otherKind {
+                errors.append(ArtifactError(file: path, reason: "not a regular file (\(other)); skipped"))
+                continue
+            }
+            guard status.isRegular else { continue }
+            add(path, kind: .release, area: .repositories, areaPath: FileSystem.baseName(path), status: status,
+                repositoryRoot: directory, identity: identity)
+            let contents = parsed.filter { name, listsName in
+                listsName.prefix == prefix && listsName.relative.split(separator: "/").count <= 2
+                    && ContentsList.architecture(ofFileName: FileSystem.baseName(listsName.relative)) != nil
+            }.map(\.0)
+            for name in Self.oneVariantEach(contents, stem: { $0 }) {
+                addContentsFile(FileSystem.join(directory, name), root: directory, identity: identity)
             }
         }
     }
