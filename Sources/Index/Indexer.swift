@@ -130,6 +130,9 @@ public struct Indexer: Sendable {
                 try store.touchRoot(root, now: now)
             }
             try store.recordChangelogBytes(changelogBytes)
+            // After every run's writes, whichever side changed (the pool file or the stanzas listing it), and also
+            // when nothing did: a run cut short after its batches committed leaves the table to the next one.
+            summary.warnings += try store.recordPoolMismatches().map { "\($0.file): \($0.message)" }
             if scanner.roots.isEmpty {
                 try store.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])
             }
