@@ -34,15 +34,26 @@ public struct PoolMismatch: Sendable, Hashable, Encodable {
 }
 
 extension IndexStore {
+    /// Marks `pool_mismatches` as needing ``recordPoolMismatches()``: a file was written, replaced or dropped. Written
+    /// in the same transaction as the change, so the mark survives whatever stops the run before its end.
+    func markPoolMismatchesStale() throws {
+        try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('pool_mismatches_stale', '1')", [])
+    }
+
+    func poolMismatchesAreStale() throws -> Bool {
+        try db.scalar("SELECT count(*) FROM meta WHERE key = 'pool_mismatches_stale'")?.int == 1
+    }
+
     /// Computes `pool_mismatches` again from what the index holds: every indexed pool file whose SHA-256 or size is
     /// not what a stanza listing it claims. A stanza whose file is not indexed (a metadata-only mirror) is no
-    /// mismatch. Set statements driven by the stanzas, each a probe of `files`' unique path index (bookworm main's
-    /// 63 k binary and 34 k source stanzas: see docs/BENCHMARKS.md). Must run inside a transaction.
+    /// mismatch. Set statements driven by the stanzas, each a probe of `files`' unique path index: about 65 ms for
+    /// bookworm main's 63 k binary and 34 k source stanzas (docs/BENCHMARKS.md), so the indexer runs it only after a
+    /// run that changed a file (``markPoolMismatchesStale()``). Must run inside a transaction.
     ///
     /// - Returns: the mismatches that were not recorded before (each reported once, when either side changes).
     func recordPoolMismatches() throws -> [PoolMismatch] {
         let before = Set(try poolMismatches())
-        try db.execute("DELETE FROM pool_mismatches")
+        try db.execute("DELETE FROM pool_mismatches; DELETE FROM meta WHERE key = 'pool_mismatches_stale'")
         // A stanza without `Size` is read as size 0: no claim (a .deb is never empty).
         try db.execute("""
             INSERT INTO pool_mismatches(file_id, distribution_id, component, expected_size, expected_sha256)

@@ -67,9 +67,15 @@ public struct Indexer: Sendable {
         let rereadBinaries = try store.changelogBytes() != changelogBytes
         let known = recorded.mapValues(\.sha256)
         let keyrings = options.keyrings
+        // Whether the open transaction has marked the pool mismatches stale (once per batch is enough).
+        var markedStale = false
         // Writes one outcome, each file whole or not at all; the transaction around it is committed in batches.
         func write(_ outcome: ParseOutcome) throws {
             if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
+            if !markedStale, !outcome.isUnchanged {
+                try store.markPoolMismatchesStale()
+                markedStale = true
+            }
             var wroteDistribution = false
             try store.db.inSavepoint("artifact") {
                 switch outcome.result {
@@ -96,6 +102,7 @@ public struct Indexer: Sendable {
             progress.advance(bytes: outcome.item.size)
             if FileSystemCalls.monotonic() - lastCommit >= options.commitInterval {
                 try store.db.execute("COMMIT")
+                markedStale = false
                 lastCommit = FileSystemCalls.monotonic()
             }
         }
@@ -130,9 +137,11 @@ public struct Indexer: Sendable {
                 try store.touchRoot(root, now: now)
             }
             try store.recordChangelogBytes(changelogBytes)
-            // After every run's writes, whichever side changed (the pool file or the stanzas listing it), and also
-            // when nothing did: a run cut short after its batches committed leaves the table to the next one.
-            summary.warnings += try store.recordPoolMismatches().map { "\($0.file): \($0.message)" }
+            // After a run's writes, whichever side changed (the pool file or the stanzas listing it). The mark is
+            // committed with the writes, so a run cut short after its batches committed leaves it to the next one.
+            if try summary.removed > 0 || store.poolMismatchesAreStale() {
+                summary.warnings += try store.recordPoolMismatches().map { "\($0.file): \($0.message)" }
+            }
             if scanner.roots.isEmpty {
                 try store.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])
             }
