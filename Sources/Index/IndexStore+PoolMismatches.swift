@@ -74,13 +74,16 @@ extension IndexStore {
         return try poolMismatches().filter { !before.contains($0) }
     }
 
-    /// Every recorded pool mismatch, by file, distribution, snapshot and component.
-    public func poolMismatches() throws -> [PoolMismatch] {
+    /// Every recorded pool mismatch, by file, distribution, snapshot and component; with `source`, those of the files
+    /// that hold that source or a binary built from it (as the file on disk says).
+    public func poolMismatches(ofSource source: String? = nil) throws -> [PoolMismatch] {
         try db.query("""
             SELECT f.path, d.name, d.snapshot, m.component, f.kind, m.expected_sha256, m.expected_size, f.sha256, f.size
             FROM pool_mismatches m JOIN files f ON f.id = m.file_id JOIN distributions d ON d.id = m.distribution_id
+            WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM binaries WHERE file_id = f.id AND source = ?1)
+                OR EXISTS (SELECT 1 FROM sources WHERE file_id = f.id AND package = ?1)
             ORDER BY f.path, d.name, d.snapshot, m.component, m.expected_sha256, m.expected_size
-            """, []) { row in
+            """, [SQLValue(source)]) { row in
             PoolMismatch(file: row.string(0), distribution: row.string(1), snapshot: row.optionalString(2),
                          component: row.string(3), list: row.string(4) == "dsc" ? "Sources" : "Packages",
                          expectedSHA256: row.optionalString(5), expectedSize: row.optionalInt(6),

@@ -120,6 +120,13 @@ import Testing
         #expect(mismatches.first?["expected_sha256"] as? String == expected)
         #expect(mismatches.first?["actual_sha256"] as? String == actual)
         #expect(mismatches.first?["distribution"] as? String == "dw" && mismatches.first?["component"] as? String == "main")
+        // `show` marks it with the source it holds.
+        let show = try debwork(["-J", "show", "dwhello"], index: tree.index)
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let extras = try #require(shown["x-debwork"] as? [String: Any], "\(show.stdout)")
+        #expect((extras["pool_mismatches"] as? [[String: Any]])?.first?["actual_sha256"] as? String == actual)
+        let showText = try debwork(["show", "dwhello"], index: tree.index)
+        #expect(showText.stdout.contains("pool mismatches") && showText.stdout.contains(expected), "\(showText.stdout)")
         // Said once; `status` keeps showing it.
         let again = try tree.reindex()
         #expect(tree.warnings(again).isEmpty, "\(again.stderr)")
