@@ -216,4 +216,30 @@ import Testing
         let mismatches = try tree.mismatches()
         #expect(mismatches.count == 1 && mismatches.first?["list"] as? String == "Sources")
     }
+
+    /// An old-style Sources stanza (`Files` only, MD5): its size is the claim checked.
+    @Test func aSourcesStanzaWithoutSHA256IsCheckedBySize() throws {
+        let tree = try Tree()
+        try tree.place("dwnative_0.3.dsc", at: Tree.dsc)
+        try tree.place("dwnative_0.3.tar.xz", at: "pool/main/d/dwnative/dwnative_0.3.tar.xz")
+        try tree.writeIndices()
+        let sources = tree.root + "/dists/dw/main/source/Sources"
+        var kept: [Substring] = []
+        var dropping = false
+        for line in try String(contentsOfFile: sources, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Checksums-") { dropping = true; continue }
+            if dropping && line.hasPrefix(" ") { continue }
+            dropping = false
+            kept.append(line)
+        }
+        try kept.joined(separator: "\n").write(toFile: sources, atomically: true, encoding: .utf8)
+        try tree.writeRelease()
+        #expect(tree.warnings(try tree.reindex()).isEmpty)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: tree.root + "/" + Tree.dsc)[.size] as? Int)
+        let dsc = tree.root + "/" + Tree.dsc
+        try (String(contentsOfFile: dsc, encoding: .utf8) + "\n").write(toFile: dsc, atomically: true, encoding: .utf8)
+        let lines = tree.warnings(try tree.reindex())
+        #expect(lines.count == 1 && lines.first?.contains("expected SHA256 (none) size \(size), actual SHA256 ") == true
+                && lines.first?.hasSuffix(" size \(size + 1)") == true, "\(lines)")
+    }
 }
