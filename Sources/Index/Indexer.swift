@@ -139,7 +139,8 @@ public struct Indexer: Sendable {
             try store.recordChangelogBytes(changelogBytes)
             // After a run's writes, whichever side changed (the pool file or the stanzas listing it). The mark is
             // committed with the writes, so a run cut short after its batches committed leaves it to the next one.
-            if try summary.removed > 0 || store.poolMismatchesAreStale() {
+            // A removed file needs no check: the cascades drop its rows, and a removal makes no new mismatch.
+            if try store.poolMismatchesAreStale() {
                 summary.warnings += try store.recordPoolMismatches().map { "\($0.file): \($0.message)" }
             }
             if scanner.roots.isEmpty {
