@@ -34,8 +34,8 @@ public struct PoolMismatch: Sendable, Hashable, Encodable {
 }
 
 extension IndexStore {
-    /// Marks `pool_mismatches` as needing ``recordPoolMismatches()``: a file was written, or failed and lost its rows. Written
-    /// in the same transaction as the change, so the mark survives whatever stops the run before its end.
+    /// Marks `pool_mismatches` as needing ``recordPoolMismatches()``: a file was written, or failed and lost its
+    /// rows. Written in the same transaction as the change, so the mark survives whatever stops the run before its end.
     func markPoolMismatchesStale() throws {
         try db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('pool_mismatches_stale', '1')", [])
     }
