@@ -25,11 +25,32 @@ public struct PoolMismatch: Sendable, Hashable, Encodable {
         case actualSHA256 = "actual_sha256", actualSize = "actual_size"
     }
 
-    /// What is wrong, for a `W:` line after the file's path.
-    public var message: String {
-        let place = distribution + (snapshot.map { " (snapshot \($0))" } ?? "") + "/" + component
-        return "does not match its \(list) stanza in \(place): expected SHA256 \(expectedSHA256 ?? "(none)") size "
-            + "\(expectedSize.map(String.init) ?? "(none)"), actual SHA256 \(actualSHA256) size \(actualSize)"
+    /// `dist/component`, or `dist (snapshot s)/component`.
+    public var place: String {
+        distribution + (snapshot.map { " (snapshot \($0))" } ?? "") + "/" + component
+    }
+
+    /// What is wrong, after the file's path.
+    public var message: String { message(places: [place]) }
+
+    func message(places: [String]) -> String {
+        "does not match its \(list) stanza in \(places.joined(separator: ", ")): expected SHA256 "
+            + "\(expectedSHA256 ?? "(none)") size \(expectedSize.map(String.init) ?? "(none)"), actual SHA256 \(actualSHA256) "
+            + "size \(actualSize)"
+    }
+
+    /// The `W:` lines for `mismatches`: one per file and claim, naming every distribution that makes it (a pool file
+    /// is listed by its distribution, its snapshots and rollbacks, each architecture's Packages for `all`).
+    public static func warnings(_ mismatches: [PoolMismatch]) -> [String] {
+        var order: [PoolMismatch] = []
+        var places: [PoolMismatch: [String]] = [:]
+        for mismatch in mismatches {
+            var key = mismatch
+            (key.distribution, key.snapshot, key.component) = ("", nil, "")
+            if places[key] == nil { order.append(key) }
+            places[key, default: []].append(mismatch.place)
+        }
+        return order.map { "\($0.file): \($0.message(places: places[$0] ?? []))" }
     }
 }
 

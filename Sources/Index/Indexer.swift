@@ -141,7 +141,7 @@ public struct Indexer: Sendable {
             // committed with the writes, so a run cut short after its batches committed leaves it to the next one.
             // A removed file needs no check: the cascades drop its rows, and a removal makes no new mismatch.
             if try store.poolMismatchesAreStale() {
-                summary.warnings += try store.recordPoolMismatches().map { "\($0.file): \($0.message)" }
+                summary.warnings += PoolMismatch.warnings(try store.recordPoolMismatches())
             }
             if scanner.roots.isEmpty {
                 try store.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])

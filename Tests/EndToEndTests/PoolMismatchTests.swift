@@ -185,6 +185,29 @@ import Testing
         #expect(try tree.mismatches().isEmpty)
     }
 
+    /// A file listed by several distributions (a snapshot, rollbacks, each architecture's Packages for `all`) is one
+    /// line naming them all; `status` has a row for each.
+    @Test func aFileListedManyTimesIsOneLine() throws {
+        let scratch = try TemporaryDirectory()
+        let repo = scratch.appending("repo")
+        #expect(try runCommand("cp", ["-a", Fixtures.path("repo"), repo]).status == 0)
+        let deb = repo + "/pool/main/d/dwhello/dwhello-doc_1.0-2_all.deb"
+        let expected = String(try runCommand("sha256sum", [deb]).stdout.prefix(64))
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: deb)))
+        bytes[24] = bytes[24] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+        try Data(bytes).write(to: URL(fileURLWithPath: deb))
+        let index = scratch.appending("i.sqlite")
+        let result = try debwork(["index", repo], index: index)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("W: ") }
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.hasPrefix("W: \(deb): does not match its Packages stanza in bookworm-test-") == true
+                && lines.first?.contains("(snapshot WEEKLY_2025-01-06T00:00)/main") == true
+                && lines.first?.contains("expected SHA256 \(expected) ") == true, "\(lines)")
+        let rows = try runCommand("sqlite3", [index, "SELECT count(*) FROM pool_mismatches"]).stdout
+        #expect((Int(rows.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 1, "\(rows)")
+    }
+
     /// Metadata-only mirrors are a feature: a stanza whose pool file is absent is not reported.
     @Test func aMissingPoolFileIsNotReported() throws {
         let tree = try Tree()
