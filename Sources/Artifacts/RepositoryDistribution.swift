@@ -9,6 +9,10 @@ public struct RepositoryDistribution: Sendable {
         public var component: String
         /// Pool path of the .dsc relative to the repository root (`Directory` + the .dsc's name).
         public var dscPath: String
+        /// The .dsc's size and SHA-256 as the stanza lists them (`Checksums-Sha256`, else the size from `Files`);
+        /// nil when it lists no line for the .dsc.
+        public var dscSize: Int64? = nil
+        public var dscSHA256: String? = nil
         /// The stanza's fields but its file lists and checksums, for `search --where` over index-only packages.
         public var fields = StanzaFields()
     }

@@ -198,6 +198,16 @@ public struct RepositoryReader: Sendable {
             let name = line.split(separator: " ").last.map(String.init)
             return name?.hasSuffix(".dsc") == true ? name : nil
         }.first ?? "\(package)_\(Self.withoutEpoch(version)).dsc"
+        // What the pool's .dsc should be: its `<digest> <size> <name>` line (checked against the file once both
+        // are indexed; `IndexStore.recordPoolMismatches`).
+        func dscLine(of field: String) -> (digest: String, size: Int64)? {
+            paragraph.lines(of: field).lazy.compactMap { line -> (digest: String, size: Int64)? in
+                let parts = line.split(separator: " ")
+                guard parts.count == 3, parts[2] == dsc, let size = Int64(parts[1]) else { return nil }
+                return (String(parts[0]).lowercased(), size)
+            }.first
+        }
+        let checksummed = dscLine(of: "Checksums-Sha256")
         // A Sources stanza names its package `Package`; a .dsc (and so `sources.fields`) `Source`.
         var fields = StanzaFields()
         fields.append(name: "source", value: package)
@@ -205,7 +215,9 @@ public struct RepositoryReader: Sendable {
             fields.append(name: name, value: value)
         }
         distribution.sources.append(.init(package: package, version: version, component: component,
-                                          dscPath: FileSystem.join(directory, dsc), fields: fields))
+                                          dscPath: FileSystem.join(directory, dsc),
+                                          dscSize: checksummed?.size ?? dscLine(of: "Files")?.size,
+                                          dscSHA256: checksummed?.digest, fields: fields))
     }
 
     static func addBinary(_ paragraph: Deb822Paragraph, component: String, into distribution: inout RepositoryDistribution,

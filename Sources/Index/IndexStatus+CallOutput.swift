@@ -29,6 +29,12 @@ extension IndexStatus: CallOutput {
                 lines.append("  \(finding.file): \(finding.kind): /\(finding.path)")
             }
         }
+        if !index.poolMismatches.isEmpty {
+            lines.append("Pool mismatches: \(index.poolMismatches.count) (pool files that differ from the stanza listing them)")
+            for mismatch in index.poolMismatches {
+                lines.append("  \(mismatch.file): \(mismatch.message)")
+            }
+        }
         for repository in index.repositories {
             lines.append("")
             lines.append("Repository '\(repository.identity)' at \(repository.root)")

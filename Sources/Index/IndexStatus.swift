@@ -67,6 +67,8 @@ public struct IndexStatus: Sendable, Encodable {
         public var failedFiles: [FailedFile]?
         /// Every finding, by file then path.
         public var findings: [Finding]
+        /// Every pool file that differs from a stanza listing it, by file.
+        public var poolMismatches: [PoolMismatch]
         public var roots: [String]
         public var repositories: [IndexedRepository]
 
@@ -76,7 +78,8 @@ public struct IndexStatus: Sendable, Encodable {
             case sqliteVersion = "sqlite_version"
             case sizeBytes = "size_bytes"
             case lastUpdate = "last_update"
-            case files, packages, failures, failedFiles = "failed_files", findings, roots, repositories
+            case files, packages, failures, failedFiles = "failed_files", findings, poolMismatches = "pool_mismatches", roots
+            case repositories
         }
     }
 

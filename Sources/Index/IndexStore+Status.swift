@@ -56,7 +56,7 @@ extension IndexStore {
             path: path, schemaVersion: schemaVersion, sqliteVersion: Database.libraryVersion,
             sizeBytes: Self.sizeOnDisk(path), lastUpdate: lastUpdate, files: files, packages: packages,
             failures: Int(try db.scalar("SELECT count(*) FROM failures")?.int ?? 0), failedFiles: nil,
-            findings: try findings(),
+            findings: try findings(), poolMismatches: try poolMismatches(),
             roots: try db.query("SELECT path FROM roots ORDER BY path", []) { $0.string(0) },
             repositories: indexed)
         return IndexStatus(version: version, identity: identity, url: nil, incomingURL: nil, load: 0,

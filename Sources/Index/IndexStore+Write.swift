@@ -274,13 +274,14 @@ extension IndexStore {
                   .text(distribution.releaseText), SQLValue(distribution.signedBy)])
         let id = db.lastInsertRowID
         let insertSource = try db.prepare("""
-            INSERT INTO dist_sources(distribution_id, package, version, component, dsc_path) VALUES (?1, ?2, ?3, ?4, ?5)
+            INSERT INTO dist_sources(distribution_id, package, version, component, dsc_path, dsc_size, dsc_sha256)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """)
         // Every stanza's fields as `field_values` rows (owner = -2^50 + id * 2 binary, + 1 source; Schema 8).
         let insertField = try db.prepare("INSERT OR REPLACE INTO field_values(owner, name, value) VALUES (?1, ?2, ?3)")
         for source in distribution.sources {
             try insertSource.run([.integer(id), .text(source.package), .text(source.version), .text(source.component),
-                                  .text(source.dscPath)])
+                                  .text(source.dscPath), SQLValue(source.dscSize), SQLValue(source.dscSHA256)])
             let owner = Schema.stanzaOwnerBase + db.lastInsertRowID * 2 + 1
             for (name, value) in source.fields.pairs {
                 try insertField.run([.integer(owner), .text(name), .text(value)])

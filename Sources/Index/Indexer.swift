@@ -67,9 +67,15 @@ public struct Indexer: Sendable {
         let rereadBinaries = try store.changelogBytes() != changelogBytes
         let known = recorded.mapValues(\.sha256)
         let keyrings = options.keyrings
+        // Whether the open transaction has marked the pool mismatches stale (once per batch is enough).
+        var markedStale = false
         // Writes one outcome, each file whole or not at all; the transaction around it is committed in batches.
         func write(_ outcome: ParseOutcome) throws {
             if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
+            if !markedStale, !outcome.isUnchanged {
+                try store.markPoolMismatchesStale()
+                markedStale = true
+            }
             var wroteDistribution = false
             try store.db.inSavepoint("artifact") {
                 switch outcome.result {
@@ -96,6 +102,7 @@ public struct Indexer: Sendable {
             progress.advance(bytes: outcome.item.size)
             if FileSystemCalls.monotonic() - lastCommit >= options.commitInterval {
                 try store.db.execute("COMMIT")
+                markedStale = false
                 lastCommit = FileSystemCalls.monotonic()
             }
         }
@@ -130,6 +137,12 @@ public struct Indexer: Sendable {
                 try store.touchRoot(root, now: now)
             }
             try store.recordChangelogBytes(changelogBytes)
+            // After a run's writes, whichever side changed (the pool file or the stanzas listing it). The mark is
+            // committed with the writes, so a run cut short after its batches committed leaves it to the next one.
+            // A removed file needs no check: the cascades drop its rows, and a removal makes no new mismatch.
+            if try store.poolMismatchesAreStale() {
+                summary.warnings += PoolMismatch.warnings(try store.recordPoolMismatches())
+            }
             if scanner.roots.isEmpty {
                 try store.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])
             }

@@ -37,4 +37,9 @@ struct ParseOutcome: Sendable {
 
     var item: WorkItem
     var result: Result
+
+    var isUnchanged: Bool {
+        if case .unchanged = result { return true }
+        return false
+    }
 }

@@ -364,6 +364,24 @@ enum Schema {
                 INSERT INTO dist_source_names_fts(dist_source_names_fts, rowid, package) VALUES ('delete', old.id, old.package);
             END;
             """),
+        // 11: a pool file checked against the stanzas that list it. `dist_sources` keeps the .dsc's size and SHA-256 as
+        // its Sources stanza lists them (NULL: no line for it); `pool_mismatches` holds every (pool file,
+        // distribution, component) whose indexed file differs in SHA-256 or size from the stanza's claim: the file's
+        // rows are what is on disk, this table says that the archive's metadata disagrees. It is derived: every
+        // `index` run computes it again after its writes (`IndexStore.recordPoolMismatches`), so either side may
+        // change first; the cascades drop a row whose file or distribution goes. Every Release is marked changed,
+        // so the next run reads the .dsc claims.
+        Migration("""
+            ALTER TABLE dist_sources ADD COLUMN dsc_size INTEGER;
+            ALTER TABLE dist_sources ADD COLUMN dsc_sha256 TEXT;
+            CREATE TABLE pool_mismatches(
+                file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+                distribution_id INTEGER NOT NULL REFERENCES distributions(id) ON DELETE CASCADE,
+                component TEXT NOT NULL, expected_size INTEGER, expected_sha256 TEXT);
+            CREATE INDEX pool_mismatches_file ON pool_mismatches(file_id);
+            CREATE INDEX pool_mismatches_distribution ON pool_mismatches(distribution_id);
+            UPDATE files SET sha256 = NULL WHERE kind = 'release';
+            """),
     ]
 
     static var version: Int { migrations.count }

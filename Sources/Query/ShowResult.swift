@@ -114,22 +114,28 @@ public struct ShowResult: Sendable, Encodable {
         /// Claims of the source's binary packages that their data contradicts (md5sums lines); only present
         /// when there are some.
         public var findings: [IndexStatus.Finding] = []
+        /// The source's pool files (its .dsc, the binaries built from it) that differ from a stanza listing them;
+        /// only present when there are some.
+        public var poolMismatches: [PoolMismatch] = []
 
-        enum CodingKeys: String, CodingKey { case builds, events, findings }
+        enum CodingKeys: String, CodingKey { case builds, events, findings, poolMismatches = "pool_mismatches" }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(builds, forKey: .builds)
             try container.encode(events, forKey: .events)
             if !findings.isEmpty { try container.encode(findings, forKey: .findings) }
+            if !poolMismatches.isEmpty { try container.encode(poolMismatches, forKey: .poolMismatches) }
         }
+
+        var isEmpty: Bool { builds.isEmpty && events.isEmpty && findings.isEmpty && poolMismatches.isEmpty }
     }
 
     public var source: String
     public var repositories = OrderedObject<OrderedObject<Distribution>>()
     public var elsewhere = Elsewhere()
 
-    public var isEmpty: Bool { repositories.isEmpty && elsewhere.builds.isEmpty && elsewhere.events.isEmpty && elsewhere.findings.isEmpty }
+    public var isEmpty: Bool { repositories.isEmpty && elsewhere.isEmpty }
 
     enum CodingKeys: String, CodingKey { case extras = "x-debwork" }
 
@@ -138,7 +144,7 @@ public struct ShowResult: Sendable, Encodable {
         for (repository, distributions) in repositories.members {
             try container.encode(distributions, forKey: AnyKey(repository))
         }
-        if !elsewhere.builds.isEmpty || !elsewhere.events.isEmpty || !elsewhere.findings.isEmpty {
+        if !elsewhere.isEmpty {
             try container.encode(elsewhere, forKey: AnyKey("x-debwork"))
         }
     }

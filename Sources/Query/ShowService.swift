@@ -49,6 +49,7 @@ public struct ShowService: Sendable {
         }
         result.elsewhere = try elsewhere(source: source, store: store)
         result.elsewhere.findings = try store.findings(ofSource: source)
+        result.elsewhere.poolMismatches = try store.poolMismatches(ofSource: source)
         return result
     }
 

@@ -55,6 +55,12 @@ public enum ShowText {
                 out += "  \(finding.package) \(finding.version): \(finding.kind): /\(finding.path) (\(finding.file))\n"
             }
         }
+        if !result.elsewhere.poolMismatches.isEmpty {
+            out += "pool mismatches (files that differ from the stanza listing them):\n"
+            for mismatch in result.elsewhere.poolMismatches {
+                out += "  \(mismatch.file): \(mismatch.message)\n"
+            }
+        }
         return out
     }
 

@@ -193,6 +193,8 @@ import Testing
             ALTER TABLE binary_files DROP COLUMN sha256;
             DROP TABLE contents; DROP TABLE contents_lists; DROP TABLE contents_dirs; DROP TABLE contents_names;
             DROP TABLE contents_packages; DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts;
+            DROP TABLE pool_mismatches;
+            ALTER TABLE dist_sources DROP COLUMN dsc_size; ALTER TABLE dist_sources DROP COLUMN dsc_sha256;
             PRAGMA user_version = 2;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -242,6 +244,8 @@ import Testing
             ALTER TABLE binary_files DROP COLUMN sha256;
             DROP TABLE contents; DROP TABLE contents_lists; DROP TABLE contents_dirs; DROP TABLE contents_names;
             DROP TABLE contents_packages; DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts;
+            DROP TABLE pool_mismatches;
+            ALTER TABLE dist_sources DROP COLUMN dsc_size; ALTER TABLE dist_sources DROP COLUMN dsc_sha256;
             PRAGMA user_version = 3;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
@@ -275,6 +279,8 @@ import Testing
         try workspace.store.db.execute("""
             DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
             DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
+            DROP TABLE pool_mismatches;
+            ALTER TABLE dist_sources DROP COLUMN dsc_size; ALTER TABLE dist_sources DROP COLUMN dsc_sha256;
             PRAGMA user_version = 9;
             """)
         let upgraded = try IndexStore(path: workspace.store.path)
