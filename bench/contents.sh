@@ -71,7 +71,7 @@ declare -A kind_p50s=() kind_p95s=()
 for entry in "${queries[@]}"; do
   kind=${entry%% *}; pattern=${entry#* }
   case $kind in
-    substring) args=(--path "$pattern"); apt=(apt-file "${aptopts[@]:-}" search -F "$pattern") ;;
+    substring) args=(--path "$pattern"); apt=(apt-file "${aptopts[@]:-}" search "$pattern") ;;
     glob) args=(--path "$pattern"); apt=() ;;
     regex) args=(--path-regex "$pattern"); apt=(apt-file "${aptopts[@]:-}" search -x "$pattern") ;;
   esac
