@@ -45,6 +45,15 @@ public struct ContentsReader {
     /// - Throws: ``ArtifactError`` when the file cannot be read or decompressed; whatever `body` throws.
     @discardableResult
     public func forEachEntry(_ path: String, _ body: (ContentsLine) throws -> Void) throws -> Malformed {
+        try forEachLine(path) { line, parts in try body(ContentsLine(line, parts)) }
+    }
+
+    /// Calls `body` with every entry's line and its parts (``ContentsLine/parts(_:)``), in file order: the
+    /// bytes are valid only during the call.
+    /// - Returns: the malformed lines.
+    /// - Throws: ``ArtifactError`` when the file cannot be read or decompressed; whatever `body` throws.
+    @discardableResult
+    public func forEachLine(_ path: String, _ body: (UnsafeRawBufferPointer, ContentsLine.Parts) throws -> Void) throws -> Malformed {
         var malformed = Malformed()
         // Leading lines are held until a `FILE  LOCATION` line shows they were a header, or until there are
         // too many of them for one.
@@ -56,7 +65,7 @@ public struct ContentsReader {
                 return
             }
             do {
-                if let entry = try ContentsLine.parse(bytes) { try body(entry) }
+                if let parts = try ContentsLine.parts(bytes) { try body(bytes, parts) }
             } catch let problem as ContentsLine.Problem {
                 malformed.add(line: number, reason: problem.reason)
             }

@@ -34,23 +34,26 @@ extension IndexStore {
         var entries: Int64 = 0
         let path = list.path
         let malformed = try withBackgroundProducer(produce: { emit in
-            var batch: [ContentsLine] = []
-            batch.reserveCapacity(Self.contentsBatch)
-            let malformed = try ContentsReader(limits: limits).forEachEntry(path) { line in
-                batch.append(line)
+            var batch = ContentsBatch()
+            let malformed = try ContentsReader(limits: limits).forEachLine(path) { line, parts in
+                batch.append(line, parts)
                 if batch.count == Self.contentsBatch {
                     try emit(batch)
-                    batch.removeAll(keepingCapacity: true)
+                    batch = ContentsBatch()
                 }
             }
-            if !batch.isEmpty { try emit(batch) }
+            if batch.count > 0 { try emit(batch) }
             return malformed
-        }, consume: { (batch: [ContentsLine]) in
-            for line in batch {
-                let directory = try strings.directory(line.directory)
-                for qualified in line.packages {
-                    try stage.add(directory: directory, name: line.name, package: try strings.package(qualified))
+        }, consume: { (batch: ContentsBatch) in
+            try batch.forEach { directory, name, packages in
+                let directoryID = try strings.directory(directory)
+                // One package per line but for shared paths (`a,b`).
+                var start = 0
+                for end in 0...packages.count where end == packages.count || packages[end] == UInt8(ascii: ",") {
+                    let package = try strings.package(UnsafeRawBufferPointer(rebasing: packages[start..<end]))
+                    try stage.add(directory: directoryID, name: name, package: package)
                     entries += 1
+                    start = end + 1
                 }
             }
         })
@@ -79,45 +82,111 @@ extension IndexStore {
     static let contentsBatch = 4096
 }
 
+/// Lines of a Contents file in one buffer, handed from the reading thread to the writer: each line's directory
+/// (with its leading `/`), name and package column as bytes, and where each ends. Three strings a line cost
+/// both threads more than the lines themselves (allocated on one, freed on the other, 7.4 M times on bookworm).
+struct ContentsBatch: Sendable {
+    private var bytes: [UInt8] = []
+    /// Three a line: the ends of its directory, name and package column in `bytes`.
+    private var ends: [Int] = []
+
+    init() {
+        bytes.reserveCapacity(IndexStore.contentsBatch * 96)
+        ends.reserveCapacity(IndexStore.contentsBatch * 3)
+    }
+
+    var count: Int { ends.count / 3 }
+
+    mutating func append(_ line: UnsafeRawBufferPointer, _ parts: ContentsLine.Parts) {
+        bytes.append(UInt8(ascii: "/"))
+        for range in [parts.directory, parts.name, parts.packages] {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[range]))
+            ends.append(bytes.count)
+        }
+    }
+
+    /// Calls `body` with each line's directory, name and package column, valid only during the call.
+    func forEach(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws {
+        try bytes.withUnsafeBytes { all in
+            var start = 0
+            for line in 0..<count {
+                let directory = ends[3 * line], name = ends[3 * line + 1], packages = ends[3 * line + 2]
+                try body(UnsafeRawBufferPointer(rebasing: all[start..<directory]), UnsafeRawBufferPointer(rebasing: all[directory..<name]),
+                         UnsafeRawBufferPointer(rebasing: all[name..<packages]))
+                start = packages
+            }
+        }
+    }
+}
+
 /// Rows for the staging table, written many per `INSERT` (one statement per row cost the writer more than
-/// the row itself: bind, step, reset and the connection's mutex, 7.3 M times on bookworm).
+/// the row itself: bind, step, reset and the connection's mutex, 7.3 M times on bookworm). The rows wait in
+/// flat buffers and are bound from them, no `String` or `SQLValue` made for a row.
 struct ContentsStage {
     let db: Database
-    private var values: [SQLValue] = []
+    private var directories: [Int64] = []
+    private var packages: [Int64] = []
+    private var names: [UInt8] = []
+    private var nameEnds: [Int] = []
+    /// The statement for a full set of rows, prepared once.
+    private var full: Statement?
     /// Rows per statement (3 parameters each, well under SQLite's 32,766).
     static let rowsPerStatement = 128
 
     init(db: Database) {
         self.db = db
-        values.reserveCapacity(3 * Self.rowsPerStatement)
+        directories.reserveCapacity(Self.rowsPerStatement)
+        packages.reserveCapacity(Self.rowsPerStatement)
+        nameEnds.reserveCapacity(Self.rowsPerStatement)
     }
 
-    mutating func add(directory: Int64, name: String, package: Int64) throws {
-        values.append(.integer(directory))
-        values.append(.text(name))
-        values.append(.integer(package))
-        if values.count == 3 * Self.rowsPerStatement { try flush() }
+    mutating func add(directory: Int64, name: UnsafeRawBufferPointer, package: Int64) throws {
+        directories.append(directory)
+        packages.append(package)
+        names.append(contentsOf: name)
+        nameEnds.append(names.count)
+        if directories.count == Self.rowsPerStatement { try flush() }
     }
 
     /// Writes the rows not written yet.
     mutating func flush() throws {
-        guard !values.isEmpty else { return }
-        let rows = values.count / 3
-        // Two statement texts in a file (the full one and the last, shorter one), each prepared once.
-        let sql = "INSERT INTO temp.contents_stage(dir_id, name, package_id) VALUES "
-            + repeatElement("(?, ?, ?)", count: rows).joined(separator: ", ")
-        try db.prepare(sql).run(values)
-        values.removeAll(keepingCapacity: true)
+        guard !directories.isEmpty else { return }
+        let statement: Statement
+        if directories.count == Self.rowsPerStatement, let full {
+            statement = full
+        } else {
+            statement = try db.prepare("INSERT INTO temp.contents_stage(dir_id, name, package_id) VALUES "
+                + repeatElement("(?, ?, ?)", count: directories.count).joined(separator: ", "), cached: false)
+            if directories.count == Self.rowsPerStatement { full = statement }
+        }
+        try names.withUnsafeBytes { names in
+            var start = 0
+            for row in directories.indices {
+                let parameter = Int32(3 * row)
+                try statement.bind(directories[row], at: parameter + 1)
+                try statement.bind(text: UnsafeRawBufferPointer(rebasing: names[start..<nameEnds[row]]), at: parameter + 2)
+                try statement.bind(packages[row], at: parameter + 3)
+                start = nameEnds[row]
+            }
+        }
+        try statement.execute()
+        directories.removeAll(keepingCapacity: true)
+        packages.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        nameEnds.removeAll(keepingCapacity: true)
     }
 }
 
 /// The ids of directory and package strings while one Contents file is written: looked up (or added) once
 /// and remembered. A Contents file is sorted by path, so a directory's lines follow each other and the last
-/// directory answers most look-ups; the directory cache is bounded, so memory stays flat on an archive's
-/// half a million directories (packages are fewer than 100 000).
+/// directory (compared as bytes, no string made) answers most look-ups; the directory cache is bounded, so
+/// memory stays flat on an archive's half a million directories (packages are fewer than 100 000).
 struct ContentsStrings {
     let db: Database
-    private var lastDirectory: (path: String, id: Int64)?
+    private var lastDirectory: [UInt8] = []
+    private var lastDirectoryID: Int64 = -1
+    private var lastPackage: [UInt8] = []
+    private var lastPackageID: Int64 = -1
     private var directories: [String: Int64] = [:]
     private var packages: [String: Int64] = [:]
     /// Directories remembered before the cache is emptied and starts again.
@@ -127,8 +196,9 @@ struct ContentsStrings {
         self.db = db
     }
 
-    mutating func directory(_ path: String) throws -> Int64 {
-        if let last = lastDirectory, last.path == path { return last.id }
+    mutating func directory(_ bytes: UnsafeRawBufferPointer) throws -> Int64 {
+        if lastDirectoryID >= 0, lastDirectory.elementsEqual(bytes) { return lastDirectoryID }
+        let path = String(decoding: bytes, as: UTF8.self)
         let id: Int64
         if let known = directories[path] {
             id = known
@@ -142,14 +212,18 @@ struct ContentsStrings {
             if directories.count >= Self.cacheBound { directories.removeAll(keepingCapacity: true) }
             directories[path] = id
         }
-        lastDirectory = (path, id)
+        lastDirectory = Array(bytes)
+        lastDirectoryID = id
         return id
     }
 
-    mutating func package(_ qualified: String) throws -> Int64 {
-        if let id = packages[qualified] { return id }
+    mutating func package(_ bytes: UnsafeRawBufferPointer) throws -> Int64 {
+        if lastPackageID >= 0, lastPackage.elementsEqual(bytes) { return lastPackageID }
+        let qualified = String(decoding: bytes, as: UTF8.self)
         let id: Int64
-        if let found = try db.scalar("SELECT id FROM contents_packages WHERE qualified = ?1", [.text(qualified)])?.int {
+        if let known = packages[qualified] {
+            id = known
+        } else if let found = try db.scalar("SELECT id FROM contents_packages WHERE qualified = ?1", [.text(qualified)])?.int {
             id = found
         } else {
             try db.run("INSERT INTO contents_packages(qualified, name) VALUES (?1, ?2)",
@@ -157,6 +231,8 @@ struct ContentsStrings {
             id = db.lastInsertRowID
         }
         packages[qualified] = id
+        lastPackage = Array(bytes)
+        lastPackageID = id
         return id
     }
 }

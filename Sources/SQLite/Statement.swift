@@ -71,6 +71,28 @@ public final class Statement {
         }
     }
 
+    /// Binds an integer to parameter `index` (1-based), for a caller that binds many rows' values one by one.
+    public func bind(_ value: Int64, at index: Int32) throws(SQLiteError) {
+        try database.check(sqlite3_bind_int64(handle, index, value), sql: sql)
+    }
+
+    /// Binds text given as UTF-8 bytes to parameter `index` (1-based), copied (`SQLITE_TRANSIENT`): no
+    /// `String` is made for it.
+    public func bind(text bytes: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
+        let code = bytes.withMemoryRebound(to: CChar.self) { chars in
+            // An empty buffer may have no address; a nil pointer would bind NULL, not ''.
+            guard let base = chars.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, sqliteTransient) }
+            return sqlite3_bind_text(handle, index, base, Int32(chars.count), sqliteTransient)
+        }
+        try database.check(code, sql: sql)
+    }
+
+    /// Runs the statement with the values bound so far to completion and resets it.
+    public func execute() throws(SQLiteError) {
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
     /// Advances to the next row (`sqlite3_step`). Returns false when the statement is done.
     public func step() throws(SQLiteError) -> Bool {
         let code = sqlite3_step(handle)

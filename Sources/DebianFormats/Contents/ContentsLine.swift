@@ -49,6 +49,33 @@ public struct ContentsLine: Sendable, Equatable {
     /// - Returns: nil for a blank line.
     /// - Throws: ``Problem`` for a line that has text but is not a Contents line.
     public static func parse(_ line: UnsafeRawBufferPointer) throws(Problem) -> ContentsLine? {
+        guard let parts = try parts(line) else { return nil }
+        return ContentsLine(line, parts)
+    }
+
+    /// The entry `parts` finds in `line`, as strings.
+    public init(_ line: UnsafeRawBufferPointer, _ parts: Parts) {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self) }
+        let column = text(parts.packages)
+        // Most lines name one package: no split then.
+        let packages = column.utf8.contains(UInt8(ascii: ","))
+            ? column.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [column]
+        self.init(directory: "/" + text(parts.directory), name: text(parts.name), packages: packages)
+    }
+
+    /// Where a line's directory (without its leading `/`: `usr/bin/`, empty for a top-level file), base name
+    /// and package column are, as byte ranges of the line.
+    public struct Parts: Sendable, Equatable {
+        public var directory: Range<Int>
+        public var name: Range<Int>
+        public var packages: Range<Int>
+    }
+
+    /// Checks one line as ``parse(_:)`` does (UTF-8 included) and finds its parts without making strings:
+    /// a writer of bookworm's 7.4 M lines then copies bytes instead of allocating three strings a line.
+    ///
+    /// - Returns: nil for a blank line.
+    public static func parts(_ line: UnsafeRawBufferPointer) throws(Problem) -> Parts? {
         var end = line.count
         while end > 0, isBlank(line[end - 1]) || line[end - 1] == 0x0D { end -= 1 }
         guard end > 0 else { return nil }
@@ -69,13 +96,21 @@ public struct ContentsLine: Sendable, Equatable {
         guard line[pathEnd - 1] != UInt8(ascii: "/") else { throw .directoryPath }
         var slash = pathEnd
         while slash > pathStart, line[slash - 1] != UInt8(ascii: "/") { slash -= 1 }
-        guard let directory = text(line, pathStart, slash), let name = text(line, slash, pathEnd),
-              let column = text(line, packageStart, end) else { throw .notUTF8 }
-        // Most lines name one package: no split then.
-        let packages = column.utf8.contains(UInt8(ascii: ","))
-            ? column.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [column]
-        guard !packages.contains(where: { $0.isEmpty || $0.hasSuffix("/") }) else { throw .emptyPackage }
-        return ContentsLine(directory: "/" + directory, name: name, packages: packages)
+        // The parts are split at ASCII bytes, which never sit inside a UTF-8 sequence: the parts are valid
+        // exactly when the text from the path to the column's end is.
+        guard isUTF8(UnsafeRawBufferPointer(rebasing: line[pathStart..<end])) else { throw .notUTF8 }
+        // Every package named: no empty one (`a,,b`), none that is a qualifier only (`libs/`).
+        var packageEnd = packageStart
+        for index in packageStart...end where index == end || line[index] == UInt8(ascii: ",") {
+            guard index > packageEnd, line[index - 1] != UInt8(ascii: "/") else { throw .emptyPackage }
+            packageEnd = index + 1
+        }
+        return Parts(directory: pathStart..<slash, name: slash..<pathEnd, packages: packageStart..<end)
+    }
+
+    /// Whether `bytes` are UTF-8; ASCII (nearly every path) is seen without decoding.
+    static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        !bytes.contains { $0 >= 0x80 } || String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// Whether `line` is the `FILE  LOCATION` line that ends an old Contents file's free-text header.
@@ -101,8 +136,4 @@ public struct ContentsLine: Sendable, Equatable {
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-
-    private static func text(_ line: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String? {
-        String(validating: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
-    }
 }
