@@ -87,7 +87,9 @@ public final class SearchService {
         if let pattern = query.pattern, pattern.utf8.count > GlobPattern.maximumLength {
             throw SearchError.tooLong("the pattern", pattern)
         }
-        if [.name, .text].contains(query.mode) { try store.readWithoutMemoryMap() }
+        // Every mode reads scattered pages: through the map each stays resident with its fault-around window
+        // (`--path '*.desktop'` on bookworm main held 235 MB through the map, 21 MB without, in the same time).
+        try store.readWithoutMemoryMap()
         let scope = try Scope(areas: query.areas, distribution: query.distribution,
                               indexOnly: query.indexOnly && [.name, .text].contains(query.mode), store: store)
         switch query.mode {

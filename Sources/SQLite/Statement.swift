@@ -130,6 +130,15 @@ public final class Statement {
         }
     }
 
+    /// The text of column `index` of the current row, copied out by length; nil when it is not text
+    /// (`sqlite3_column_type`, `sqlite3_column_text`, `sqlite3_column_bytes`).
+    public func text(at index: Int32) -> String? {
+        guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { return nil }
+        guard let text = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
     public var columnCount: Int32 { sqlite3_column_count(handle) }
 }
 
@@ -138,7 +147,9 @@ public struct Row {
     let statement: Statement
 
     public subscript(_ index: Int32) -> SQLValue { statement.value(at: index) }
-    public func string(_ index: Int32) -> String { statement.value(at: index).string ?? "" }
+    /// The column's text, "" for any other type: read without an ``SQLValue`` in between (thousands of rows
+    /// per listing).
+    public func string(_ index: Int32) -> String { statement.text(at: index) ?? "" }
     public func optionalString(_ index: Int32) -> String? { statement.value(at: index).string }
     public func int(_ index: Int32) -> Int64 { statement.value(at: index).int ?? 0 }
     public func optionalInt(_ index: Int32) -> Int64? { statement.value(at: index).int }

@@ -95,7 +95,8 @@ import Testing
             let matches = try #require(try JSONSerialization.jsonObject(with: Data(oracle.stdout.utf8)) as? [Bool])
             return Set(zip(all, matches).filter(\.1).map(\.0))
         }
-        for glob in ["/usr/bin/dw?", "*/systemd/system/*.timer", "/usr/lib/*/libdw.so.*", "*READ ME", "/usr/*/bin/*"] {
+        for glob in ["/usr/bin/dw?", "*/systemd/system/*.timer", "/usr/lib/*/libdw.so.*", "*READ ME", "/usr/*/bin/*",
+                     "*.conf", "*.timer", "*dw?.conf"] {
             let expected = try python("fnmatch.fnmatchcase(p, pattern)", glob)
             #expect(!expected.isEmpty, "\(glob)")
             let found = Self.pairs(try Self.hits(["--path", glob], index: tree.index))

@@ -36,6 +36,23 @@ import Testing
             == .text("dwhello: /usr/bin/\\e[2J  1.0-1  amd64  repositories  pool/main/d/dwhello/dwhello_1.0-1_amd64.deb\n"))
     }
 
+    /// The path listing lays out what the generic table lays out for the same cells, whatever the cells hold.
+    @Test func pathListingIsTheGenericTable() {
+        var hits = [Self.hit]
+        for (package, path, version) in [("dwhello", "/usr/share/doc/naïve café", ""), ("dw\u{202E}x", "/a\tb", "2.0"),
+                                         ("dwwide", "\u{301}/漢字/x", "1:1.0~rc1-1"), ("d", "src/\u{7F}", "-")] {
+            var hit = Self.hit
+            hit.package = package
+            hit.path = path
+            hit.version = version
+            hits.append(hit)
+        }
+        let rows = hits.map { ["\($0.package): \($0.path)", $0.version.isEmpty ? "-" : $0.version, $0.architecture,
+                               $0.area, $0.artifact] }
+        #expect(SearchText.pathTable(hits) == SearchText.table(rows))
+        #expect(SearchText.pathTable([]) == "")
+    }
+
     @Test func sourcesListLinesBothWays() {
         let line = SourcesListService.Line(type: "deb", options: "", uri: "http://h/test", suite: "bookworm-test-unstable",
                                            components: ["main"], comment: "c")

@@ -81,11 +81,13 @@ import Testing
     }
 
     /// The same, with the candidates first narrowed by each of the filter's `ownerAlternatives` (as the index's
-    /// search does with one of them); empty when the filter has none.
+    /// search does with one of them, a scan also over the field's distinct values); empty when the filter has
+    /// none.
     func matchesThroughOwners(_ query: String) throws -> [Set<String>] {
         let filter = try WhereCompiler.compile(query)
         #expect(filter.owners == filter.ownerAlternatives.first)
-        return try filter.ownerAlternatives.map { owners in
+        let alternatives = filter.ownerAlternatives.flatMap { [$0] + ($0.scan.map { [$0.overDistinctValues] } ?? []) }
+        return try alternatives.map { owners in
             let sql = """
                 SELECT CASE kind WHEN 'source' THEN 'src:' || package || '_' || version
                        ELSE package || '_' || version || '_' || architecture END

@@ -71,6 +71,24 @@ extension IndexSearch {
         return best?.owners
     }
 
+    /// `owners`, its scan of a field's values run once per distinct value (each found by a seek of the
+    /// `(name, value)` index) when the field's values repeat: its first 32 distinct values cover at least 256
+    /// rows. A seek costs about 15 rows of the scan: `Maintainer (% *Vila*)` reads 2,255 values instead of
+    /// 97,775 rows (100 M instructions to 35 M), `Depends` (42,153 values in 55,795 rows) is scanned.
+    func overDistinctValues(_ owners: WhereFilter.Owners) throws -> WhereFilter.Owners {
+        guard let scan = owners.scan else { return owners }
+        let field = SQLValue.text(scan.field)
+        // Bounded: 32 seeks and at most 256 rows (a sample by count(DISTINCT) read 2,000 long Depends values).
+        let covered = try db.scalar("""
+            WITH RECURSIVE v(x, n) AS (SELECT min(value), 1 FROM field_values WHERE name = ?1
+                UNION ALL SELECT (SELECT min(value) FROM field_values WHERE name = ?1 AND value > x), n + 1 FROM v
+                WHERE x IS NOT NULL AND n < 32)
+            SELECT count(*) FROM (SELECT 1 FROM field_values WHERE name = ?1 AND value <= (SELECT max(x) FROM v) LIMIT 256)
+            """, [field])?.int ?? 0
+        guard covered >= 256 else { return owners }
+        return scan.overDistinctValues
+    }
+
     /// An artifact a `--where` filter selects.
     public struct FilteredArtifact: Sendable, Hashable {
         /// `binary` or `source`.
@@ -99,7 +117,7 @@ extension IndexSearch {
                           indexOnly: Bool = false) throws -> [FilteredArtifact] {
         try registerDebworkFunctions(on: db)
         let withIndexOnly = indexOnly && (areas.isEmpty || areas.contains(.repositories))
-        let owners = try narrowest(filter.ownerAlternatives)
+        let owners = try narrowest(filter.ownerAlternatives).map(overDistinctValues)
         var sql = Self.candidatesSQL(indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0", owners: owners?.sql) + """
 
             SELECT DISTINCT candidates.kind, candidates.package, candidates.version, candidates.source,

@@ -53,9 +53,11 @@ public enum WhereCompiler {
             case .equal:
                 return .init(sql: select + "value = ?", values: [.text(name), value], isProbe: true)
             case .glob:
-                return .init(sql: select + "value GLOB ?", values: [.text(name), value], isProbe: false)
+                return .init(sql: select + "value GLOB ?", values: [.text(name), value], isProbe: false,
+                             scan: .init(field: name, test: "x GLOB ?", values: [value]))
             case .regex:
-                return .init(sql: select + "regexp(?, value)", values: [.text(name), value], isProbe: false)
+                return .init(sql: select + "regexp(?, value)", values: [.text(name), value], isProbe: false,
+                             scan: .init(field: name, test: "regexp(?, x)", values: [value]))
             case .greaterOrEqual, .lessOrEqual, .greater, .less:
                 let operation = switch condition.relation {
                 case .greaterOrEqual: ">="
@@ -64,7 +66,8 @@ public enum WhereCompiler {
                 default: "<"
                 }
                 return .init(sql: select + "debvercmp(value, ?) \(operation) 0", values: [.text(name), value],
-                             isProbe: false)
+                             isProbe: false,
+                             scan: .init(field: name, test: "debvercmp(x, ?) \(operation) 0", values: [value]))
             }
         case .and:
             var best: WhereFilter.Owners?

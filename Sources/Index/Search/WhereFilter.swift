@@ -36,11 +36,45 @@ public struct WhereFilter: Sendable, Hashable {
         public var values: [SQLValue]
         /// Whether it is probes of the `(name, value)` index (an equality), not a scan of a field's values.
         public var isProbe: Bool
+        /// For a scan of one field's values, the same test over a value `x` of that field: the search may run
+        /// it once per distinct value instead of once per row when the field's values repeat
+        /// (`Maintainer (% *Vila*)`: 2,255 distinct values in 97,775 rows on bookworm main).
+        public var scan: Scan?
 
-        public init(sql: String, values: [SQLValue], isProbe: Bool) {
+        /// A test on the values of one field.
+        public struct Scan: Sendable, Hashable {
+            /// The field's name as stored (lowercase).
+            public var field: String
+            /// An SQL condition over the column `x`, with plain `?` parameters.
+            public var test: String
+            public var values: [SQLValue]
+
+            public init(field: String, test: String, values: [SQLValue]) {
+                self.field = field
+                self.test = test
+                self.values = values
+            }
+
+            /// The owners whose value of the field passes the test, the test run once per distinct value: each
+            /// value found by a seek of the `(name, value)` index past the one before.
+            public var overDistinctValues: Owners {
+                let sql = """
+                    SELECT owner FROM field_values WHERE name = ? AND value IN (
+                        WITH RECURSIVE v(x) AS (SELECT min(value) FROM field_values WHERE name = ?
+                            UNION ALL SELECT (SELECT min(value) FROM field_values WHERE name = ? AND value > x) FROM v
+                            WHERE x IS NOT NULL)
+                        SELECT x FROM v WHERE x IS NOT NULL AND \(test))
+                    """
+                let name = SQLValue.text(field)
+                return Owners(sql: sql, values: [name, name, name] + values, isProbe: false)
+            }
+        }
+
+        public init(sql: String, values: [SQLValue], isProbe: Bool, scan: Scan? = nil) {
             self.sql = sql
             self.values = values
             self.isProbe = isProbe
+            self.scan = scan
         }
     }
 
