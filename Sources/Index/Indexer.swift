@@ -70,7 +70,16 @@ public struct Indexer: Sendable {
         // Whether the open transaction has marked the pool mismatches stale (once per batch is enough).
         var markedStale = false
         // Writes one outcome, each file whole or not at all; the transaction around it is committed in batches.
+        // A distribution's stanzas (bookworm main: 130 MB) were built on a worker: their pages go back to the
+        // kernel before the next file is written, so the peak is the larger of the two, not their sum. Not at
+        // the end of this write: the stanzas are freed only once the caller lets go of the outcome (trimmed
+        // here, 123 MB stayed resident through bookworm's Contents files).
+        var returnPages = false
         func write(_ outcome: ParseOutcome) throws {
+            if returnPages {
+                Memory.returnFreePages()
+                returnPages = false
+            }
             if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
             if !markedStale, !outcome.isUnchanged {
                 try store.markPoolMismatchesStale()
@@ -95,9 +104,7 @@ public struct Indexer: Sendable {
                                             keepRows: keepRows && recorded[outcome.item.path] != nil)
                 }
             }
-            // A distribution's stanzas (bookworm main: 130 MB) were built on a worker: their pages go back
-            // before the next large file is written, so the peak is the larger of the two, not their sum.
-            if wroteDistribution { Memory.returnFreePages() }
+            if wroteDistribution { returnPages = true }
             summary.bytes += outcome.item.size
             progress.advance(bytes: outcome.item.size)
             if FileSystemCalls.monotonic() - lastCommit >= options.commitInterval {
