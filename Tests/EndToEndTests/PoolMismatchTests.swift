@@ -28,6 +28,12 @@ import Testing
             try FileManager.default.copyItem(atPath: Fixtures.path("packages/" + fixture), toPath: target)
         }
 
+        /// The source package `dwnative` (its .dsc and tarball) in the pool.
+        func placeSource() throws {
+            try place("dwnative_0.3.dsc", at: Self.dsc)
+            try place("dwnative_0.3.tar.xz", at: "pool/main/d/dwnative/dwnative_0.3.tar.xz")
+        }
+
         /// `dists/dw/main/{binary-amd64/Packages,source/Sources}` from the pool as it is now, then the Release.
         func writeIndices() throws {
             for (command, file) in [("packages", "binary-amd64/Packages"), ("sources", "source/Sources")] {
@@ -93,8 +99,7 @@ import Testing
     @Test func aGoodPoolIsNotReported() throws {
         let tree = try Tree()
         try tree.place("dwhello_1.0-1_amd64.deb", at: Tree.deb)
-        try tree.place("dwnative_0.3.dsc", at: Tree.dsc)
-        try tree.place("dwnative_0.3.tar.xz", at: "pool/main/d/dwnative/dwnative_0.3.tar.xz")
+        try tree.placeSource()
         try tree.writeIndices()
         let result = try tree.reindex()
         #expect(tree.warnings(result).isEmpty, "\(result.stderr)")
@@ -212,8 +217,7 @@ import Testing
     @Test func aMissingPoolFileIsNotReported() throws {
         let tree = try Tree()
         try tree.place("dwhello_1.0-1_amd64.deb", at: Tree.deb)
-        try tree.place("dwnative_0.3.dsc", at: Tree.dsc)
-        try tree.place("dwnative_0.3.tar.xz", at: "pool/main/d/dwnative/dwnative_0.3.tar.xz")
+        try tree.placeSource()
         try tree.writeIndices()
         try FileManager.default.removeItem(atPath: tree.root + "/pool")
         let result = try tree.reindex()
@@ -223,8 +227,7 @@ import Testing
 
     @Test func aDscThatDiffersFromItsSourcesStanzaIsReported() throws {
         let tree = try Tree()
-        try tree.place("dwnative_0.3.dsc", at: Tree.dsc)
-        try tree.place("dwnative_0.3.tar.xz", at: "pool/main/d/dwnative/dwnative_0.3.tar.xz")
+        try tree.placeSource()
         try tree.writeIndices()
         let expected = try tree.sha256(Tree.dsc)
         // Still a good .dsc (its tarball's line unchanged), other bytes.
@@ -243,8 +246,7 @@ import Testing
     /// An old-style Sources stanza (`Files` only, MD5): its size is the claim checked.
     @Test func aSourcesStanzaWithoutSHA256IsCheckedBySize() throws {
         let tree = try Tree()
-        try tree.place("dwnative_0.3.dsc", at: Tree.dsc)
-        try tree.place("dwnative_0.3.tar.xz", at: "pool/main/d/dwnative/dwnative_0.3.tar.xz")
+        try tree.placeSource()
         try tree.writeIndices()
         let sources = tree.root + "/dists/dw/main/source/Sources"
         var kept: [Substring] = []
