@@ -1,0 +1,34 @@
+@testable import Index
+import Testing
+
+/// Which trigrams a path search asks FTS5 for: Debian's common ones are left out when three or more rarer ones
+/// remain (any subset of a text's trigrams finds every path holding the text; the exact check follows).
+struct TrigramQueryTests {
+    static func terms(_ text: String) -> [String] {
+        (IndexSearch.trigramQuery(text) ?? "").split(separator: " AND ").map { String($0.dropFirst().dropLast()) }
+    }
+
+    @Test func commonTrigramsAreLeftOutWhenRareOnesRemain() {
+        // `con`, `onf`, `nfi`, `fig`, `_co`: each in tens of thousands of names.
+        #expect(Self.terms("sshd_config") == ["d_c", "hd_", "shd", "ssh"])
+        #expect(!Self.terms("sshd_config").contains { IndexSearch.commonTrigrams.contains($0) })
+    }
+
+    @Test func allAreKeptWhenFewerThanThreeAreRare() {
+        // `sta` and `tab` are common, `fst` alone is not enough.
+        #expect(Set(Self.terms("fstab")) == ["fst", "sta", "tab"])
+        #expect(IndexSearch.trigramQuery("ab") == nil)
+    }
+
+    @Test func atMostEightFromTheEndAndQuoted() {
+        let terms = Self.terms("qqqwwwxxxzzzjjj")
+        #expect(terms.count == 8 && terms.first == "jjj")
+        #expect(IndexSearch.trigramQuery("a\"bcd") == "\"bcd\" AND \"\"\"bc\" AND \"a\"\"b\"")
+    }
+
+    @Test func theTableIsWholeTrigrams() {
+        #expect(IndexSearch.commonTrigramText.unicodeScalars.count % 3 == 0)
+        #expect(IndexSearch.commonTrigrams.count * 3 == IndexSearch.commonTrigramText.unicodeScalars.count)
+        #expect(IndexSearch.commonTrigrams.contains("con") && IndexSearch.commonTrigrams.contains("/us"))
+    }
+}
