@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 index=${1:-bench/work/contents/index.sqlite}
-names=20000 directories=10000
+names=50000 directories=25000
 terms=$(sqlite3 "$index" "CREATE VIRTUAL TABLE temp.n USING fts5vocab(main, 'contents_name_fts', 'row');" \
   "CREATE VIRTUAL TABLE temp.d USING fts5vocab(main, 'contents_dir_fts', 'row');" \
   "SELECT group_concat(term, '') FROM (SELECT term FROM temp.n WHERE doc >= $names UNION SELECT term FROM temp.d WHERE doc >= $directories ORDER BY 1)")
