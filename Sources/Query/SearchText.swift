@@ -91,7 +91,7 @@ public enum SearchText {
             var line = Line(joined: nil, version: Printable.escapedCell(hit.version.isEmpty ? "-" : hit.version),
                             architecture: Printable.escapedCell(hit.architecture), area: Printable.escapedCell(hit.area),
                             artifact: Printable.escapedCell(hit.artifact).text, leadWidth: 0)
-            if isPrintableASCII(hit.package) && isPrintableASCII(hit.path) {
+            if Printable.isPrintableASCII(hit.package) && Printable.isPrintableASCII(hit.path) {
                 line.leadWidth = hit.package.utf8.count + 2 + hit.path.utf8.count
             } else {
                 // Widths do not add up across a join (a combining mark at the start of the path).
@@ -128,11 +128,6 @@ public enum SearchText {
             bytes.append(UInt8(ascii: "\n"))
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Whether every byte is printable ASCII (U+0020–U+007E): shown as it is, one column a byte.
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
     }
 
     /// Left-aligned columns, two spaces apart; the last column is not padded. Built as bytes in one

@@ -41,7 +41,7 @@ public enum Printable {
     /// Whether every byte of `text` is printable ASCII (U+0020–U+007E): nothing to escape, found on the bytes
     /// in place (the scalar walk showed in the profile of 9,000-line listings).
     /// Eight bytes at a time: a listing's 45,000 cells (9,000 paths) spent 5 % of the call here byte by byte.
-    static func isPrintableASCII(_ text: String) -> Bool {
+    public static func isPrintableASCII(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
             let raw = UnsafeRawBufferPointer(bytes)
             var offset = 0
