@@ -108,8 +108,7 @@ public final class Statement {
     public func run(_ values: [SQLValue]) throws(SQLiteError) {
         sqlite3_reset(handle)
         try bind(values)
-        while try step() {}
-        sqlite3_reset(handle)
+        try execute()
     }
 
     /// The value of column `index` of the current row, copied out (`sqlite3_column_*`).
@@ -117,11 +116,7 @@ public final class Statement {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
-        case SQLITE_TEXT:
-            // By length (`sqlite3_column_bytes`), never as a C string: text holding a NUL comes back whole.
-            guard let text = sqlite3_column_text(handle, index) else { return .text("") }
-            let count = Int(sqlite3_column_bytes(handle, index))
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_TEXT: return .text(text(at: index) ?? "")
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, index))
             guard let bytes = sqlite3_column_blob(handle, index), count > 0 else { return .blob([]) }
@@ -130,8 +125,8 @@ public final class Statement {
         }
     }
 
-    /// The text of column `index` of the current row, copied out by length; nil when it is not text
-    /// (`sqlite3_column_type`, `sqlite3_column_text`, `sqlite3_column_bytes`).
+    /// The text of column `index` of the current row; nil when it is not text. Copied out by length
+    /// (`sqlite3_column_bytes`), never as a C string: text holding a NUL comes back whole.
     public func text(at index: Int32) -> String? {
         guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { return nil }
         guard let text = sqlite3_column_text(handle, index) else { return "" }
