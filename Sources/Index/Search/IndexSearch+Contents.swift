@@ -196,8 +196,7 @@ extension IndexSearch {
         var seen: Set<String> = []
         var trigrams: [String] = []
         for start in (0...(scalars.count - 3)).reversed() {
-            var trigram = ""
-            trigram.unicodeScalars.append(contentsOf: scalars[start..<(start + 3)])
+            let trigram = Self.trigram(scalars, at: start)
             if seen.insert(trigram).inserted { trigrams.append(trigram) }
         }
         let uncommon = trigrams.filter { !commonTrigrams.contains($0) }
@@ -208,10 +207,13 @@ extension IndexSearch {
     /// The trigrams most common in Debian's paths (``commonTrigramText``, three characters each).
     static let commonTrigrams: Set<String> = {
         let scalars = Array(commonTrigramText.unicodeScalars)
-        return Set(stride(from: 0, to: scalars.count - 2, by: 3).map { start in
-            var trigram = ""
-            trigram.unicodeScalars.append(contentsOf: scalars[start..<(start + 3)])
-            return trigram
-        })
+        return Set(stride(from: 0, to: scalars.count - 2, by: 3).map { trigram(scalars, at: $0) })
     }()
+
+    /// The three scalars from `start` as a string.
+    private static func trigram(_ scalars: [Unicode.Scalar], at start: Int) -> String {
+        var trigram = ""
+        trigram.unicodeScalars.append(contentsOf: scalars[start..<(start + 3)])
+        return trigram
+    }
 }
