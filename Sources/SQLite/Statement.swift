@@ -44,6 +44,12 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Resets the statement to run again, keeping its bindings: a statement run once per value of one parameter
+    /// rebinds only that one. (Binding a `GLOB`/`LIKE` pattern again makes SQLite prepare the statement anew.)
+    public func rewind() {
+        sqlite3_reset(handle)
+    }
+
     /// Binds values to the positional parameters `?1…?n` (`sqlite3_bind_*`). Text and blobs are copied
     /// (`SQLITE_TRANSIENT`), so the Swift values may go away afterwards.
     public func bind(_ values: [SQLValue]) throws(SQLiteError) {
@@ -84,6 +90,14 @@ public final class Statement {
             guard let base = chars.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, sqliteTransient) }
             return sqlite3_bind_text(handle, index, base, Int32(chars.count), sqliteTransient)
         }
+        try database.check(code, sql: sql)
+    }
+
+    /// Binds a blob given as bytes to parameter `index` (1-based), copied (`SQLITE_TRANSIENT`).
+    public func bind(blob bytes: UnsafeRawBufferPointer, at index: Int32) throws(SQLiteError) {
+        // An empty buffer may have no address; a nil pointer would bind NULL, not an empty blob.
+        let code = bytes.baseAddress.map { sqlite3_bind_blob(handle, index, $0, Int32(bytes.count), sqliteTransient) }
+            ?? sqlite3_bind_zeroblob(handle, index, 0)
         try database.check(code, sql: sql)
     }
 
@@ -132,6 +146,15 @@ public final class Statement {
         guard let text = sqlite3_column_text(handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
+    /// Runs `body` over the bytes of column `index` of the current row (text or blob, as stored; empty for
+    /// NULL), read in place: the buffer is valid only inside `body`.
+    public func withBytes<Result>(at index: Int32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        // sqlite3_column_blob before sqlite3_column_bytes: the pointer and the count then describe the same form.
+        let start = sqlite3_column_blob(handle, index)
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return try body(UnsafeRawBufferPointer(start: count > 0 ? start : nil, count: start == nil ? 0 : count))
     }
 
     public var columnCount: Int32 { sqlite3_column_count(handle) }
