@@ -92,6 +92,12 @@ public final class IndexStore {
         try db.execute("PRAGMA mmap_size = 0")
     }
 
+    /// Runs `body` in one read transaction: every query it makes sees the same state of the index (an `index` run
+    /// may commit meanwhile), and the file's locks are taken once, not per statement.
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        try db.reading(body)
+    }
+
     /// The schema version the index is at (`PRAGMA user_version`).
     public var schemaVersion: Int {
         Int((try? db.scalar("PRAGMA user_version")?.int) ?? 0)

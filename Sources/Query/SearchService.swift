@@ -90,6 +90,11 @@ public final class SearchService {
         // Every mode reads scattered pages: through the map each stays resident with its fault-around window
         // (`--path '*.desktop'` on bookworm main held 235 MB through the map, 21 MB without, in the same time).
         try store.readWithoutMemoryMap()
+        return try store.reading { try answer(query) }
+    }
+
+    /// `query` answered, inside one read transaction.
+    private func answer(_ query: SearchQuery) throws -> SearchResult {
         let scope = try Scope(areas: query.areas, distribution: query.distribution,
                               indexOnly: query.indexOnly && [.name, .text].contains(query.mode), store: store)
         switch query.mode {
