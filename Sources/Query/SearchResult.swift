@@ -107,9 +107,10 @@ public struct IndexOnlyHit: Encodable, Sendable, Hashable, Comparable {
     /// Where the file would be (`Filename`, or the .dsc under `Directory`), relative to the repository root.
     public var path: String
 
+    /// By package, version, architecture, distribution, component, path (tuples: no array is built per comparison).
     public static func < (lhs: IndexOnlyHit, rhs: IndexOnlyHit) -> Bool {
-        [lhs.package, lhs.version, lhs.architecture, lhs.distribution, lhs.component, lhs.path]
-            .lexicographicallyPrecedes([rhs.package, rhs.version, rhs.architecture, rhs.distribution, rhs.component, rhs.path])
+        (lhs.package, lhs.version, lhs.architecture, lhs.distribution, lhs.component, lhs.path)
+            < (rhs.package, rhs.version, rhs.architecture, rhs.distribution, rhs.component, rhs.path)
     }
 }
 
