@@ -67,7 +67,8 @@ public struct Indexer: Sendable {
         let rereadBinaries = try store.changelogBytes() != changelogBytes
         let known = recorded.mapValues(\.sha256)
         let keyrings = options.keyrings
-        // Whether the open transaction has marked the pool mismatches stale (once per batch is enough).
+        // Whether the open transaction has marked the derived tables (pool mismatches, field text) stale (once per
+        // batch is enough).
         var markedStale = false
         // Writes one outcome, each file whole or not at all; the transaction around it is committed in batches.
         // A distribution's stanzas (bookworm main: 130 MB) were built on a worker: their pages go back to the
@@ -83,6 +84,7 @@ public struct Indexer: Sendable {
             if !store.db.isInTransaction { try store.db.execute("BEGIN IMMEDIATE") }
             if !markedStale, !outcome.isUnchanged {
                 try store.markPoolMismatchesStale()
+                try store.markFieldTextStale()
                 markedStale = true
             }
             var wroteDistribution = false
@@ -150,6 +152,8 @@ public struct Indexer: Sendable {
             if try store.poolMismatchesAreStale() {
                 summary.warnings += PoolMismatch.warnings(try store.recordPoolMismatches())
             }
+            // Removals need no rebuild: a value left behind in `field_text` is looked up and found in no row.
+            if try store.fieldTextIsStale() { try store.recordFieldText() }
             if scanner.roots.isEmpty {
                 try store.db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_update', ?1)", [.text(String(now))])
             }

@@ -193,7 +193,7 @@ import Testing
             ALTER TABLE binary_files DROP COLUMN sha256;
             DROP TABLE contents; DROP TABLE contents_lists; DROP TABLE contents_dirs; DROP TABLE contents_names;
             DROP TABLE contents_packages; DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts;
-            DROP TABLE pool_mismatches;
+            DROP TABLE pool_mismatches; DROP TABLE field_text;
             ALTER TABLE dist_sources DROP COLUMN dsc_size; ALTER TABLE dist_sources DROP COLUMN dsc_sha256;
             PRAGMA user_version = 2;
             """)
@@ -244,7 +244,7 @@ import Testing
             ALTER TABLE binary_files DROP COLUMN sha256;
             DROP TABLE contents; DROP TABLE contents_lists; DROP TABLE contents_dirs; DROP TABLE contents_names;
             DROP TABLE contents_packages; DROP TABLE contents_dir_fts; DROP TABLE contents_name_fts;
-            DROP TABLE pool_mismatches;
+            DROP TABLE pool_mismatches; DROP TABLE field_text;
             ALTER TABLE dist_sources DROP COLUMN dsc_size; ALTER TABLE dist_sources DROP COLUMN dsc_sha256;
             PRAGMA user_version = 3;
             """)
@@ -279,7 +279,7 @@ import Testing
         try workspace.store.db.execute("""
             DROP TRIGGER dist_binaries_names_delete; DROP TRIGGER dist_sources_names_delete;
             DROP TABLE dist_binary_names_fts; DROP TABLE dist_source_names_fts;
-            DROP TABLE pool_mismatches;
+            DROP TABLE pool_mismatches; DROP TABLE field_text;
             ALTER TABLE dist_sources DROP COLUMN dsc_size; ALTER TABLE dist_sources DROP COLUMN dsc_sha256;
             PRAGMA user_version = 9;
             """)

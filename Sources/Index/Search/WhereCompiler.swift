@@ -54,7 +54,8 @@ public enum WhereCompiler {
                 return .init(sql: select + "value = ?", values: [.text(name), value], isProbe: true)
             case .glob:
                 return .init(sql: select + "value GLOB ?", values: [.text(name), value], isProbe: false,
-                             scan: .init(field: name, test: "x GLOB ?", values: [value]))
+                             scan: .init(field: name, test: "x GLOB ?", values: [value],
+                                         literal: globLiteral(condition.value)))
             case .regex:
                 return .init(sql: select + "regexp(?, value)", values: [.text(name), value], isProbe: false,
                              scan: .init(field: name, test: "regexp(?, x)", values: [value]))
@@ -121,6 +122,39 @@ public enum WhereCompiler {
 
     /// The operands of a chain of `.and` (or `.or`) nodes, left to right (the order of the `?` in the SQL),
     /// collected without recursion.
+    /// The longest run of plain characters of an SQLite `GLOB` pattern, outside `*`, `?` and classes `[…]` (a
+    /// `]` right after `[` or `[^` is a member; SQLite has no escape character in GLOB): every text the pattern
+    /// matches contains it. Nil when the pattern has none. An unclosed `[` ends the runs (it matches nothing).
+    static func globLiteral(_ pattern: String) -> String? {
+        let scalars = Array(pattern.unicodeScalars)
+        var longest = String.UnicodeScalarView()
+        var run = String.UnicodeScalarView()
+        func end() {
+            if run.count > longest.count { longest = run }
+            run = String.UnicodeScalarView()
+        }
+        var index = 0
+        scan: while index < scalars.count {
+            switch scalars[index] {
+            case "*", "?":
+                end()
+            case "[":
+                end()
+                var close = index + 1
+                if close < scalars.count, scalars[close] == "^" { close += 1 }
+                if close < scalars.count, scalars[close] == "]" { close += 1 }
+                while close < scalars.count, scalars[close] != "]" { close += 1 }
+                guard close < scalars.count else { break scan }
+                index = close
+            default:
+                run.append(scalars[index])
+            }
+            index += 1
+        }
+        end()
+        return longest.isEmpty ? nil : String(longest)
+    }
+
     private static func operands(of expression: QueryExpression, and isAnd: Bool) -> [QueryExpression] {
         var result: [QueryExpression] = []
         var pending = [expression]
