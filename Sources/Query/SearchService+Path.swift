@@ -1,4 +1,5 @@
 import Index
+import QueryLanguage
 
 extension SearchService {
     /// Which packages ship a file matching `pattern`.

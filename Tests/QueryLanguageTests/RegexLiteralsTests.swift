@@ -1,4 +1,4 @@
-@testable import Query
+@testable import QueryLanguage
 import Testing
 
 struct RegexLiteralsTests {
@@ -51,19 +51,5 @@ struct RegexLiteralsTests {
     @Test(arguments: alternativeCases)
     func alternatives(_ pattern: String, _ expected: [[String]]?) {
         #expect(RegexLiterals.alternatives(in: pattern) == expected)
-    }
-
-    @Test(arguments: [
-        (["/usr/lib/", "/libz.so."], "/libz.so."),
-        (["/usr/bin/", "grep"], "grep"),
-        (["/usr/share/man/", "/ab"], "/usr/share/man/"),
-        (["/libpython3.", ".so"], "/libpython3."),
-        (["/etc/apt/", ".conf"], ".conf"),
-        (["abcd", "efgh"], "efgh"),
-        (["x"], "x"),
-        ([], nil),
-    ] as [([String], String?)])
-    func rarestLiteral(_ runs: [String], _ expected: String?) {
-        #expect(PathLiteral.rarest(runs) == expected)
     }
 }

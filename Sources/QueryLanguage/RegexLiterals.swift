@@ -8,11 +8,11 @@
 /// content is not taken). A `|` at the top level means nothing is required of the whole expression, but each
 /// alternative has its own runs (``alternatives(in:minimum:)``: the candidates are then the union of each
 /// alternative's); one inside a group leaves the runs outside the group required (`bin/(vim|nano)$` needs `bin/`).
-enum RegexLiterals {
+public enum RegexLiterals {
     /// For each top-level alternative of `pattern` (the whole pattern when it has no top-level `|`), the
     /// runs of at least `minimum` characters it requires, in pattern order; nil when some alternative
     /// requires none (then only a scan finds its matches).
-    static func alternatives(in pattern: String, minimum: Int = 3) -> [[String]]? {
+    public static func alternatives(in pattern: String, minimum: Int = 3) -> [[String]]? {
         var branches: [[String]] = []
         for branch in expandingPlainGroups(pattern).flatMap(topLevelAlternatives) {
             let runs = runs(in: branch, minimum: minimum)
@@ -116,7 +116,7 @@ enum RegexLiterals {
 
     /// The required runs of at least `minimum` characters, in pattern order ([] for an expression with a
     /// top-level `|`).
-    static func runs(in pattern: String, minimum: Int) -> [String] {
+    public static func runs(in pattern: String, minimum: Int) -> [String] {
         let characters = Array(pattern)
         var runs: [String] = []
         var current: [Character] = []
