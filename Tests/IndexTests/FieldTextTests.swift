@@ -48,22 +48,38 @@ import Testing
 
         /// The owners the scan finds: the query `field_text` stands in for.
         func scanned(_ field: String, _ glob: String) throws -> Set<Int64> {
-            Set(try store.db.query("SELECT owner FROM field_values WHERE name = ?1 AND value GLOB ?2", [.text(field), .text(glob)]) { $0.int(0) })
+            try scanned(WhereFilter.Owners.Scan(field: field, test: "x GLOB ?", values: [.text(glob)]))
+        }
+
+        func scanned(_ scan: WhereFilter.Owners.Scan) throws -> Set<Int64> {
+            try registerDebworkFunctions(on: store.db)
+            return Set(try store.db.query("SELECT owner FROM (SELECT owner, value AS x FROM field_values WHERE name = ?) WHERE \(scan.test)",
+                                          [.text(scan.field)] + scan.values) { $0.int(0) })
         }
 
         /// The owners found through `field_text`; nil when it does not serve.
         func throughText(_ field: String, _ glob: String) throws -> Set<Int64>? {
-            let scan = WhereFilter.Owners.Scan(field: field, test: "x GLOB ?", values: [.text(glob)])
-            guard let literal = WhereCompiler.globLiteral(glob),
+            try throughText(WhereFilter.Owners.Scan(field: field, test: "x GLOB ?", values: [.text(glob)],
+                                                    literal: WhereCompiler.globLiteral(glob)))
+        }
+
+        func throughText(_ scan: WhereFilter.Owners.Scan) throws -> Set<Int64>? {
+            try registerDebworkFunctions(on: store.db)
+            guard let literal = scan.literal,
                   let owners = try IndexSearch(store: store).ownersThroughFieldText(scan, literal: literal) else { return nil }
             return Set(try store.db.query(owners.sql, owners.values) { $0.int(0) })
         }
     }
 
+    /// The scan a `--where` condition compiles to.
+    static func scan(_ query: String) throws -> WhereFilter.Owners.Scan {
+        try #require(try WhereCompiler.compile(query).owners?.scan)
+    }
+
     @Test func chunksHoldEachDistinctValueOnceInOrder() throws {
         let workspace = try Workspace()
         let db = workspace.store.db
-        try db.transaction { try workspace.store.recordFieldText(chunkBytes: 64) }
+        _ = try db.transaction { try workspace.store.recordFieldText(chunkBytes: 64) }
         let fields = try db.query("SELECT DISTINCT name FROM field_values ORDER BY name") { $0.string(0) }
         #expect(fields.contains("depends") && fields.contains("maintainer"))
         for field in fields {
@@ -95,11 +111,37 @@ import Testing
     func lookupsFindWhatTheScanFinds(field: String, glob: String) throws {
         let workspace = try Workspace()
         for chunkBytes in [IndexStore.fieldTextChunkBytes, 100] {
-            try workspace.store.db.transaction { try workspace.store.recordFieldText(chunkBytes: chunkBytes) }
+            _ = try workspace.store.db.transaction { try workspace.store.recordFieldText(chunkBytes: chunkBytes) }
             let scanned = try workspace.scanned(field, glob)
             let found = try workspace.throughText(field, glob)
             #expect(found == nil || found == scanned, "\(field) \(glob), chunks of \(chunkBytes)")
         }
+    }
+
+    /// Regular expressions go through the same chunks with their longest ASCII run (``WhereCompiler/regexLiteral``).
+    @Test(arguments: [
+        "Depends (~ libzstd1)", "Depends (~ pkg29[0-9]$)", "Depends (~ ^libc6 .>= 2\\.[34])", "Maintainer (~ Person [35])",
+        "Description (~ number 29[0-9] )", "Description (~ ünïcode$)", "Depends (~ z1g|zstd1)", "Depends (~ pkg2+9)",
+        "Section (~ ^li)",
+    ])
+    func regularExpressionsFindWhatTheScanFinds(query: String) throws {
+        let workspace = try Workspace()
+        let scan = try Self.scan(query)
+        let found = try workspace.throughText(scan)
+        let scanned = try workspace.scanned(scan)
+        #expect(found == nil || found == scanned, "\(query)")
+        if ["Depends (~ pkg29[0-9]$)", "Maintainer (~ Person [35])", "Description (~ number 29[0-9] )"].contains(query) {
+            #expect(found != nil, "\(query) is served")
+        }
+    }
+
+    @Test func regexLiterals() {
+        #expect(WhereCompiler.regexLiteral("libzstd1") == "libzstd1")
+        #expect(WhereCompiler.regexLiteral("^libc6 \\(>= 2") == "libc6 (>= 2")
+        #expect(WhereCompiler.regexLiteral("zstd1|z1g") == nil, "top-level alternatives")
+        #expect(WhereCompiler.regexLiteral("(?i)zstd") == nil, "inline options")
+        #expect(WhereCompiler.regexLiteral("ünïcode") == "code", "ASCII only")
+        #expect(WhereCompiler.regexLiteral(".*") == nil)
     }
 
     @Test func selectiveLiteralsAreServed() throws {
@@ -120,7 +162,7 @@ import Testing
         #expect(try workspace.store.fieldTextIsStale() == false)
         try workspace.store.markFieldTextStale()
         #expect(try workspace.throughText("depends", "*, pkg17") == nil)
-        try db.transaction { try workspace.store.recordFieldText() }
+        _ = try db.transaction { try workspace.store.recordFieldText() }
         #expect(try workspace.throughText("depends", "*, pkg17") != nil)
         // A field no row has: no chunks.
         #expect(try workspace.throughText("no-such-field", "*x*") == nil)
@@ -131,7 +173,7 @@ import Testing
         let db = workspace.store.db
         // Stored by length, a NUL inside a value cannot be told from the separator: that field is scanned.
         try db.run("INSERT INTO field_values(owner, name, value) VALUES (-7, 'depends', ?1)", [.text("libzstd1, pkg17\u{0}tail")])
-        try db.transaction { try workspace.store.recordFieldText(chunkBytes: 100) }
+        _ = try db.transaction { try workspace.store.recordFieldText(chunkBytes: 100) }
         #expect(try db.scalar("SELECT count(*) FROM field_text WHERE name = 'depends'")?.int == 0)
         #expect(try db.scalar("SELECT count(*) FROM field_text WHERE name = 'maintainer'")?.int ?? 0 > 0)
         #expect(try workspace.throughText("depends", "*, pkg17") == nil)

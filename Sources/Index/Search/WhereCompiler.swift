@@ -58,7 +58,8 @@ public enum WhereCompiler {
                                          literal: globLiteral(condition.value)))
             case .regex:
                 return .init(sql: select + "regexp(?, value)", values: [.text(name), value], isProbe: false,
-                             scan: .init(field: name, test: "regexp(?, x)", values: [value]))
+                             scan: .init(field: name, test: "regexp(?, x)", values: [value],
+                                         literal: regexLiteral(condition.value)))
             case .greaterOrEqual, .lessOrEqual, .greater, .less:
                 let operation = switch condition.relation {
                 case .greaterOrEqual: ">="
@@ -153,6 +154,17 @@ public enum WhereCompiler {
         }
         end()
         return longest.isEmpty ? nil : String(longest)
+    }
+
+    /// The longest ASCII run every match of a `~` pattern contains (``RegexLiterals``): nil when the pattern has
+    /// top-level alternatives, inline options (`(?i)`: the runs would not be case-sensitive) or no run. ASCII
+    /// only: Swift's `Regex` compares characters by canonical equivalence, so a non-ASCII run (`é`) may match other
+    /// bytes (`e` and a combining accent); an ASCII character is only ever itself.
+    static func regexLiteral(_ pattern: String) -> String? {
+        guard !pattern.contains("(?"), let branches = RegexLiterals.alternatives(in: pattern, minimum: 1),
+              branches.count == 1 else { return nil }
+        let pieces = branches[0].flatMap { $0.split(whereSeparator: { !$0.isASCII }) }
+        return pieces.max { $0.utf8.count < $1.utf8.count }.map(String.init)
     }
 
     private static func operands(of expression: QueryExpression, and isAnd: Bool) -> [QueryExpression] {
