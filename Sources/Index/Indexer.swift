@@ -190,7 +190,8 @@ public struct Indexer: Sendable {
         }
         // A distribution is its Release and the Packages and Sources files it leads to: it is recorded under a
         // digest over all of them, so a changed index behind a byte-identical Release is read again. When that
-        // digest cannot be formed, the distribution is read, and the read says what is wrong.
+        // digest cannot be formed, the distribution is read, and the read says what is wrong. It is formed before
+        // the read: an index changing in between makes the next run read the distribution again, never skip it.
         let recorded = item.kind == .release
             ? try? RepositoryReader.contentDigest(releasePath: item.path, releaseSHA256: sha256) : sha256
         // A signature is checked on every run that asks for it: the keyrings (or the InRelease) may have changed.
