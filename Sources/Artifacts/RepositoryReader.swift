@@ -41,10 +41,6 @@ public struct RepositoryReader: Sendable {
         var distribution = RepositoryDistribution(
             root: root, name: name, snapshot: snapshot, release: release, releaseText: control.text,
             sources: [], binaries: [], warnings: [], signedBy: verified?.fingerprint)
-        let components = (release["Components"] ?? "main").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let architectures = (release["Architectures"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        // Both become folder names under dists/<name>/: `main ../../../outside` must never make debwork read
-        // (or sources_list print) anything outside the distribution.
         do throws(FieldError) {
             try ControlNames.checkDistributionName(name, field: "distribution folder", file: releasePath)
             if let snapshot { try ControlNames.checkDistributionName(snapshot, field: "snapshot folder", file: releasePath) }
@@ -57,34 +53,21 @@ public struct RepositoryReader: Sendable {
                 || suite.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
                 throw FieldError(file: releasePath, field: "Suite", reason: "'\(Printable.escaped(suite))' is not a suite name")
             }
-            for component in components { try ControlNames.checkComponent(component, file: releasePath) }
-            for architecture in architectures { try ControlNames.checkArchitecture(architecture, field: "Architectures", file: releasePath) }
         } catch {
             throw ArtifactError(file: releasePath, error)
         }
+        let (components, architectures) = try Self.folderNames(of: release, file: releasePath)
 
-        var found = false
-        for component in components {
-            let folder = Self.indexFolder(component, files: files, listed: listed)
-            // reprepro does not list "source" in Architectures; the Sources index is there all the same.
-            if try readIndex(files, base: "\(folder)/source/Sources", listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
-                try Self.addSource(paragraph, component: component, into: &distribution, file: file)
-            }) {
-                found = true
-            }
-            for architecture in architectures where architecture != "source" {
-                // debian-installer holds the component's .udebs (reprepro's UDebComponents).
-                for base in ["\(folder)/binary-\(architecture)/Packages",
-                             "\(folder)/debian-installer/binary-\(architecture)/Packages"] {
-                    if try readIndex(files, base: base, listed: listed, release: releasePath, { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
-                        try Self.addBinary(paragraph, component: component, into: &distribution, file: file)
-                    }) {
-                        found = true
-                    }
+        let indices = Self.indexFiles(files, components: components, architectures: architectures, listed: listed)
+        for index in indices {
+            try readIndex(index, files: files, listed: listed, release: releasePath) { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
+                switch index.kind {
+                case .sources: try Self.addSource(paragraph, component: index.component, into: &distribution, file: file)
+                case .packages: try Self.addBinary(paragraph, component: index.component, into: &distribution, file: file)
                 }
             }
         }
-        if !found && !components.isEmpty {
+        if indices.isEmpty && !components.isEmpty {
             distribution.warnings.append("no Sources or Packages index found for components \(components.joined(separator: " ")) (architectures: \(architectures.joined(separator: " ")))")
         }
         return distribution
@@ -126,62 +109,56 @@ public struct RepositoryReader: Sendable {
     /// or `.gz` with `Acquire::GzipIndexes`).
     static let indexSuffixes = ["", ".xz", ".gz", ".lz4", ".zst", ".bz2"]
 
-    /// Streams the first present variant of an index (``indexSuffixes``), verified against the Release,
-    /// paragraph by paragraph to `body`: a whole Packages or Sources file is never held in memory. A variant
-    /// the Release lists is checked before it is read; one it does not list (apt re-compresses what it
-    /// downloads) is checked, as it is read, against the entry of the uncompressed file; with neither entry it
-    /// is read unchecked.
-    /// - Returns: whether a variant was there.
-    private func readIndex(_ files: DistributionFiles, base: String, listed: [String: (size: Int64, sha256: String)],
-                           release: String, _ body: (Deb822Paragraph, String) throws(ArtifactError) -> Void) throws(ArtifactError) -> Bool {
-        for suffix in Self.indexSuffixes {
-            let path = files.path(base + suffix)
-            guard FileSystem.status(path) != nil else { continue }
-            var decompressed: (size: Int64, sha256: String)?
-            if let expected = listed[base + suffix] {
-                let digest: FileDigest
-                do { digest = try FileDigest.compute(path: path, algorithms: [.sha256]) } catch {
-                    throw ArtifactError(file: path, underlying: error)
-                }
-                // The distribution is what fails (its Release names the failure): the reason names the index.
-                guard digest.size == expected.size, digest[.sha256] == expected.sha256 else {
-                    throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match its SHA256 entry")
-                }
-            } else if !suffix.isEmpty {
-                decompressed = listed[base]
+    /// Streams one index (``indexFiles(_:components:architectures:listed:)`` chose the variant), verified
+    /// against the Release, paragraph by paragraph to `body`: a whole Packages or Sources file is never held in
+    /// memory. A variant the Release lists is checked before it is read; one it does not list (apt re-compresses
+    /// what it downloads) is checked, as it is read, against the entry of the uncompressed file; with neither
+    /// entry it is read unchecked.
+    private func readIndex(_ index: IndexFile, files: DistributionFiles, listed: [String: (size: Int64, sha256: String)],
+                           release: String, _ body: (Deb822Paragraph, String) throws(ArtifactError) -> Void) throws(ArtifactError) {
+        let (base, suffix, path) = (index.base, index.suffix, index.path)
+        var decompressed: (size: Int64, sha256: String)?
+        if let expected = listed[base + suffix] {
+            let digest: FileDigest
+            do { digest = try FileDigest.compute(path: path, algorithms: [.sha256]) } catch {
+                throw ArtifactError(file: path, underlying: error)
             }
-            let file = files.path(base)
-            do {
-                let hasher = decompressed == nil ? nil : try Hasher([.sha256])
-                var size: Int64 = 0
-                try CompressedFile.forEachParagraph(path, observing: hasher.map { hasher in { chunk in
-                    hasher.update(chunk)
-                    size += Int64(chunk.count)
-                } }) { bytes, line in
-                    let paragraph: Deb822Paragraph
-                    do throws(Deb822Error) {
-                        guard let parsed = try Deb822Document.parse(bytes: bytes, file: file).paragraphs.first else { return }
-                        paragraph = parsed
-                    } catch {
-                        throw ArtifactError(file: file, Deb822Error(file: file, line: line + error.line - 1, reason: error.reason))
-                    }
-                    var numbered = paragraph
-                    numbered.line = line
-                    try body(numbered, file)
-                }
-                if let decompressed, let hasher {
-                    guard size == decompressed.size, hasher.finalize()[.sha256] == decompressed.sha256 else {
-                        throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match the SHA256 entry of '\(base)' once decompressed")
-                    }
-                }
-            } catch let error as ArtifactError {
-                throw error
-            } catch {
-                throw ArtifactError.wrapping(error, file: path)
+            // The distribution is what fails (its Release names the failure): the reason names the index.
+            guard digest.size == expected.size, digest[.sha256] == expected.sha256 else {
+                throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match its SHA256 entry")
             }
-            return true
+        } else if !suffix.isEmpty {
+            decompressed = listed[base]
         }
-        return false
+        let file = files.path(base)
+        do {
+            let hasher = decompressed == nil ? nil : try Hasher([.sha256])
+            var size: Int64 = 0
+            try CompressedFile.forEachParagraph(path, observing: hasher.map { hasher in { chunk in
+                hasher.update(chunk)
+                size += Int64(chunk.count)
+            } }) { bytes, line in
+                let paragraph: Deb822Paragraph
+                do throws(Deb822Error) {
+                    guard let parsed = try Deb822Document.parse(bytes: bytes, file: file).paragraphs.first else { return }
+                    paragraph = parsed
+                } catch {
+                    throw ArtifactError(file: file, Deb822Error(file: file, line: line + error.line - 1, reason: error.reason))
+                }
+                var numbered = paragraph
+                numbered.line = line
+                try body(numbered, file)
+            }
+            if let decompressed, let hasher {
+                guard size == decompressed.size, hasher.finalize()[.sha256] == decompressed.sha256 else {
+                    throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match the SHA256 entry of '\(base)' once decompressed")
+                }
+            }
+        } catch let error as ArtifactError {
+            throw error
+        } catch {
+            throw ArtifactError.wrapping(error, file: path)
+        }
     }
 
     static func addSource(_ paragraph: Deb822Paragraph, component: String, into distribution: inout RepositoryDistribution,

@@ -175,7 +175,8 @@ public struct Indexer: Sendable {
     static let optimizeThreshold = (files: 500, percent: 5)
 
     /// Looks at one item on a worker thread: hashes it, and parses it unless the index already holds
-    /// exactly this content (`recordedSHA256`).
+    /// exactly this content (`recordedSHA256`; for a distribution, its
+    /// ``RepositoryReader/contentDigest(releasePath:releaseSHA256:)``).
     static func parse(_ item: WorkItem, recordedSHA256: String?, limits: ArchiveReaderLimits,
                       keyrings: [String] = [], changelogBytes: Int = DebReader.changelogLimit) -> ParseOutcome {
         let sha256: String
@@ -191,9 +192,15 @@ public struct Indexer: Sendable {
         } catch {
             return ParseOutcome(item: item, result: .failed(ArtifactError.wrapping(error, file: item.path), keepRows: false))
         }
+        // A distribution is its Release and the Packages and Sources files it leads to: it is recorded under a
+        // digest over all of them, so a changed index behind a byte-identical Release is read again. When that
+        // digest cannot be formed, the distribution is read, and the read says what is wrong. It is formed before
+        // the read: an index changing in between makes the next run read the distribution again, never skip it.
+        let recorded = item.kind == .release
+            ? try? RepositoryReader.contentDigest(releasePath: item.path, releaseSHA256: sha256) : sha256
         // A signature is checked on every run that asks for it: the keyrings (or the InRelease) may have changed.
         let verify = item.kind == .release && !keyrings.isEmpty
-        if sha256 == recordedSHA256 && !verify { return ParseOutcome(item: item, result: .unchanged) }
+        if let recorded, recorded == recordedSHA256 && !verify { return ParseOutcome(item: item, result: .unchanged) }
         do {
             let artifact: ParsedArtifact
             switch item.kind {
@@ -215,7 +222,7 @@ public struct Indexer: Sendable {
                     path: item.path, areaPath: item.areaPath, root: item.repositoryRoot ?? "", size: item.size, sha256: sha256)
                 artifact = .contents(list)
             }
-            return ParseOutcome(item: item, result: .parsed(artifact, sha256: sha256))
+            return ParseOutcome(item: item, result: .parsed(artifact, sha256: recorded ?? sha256))
         } catch {
             return ParseOutcome(item: item, result: .failed(ArtifactError.wrapping(error, file: item.path), keepRows: false))
         }

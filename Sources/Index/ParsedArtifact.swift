@@ -26,7 +26,8 @@ enum ParsedArtifact: Sendable {
 /// The outcome of looking at one work item.
 struct ParseOutcome: Sendable {
     enum Result: Sendable {
-        /// Read anew (new or changed content).
+        /// Read anew (new or changed content). `sha256` is what `files.sha256` records: the file's SHA-256, or
+        /// for a distribution its ``RepositoryReader/contentDigest(releasePath:releaseSHA256:)``.
         case parsed(ParsedArtifact, sha256: String)
         /// The content hash equals the one the index holds: nothing to write.
         case unchanged
