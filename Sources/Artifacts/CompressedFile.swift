@@ -76,9 +76,14 @@ public enum CompressedFile {
                                         observing: ((UnsafeRawBufferPointer) -> Void)? = nil,
                                         _ body: ([UInt8], Int) throws -> Void) throws {
         var splitter = ParagraphSplitter()
-        try stream(path, limits: limits) { chunk in
-            observing?(chunk)
-            try splitter.feed(chunk, body)
+        do {
+            try stream(path, limits: limits) { chunk in
+                observing?(chunk)
+                try splitter.feed(chunk, body)
+            }
+        } catch let error as ParagraphSplitter.TooLong {
+            throw ArtifactError(file: path, reason: "the paragraph starting on line \(error.line) is longer than "
+                                + "\(ParagraphSplitter.maximumBytes >> 20) MiB: not a Packages or Sources index")
         }
         try splitter.finish(body)
     }
@@ -87,6 +92,16 @@ public enum CompressedFile {
 /// Cuts a byte stream into deb822 paragraphs at blank lines (`\n\n`, also with spaces or tabs on the blank
 /// line, as dpkg allows), keeping the line number each starts on.
 struct ParagraphSplitter {
+    /// A paragraph longer than this is refused. Debian's largest stanzas are tens of KiB (a Sources stanza listing
+    /// hundreds of files); a hostile index without blank lines (1 GiB of zeros in a `Packages.xz`) would otherwise
+    /// be held whole, and decompressed to the end before anything failed.
+    static let maximumBytes = 16 << 20
+
+    /// A paragraph over ``maximumBytes``, starting on `line`.
+    struct TooLong: Error {
+        var line: Int
+    }
+
     private var pending: [UInt8] = []
     private var pendingLine = 1
     private var line = 1
@@ -122,6 +137,8 @@ struct ParagraphSplitter {
             }
             pending.append(byte)
         }
+        // Checked once per chunk (a MiB at most past the limit): not a test per byte.
+        if pending.count > Self.maximumBytes { throw TooLong(line: pendingLine) }
     }
 
     mutating func finish(_ body: ([UInt8], Int) throws -> Void) throws {

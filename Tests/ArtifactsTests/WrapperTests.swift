@@ -116,4 +116,26 @@ import Testing
         try CompressedFile.stream(lz4) { streamed += $0 }
         #expect(streamed == plain)
     }
+
+    /// An index without blank lines (zeros, or one endless paragraph) is refused once a paragraph passes 16 MiB:
+    /// never held whole, nor decompressed to the end.
+    @Test func anEndlessParagraphIsRefusedEarly() throws {
+        let scratch = try TemporaryDirectory()
+        let zeros = try scratch.write("Packages.xz", try XZEncoder.encode([UInt8](repeating: 0, count: 64 << 20)))
+        var consumed = 0
+        #expect {
+            try CompressedFile.forEachParagraph(zeros, observing: { consumed += $0.count }) { _, _ in }
+        } throws: { error in
+            String(describing: error).contains("Packages.xz") && String(describing: error).contains("line 1 is longer than 16 MiB")
+        }
+        #expect(consumed < 20 << 20, "stopped after \(consumed) bytes")
+        // Stanzas just under the limit, and after them one over it (its first line reported).
+        let long = "Package: a\nDescription: " + String(repeating: "x", count: 15 << 20) + "\n\nPackage: b\n"
+        let lines = try scratch.write("Packages", long + "\nPackage: c\nDescription: " + String(repeating: "y\n ", count: 6 << 20))
+        var names: [String] = []
+        #expect {
+            try CompressedFile.forEachParagraph(lines) { bytes, _ in names.append(String(decoding: bytes.prefix(10), as: UTF8.self)) }
+        } throws: { error in String(describing: error).contains("line 6 is longer than 16 MiB") }
+        #expect(names == ["Package: a", "Package: b"])
+    }
 }
