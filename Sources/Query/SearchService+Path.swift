@@ -15,7 +15,7 @@ extension SearchService {
         let literal: String
         if glob.hasWildcards {
             value = pattern.hasPrefix("/") || pattern.hasPrefix("*") ? glob.glob : GlobPattern("*/" + pattern).glob
-            literal = PathLiteral.rarest(glob.literals) ?? ""
+            literal = try narrowingLiteral(glob.literals) ?? ""
         } else {
             value = pattern
             literal = pattern
@@ -64,11 +64,31 @@ extension SearchService {
         // The Contents trigram indexes are case-sensitive: an expression with inline options (`(?i)`) scans.
         var literals: [String] = []
         if !pattern.contains("(?"), let branches = RegexLiterals.alternatives(in: pattern, minimum: 1) {
-            literals = branches.compactMap(PathLiteral.rarest)
+            literals = try branches.compactMap(narrowingLiteral)
         }
         let contents = try search.contentsFiles(matching: .regex(pattern), anyOf: literals, limit: query.limit,
                                                 scope: scope.index)
         return Self.merging(hits, contents.map(PathHit.init), limit: query.limit)
+    }
+
+    /// Directories whose entries are at most this many make a run ending with `/` the one to narrow by.
+    static let fewDirectoryEntries = 200
+
+    /// The run of a pattern to narrow its Contents search by: ``PathLiteral/rarest(_:)``, which puts names first
+    /// because common directories hold most paths, unless that run has fewer than three uncommon trigrams (it
+    /// admits many paths) and a directory run (ending with `/`) holds at most ``fewDirectoryEntries`` entries
+    /// (counted when that is cheap). `^/etc/apt/.*\.conf$` went through `.conf`, the 14,603 entries whose name holds
+    /// it, each tested (145 ms); `/etc/apt/` holds 81.
+    func narrowingLiteral(_ runs: [String]) throws -> String? {
+        let fallback = PathLiteral.rarest(runs)
+        guard let fallback, IndexSearch.uncommonTrigramCount(fallback) < 3 else { return fallback }
+        for run in runs where run.hasSuffix("/") && run != fallback {
+            let limit = Self.fewDirectoryEntries + 1
+            if let entries = try search.contentsEntries(inDirectoriesHolding: run, limit: limit), entries < limit {
+                return run
+            }
+        }
+        return fallback
     }
 
     /// The FTS5 expression over the packages' trigram indexes that every match of `pattern` satisfies: each
