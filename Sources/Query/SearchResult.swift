@@ -107,10 +107,16 @@ public struct IndexOnlyHit: Encodable, Sendable, Hashable, Comparable {
     /// Where the file would be (`Filename`, or the .dsc under `Directory`), relative to the repository root.
     public var path: String
 
-    /// By package, version, architecture, distribution, component, path (tuples: no array is built per comparison).
+    /// By package, version, architecture, distribution, component, path: field by field, without building a tuple
+    /// or an array of the six strings per comparison (retaining twelve strings each time: 11 M instructions to sort
+    /// the 622 hits of `--where 'Depends (% *libzstd1*)'`).
     public static func < (lhs: IndexOnlyHit, rhs: IndexOnlyHit) -> Bool {
-        (lhs.package, lhs.version, lhs.architecture, lhs.distribution, lhs.component, lhs.path)
-            < (rhs.package, rhs.version, rhs.architecture, rhs.distribution, rhs.component, rhs.path)
+        if lhs.package != rhs.package { return lhs.package < rhs.package }
+        if lhs.version != rhs.version { return lhs.version < rhs.version }
+        if lhs.architecture != rhs.architecture { return lhs.architecture < rhs.architecture }
+        if lhs.distribution != rhs.distribution { return lhs.distribution < rhs.distribution }
+        if lhs.component != rhs.component { return lhs.component < rhs.component }
+        return lhs.path < rhs.path
     }
 }
 
