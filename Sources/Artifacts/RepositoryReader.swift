@@ -121,7 +121,7 @@ public struct RepositoryReader: Sendable {
         if let expected = listed[base + suffix] {
             let digest: FileDigest
             do { digest = try FileDigest.compute(path: path, algorithms: [.sha256]) } catch {
-                throw ArtifactError(file: release, context: "'\(Printable.escaped(path))'", underlying: error)
+                throw ArtifactError(file: path, underlying: error)
             }
             // The distribution is what fails (its Release names the failure): the reason names the index.
             guard digest.size == expected.size, digest[.sha256] == expected.sha256 else {
@@ -154,11 +154,10 @@ public struct RepositoryReader: Sendable {
                     throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match the SHA256 entry of '\(base)' once decompressed")
                 }
             }
+        } catch let error as ArtifactError {
+            throw error
         } catch {
-            let wrapped = ArtifactError.wrapping(error, file: path)
-            guard wrapped.file != release else { throw wrapped }
-            // The distribution is what fails (its Release names the failure): the reason names the index file.
-            throw ArtifactError(file: release, reason: "'\(Printable.escaped(wrapped.file))': \(wrapped.reason)")
+            throw ArtifactError.wrapping(error, file: path)
         }
     }
 

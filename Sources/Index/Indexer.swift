@@ -99,10 +99,11 @@ public struct Indexer: Sendable {
                     summary.warnings += warnings.map { "\(outcome.item.path): \($0)" }
                     if case .distribution = artifact { wroteDistribution = true }
                 case .failed(let error, let keepRows):
-                    let failure = IndexSummary.Failure(path: outcome.item.path, reason: error.reason)
+                    let reason = error.reason(reportedFor: outcome.item.path)
+                    let failure = IndexSummary.Failure(path: outcome.item.path, reason: reason)
                     summary.failures.append(failure)
                     report(failure)
-                    try store.recordFailure(outcome.item, reason: error.reason, now: now,
+                    try store.recordFailure(outcome.item, reason: reason, now: now,
                                             keepRows: keepRows && recorded[outcome.item.path] != nil)
                 }
             }

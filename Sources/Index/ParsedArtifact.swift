@@ -1,4 +1,5 @@
 import Artifacts
+import DebianFormats
 
 /// What a worker made of one file, handed to the single writer.
 enum ParsedArtifact: Sendable {
@@ -42,5 +43,14 @@ struct ParseOutcome: Sendable {
     var isUnchanged: Bool {
         if case .unchanged = result { return true }
         return false
+    }
+}
+
+extension ArtifactError {
+    /// What is wrong, as reported under the work item at `path` (its `E:` line starts with `path`): the reason, led
+    /// by the file the error is about when that is another one: a Packages or Sources file a Release leads to, the
+    /// member of a package. Without it the line named the Release and never said which of its indices failed.
+    func reason(reportedFor path: String) -> String {
+        file == path ? reason : "'\(Printable.escaped(file))': \(reason)"
     }
 }
