@@ -48,8 +48,9 @@ public struct WhereFilter: Sendable, Hashable {
             /// An SQL condition over the column `x`, with plain `?` parameters.
             public var test: String
             public var values: [SQLValue]
-            /// A text that every value passing the test contains (a glob's longest literal run), or nil: the
-            /// search may then find the values through `field_text` (Schema 12) instead of reading every row.
+            /// A text that every value passing the test contains (a glob's longest literal run, a regular
+            /// expression's longest ASCII one), or nil: the search may then find the values through `field_text`
+            /// (Schema 12) instead of reading every row.
             public var literal: String?
 
             public init(field: String, test: String, values: [SQLValue], literal: String? = nil) {
