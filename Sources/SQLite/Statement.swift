@@ -154,7 +154,7 @@ public final class Statement {
         // sqlite3_column_blob before sqlite3_column_bytes: the pointer and the count then describe the same form.
         let start = sqlite3_column_blob(handle, index)
         let count = Int(sqlite3_column_bytes(handle, index))
-        return try body(UnsafeRawBufferPointer(start: count > 0 ? start : nil, count: start == nil ? 0 : count))
+        return try body(UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count))
     }
 
     public var columnCount: Int32 { sqlite3_column_count(handle) }
