@@ -38,6 +38,10 @@ queries=(
   "--where 'Depends (% *libzstd1*)' --latest|-F Depends libzstd1"
   "--where 'Maintainer (% *Vila*)'|-F Maintainer Vila"
   "--where 'Section (editors), Priority (optional)'|-F Section -X editors -a -F Priority -X optional"
+  "--where 'Name (bash)'|-F Package -X bash"
+  "--where '\$Source (glibc)'|-S -X glibc"
+  "--where 'Name (% *zstd*)'|-F Package zstd"
+  "hello --where 'Priority (optional)'|-F Package,Source hello -a -F Priority -X optional"
   "--text editor --limit 5|-F Description -i -w editor"
   "--text editor|"
 )

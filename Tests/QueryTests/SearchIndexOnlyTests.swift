@@ -169,6 +169,21 @@ struct SearchIndexOnlyTests {
         #expect(try IndexOnlyIndex.indexOnly(SearchQuery(pattern: pattern)) == onlyListed(binaries.union(sourceStanzas)))
     }
 
+    /// A name glob and a `--where` query together: the rows both select, whichever narrows first.
+    @Test(arguments: [
+        ("frob", "Priority (required)", ["-F", "Priority", "-X", "required"]),
+        ("hello", "Priority (optional)", ["-F", "Priority", "-X", "optional"]),
+        ("h?llo", "Section (devel)", ["-F", "Section", "-X", "devel"]),
+        ("o", "Maintainer (% *Vila*)", ["-F", "Maintainer", "Vila"]),
+    ])
+    func nameGlobAndWhere(pattern: String, query: String, oracle: [String]) throws {
+        let regex = ".*" + pattern.replacingOccurrences(of: "?", with: ".") + ".*"
+        let binaries = try grepDctrl(["(", "-F", "Package", "-e", regex, "-o", "-F", "Source", "-e", regex, ")", "-a"] + oracle,
+                                     file: packages)
+        let sourceStanzas = try grepDctrl(["-F", "Package", "-e", regex, "-a"] + oracle, file: sources, source: true)
+        #expect(try IndexOnlyIndex.indexOnly(SearchQuery(pattern: pattern, whereQuery: query)) == onlyListed(binaries.union(sourceStanzas)))
+    }
+
     @Test(arguments: [
         ("Priority (required)", ["-F", "Priority", "-X", "required"]),
         ("Section (devel)", ["-F", "Section", "-X", "devel"]),
@@ -187,6 +202,19 @@ struct SearchIndexOnlyTests {
         // Two equalities: either may narrow (the one with fewer rows does), the other is then a probe per row.
         ("Priority (optional), Section (devel)", ["-F", "Priority", "-X", "optional", "-a", "-F", "Section", "-X", "devel"]),
         ("Section (libs), Priority (required)", ["-F", "Section", "-X", "libs", "-a", "-F", "Priority", "-X", "required"]),
+        // Names narrow through the name indices: an equality, a glob's start, the names' trigrams (a glob or a
+        // regular expression with a literal of three characters), a scan of the names (no such literal).
+        ("Package (hello)", ["-F", "Package", "-X", "hello"]),
+        ("Name (% hello*)", ["-F", "Package", "-e", "^hello"]),
+        ("Name (% *rob*)", ["-F", "Package", "-e", "rob"]),
+        ("Name (~ ^lib[a-z]+1$)", ["-F", "Package", "-e", "^lib[a-z]+1$"]),
+        ("Name (~ l+o$)", ["-F", "Package", "-e", "l+o$"]),
+        ("Name (% *-*)", ["-F", "Package", "-e", "-"]),
+        // A binary's source is its Source field's name (before a version), or its own name without one: `-S`.
+        ("$Source (hello)", ["-S", "-e", "^hello( |$)"]),
+        ("$Source (% *ro*)", ["-S", "-e", "^[^ ]*ro"]),
+        ("$Source (~ ^fr) | Section (oldlibs)", ["-S", "-e", "^fr", "-o", "-F", "Section", "-X", "oldlibs"]),
+        ("Name (% *ell*), Priority (optional)", ["-F", "Package", "-e", "ell", "-a", "-F", "Priority", "-X", "optional"]),
     ])
     func whereQuery(query: String, oracle: [String]) throws {
         let binaries = try grepDctrl(oracle, file: packages)

@@ -59,9 +59,22 @@ import Testing
             CREATE TABLE field_values(owner INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
                 PRIMARY KEY(owner, name)) WITHOUT ROWID;
             """)
-        for row in Self.rows {
-            try database.run("INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", row)
+        // Owners as the index numbers them (a binary file id * 2, a source's + 1); the name tables the owners of a
+        // name condition are read from, as views of the rows (no index-only stanzas here).
+        for (id, row) in Self.rows.enumerated() {
+            let owner = Int64(id + 1) * 2 + (row[0] == "source" ? 1 : 0)
+            try database.run("INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row + [.integer(owner)])
         }
+        try database.execute("""
+            CREATE VIEW binaries AS SELECT owner / 2 AS id, package, source FROM candidates WHERE owner % 2 = 0;
+            CREATE VIEW sources AS SELECT owner / 2 AS id, package FROM candidates WHERE owner % 2 = 1;
+            CREATE TABLE dist_binaries(id INTEGER PRIMARY KEY, package TEXT NOT NULL, source TEXT NOT NULL);
+            CREATE TABLE dist_sources(id INTEGER PRIMARY KEY, package TEXT NOT NULL);
+            CREATE VIRTUAL TABLE dist_binary_names_fts USING fts5(package, source, content = 'dist_binaries',
+                content_rowid = 'id', tokenize = 'trigram case_sensitive 1', detail = 'none');
+            CREATE VIRTUAL TABLE dist_source_names_fts USING fts5(package, content = 'dist_sources',
+                content_rowid = 'id', tokenize = 'trigram case_sensitive 1', detail = 'none');
+            """)
         // As the index's triggers fill it from the `fields` JSON.
         try database.execute("""
             INSERT INTO field_values SELECT c.owner, j.key, j.value FROM candidates c, json_each(c.fields) j
@@ -126,6 +139,9 @@ import Testing
         ("Name (% libc6*)", ["libc6_2.36-9+deb12u4_amd64", "libc6-dev_2.36-9+deb12u4_amd64",
                              "libc6-udeb_2.36-9+deb12u4_amd64"]),
         ("Name (% LIBC6*)", []),
+        ("$Source (% ng*)", ["nginx_1.22.1-9_amd64", "nginx_1.18.0-6.1+deb11u3_amd64", "nginx-core_1.22.1-9_amd64",
+                             "nginx-dbgsym_1.22.1-9_amd64", "src:nginx_1.22.1-9"]),
+        ("Name (~ dev) | $Source (six)", ["libc6-dev_2.36-9+deb12u4_amd64", "python3-six_1.16.0-4_all"]),
         ("Name (~ ^nginx-)", ["nginx-core_1.22.1-9_amd64", "nginx-dbgsym_1.22.1-9_amd64"]),
         (#"Name (~ "-(dev|udeb)$")"#, ["libc6-dev_2.36-9+deb12u4_amd64", "libc6-udeb_2.36-9+deb12u4_amd64"]),
         // Fields alone, control fields from JSON, absent fields.
@@ -175,12 +191,14 @@ import Testing
         #expect(try database.scalar("SELECT count(*) FROM candidates") == .integer(Int64(Self.rows.count)))
     }
 
-    /// Which filters narrow the candidates through `field_values` first: those every selected row needs a
-    /// control field for.
+    /// Which filters narrow the candidates through `field_values` or the name indices first: those every
+    /// selected row needs a control field or a name for.
     @Test(arguments: [
         ("Priority (required)", true), ("Depends (% *libc6*), $PackageType (deb)", true),
         ("Priority (required) | Section (% lib*)", true), ("!Priority (optional)", false),
-        ("Priority (required) | nginx", false), ("$Version (>= 1.0)", false), ("Architecture (all)", false),
+        ("Priority (required) | nginx", true), ("$Version (>= 1.0)", false), ("Architecture (all)", false),
+        ("$Source (% *c*)", true), ("Name (~ x), !$Distribution (sid)", true), ("!Name (nginx)", false),
+        ("Name (>= 1.0)", false), ("$Distribution (sid)", false),
         ("!!Essential (yes)", false), ("Priority (optional), Section (editors), $PackageType (deb)", true),
     ])
     func narrowsThroughOwners(_ query: String, _ narrows: Bool) throws {

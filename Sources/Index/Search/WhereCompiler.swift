@@ -36,17 +36,23 @@ public enum WhereCompiler {
         }
         var values: [SQLValue] = []
         let sql = try sql(for: expression, narrowed: !alternatives.isEmpty, values: &values)
-        return WhereFilter(sql: sql, values: values, owners: alternatives.first, ownerAlternatives: alternatives)
+        return WhereFilter(sql: sql, values: values, owners: alternatives.first, ownerAlternatives: alternatives,
+                           hasPlainParameters: true)
     }
 
-    /// The owners a query can select, as a query over `field_values`, when every row it selects must have a
-    /// control field passing a test: a field's condition (an absent field never matches), a conjunction with
-    /// at least one such operand (an equality preferred: a probe, not a scan), a disjunction of such
-    /// operands only. Nil for a negation or a test of a pseudo-field (any row may pass those).
+    /// The owners a query can select, as a query over `field_values` or the name indices, when every row it
+    /// selects must have a control field or a name passing a test: a field's condition (an absent field never
+    /// matches), a name's (`Name`, `$Source`), a conjunction with at least one such operand (an equality
+    /// preferred: a probe, not a scan), a disjunction of such operands only. Nil for a negation or a test of
+    /// another pseudo-field (any row may pass those).
     private static func owners(for expression: QueryExpression) throws(QueryError) -> WhereFilter.Owners? {
         switch expression {
         case .condition(let condition):
-            guard case .field(let name) = try QueryColumn(field: condition.field) else { return nil }
+            let column = try QueryColumn(field: condition.field)
+            if case .text(let name) = column, let byName = IndexSearch.NameColumn(rawValue: name) {
+                return owners(byName: byName, condition.relation, condition.value)
+            }
+            guard case .field(let name) = column else { return nil }
             let value = SQLValue.text(condition.value)
             let select = "SELECT owner FROM field_values WHERE name = ? AND "
             switch condition.relation {
@@ -90,6 +96,28 @@ public enum WhereCompiler {
         case .not:
             return nil
         }
+    }
+
+    /// The owners of the rows whose name (`Name`, `Package`) or source name (`$Source`) passes a condition,
+    /// through the name indices (``IndexSearch/owners(byName:test:values:literal:isProbe:)``): a probe for an
+    /// equality and a glob with a literal start (a range of the index), the names' trigrams for a glob or a
+    /// regular expression with a literal of three characters, a scan of the names otherwise. Nil for a version
+    /// relation.
+    static func owners(byName column: IndexSearch.NameColumn, _ relation: QueryRelation, _ value: String) -> WhereFilter.Owners? {
+        let test: (String) -> String
+        switch relation {
+        case .equal:
+            test = { "\($0) = ?" }
+        case .glob:
+            test = { "\($0) GLOB ?" }
+        case .regex:
+            test = { "regexp(?, \($0))" }
+        case .greaterOrEqual, .lessOrEqual, .greater, .less:
+            return nil
+        }
+        let literal = relation == .glob ? globLiteral(value) : relation == .regex ? regexLiteral(value) : nil
+        let isProbe = relation == .equal || relation == .glob && value.first.map { !"*?[".contains($0) } ?? false
+        return IndexSearch.owners(byName: column, test: test, values: [.text(value)], literal: literal, isProbe: isProbe)
     }
 
     /// Chains of the same operator become one flat `(a AND b AND c)` and runs of `!` cancel in pairs (every

@@ -34,7 +34,8 @@ public struct WhereFilter: Sendable, Hashable {
     public struct Owners: Sendable, Hashable {
         public var sql: String
         public var values: [SQLValue]
-        /// Whether it is probes of the `(name, value)` index (an equality), not a scan of a field's values.
+        /// Whether it reads an index (a field's equality: the `(name, value)` index; a name's equality, glob with
+        /// a literal start or trigrams), not a scan of a field's values or of the names: counting its rows is cheap.
         public var isProbe: Bool
         /// For a scan of one field's values, the same test over a value `x` of that field: the search may run
         /// it once per distinct value instead of once per row when the field's values repeat
@@ -83,10 +84,17 @@ public struct WhereFilter: Sendable, Hashable {
         }
     }
 
-    public init(sql: String, values: [SQLValue], owners: Owners? = nil, ownerAlternatives: [Owners]? = nil) {
+    /// Whether `sql` has only plain `?` parameters (every filter ``WhereCompiler`` makes; a filter with `owners`
+    /// must): the search may then narrow it by an owners query of its own (the name glob's), whose parameters
+    /// come first.
+    public var hasPlainParameters: Bool
+
+    public init(sql: String, values: [SQLValue], owners: Owners? = nil, ownerAlternatives: [Owners]? = nil,
+                hasPlainParameters: Bool = false) {
         self.sql = sql
         self.values = values
         self.owners = owners
         self.ownerAlternatives = ownerAlternatives ?? owners.map { [$0] } ?? []
+        self.hasPlainParameters = hasPlainParameters || owners != nil
     }
 }
