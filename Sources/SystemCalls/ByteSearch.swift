@@ -1,6 +1,28 @@
-/// Searches of byte buffers through the C library's `memmem(3)` and `memrchr(3)` (GNU extensions, which the Glibc
-/// module does not export): vectorised, many times faster than a loop over the bytes.
+/// Searches and comparisons of byte buffers through the C library's `memmem(3)`, `memrchr(3)` (GNU extensions, which
+/// the Glibc module does not export) and `memcmp(3)`: vectorised, many times faster than a loop over the bytes.
 public enum ByteSearch {
+    /// How `a` and `b` order by their UTF-8 bytes (as SQLite's `BINARY` collation and `LC_ALL=C sort` do): < 0, 0 or
+    /// > 0. `String`'s own `<` orders by Unicode canonical equivalence, and comparing its `utf8` views element by
+    /// element cost 20 times as much (sorting the 8,339 hits of `search --path '*.desktop'`: 224 M instructions).
+    public static func order(_ a: String, _ b: String) -> Int {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in order(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
+        }
+        if let result = fast ?? nil { return result }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
+
+    /// How two byte buffers order (`memcmp(3)` over the shorter length, then the shorter first): < 0, 0 or > 0.
+    public static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let result = glibcMemcmp(x, y, common)
+            if result != 0 { return Int(result) }
+        }
+        return a.count == b.count ? 0 : a.count < b.count ? -1 : 1
+    }
+
     /// The offset of the first occurrence of `needle` in `haystack`, or nil. An empty needle is found at 0.
     public static func firstOffset(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Int? {
         guard let base = haystack.baseAddress else { return needle.isEmpty ? 0 : nil }
@@ -23,3 +45,7 @@ private func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ 
 /// `void *memrchr(const void *s, int c, size_t n)` from `<string.h>`.
 @_silgen_name("memrchr")
 private func glibcMemrchr(_ bytes: UnsafeRawPointer, _ byte: Int32, _ count: Int) -> UnsafeMutableRawPointer?
+
+/// `int memcmp(const void *s1, const void *s2, size_t n)` from `<string.h>`.
+@_silgen_name("memcmp")
+private func glibcMemcmp(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Int32

@@ -1,0 +1,51 @@
+import DebworkTestSupport
+@testable import Index
+import Testing
+
+/// The order of Contents hits (``IndexSearch/sortedHits(_:lists:)``): package, the list's rank, path, each by
+/// its UTF-8 bytes as SQLite's `BINARY` collation compares, then the list's id.
+struct ContentsOrderTests {
+    typealias Row = (package: String, list: Int64, path: String)
+
+    static let lists: [Int64: IndexSearch.ContentsList] = [
+        1: .init(architecture: "amd64", area: "repositories", artifact: "a", distribution: "d", component: "main", rank: 0),
+        2: .init(architecture: "all", area: "repositories", artifact: "a", distribution: "d", component: "main", rank: 1),
+        3: .init(architecture: "all", area: "repositories", artifact: "a", distribution: "e", component: "main", rank: 1),
+    ]
+
+    /// The reference: the same keys compared as byte arrays.
+    static func reference(_ rows: [Row]) -> [Int] {
+        rows.indices.sorted { a, b in
+            let x = rows[a], y = rows[b]
+            let keyX = (Array(x.package.utf8), lists[x.list]!.rank, Array(x.path.utf8), x.list)
+            let keyY = (Array(y.package.utf8), lists[y.list]!.rank, Array(y.path.utf8), y.list)
+            if keyX.0 != keyY.0 { return keyX.0.lexicographicallyPrecedes(keyY.0) }
+            if keyX.1 != keyY.1 { return keyX.1 < keyY.1 }
+            if keyX.2 != keyY.2 { return keyX.2.lexicographicallyPrecedes(keyY.2) }
+            return keyX.3 < keyY.3
+        }
+    }
+
+    @Test func bytesNotCharacters() {
+        // `String` holds "é" and "e" + U+0301 equal; by bytes they differ (0x65 < 0xC3), and "Z" < "a".
+        let rows: [Row] = [("é", 1, "/x"), ("e\u{301}", 1, "/x"), ("a", 1, "/x"), ("Z", 1, "/x"), ("a", 1, "/usr/bin/é"),
+                           ("a", 1, "/usr/bin/e\u{301}"), ("a", 1, "/usr/bin"), ("", 1, "/")]
+        #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == [7, 3, 6, 5, 4, 2, 1, 0])
+        #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == Self.reference(rows))
+    }
+
+    @Test func rankBeforePathAndListLast() {
+        let rows: [Row] = [("p", 3, "/a"), ("p", 2, "/b"), ("p", 1, "/z"), ("p", 2, "/a")]
+        #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == [2, 3, 0, 1])
+    }
+
+    @Test func agreesWithTheByteOrderOnRandomRows() {
+        var random = SplitMix64(seed: 13)
+        let alphabet: [String] = ["a", "b", "-", "/", "é", "e\u{301}", "\u{7F}", "Z", "0", "ü"]
+        func text() -> String { (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
+        for _ in 0..<50 {
+            let rows: [Row] = (0..<40).map { _ in (text(), Int64.random(in: 1...3, using: &random), text()) }
+            #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == Self.reference(rows))
+        }
+    }
+}
