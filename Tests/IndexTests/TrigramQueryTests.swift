@@ -1,23 +1,40 @@
 @testable import Index
 import Testing
 
-/// Which trigrams a path search asks FTS5 for: Debian's common ones are left out when three or more rarer ones
-/// remain (any subset of a text's trigrams finds every path holding the text; the exact check follows).
+/// Which trigrams a path search asks FTS5 for: those whose weight class in Debian's paths is at most one above
+/// the rarest's, at least the two rarest (any subset of a text's trigrams finds every path holding the text; the
+/// exact check follows).
 struct TrigramQueryTests {
     static func terms(_ text: String) -> [String] {
         (IndexSearch.trigramQuery(text) ?? "").split(separator: " AND ").map { String($0.dropFirst().dropLast()) }
     }
 
-    @Test func commonTrigramsAreLeftOutWhenRareOnesRemain() {
-        // `con` and `_co`: each in more than 100,000 names.
-        #expect(Self.terms("sshd_config") == ["fig", "nfi", "onf", "d_c", "hd_", "shd", "ssh"])
-        #expect(!Self.terms("sshd_config").contains { IndexSearch.commonTrigrams.contains($0) })
+    @Test func theRarestAreAskedFor() {
+        // `hd_` and `shd` are too rare to be weighed, `ssh` weighs 6,515 (class 12); `onf` (60,595) and `_co` are left.
+        #expect(Self.terms("sshd_config") == ["hd_", "shd", "ssh"])
+        // `.desktop`: `kto`, `skt`, `esk` (class 13), `top` and `.de` (14); `des` (15) is left out.
+        #expect(Set(Self.terms(".desktop")) == ["kto", "skt", "esk", "top", ".de"])
     }
 
-    @Test func allAreKeptWhenFewerThanThreeAreRare() {
-        // `sta` is common, `fst` and `tab` are not enough.
-        #expect(Set(Self.terms("fstab")) == ["fst", "sta", "tab"])
+    @Test func atLeastTheTwoRarest() {
+        // `sta` is far more common than `fst` and `tab`.
+        #expect(Set(Self.terms("fstab")) == ["fst", "tab"])
+        #expect(Set(Self.terms("con")) == ["con"])
         #expect(IndexSearch.trigramQuery("ab") == nil)
+    }
+
+    @Test func theWeightTableIsSortedRecords() {
+        let table = Array(IndexSearch.trigramClassText.utf8)
+        #expect(table.count % 4 == 0 && table.count / 4 > 1000)
+        let records = stride(from: 0, to: table.count, by: 4).map { Array(table[$0..<($0 + 3)]) }
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+        for (index, record) in records.enumerated() {
+            let trigram = String(decoding: record, as: UTF8.self)
+            #expect(IndexSearch.trigramClass(trigram) == Int(table[index * 4 + 3]) - 97)
+        }
+        #expect(IndexSearch.trigramClass("con") >= 16 && IndexSearch.trigramClass("/us") >= 18)
+        #expect(IndexSearch.trigramClass("qqq") == IndexSearch.unweighedClass)
+        #expect(IndexSearch.trigramClass("é__") == IndexSearch.unweighedClass && IndexSearch.trigramClass("ab") == IndexSearch.unweighedClass)
     }
 
     @Test func atMostEightFromTheEndAndQuoted() {

@@ -220,19 +220,21 @@ extension IndexSearch {
         return count < limit
     }
 
-    /// An FTS5 expression requiring `text`'s trigrams (each quoted, joined by AND: the detail=none indexes
-    /// take no phrases), or nil when `text` is shorter than three characters. At most 8 trigrams, taken from
-    /// the end: a path's end is its rare part (`/usr/share/man/man1/ls.1`: every directory holds `/us`, and
-    /// each such trigram's row list is read whole), and the exact check follows anyway. When three or more of
-    /// them are not among Debian's most common (``commonTrigrams``), only those are asked for: FTS5 reads a common
-    /// trigram's whole row list even beside a rare one (`con` alone, 120,577 names: 8 ms in sqlite3; `sshd_config`'s
-    /// 8 trigrams 7 ms). Only the most common are left out: every trigram left out admits more names to check
-    /// (`*.desktop` without `top`, `des` and `.de`: 9,965 names instead of 7,350, 88 → 112 ms).
+    /// An FTS5 expression requiring `text`'s rarest trigrams (each quoted, joined by AND: the detail=none indexes
+    /// take no phrases), or nil when `text` is shorter than three characters. FTS5 reads every asked term's whole
+    /// row list, and every name it admits costs a lookup per entry: a term is worth asking for when its list is
+    /// not much longer than the rarest one's. Asked for: the trigrams whose weight class (``trigramClass(_:)``) is at
+    /// most one above the rarest's, at least the two rarest, at most 8 (ties: nearer the end, a path's rare part).
+    /// `sshd_config`: `shd`, `hd_`, `ssh` (4 M instructions, 16 names) instead of its 8 trigrams (28 M; `onf`
+    /// alone 21 M, in 44,369 names); `*.desktop` keeps `.de` (24,819), which leaves 7,350 names of 9,965.
     static func trigramQuery(_ text: String) -> String? {
         let trigrams = distinctTrigrams(text)
         guard !trigrams.isEmpty else { return nil }
-        let uncommon = trigrams.filter { !commonTrigrams.contains($0) }
-        let chosen = uncommon.count >= 3 ? uncommon : trigrams
+        let classes = trigrams.map(trigramClass)
+        func weight(_ index: Int) -> Int { classes[index] }
+        let ranked = trigrams.indices.sorted { (weight($0), $0) < (weight($1), $1) }
+        let ceiling = weight(ranked[0]) + 1
+        let chosen = ranked.enumerated().filter { $0.offset < 2 || weight($0.element) <= ceiling }.map { trigrams[$0.element] }
         return chosen.prefix(8).map { "\"" + $0.replacing("\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
     }
 
@@ -272,6 +274,27 @@ extension IndexSearch {
         let scalars = Array(commonTrigramText.unicodeScalars)
         return Set(stride(from: 0, to: scalars.count - 2, by: 3).map { trigram(scalars, at: $0) })
     }()
+
+    /// The weight class of a trigram (``trigramClassText``): floor(log2(base names + 2 × directories holding it)) in
+    /// bookworm main's Contents, 12 and up, or ``unweighedClass``. A binary search of the table's 4-byte records
+    /// (in byte order): building a dictionary of it cost every search 3 M instructions.
+    static func trigramClass(_ trigram: String) -> Int {
+        let key = Array(trigram.utf8)
+        guard key.count == 3 else { return unweighedClass }
+        return trigramClassText.utf8.withContiguousStorageIfAvailable { table -> Int in
+            var low = 0, high = table.count / 4
+            while low < high {
+                let middle = (low + high) / 2, start = middle * 4
+                let record = table[start..<(start + 3)]
+                if record.elementsEqual(key) { return Int(table[start + 3]) - Int(UInt8(ascii: "a")) }
+                if record.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+            }
+            return unweighedClass
+        } ?? unweighedClass
+    }
+
+    /// The class of a trigram too rare to be weighed (fewer than 4,096).
+    static let unweighedClass = 11
 
     /// The three scalars from `start` as a string.
     private static func trigram(_ scalars: [Unicode.Scalar], at start: Int) -> String {
