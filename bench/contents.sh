@@ -5,7 +5,9 @@
 # every file against the Release's SHA256 lines. Reports wall time and peak RSS (/usr/bin/time), the index
 # size, an unchanged re-index, and each query's whole-command p50/p95 over RUNS runs.
 #
-#   bench/contents.sh            (DEBWORK=binary, default .build/release/debwork; RUNS=5, PEER_RUNS=2; needs curl, apt-file)
+#   bench/contents.sh            (DEBWORK=binary, default .build/release/debwork; RUNS=5, PEER_RUNS=2; needs curl, apt-file;
+#                                 KEEP_INDEX=1 times the queries on the index a previous run built; BASE=binary times an
+#                                 older build's queries on the same index, query by query after this one's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 debwork=${DEBWORK:-.build/release/debwork}
@@ -32,10 +34,14 @@ echo "tree: $(du -sh "$work/tree" | cut -f1); Contents lines: amd64 $(zcat "$tre
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 index=$work/index.sqlite
-rm -f "$index"
-/usr/bin/time -f "%e %M" -o "$work/index.time" "$debwork" index --index "$index" "$work/tree" >/dev/null 2>"$work/index.err" || true
-read -r seconds kilobytes <"$work/index.time"
-printf 'index      %7.2f s  %5d MB peak RSS  index %s\n' "$seconds" $((kilobytes / 1024)) "$(du -h "$index" | cut -f1)"
+if [ "${KEEP_INDEX:-0}" = 1 ] && [ -f "$index" ]; then
+  echo "index      kept (KEEP_INDEX=1): $(du -h "$index" | cut -f1)"
+else
+  rm -f "$index"
+  /usr/bin/time -f "%e %M" -o "$work/index.time" "$debwork" index --index "$index" "$work/tree" >/dev/null 2>"$work/index.err" || true
+  read -r seconds kilobytes <"$work/index.time"
+  printf 'index      %7.2f s  %5d MB peak RSS  index %s\n' "$seconds" $((kilobytes / 1024)) "$(du -h "$index" | cut -f1)"
+fi
 /usr/bin/time -f "%e %M" -o "$work/reindex.time" "$debwork" index --index "$index" "$work/tree" >"$work/reindex.out" 2>&1 || true
 read -r seconds kilobytes <"$work/reindex.time"
 printf 'unchanged  %7.2f s  %5d MB peak RSS  (%s)\n' "$seconds" $((kilobytes / 1024)) "$(head -1 "$work/reindex.out")"
@@ -64,7 +70,7 @@ queries=(
   "glob /usr/bin/*grep" "glob */systemd/system/*.timer" "glob /usr/lib/*/libz.so.*" "glob *.desktop" "glob /usr/share/man/man1/ls.1*"
   "regex ^/usr/bin/[a-z]+grep$" "regex /libpython3\.[0-9]+\.so" "regex ^/etc/apt/.*\.conf$" "regex bin/(vim|nano)$"
 )
-printf '\n%-45s %7s %7s %9s %9s %9s\n' query p50_ms p95_ms hits apt_p50 apt_p95
+printf '\n%-45s %7s %7s %9s %9s %9s%s\n' query p50_ms p95_ms hits apt_p50 apt_p95 "${BASE:+   base_p50 base_p95}"
 all_debwork=()
 # Per kind, each query's p50 (the issue's targets: the p50 and p95 of substring and glob queries, the p95 of regexes).
 declare -A kind_p50s=() kind_p95s=()
@@ -85,10 +91,17 @@ for entry in "${queries[@]}"; do
     for _ in $(seq "$peer_runs"); do atimes+=("$(time_ms "${apt[@]}")"); done
     read -r apt50 apt95 <<<"$(printf '%s\n' "${atimes[@]}" | percentiles)"
   fi
+  base=""
+  if [ -n "${BASE:-}" ]; then
+    btimes=()
+    for _ in $(seq "$runs"); do btimes+=("$(time_ms "$BASE" search --index "$index" "${args[@]}")"); done
+    read -r b50 b95 <<<"$(printf '%s\n' "${btimes[@]}" | percentiles)"
+    base=$(printf ' %10s %8s' "$b50" "$b95")
+  fi
   read -r p50 p95 <<<"$(printf '%s\n' "${times[@]}" | percentiles)"
   kind_p50s[$kind]+="$p50 "
   kind_p95s[$kind]+="$p95 "
-  printf '%-45s %7s %7s %9s %9s %9s\n' "$kind $pattern" "$p50" "$p95" "$hits" "$apt50" "$apt95"
+  printf '%-45s %7s %7s %9s %9s %9s%s\n' "$kind $pattern" "$p50" "$p95" "$hits" "$apt50" "$apt95" "$base"
 done
 for kind in substring glob regex; do
   read -r m50 _ <<<"$(printf '%s\n' ${kind_p50s[$kind]} | percentiles)"
