@@ -75,22 +75,36 @@ public enum SearchText {
     /// artifact]`, without building those rows: `search --path gcc-12` (9,061 hits) spent 30 M of its 74 M
     /// rendering instructions joining the first cell and filling the rows' arrays.
     static func pathTable(_ hits: [PathHit]) -> String {
+        typealias Cell = (text: String, width: Int)
         struct Line {
             /// The escaped `package: path` when either part needs escaping; nil: package and path as they are.
             var joined: String?
-            var version: (text: String, width: Int)
-            var architecture: (text: String, width: Int)
-            var area: (text: String, width: Int)
-            var artifact: String
+            var version: Cell
+            var architecture: Cell
+            var area: Cell
+            var artifact: Cell
             var leadWidth: Int
         }
+        /// The cell of a column's value, reused while the value repeats (a Contents file's hits share four).
+        struct Column {
+            var value: String?
+            var cell: Cell = ("", 0)
+            mutating func cell(_ text: String) -> Cell {
+                if text != value {
+                    value = text
+                    cell = Printable.escapedCell(text)
+                }
+                return cell
+            }
+        }
+        var columns = (version: Column(), architecture: Column(), area: Column(), artifact: Column())
         var widths = (lead: 0, version: 0, architecture: 0, area: 0)
         var lines: [Line] = []
         lines.reserveCapacity(hits.count)
         for hit in hits {
-            var line = Line(joined: nil, version: Printable.escapedCell(hit.version.isEmpty ? "-" : hit.version),
-                            architecture: Printable.escapedCell(hit.architecture), area: Printable.escapedCell(hit.area),
-                            artifact: Printable.escapedCell(hit.artifact).text, leadWidth: 0)
+            var line = Line(joined: nil, version: columns.version.cell(hit.version.isEmpty ? "-" : hit.version),
+                            architecture: columns.architecture.cell(hit.architecture), area: columns.area.cell(hit.area),
+                            artifact: columns.artifact.cell(hit.artifact), leadWidth: 0)
             if Printable.isPrintableASCII(hit.package) && Printable.isPrintableASCII(hit.path) {
                 line.leadWidth = hit.package.utf8.count + 2 + hit.path.utf8.count
             } else {
@@ -107,24 +121,26 @@ public enum SearchText {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hits.count * (widths.lead + widths.version + widths.architecture + widths.area + 9)
-                              + hits.reduce(0) { $0 + $1.artifact.utf8.count + 1 })
+                              + lines.reduce(0) { $0 + $1.artifact.text.utf8.count + 1 })
+        func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
         func pad(_ count: Int) { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
         for (hit, line) in zip(hits, lines) {
             if let joined = line.joined {
-                bytes.append(contentsOf: joined.utf8)
+                append(joined)
             } else {
-                bytes.append(contentsOf: hit.package.utf8)
-                bytes.append(contentsOf: ": ".utf8)
-                bytes.append(contentsOf: hit.path.utf8)
+                append(hit.package)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(UInt8(ascii: " "))
+                append(hit.path)
             }
             pad(widths.lead - line.leadWidth + 2)
-            bytes.append(contentsOf: line.version.text.utf8)
+            append(line.version.text)
             pad(widths.version - line.version.width + 2)
-            bytes.append(contentsOf: line.architecture.text.utf8)
+            append(line.architecture.text)
             pad(widths.architecture - line.architecture.width + 2)
-            bytes.append(contentsOf: line.area.text.utf8)
+            append(line.area.text)
             pad(widths.area - line.area.width + 2)
-            bytes.append(contentsOf: line.artifact.utf8)
+            append(line.artifact.text)
             bytes.append(UInt8(ascii: "\n"))
         }
         return String(decoding: bytes, as: UTF8.self)
