@@ -85,12 +85,13 @@ public enum SearchText {
             var artifact: Cell
             var leadWidth: Int
         }
-        /// The cell of a column's value, reused while the value repeats (a Contents file's hits share four).
+        /// The cell of a column's value, reused while the value repeats (a Contents file's hits share four). Compared
+        /// by bytes: `String`'s `==` holds `é` and `e` + U+0301 equal, and the second must not be shown as the first.
         struct Column {
             var value: String?
             var cell: Cell = ("", 0)
             mutating func cell(_ text: String) -> Cell {
-                if text != value {
+                if value.map({ ByteSearch.order($0, text) != 0 }) ?? true {
                     value = text
                     cell = Printable.escapedCell(text)
                 }
