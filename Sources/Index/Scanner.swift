@@ -59,6 +59,12 @@ struct Scanner {
         "incoming": "an upload queue: packages not yet accepted",
     ]
 
+    /// The folders apt keeps in its lists directory beside the lists, not walked there.
+    static let aptListsFolders: [String: String] = [
+        "partial": "apt's downloads in progress",
+        "auxfiles": "apt's auxiliary files",
+    ]
+
     /// Walk the folders of ``skippedDirectories`` too.
     var includeSkipped = false
     /// Stand for a distribution by its `InRelease` when it has one (signatures are checked: only signed content
@@ -109,7 +115,7 @@ struct Scanner {
     }
 
     private mutating func walk(_ directory: String, root: String, status: FileSystem.Status) {
-        guard let names = enter(directory, status: status) else { return }
+        guard var names = enter(directory, status: status) else { return }
         if names.contains("dists") && FileSystem.status(FileSystem.join(directory, "dists"))?.isDirectory == true
             || names.contains("conf") && !Self.configurationFiles(of: directory).isEmpty {
             scanRepository(directory)
@@ -117,7 +123,16 @@ struct Scanner {
         }
         if names.contains(where: { Self.aptListsRelease($0) != nil }) {
             scanAptLists(directory, names: names)
-            return
+            // The lists-named files are the lists repository's; anything else here is walked as in any folder: a
+            // file named like apt's copy of a Release (`x_dists_y_Release`, which anyone who can drop a file can
+            // make) must not hide the packages beside it. apt's own folders are skipped, and said so.
+            names = names.filter { name in
+                guard AptListsName(name) == nil else { return false }
+                guard let reason = Self.aptListsFolders[name], !includeSkipped else { return true }
+                let path = FileSystem.join(directory, name)
+                if FileSystem.status(path)?.isDirectory == true { skipped.append((path, reason)) }
+                return false
+            }
         }
         let named = namedByChanges(in: directory, names: names)
         for name in names where !name.hasPrefix(".") {

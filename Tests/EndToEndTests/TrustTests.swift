@@ -148,6 +148,24 @@ import Testing
         #expect(try runCommand("sqlite3", [index, "SELECT count(*) FROM findings"]).stdout == "0\n")
     }
 
+    /// A file named like apt's copy of a Release makes its folder an apt lists directory; it must not hide the
+    /// packages beside it (anyone who can drop a file there can name it so). apt's own `partial/` is skipped and
+    /// said so, and walked with `--include-skipped`.
+    @Test func aListsNamedReleaseHidesNothingBesideIt() throws {
+        let scratch = try TemporaryDirectory()
+        _ = try scratch.copy(Fixtures.path("packages/dwnative_0.3_all.deb"), as: "in/dwnative_0.3_all.deb")
+        _ = try scratch.copy(Fixtures.path("packages/dwepoch_2.0-1_all.deb"), as: "in/partial/dwepoch_2.0-1_all.deb")
+        _ = try scratch.write("in/evil.example_debian_dists_x_Release", "Codename: x\nComponents: main\nArchitectures: amd64\n")
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", scratch.appending("in")], index: index)
+        #expect(indexed.stdout.contains("skipped \(scratch.appending("in/partial"))/: apt's downloads in progress"), "\(indexed.stdout)")
+        let found = try debwork(["search", "dw*"], index: index)
+        #expect(found.stdout.contains("dwnative_0.3_all.deb"), "\(found.stdout)")
+        #expect(!found.stdout.contains("dwepoch"), "\(found.stdout)")
+        #expect(try debwork(["index", "--include-skipped", scratch.appending("in")], index: index).status == 0)
+        #expect(try debwork(["search", "dw*"], index: index).stdout.contains("dwepoch_2.0-1_all.deb"))
+    }
+
     @Test func aFileCopiedOverWithTheSameSizeAndTimeIsReadAgain() throws {
         let scratch = try TemporaryDirectory()
         let deb = try scratch.copy(Fixtures.path("packages/dwnative_0.3_all.deb"))
