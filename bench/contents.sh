@@ -5,7 +5,7 @@
 # every file against the Release's SHA256 lines. Reports wall time and peak RSS (/usr/bin/time), the index
 # size, an unchanged re-index, and each query's whole-command p50/p95 over RUNS runs.
 #
-#   bench/contents.sh            (DEBWORK=binary, default .build/release/debwork; RUNS=5, PEER_RUNS=2; needs curl, apt-file;
+#   bench/contents.sh            (DEBWORK=binary, default .build/release/debwork; RUNS=5, PEER_RUNS=2; needs curl, hyperfine, apt-file;
 #                                 KEEP_INDEX=1 times the queries on the index a previous run built; BASE=binary times an
 #                                 older build's queries on the same index, query by query after this one's)
 set -euo pipefail
@@ -19,6 +19,7 @@ work=bench/work/contents
 tree=$work/tree/dists/bookworm
 files=(main/Contents-amd64.gz main/Contents-all.gz main/binary-amd64/Packages.xz main/source/Sources.xz)
 
+command -v hyperfine >/dev/null || { echo "contents.sh: needs hyperfine" >&2; exit 1; }
 mkdir -p "$tree"
 [ -f "$tree/Release" ] || curl -fsS -o "$tree/Release" "$mirror/Release"
 for file in "${files[@]}"; do
@@ -58,10 +59,17 @@ if command -v apt-file >/dev/null; then
 fi
 
 percentiles() { sort -n | awk '{a[NR] = $1} END {p50 = a[int((NR + 1) / 2)]; p95 = a[int(NR * 0.95 + 0.999)]; printf "%6.1f %6.1f", p50, p95}'; }
-time_ms() { # command… → milliseconds of one run
+time_ms() { # command… → milliseconds of one run, to 0.1 ms (for apt-file: seconds a run)
   local start end
-  start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
+  start=${EPOCHREALTIME/./}; "$@" >/dev/null 2>&1 || true; end=${EPOCHREALTIME/./}
+  echo "$(((end - start) / 1000)).$((((end - start) / 100) % 10))"
+}
+runs_ms() { # RUNS command… → the milliseconds of each run, by hyperfine without a shell (-N): bash's own fork
+  # and exec of a 40 MB binary add about 3 ms to a 10 ms command
+  local count=$1 json=$work/runs.json
+  shift
+  hyperfine -N --warmup 1 --runs "$count" --export-json "$json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1 || true
+  python3 -c 'import json, sys; print("\n".join("%.1f" % (t * 1000) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' "$json"
 }
 queries=(
   "substring bin/ls" "substring libc.so.6" "substring /usr/bin/python3" "substring fstab" "substring gcc-12"
@@ -81,8 +89,7 @@ for entry in "${queries[@]}"; do
     glob) args=(--path "$pattern"); apt=() ;;
     regex) args=(--path-regex "$pattern"); apt=(apt-file "${aptopts[@]:-}" search -x "$pattern") ;;
   esac
-  times=()
-  for _ in $(seq "$runs"); do times+=("$(time_ms "$debwork" search --index "$index" "${args[@]}")"); done
+  mapfile -t times < <(runs_ms "$runs" "$debwork" search --index "$index" "${args[@]}")
   all_debwork+=("${times[@]}")
   hits=$("$debwork" search --index "$index" "${args[@]}" | wc -l)
   apt50=-; apt95=-
@@ -93,8 +100,7 @@ for entry in "${queries[@]}"; do
   fi
   base=""
   if [ -n "${BASE:-}" ]; then
-    btimes=()
-    for _ in $(seq "$runs"); do btimes+=("$(time_ms "$BASE" search --index "$index" "${args[@]}")"); done
+    mapfile -t btimes < <(runs_ms "$runs" "$BASE" search --index "$index" "${args[@]}")
     read -r b50 b95 <<<"$(printf '%s\n' "${btimes[@]}" | percentiles)"
     base=$(printf ' %10s %8s' "$b50" "$b95")
   fi
