@@ -191,6 +191,24 @@ import Testing
         #expect(try database.scalar("SELECT count(*) FROM candidates") == .integer(Int64(Self.rows.count)))
     }
 
+    /// A query of one condition narrows by exactly the rows it selects: its owners alone (in each of their forms)
+    /// give the filter's answer, so the search skips the filter. Any other query is applied after narrowing.
+    @Test(arguments: queries)
+    func exactOwnersSelectAlone(_ query: String, _ expected: Set<String>) throws {
+        let filter = try WhereCompiler.compile(query)
+        let isOneCondition = if case .condition = try QueryParser.parse(query) { true } else { false }
+        #expect(filter.ownersAreExact == (isOneCondition && filter.owners != nil))
+        guard filter.ownersAreExact, let owners = filter.owners else { return }
+        for form in [owners] + (owners.scan.map { [$0.overDistinctValues] } ?? []) {
+            let sql = """
+                SELECT CASE kind WHEN 'source' THEN 'src:' || package || '_' || version
+                       ELSE package || '_' || version || '_' || architecture END
+                FROM candidates WHERE owner IN (\(form.sql))
+                """
+            #expect(Set(try database.query(sql, form.values) { $0.string(0) }) == expected)
+        }
+    }
+
     /// Which filters narrow the candidates through `field_values` or the name indices first: those every
     /// selected row needs a control field or a name for.
     @Test(arguments: [

@@ -208,7 +208,12 @@ extension IndexSearch {
             alternatives.append(.init(sql: byPackage.sql + "\nUNION ALL " + bySource.sql, values: byPackage.values + bySource.values,
                                       isProbe: byPackage.isProbe && bySource.isProbe))
         }
-        let owners = try narrowest(alternatives).map(overDistinctValues)
+        let chosen = try narrowest(alternatives)
+        let owners = try chosen.map(overDistinctValues)
+        // Narrowed by exactly the rows the filter selects (its own owners, found by any of their forms), the
+        // filter is not run again on each (`Depends (% *libzstd1*)`: 622 probes and globs of long values).
+        let filter = filter.ownersAreExact && chosen == filter.owners
+            ? WhereFilter(sql: "1", values: [], owners: filter.owners, hasPlainParameters: true) : filter
         var sql = Self.candidatesSQL(indexOnly: withIndexOnly ? "d.snapshot IS NULL" : "0", owners: owners?.sql) + """
 
             SELECT DISTINCT candidates.kind, candidates.package, candidates.version, candidates.source,

@@ -36,8 +36,11 @@ public enum WhereCompiler {
         }
         var values: [SQLValue] = []
         let sql = try sql(for: expression, narrowed: !alternatives.isEmpty, values: &values)
+        // One condition: its owners query runs the condition's own test (on `field_values` or the name columns
+        // the candidates read), so it selects exactly the rows the filter would.
+        let isOneCondition = if case .condition = expression { true } else { false }
         return WhereFilter(sql: sql, values: values, owners: alternatives.first, ownerAlternatives: alternatives,
-                           hasPlainParameters: true)
+                           hasPlainParameters: true, ownersAreExact: isOneCondition)
     }
 
     /// The owners a query can select, as a query over `field_values` or the name indices, when every row it

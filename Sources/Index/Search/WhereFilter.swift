@@ -89,12 +89,17 @@ public struct WhereFilter: Sendable, Hashable {
     /// come first.
     public var hasPlainParameters: Bool
 
+    /// Whether `owners` selects exactly the rows `sql` is true for (a query of one condition, whose owners query
+    /// runs the same test): narrowed by it, the filter need not be applied again.
+    public var ownersAreExact: Bool
+
     public init(sql: String, values: [SQLValue], owners: Owners? = nil, ownerAlternatives: [Owners]? = nil,
-                hasPlainParameters: Bool = false) {
+                hasPlainParameters: Bool = false, ownersAreExact: Bool = false) {
         self.sql = sql
         self.values = values
         self.owners = owners
         self.ownerAlternatives = ownerAlternatives ?? owners.map { [$0] } ?? []
         self.hasPlainParameters = hasPlainParameters || owners != nil
+        self.ownersAreExact = ownersAreExact && owners != nil
     }
 }
