@@ -122,12 +122,12 @@ struct Scanner {
             return
         }
         if names.contains(where: { Self.aptListsRelease($0) != nil }) {
-            scanAptLists(directory, names: names)
+            let listed = scanAptLists(directory, names: names)
             // The lists-named files are the lists repository's; anything else here is walked as in any folder: a
             // file named like apt's copy of a Release (`x_dists_y_Release`, which anyone who can drop a file can
             // make) must not hide the packages beside it. apt's own folders are skipped, and said so.
             names = names.filter { name in
-                guard AptListsName(name) == nil else { return false }
+                guard !listed.contains(name) else { return false }
                 guard let reason = Self.aptListsFolders[name], !includeSkipped else { return true }
                 let path = FileSystem.join(directory, name)
                 if FileSystem.status(path)?.isDirectory == true { skipped.append((path, reason)) }
@@ -289,7 +289,9 @@ struct Scanner {
     /// the flattened Release files (the InRelease when there is no Release, or with `--keyring`), each with its
     /// Contents files (`…_dists_<dist>_<component>_Contents-<arch>.lz4`, one variant each). Nothing below it
     /// (apt's `partial/`, `auxfiles/`) is walked.
-    private mutating func scanAptLists(_ directory: String, names: [String]) {
+    /// - Returns: the names it read as apt's (every `<site>_dists_<distribution>_<path>`), which are the lists
+    ///   repository's whether or not it indexed them.
+    private mutating func scanAptLists(_ directory: String, names: [String]) -> Set<String> {
         let parsed = names.filter { !$0.hasPrefix(".") }.compactMap { name in AptListsName(name).map { (name, $0) } }
         let releases = Dictionary(grouping: parsed.filter { Self.aptListsRelease($0.0) != nil }, by: \.1.prefix)
         let identity = Self.identity(of: directory, distributions: releases.values.compactMap { $0.first?.1.distribution })
@@ -315,6 +317,7 @@ struct Scanner {
                 addContentsFile(FileSystem.join(directory, name), root: directory, identity: identity)
             }
         }
+        return Set(parsed.map(\.0))
     }
 
     private mutating func walkPool(_ directory: String, root: String, identity: String, status: FileSystem.Status) {

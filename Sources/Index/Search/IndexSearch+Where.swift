@@ -64,32 +64,34 @@ extension IndexSearch {
         case source
     }
 
-    /// The owners of the candidate rows (``candidatesSQL(indexOnly:owners:)``) whose `column` passes `test`, an
-    /// SQL condition over the column name it is given with plain `?` parameters `values`. Each kind of row is
-    /// read through its table's name index, the same columns the candidates read: `Name (bash)` is four seeks
-    /// instead of every candidate row (bookworm main: 200 k).
+    /// The owners of the candidate rows (``candidatesSQL(indexOnly:owners:)``) one of whose `columns` passes `test`,
+    /// an SQL condition over the column name it is given with plain `?` parameters `values`. Each kind of row is
+    /// read through its table's name indexes, the same columns the candidates read (a source's `source` is its
+    /// `package`: tested once): `Name (bash)` is four seeks instead of every candidate row (bookworm main: 200 k).
     ///
     /// - Parameters:
     ///   - literal: a text every passing name contains, or nil: with three characters or more, the index-only
     ///     stanzas' names are narrowed through their trigram indexes (schema 10) before `test` runs, and the
     ///     query counts as a probe (`Name (% *zstd*)`: 22 stanzas instead of 100 k names tested).
     ///   - isProbe: whether `test` itself is a seek of the name index (an equality, a glob with a literal start).
-    static func owners(byName column: NameColumn, test: (String) -> String, values: [SQLValue], literal: String?,
+    static func owners(byName columns: [NameColumn], test: (String) -> String, values: [SQLValue], literal: String?,
                        isProbe: Bool) -> WhereFilter.Owners {
-        let binaryColumn = column.rawValue
+        let binaryTest = columns.map { test($0.rawValue) }.joined(separator: " OR ")
+        let binaryValues = Array(Array(repeating: values, count: columns.count).joined())
         let trigrams = isProbe ? nil : literal.flatMap(trigramQuery)
         func narrowed(_ fts: String) -> String {
             trigrams == nil ? "" : "id IN (SELECT rowid FROM \(fts) WHERE \(fts) MATCH ?) AND "
         }
-        let stanzaValues = (trigrams.map { [SQLValue.text($0)] } ?? []) + values
+        let match = trigrams.map { [SQLValue.text($0)] } ?? []
         return WhereFilter.Owners(sql: """
-            SELECT id * 2 FROM binaries WHERE \(test(binaryColumn))
+            SELECT id * 2 FROM binaries WHERE \(binaryTest)
             UNION ALL SELECT id * 2 + 1 FROM sources WHERE \(test("package"))
             UNION ALL SELECT \(Schema.stanzaOwnerBase) + id * 2 FROM dist_binaries
-                WHERE \(narrowed("dist_binary_names_fts"))\(test(binaryColumn))
+                WHERE \(narrowed("dist_binary_names_fts"))(\(binaryTest))
             UNION ALL SELECT \(Schema.stanzaOwnerBase) + id * 2 + 1 FROM dist_sources
                 WHERE \(narrowed("dist_source_names_fts"))\(test("package"))
-            """, values: values + values + stanzaValues + stanzaValues, isProbe: isProbe || trigrams != nil)
+            """, values: binaryValues + values + match + binaryValues + match + values,
+            isProbe: isProbe || trigrams != nil)
     }
 
     /// Of the queries that may narrow a filter's candidates, the one selecting fewest rows among the probes
@@ -202,11 +204,9 @@ extension IndexSearch {
         try registerDebworkFunctions(on: db)
         let withIndexOnly = indexOnly && (areas.isEmpty || areas.contains(.repositories))
         var alternatives = filter.ownerAlternatives
-        if let glob, filter.hasPlainParameters, let byPackage = WhereCompiler.owners(byName: .package, .glob, glob),
-           let bySource = WhereCompiler.owners(byName: .source, .glob, glob) {
+        if let glob, filter.hasPlainParameters, let byName = WhereCompiler.owners(byName: [.package, .source], .glob, glob) {
             // The name glob narrows too: the rows whose package or source matches it.
-            alternatives.append(.init(sql: byPackage.sql + "\nUNION ALL " + bySource.sql, values: byPackage.values + bySource.values,
-                                      isProbe: byPackage.isProbe && bySource.isProbe))
+            alternatives.append(byName)
         }
         let chosen = try narrowest(alternatives)
         let owners = try chosen.map(overDistinctValues)

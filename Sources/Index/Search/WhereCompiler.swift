@@ -53,7 +53,7 @@ public enum WhereCompiler {
         case .condition(let condition):
             let column = try QueryColumn(field: condition.field)
             if case .text(let name) = column, let byName = IndexSearch.NameColumn(rawValue: name) {
-                return owners(byName: byName, condition.relation, condition.value)
+                return owners(byName: [byName], condition.relation, condition.value)
             }
             guard case .field(let name) = column else { return nil }
             let value = SQLValue.text(condition.value)
@@ -101,12 +101,12 @@ public enum WhereCompiler {
         }
     }
 
-    /// The owners of the rows whose name (`Name`, `Package`) or source name (`$Source`) passes a condition,
-    /// through the name indices (``IndexSearch/owners(byName:test:values:literal:isProbe:)``): a probe for an
+    /// The owners of the rows whose name (`Name`, `Package`) or source name (`$Source`), or either, passes a
+    /// condition, through the name indices (``IndexSearch/owners(byName:test:values:literal:isProbe:)``): a probe for an
     /// equality and a glob with a literal start (a range of the index), the names' trigrams for a glob or a
     /// regular expression with a literal of three characters, a scan of the names otherwise. Nil for a version
     /// relation.
-    static func owners(byName column: IndexSearch.NameColumn, _ relation: QueryRelation, _ value: String) -> WhereFilter.Owners? {
+    static func owners(byName columns: [IndexSearch.NameColumn], _ relation: QueryRelation, _ value: String) -> WhereFilter.Owners? {
         let test: (String) -> String
         switch relation {
         case .equal:
@@ -120,7 +120,7 @@ public enum WhereCompiler {
         }
         let literal = relation == .glob ? globLiteral(value) : relation == .regex ? regexLiteral(value) : nil
         let isProbe = relation == .equal || relation == .glob && value.first.map { !"*?[".contains($0) } ?? false
-        return IndexSearch.owners(byName: column, test: test, values: [.text(value)], literal: literal, isProbe: isProbe)
+        return IndexSearch.owners(byName: columns, test: test, values: [.text(value)], literal: literal, isProbe: isProbe)
     }
 
     /// Chains of the same operator become one flat `(a AND b AND c)` and runs of `!` cancel in pairs (every
