@@ -139,6 +139,12 @@ public final class Statement {
         }
     }
 
+    /// The integer of column `index` of the current row (`sqlite3_column_int64`: 0 for NULL), with no ``SQLValue``
+    /// made for it.
+    public func int64(at index: Int32) -> Int64 {
+        sqlite3_column_int64(handle, index)
+    }
+
     /// The text of column `index` of the current row; nil when it is not text. Copied out by length
     /// (`sqlite3_column_bytes`), never as a C string: text holding a NUL comes back whole.
     public func text(at index: Int32) -> String? {

@@ -2,6 +2,8 @@
 public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A `regexp()` pattern Swift's `Regex` refuses; `reason` is the regex engine's message.
     case invalidRegularExpression(pattern: String, reason: String)
+    /// A glob SQLite's GLOB matcher refuses (longer than ``SQLiteGlob/maximumPatternLength``).
+    case invalidGlob(pattern: String, reason: String)
     /// A field name that is not a deb822 field name (only reachable with a hand-built expression).
     case invalidFieldName(String)
     /// A `$Name` that is not a known pseudo-field (only reachable with a hand-built expression).
@@ -11,6 +13,8 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .invalidRegularExpression(let pattern, let reason):
             "invalid regular expression '\(pattern)': \(reason)"
+        case .invalidGlob(let pattern, let reason):
+            "invalid glob '\(pattern)': \(reason)"
         case .invalidFieldName(let name):
             "invalid field name '\(name)'"
         case .unknownPseudoField(let name):
