@@ -102,15 +102,18 @@ public enum SearchText {
         var widths = (lead: 0, version: 0, architecture: 0, area: 0)
         var lines: [Line] = []
         lines.reserveCapacity(hits.count)
-        for hit in hits {
-            var line = Line(joined: nil, version: columns.version.cell(hit.version.isEmpty ? "-" : hit.version),
-                            architecture: columns.architecture.cell(hit.architecture), area: columns.area.cell(hit.area),
-                            artifact: columns.artifact.cell(hit.artifact), leadWidth: 0)
-            if Printable.isPrintableASCII(hit.package) && Printable.isPrintableASCII(hit.path) {
-                line.leadWidth = hit.package.utf8.count + 2 + hit.path.utf8.count
+        // Fields read in place: a `PathHit` copied out of the array retains and releases its nine strings.
+        for index in hits.indices {
+            let version = hits[index].version, package = hits[index].package, path = hits[index].path
+            var line = Line(joined: nil, version: columns.version.cell(version.isEmpty ? "-" : version),
+                            architecture: columns.architecture.cell(hits[index].architecture),
+                            area: columns.area.cell(hits[index].area), artifact: columns.artifact.cell(hits[index].artifact),
+                            leadWidth: 0)
+            if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
+                line.leadWidth = package.utf8.count + 2 + path.utf8.count
             } else {
                 // Widths do not add up across a join (a combining mark at the start of the path).
-                let cell = Printable.escapedCell("\(hit.package): \(hit.path)")
+                let cell = Printable.escapedCell("\(package): \(path)")
                 line.joined = cell.text
                 line.leadWidth = cell.width
             }
@@ -124,15 +127,17 @@ public enum SearchText {
         bytes.reserveCapacity(hits.count * (widths.lead + widths.version + widths.architecture + widths.area + 9)
                               + lines.reduce(0) { $0 + $1.artifact.text.utf8.count + 1 })
         func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        func pad(_ count: Int) { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
-        for (hit, line) in zip(hits, lines) {
+        // Padding is a slice of one row of spaces: appending a `repeatElement` goes byte by byte.
+        let spaces = [UInt8](repeating: UInt8(ascii: " "), count: max(widths.lead, widths.version, widths.architecture, widths.area) + 2)
+        func pad(_ count: Int) { bytes.append(contentsOf: spaces[..<count]) }
+        for (index, line) in lines.enumerated() {
             if let joined = line.joined {
                 append(joined)
             } else {
-                append(hit.package)
+                append(hits[index].package)
                 bytes.append(UInt8(ascii: ":"))
                 bytes.append(UInt8(ascii: " "))
-                append(hit.path)
+                append(hits[index].path)
             }
             pad(widths.lead - line.leadWidth + 2)
             append(line.version.text)
