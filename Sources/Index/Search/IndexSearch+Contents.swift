@@ -175,31 +175,89 @@ extension IndexSearch {
         let head = String(literal[...slash])
         let tail = String(literal[literal.index(after: slash)...])
         guard let last = tail.unicodeScalars.last else { return parts[0] }
-        // Names starting with the tail: a range of the names' unique index.
+        // Names starting with the tail: a range of the names' unique index, given as runs of ids when they are
+        // few (``nameIDRuns(from:before:atMost:)``): a range of `contents_by_name` per run, not a seek per name.
         var next = String(tail.unicodeScalars.dropLast())
         next.unicodeScalars.append(Unicode.Scalar(last.value + 1) ?? last)
-        let range = "name >= \(bind(.text(tail))) AND name < \(bind(.text(next)))"
-        let names = "SELECT id FROM contents_names WHERE \(range)"
+        let runs = try nameIDRuns(from: tail, before: next, atMost: Self.nameLedLimit)
+        // The rows whose name is in the range, as `select(condition on the name id column)`: one select per run
+        // of ids (disjoint: a UNION ALL; an OR of the ranges made SQLite drop duplicates through a temporary
+        // index, 60,000 rows for `__init__.py`), or one select of the names' query. A function: each call binds
+        // its values, and a statement's parameters must all be used.
+        func byName(_ select: (String) -> String) -> String {
+            guard let runs, runs.count <= Self.maximumNameRuns else {
+                return select("IN (SELECT id FROM contents_names WHERE name >= \(bind(.text(tail))) AND name < \(bind(.text(next))))")
+            }
+            let arms = runs.map { select("BETWEEN \(bind(.integer($0.lowerBound))) AND \(bind(.integer($0.upperBound)))") }
+            guard arms.count != 1 else { return arms[0] }
+            return arms.isEmpty ? select("IN (SELECT 0 WHERE 0)") : "SELECT * FROM (\(arms.joined(separator: " UNION ALL ")))"
+        }
         guard head != "/" else {
-            parts.append("\(rows) WHERE name_id IN (\(names))")
+            parts.append(byName { "\(rows) WHERE name_id \($0)" })
             return parts.joined(separator: " UNION ")
         }
         let length = bind(.integer(Int64(head.unicodeScalars.count)))
         let headValue = bind(.text(head))
         func ending(_ column: String) -> String { "substr(\(column), -\(length)) = \(headValue)" }
-        if try namesStarting(with: tail, before: next, fewerThan: Self.nameLedLimit) {
-            parts.append("""
+        // More names than the limit have at least as many entries.
+        let nameLed = try runs.map { runs in
+            runs.count <= Self.maximumNameRuns
+                ? try entries(inNameIDRuns: runs, fewerThan: Self.nameLedLimit)
+                : try namesStarting(with: tail, before: next, fewerThan: Self.nameLedLimit)
+        } ?? false
+        if nameLed {
+            parts.append(byName { names in
+                """
                 SELECT c.list_id, c.dir_id, c.name_id, c.package_id FROM contents c JOIN contents_dirs d ON d.id = c.dir_id
-                WHERE c.name_id IN (\(names)) AND \(ending("d.path"))
-                """)
+                WHERE c.name_id \(names) AND \(ending("d.path"))
+                """
+            })
         } else {
             let headDirectories = Self.trigramQuery(head).map {
                 "SELECT id FROM contents_dirs WHERE id IN (SELECT rowid FROM contents_dir_fts WHERE contents_dir_fts MATCH \(bind(.text($0)))) AND \(ending("path"))"
             } ?? "SELECT id FROM contents_dirs WHERE \(ending("path"))"
-            parts.append("\(rows) WHERE name_id IN (\(names)) AND dir_id IN (\(headDirectories))")
+            // Found once, not once per run (a WITH inside a compound's part needs a subquery of its own).
+            parts.append("SELECT * FROM (WITH ending AS MATERIALIZED (\(headDirectories)) "
+                         + byName { "\(rows) WHERE name_id \($0) AND dir_id IN ending" } + ")")
         }
         return parts.joined(separator: " UNION ")
     }
+
+    /// The ids of the Contents names in [`start`, `end`) as runs of consecutive ids, in order; nil when there are
+    /// more than `limit` names. Each Contents file adds its new names in name order (``IndexStore``'s
+    /// `writeContents`), so a range of names is about one run per file that added some (`ls`…: 1,326 names, 2 runs on
+    /// bookworm main), and a run is one range of `contents_by_name`. Exact however the ids were given: a run holds
+    /// only ids read here.
+    func nameIDRuns(from start: String, before end: String, atMost limit: Int) throws -> [ClosedRange<Int64>]? {
+        var ids = try db.query("SELECT id FROM contents_names WHERE name >= ?1 AND name < ?2 LIMIT ?3",
+                               [.text(start), .text(end), .integer(Int64(limit) + 1)]) { $0.int(0) }
+        guard ids.count <= limit else { return nil }
+        ids.sort()
+        var runs: [ClosedRange<Int64>] = []
+        for id in ids {
+            if let last = runs.last, last.upperBound + 1 == id {
+                runs[runs.count - 1] = last.lowerBound...id
+            } else {
+                runs.append(id...id)
+            }
+        }
+        return runs
+    }
+
+    /// Whether fewer than `limit` Contents entries have a name id in `runs` (each run one range of
+    /// `contents_by_name`, read at most `limit` entries far in all).
+    func entries(inNameIDRuns runs: [ClosedRange<Int64>], fewerThan limit: Int) throws -> Bool {
+        var count: Int64 = 0
+        for run in runs {
+            count += try db.scalar("SELECT count(*) FROM (SELECT 1 FROM contents WHERE name_id BETWEEN ?1 AND ?2 LIMIT ?3)",
+                                   [.integer(run.lowerBound), .integer(run.upperBound), .integer(Int64(limit) - count)])?.int ?? 0
+            if count >= limit { return false }
+        }
+        return true
+    }
+
+    /// Runs of name ids at most this many are given to SQLite as ranges (an OR of them); more, as the names' query.
+    static let maximumNameRuns = 32
 
     /// Entries at most this many make the names lead a straddling literal.
     static let nameLedLimit = 5000
