@@ -55,7 +55,7 @@ let package = Package(
         // MARK: The thin executable
         .executableTarget(name: "debwork", dependencies: [
             "Index", "Query", "ConfigurationFile", "Debdiff", "Port", "MiniBuildd", "Artifacts", "DebianFormats", "JSONOutput",
-            "RepositoryState", "Installability",
+            "RepositoryState", "Installability", "SystemCalls",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
             // Start-up (docs/BENCHMARKS.md, "Start-up"): lld (the toolchain's /opt/swift/usr/bin/ld.lld) packs the

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -76,6 +77,8 @@ struct Debwork: ParsableCommand {
               !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion-script")
                                            || $0 == "---completion" || $0.hasPrefix("--experimental") })
         else { return false }
+        // One short read of the index and a listing: fewer page faults (docs/BENCHMARKS.md, "Page faults").
+        Memory.tuneHeapForOneQuery()
         guard var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())) else { return false }
         do {
             try parsed.run()
