@@ -43,9 +43,14 @@ struct TrigramQueryTests {
         #expect(IndexSearch.trigramQuery("a\"bcd") == "\"bcd\" AND \"\"\"bc\" AND \"a\"\"b\"")
     }
 
+    /// The common trigrams are 3-byte records in strict byte order (what the binary search needs), each found.
     @Test func theTableIsWholeTrigrams() {
-        #expect(IndexSearch.commonTrigramText.unicodeScalars.count % 3 == 0)
-        #expect(IndexSearch.commonTrigrams.count * 3 == IndexSearch.commonTrigramText.unicodeScalars.count)
-        #expect(IndexSearch.commonTrigrams.contains("con") && IndexSearch.commonTrigrams.contains("/us"))
+        let bytes = Array(IndexSearch.commonTrigramText.utf8)
+        #expect(bytes.count % 3 == 0 && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F })
+        let records = stride(from: 0, to: bytes.count, by: 3).map { Array(bytes[$0..<($0 + 3)]) }
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+        for record in records { #expect(IndexSearch.isCommonTrigram(String(decoding: record, as: UTF8.self))) }
+        #expect(IndexSearch.isCommonTrigram("con") && IndexSearch.isCommonTrigram("/us"))
+        #expect(!IndexSearch.isCommonTrigram("zzq") && !IndexSearch.isCommonTrigram("co") && !IndexSearch.isCommonTrigram("éco"))
     }
 }
