@@ -43,24 +43,22 @@ struct ContentsPathTestTests {
         return answer
     }
 
-    @Test func substringIsInstr() throws {
-        let db = try Database(path: ":memory:")
-        for pattern in Self.substrings {
-            for path in Self.paths {
-                #expect(try Self.swift(.substring(pattern), path) == Self.sql(db, "instr(?2, ?1) > 0", pattern: pattern, path: path),
-                        "\(pattern) in \(path)")
+    /// Every pattern on every path: the Swift test and the SQL expression (`?1` the pattern, `?2` the path) agree.
+    static func expectAgreement(_ patterns: [String], _ match: (String) -> IndexSearch.PathMatch, _ expression: String,
+                                db: Database) throws {
+        for pattern in patterns {
+            for path in paths {
+                #expect(try swift(match(pattern), path) == sql(db, expression, pattern: pattern, path: path), "\(pattern) on \(path)")
             }
         }
     }
 
+    @Test func substringIsInstr() throws {
+        try Self.expectAgreement(Self.substrings, { .substring($0) }, "instr(?2, ?1) > 0", db: Database(path: ":memory:"))
+    }
+
     @Test func globIsSQLiteGlob() throws {
-        let db = try Database(path: ":memory:")
-        for pattern in Self.globs {
-            for path in Self.paths {
-                #expect(try Self.swift(.glob(pattern), path) == Self.sql(db, "?2 GLOB ?1", pattern: pattern, path: path),
-                        "\(pattern) on \(path)")
-            }
-        }
+        try Self.expectAgreement(Self.globs, { .glob($0) }, "?2 GLOB ?1", db: Database(path: ":memory:"))
         // The NUL ends the match for both: `*.desktop` does not match "/usr/bin/a\0b.desktop".
         #expect(try !Self.swift(.glob("*.desktop"), Self.paths[10]))
     }
@@ -68,12 +66,7 @@ struct ContentsPathTestTests {
     @Test func regexIsTheRegexpFunction() throws {
         let db = try Database(path: ":memory:")
         try registerDebworkFunctions(on: db)
-        for pattern in Self.regexes {
-            for path in Self.paths {
-                #expect(try Self.swift(.regex(pattern), path) == Self.sql(db, "regexp(?1, ?2)", pattern: pattern, path: path),
-                        "\(pattern) on \(path)")
-            }
-        }
+        try Self.expectAgreement(Self.regexes, { .regex($0) }, "regexp(?1, ?2)", db: db)
     }
 
     @Test func aGlobLongerThanSQLiteTakesIsRefused() throws {
