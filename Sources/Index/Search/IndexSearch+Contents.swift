@@ -61,11 +61,13 @@ extension IndexSearch {
         while try statement.step() {
             let list = statement.int64(at: 0)
             path.removeAll(keepingCapacity: true)
-            path.append(contentsOf: try directories.bytes(statement.int64(at: 1)))
+            // A row whose directory or package has no row is left out, as the join it replaces left it out.
+            guard let directory = try directories.bytes(statement.int64(at: 1)) else { continue }
+            path.append(contentsOf: directory)
             statement.withBytes(at: 3) { path.append(contentsOf: $0) }
             guard try test.matches(&path) else { continue }
             let packageID = statement.int64(at: 2)
-            let packageBytes = try packages.bytes(packageID)
+            guard let packageBytes = try packages.bytes(packageID) else { continue }
             let package = String(decoding: packageBytes, as: UTF8.self)
             if shadowing != nil {
                 let key = ContentsPackageKey(list: list, package: packageID)
@@ -378,20 +380,21 @@ private struct ContentsPackageKey: Hashable {
 /// The text of a directory or package id, read once per id: a listing's rows share a few hundred of each.
 private struct ContentsLookup {
     let statement: Statement
-    private var known: [Int64: [UInt8]] = [:]
+    private var known: [Int64: [UInt8]?] = [:]
 
     init(db: Database, sql: String) throws {
         statement = try db.prepare(sql)
     }
 
-    /// The bytes of `id`'s text ("" for an id with no row: the index keeps every id a Contents row holds).
-    mutating func bytes(_ id: Int64) throws -> [UInt8] {
+    /// The bytes of `id`'s text; nil for an id with no row (never in an index debwork wrote: no row of either table
+    /// is deleted).
+    mutating func bytes(_ id: Int64) throws -> [UInt8]? {
         if let bytes = known[id] { return bytes }
         statement.rewind()
         try statement.bind(id, at: 1)
-        let bytes = try statement.step() ? statement.withBytes(at: 0) { Array($0) } : []
+        let bytes = try statement.step() ? statement.withBytes(at: 0) { Array($0) } : nil
         statement.rewind()
-        known[id] = bytes
+        known[id] = .some(bytes)
         return bytes
     }
 }
