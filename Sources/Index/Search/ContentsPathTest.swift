@@ -1,0 +1,42 @@
+import SQLite
+import SystemCalls
+
+/// The exact test of a Contents path (directory and name, as shown), on its bytes: a substring (as `instr`), a
+/// glob (SQLite's own GLOB matcher, as in every other path search) or a regular expression (as the `regexp`
+/// function).
+struct ContentsPathTest {
+    private enum Kind {
+        case substring([UInt8])
+        case glob([CChar])
+        case regex(String, RegexCache)
+    }
+    private let kind: Kind
+
+    init(_ match: IndexSearch.PathMatch) throws {
+        switch match {
+        case .substring(let text): kind = .substring(Array(text.utf8))
+        case .glob(let pattern):
+            guard pattern.utf8.count <= SQLiteGlob.maximumPatternLength else {
+                throw QueryError.invalidGlob(pattern: pattern, reason: "longer than \(SQLiteGlob.maximumPatternLength) bytes")
+            }
+            kind = .glob(pattern.utf8CString.map { $0 })
+        case .regex(let pattern): kind = .regex(pattern, RegexCache())
+        }
+    }
+
+    /// Whether `path` matches; `path` may be changed (a NUL appended for the glob matcher).
+    func matches(_ path: inout [UInt8]) throws -> Bool {
+        switch kind {
+        case .substring(let needle):
+            return needle.withUnsafeBytes { needle in path.withUnsafeBytes { ByteSearch.firstOffset(of: needle, in: $0) != nil } }
+        case .glob(let pattern):
+            path.append(0)
+            defer { path.removeLast() }
+            return pattern.withUnsafeBufferPointer { pattern in
+                path.withUnsafeBytes { SQLiteGlob.matches(pattern: pattern.baseAddress!, text: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            }
+        case .regex(let pattern, let regexes):
+            return try regexes.matches(pattern, String(decoding: path, as: UTF8.self))
+        }
+    }
+}
