@@ -185,7 +185,7 @@ extension IndexSearch {
         // of ids (disjoint: a UNION ALL; an OR of the ranges made SQLite drop duplicates through a temporary
         // index, 60,000 rows for `__init__.py`), or one select of the names' query. A function: each call binds
         // its values, and a statement's parameters must all be used.
-        func byName(_ select: (String) -> String) -> String {
+        func startingWithTail(_ select: (String) -> String) -> String {
             guard let runs, runs.count <= Self.maximumNameRuns else {
                 return select("IN (SELECT id FROM contents_names WHERE name >= \(bind(.text(tail))) AND name < \(bind(.text(next))))")
             }
@@ -194,7 +194,7 @@ extension IndexSearch {
             return arms.isEmpty ? select("IN (SELECT 0 WHERE 0)") : "SELECT * FROM (\(arms.joined(separator: " UNION ALL ")))"
         }
         guard head != "/" else {
-            parts.append(byName { "\(rows) WHERE name_id \($0)" })
+            parts.append(startingWithTail { "\(rows) WHERE name_id \($0)" })
             return parts.joined(separator: " UNION ")
         }
         let length = bind(.integer(Int64(head.unicodeScalars.count)))
@@ -207,7 +207,7 @@ extension IndexSearch {
                 : try namesStarting(with: tail, before: next, fewerThan: Self.nameLedLimit)
         } ?? false
         if nameLed {
-            parts.append(byName { names in
+            parts.append(startingWithTail { names in
                 """
                 SELECT c.list_id, c.dir_id, c.name_id, c.package_id FROM contents c JOIN contents_dirs d ON d.id = c.dir_id
                 WHERE c.name_id \(names) AND \(ending("d.path"))
@@ -219,7 +219,7 @@ extension IndexSearch {
             } ?? "SELECT id FROM contents_dirs WHERE \(ending("path"))"
             // Found once, not once per run (a WITH inside a compound's part needs a subquery of its own).
             parts.append("SELECT * FROM (WITH ending AS MATERIALIZED (\(headDirectories)) "
-                         + byName { "\(rows) WHERE name_id \($0) AND dir_id IN ending" } + ")")
+                         + startingWithTail { "\(rows) WHERE name_id \($0) AND dir_id IN ending" } + ")")
         }
         return parts.joined(separator: " UNION ")
     }
