@@ -2,7 +2,7 @@ import DebworkTestSupport
 @testable import Index
 import Testing
 
-/// The order of Contents hits (``IndexSearch/sortedHits(_:lists:)``): package, the list's rank, path, each by
+/// The order of Contents hits (``ContentsHitOrder``): package, the list's rank, path, each by
 /// its UTF-8 bytes as SQLite's `BINARY` collation compares, then the list's id.
 struct ContentsOrderTests {
     typealias Row = (package: String, list: Int64, path: String)
@@ -12,6 +12,15 @@ struct ContentsOrderTests {
         2: .init(architecture: "all", area: "repositories", artifact: "a", distribution: "d", component: "main", rank: 1),
         3: .init(architecture: "all", area: "repositories", artifact: "a", distribution: "e", component: "main", rank: 1),
     ]
+
+    /// The rows' order as the search sorts its hits.
+    static func sorted(_ rows: [Row]) -> [Int] {
+        var order = ContentsHitOrder()
+        for row in rows {
+            order.append(package: Array(row.package.utf8), rank: lists[row.list]?.rank ?? 0, path: Array(row.path.utf8), list: row.list)
+        }
+        return order.sorted()
+    }
 
     /// The reference: the same keys compared as byte arrays.
     static func reference(_ rows: [Row]) -> [Int] {
@@ -30,13 +39,13 @@ struct ContentsOrderTests {
         // `String` holds "é" and "e" + U+0301 equal; by bytes they differ (0x65 < 0xC3), and "Z" < "a".
         let rows: [Row] = [("é", 1, "/x"), ("e\u{301}", 1, "/x"), ("a", 1, "/x"), ("Z", 1, "/x"), ("a", 1, "/usr/bin/é"),
                            ("a", 1, "/usr/bin/e\u{301}"), ("a", 1, "/usr/bin"), ("", 1, "/")]
-        #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == [7, 3, 6, 5, 4, 2, 1, 0])
-        #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == Self.reference(rows))
+        #expect(Self.sorted(rows) == [7, 3, 6, 5, 4, 2, 1, 0])
+        #expect(Self.sorted(rows) == Self.reference(rows))
     }
 
     @Test func rankBeforePathAndListLast() {
         let rows: [Row] = [("p", 3, "/a"), ("p", 2, "/b"), ("p", 1, "/z"), ("p", 2, "/a")]
-        #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == [2, 3, 0, 1])
+        #expect(Self.sorted(rows) == [2, 3, 0, 1])
     }
 
     @Test func agreesWithTheByteOrderOnRandomRows() {
@@ -45,7 +54,7 @@ struct ContentsOrderTests {
         func text() -> String { (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
         for _ in 0..<50 {
             let rows: [Row] = (0..<40).map { _ in (text(), Int64.random(in: 1...3, using: &random), text()) }
-            #expect(IndexSearch.sortedHits(rows, lists: Self.lists) == Self.reference(rows))
+            #expect(Self.sorted(rows) == Self.reference(rows))
         }
     }
 }

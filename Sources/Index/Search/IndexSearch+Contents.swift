@@ -95,16 +95,6 @@ extension IndexSearch {
             """, [.integer(list), .text(package)])?.int == 1
     }
 
-    /// The order of Contents hits, as indices into `rows`: by package, the list's rank (architecture, area and
-    /// artifact), path, each bytewise as SQLite compares, then the list's id (a stable order). See ``ContentsHitOrder``.
-    static func sortedHits(_ rows: [(package: String, list: Int64, path: String)], lists: [Int64: ContentsList]) -> [Int] {
-        var order = ContentsHitOrder()
-        for row in rows {
-            order.append(package: Array(row.package.utf8), rank: lists[row.list]?.rank ?? 0, path: Array(row.path.utf8), list: row.list)
-        }
-        return order.sorted()
-    }
-
     /// A Contents file in scope, and its place in the order of hits.
     struct ContentsList {
         var architecture: String
