@@ -76,39 +76,44 @@ public enum SearchText {
     /// rendering instructions joining the first cell and filling the rows' arrays.
     static func pathTable(_ hits: [PathHit]) -> String {
         typealias Cell = (text: String, width: Int)
+        /// A line: the cells of its last four columns by their index in each ``Column`` (a line of four `Cell`s
+        /// retained and released their strings at each copy: 7 M of `*.desktop`'s rendering).
         struct Line {
             /// The escaped `package: path` when either part needs escaping; nil: package and path as they are.
             var joined: String?
-            var version: Cell
-            var architecture: Cell
-            var area: Cell
-            var artifact: Cell
             var leadWidth: Int
+            var version: Int32
+            var architecture: Int32
+            var area: Int32
+            var artifact: Int32
         }
-        /// The cell of a column's value, reused while the value repeats (a Contents file's hits share four). Compared
-        /// by bytes: `String`'s `==` holds `é` and `e` + U+0301 equal, and the second must not be shown as the first.
+        /// A column's distinct cells, a new one made only when the value changes from the previous line's (a
+        /// Contents file's hits share four). Compared by bytes: `String`'s `==` holds `é` and `e` + U+0301 equal, and
+        /// the second must not be shown as the first.
         struct Column {
             var value: String?
-            var cell: Cell = ("", 0)
-            mutating func cell(_ text: String) -> Cell {
+            var cells: [Cell] = []
+            var width = 0
+            mutating func cell(_ text: String) -> Int32 {
                 if value.map({ ByteSearch.order($0, text) != 0 }) ?? true {
                     value = text
-                    cell = Printable.escapedCell(text)
+                    let cell = Printable.escapedCell(text)
+                    cells.append(cell)
+                    width = max(width, cell.width)
                 }
-                return cell
+                return Int32(cells.count - 1)
             }
         }
-        var columns = (version: Column(), architecture: Column(), area: Column(), artifact: Column())
-        var widths = (lead: 0, version: 0, architecture: 0, area: 0)
+        var version = Column(), architecture = Column(), area = Column(), artifact = Column()
+        var leadWidth = 0
         var lines: [Line] = []
         lines.reserveCapacity(hits.count)
         // Fields read in place: a `PathHit` copied out of the array retains and releases its nine strings.
         for index in hits.indices {
-            let version = hits[index].version, package = hits[index].package, path = hits[index].path
-            var line = Line(joined: nil, version: columns.version.cell(version.isEmpty ? "-" : version),
-                            architecture: columns.architecture.cell(hits[index].architecture),
-                            area: columns.area.cell(hits[index].area), artifact: columns.artifact.cell(hits[index].artifact),
-                            leadWidth: 0)
+            let package = hits[index].package, path = hits[index].path
+            var line = Line(joined: nil, leadWidth: 0, version: version.cell(hits[index].version.isEmpty ? "-" : hits[index].version),
+                            architecture: architecture.cell(hits[index].architecture), area: area.cell(hits[index].area),
+                            artifact: artifact.cell(hits[index].artifact))
             if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
                 line.leadWidth = package.utf8.count + 2 + path.utf8.count
             } else {
@@ -117,39 +122,33 @@ public enum SearchText {
                 line.joined = cell.text
                 line.leadWidth = cell.width
             }
-            widths.lead = max(widths.lead, line.leadWidth)
-            widths.version = max(widths.version, line.version.width)
-            widths.architecture = max(widths.architecture, line.architecture.width)
-            widths.area = max(widths.area, line.area.width)
+            leadWidth = max(leadWidth, line.leadWidth)
             lines.append(line)
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(hits.count * (widths.lead + widths.version + widths.architecture + widths.area + 9)
-                              + lines.reduce(0) { $0 + $1.artifact.text.utf8.count + 1 })
-        func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        // Padding is a slice of one row of spaces: appending a `repeatElement` goes byte by byte.
-        let spaces = [UInt8](repeating: UInt8(ascii: " "), count: max(widths.lead, widths.version, widths.architecture, widths.area) + 2)
-        func pad(_ count: Int) { bytes.append(contentsOf: spaces[..<count]) }
-        for (index, line) in lines.enumerated() {
-            if let joined = line.joined {
-                append(joined)
-            } else {
-                append(hits[index].package)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(UInt8(ascii: " "))
-                append(hits[index].path)
-            }
-            pad(widths.lead - line.leadWidth + 2)
-            append(line.version.text)
-            pad(widths.version - line.version.width + 2)
-            append(line.architecture.text)
-            pad(widths.architecture - line.architecture.width + 2)
-            append(line.area.text)
-            pad(widths.area - line.area.width + 2)
-            append(line.artifact.text)
-            bytes.append(UInt8(ascii: "\n"))
+        func append(_ column: Column, _ cell: Int32, padded: Bool, to buffer: inout LineBuffer) {
+            let cell = column.cells[Int(cell)]
+            buffer.append(cell.text)
+            if padded { buffer.pad(column.width - cell.width + 2) }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        var buffer = LineBuffer(capacity: hits.count * (leadWidth + version.width + architecture.width + area.width + 9)
+                                + lines.reduce(0) { $0 + artifact.cells[Int($1.artifact)].text.utf8.count + 1 })
+        for index in lines.indices {
+            if let joined = lines[index].joined {
+                buffer.append(joined)
+            } else {
+                buffer.append(hits[index].package)
+                buffer.append(UInt8(ascii: ":"))
+                buffer.append(UInt8(ascii: " "))
+                buffer.append(hits[index].path)
+            }
+            buffer.pad(leadWidth - lines[index].leadWidth + 2)
+            append(version, lines[index].version, padded: true, to: &buffer)
+            append(architecture, lines[index].architecture, padded: true, to: &buffer)
+            append(area, lines[index].area, padded: true, to: &buffer)
+            append(artifact, lines[index].artifact, padded: false, to: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        return buffer.text
     }
 
     /// Left-aligned columns, two spaces apart; the last column is not padded. Built as bytes in one
