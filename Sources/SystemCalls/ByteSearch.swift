@@ -39,13 +39,17 @@ public enum ByteSearch {
 
 /// `void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen)` from `<string.h>`.
 @_silgen_name("memmem")
-private func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer,
+func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer,
                          _ needleLength: Int) -> UnsafeMutableRawPointer?
 
 /// `void *memrchr(const void *s, int c, size_t n)` from `<string.h>`.
 @_silgen_name("memrchr")
-private func glibcMemrchr(_ bytes: UnsafeRawPointer, _ byte: Int32, _ count: Int) -> UnsafeMutableRawPointer?
+func glibcMemrchr(_ bytes: UnsafeRawPointer, _ byte: Int32, _ count: Int) -> UnsafeMutableRawPointer?
 
 /// `int memcmp(const void *s1, const void *s2, size_t n)` from `<string.h>`.
 @_silgen_name("memcmp")
-private func glibcMemcmp(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Int32
+func glibcMemcmp(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Int32
+
+/// `void *memchr(const void *s, int c, size_t n)` from `<string.h>`.
+@_silgen_name("memchr")
+func glibcMemchr(_ bytes: UnsafeRawPointer, _ byte: Int32, _ count: Int) -> UnsafeMutableRawPointer?

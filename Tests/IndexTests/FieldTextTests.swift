@@ -1,6 +1,7 @@
 import DebworkTestSupport
 @testable import Index
 import SQLite
+import struct SystemCalls.ByteFinder
 import Testing
 
 /// `field_text` (Schema 12): each field's distinct values in NUL-joined chunks, through which a `--where` glob finds the
@@ -243,7 +244,7 @@ import Testing
         func found(_ needle: String, limit: Int = 10) -> ([String], Bool) {
             var values: [String] = []
             let complete = chunk.withUnsafeBytes { bytes in
-                FieldText.values(in: bytes, containing: Array(needle.utf8), limit: limit) { values.append(String(decoding: $0, as: UTF8.self)) }
+                FieldText.values(in: bytes, containing: ByteFinder(Array(needle.utf8)), limit: limit) { values.append(String(decoding: $0, as: UTF8.self)) }
             }
             return (values, complete)
         }
@@ -254,7 +255,7 @@ import Testing
         #expect(found("q") == ([], true))
         #expect(found("x") == (["xbcx"], true), "two hits in one value: the value once")
         var none = 0
-        _ = [UInt8]().withUnsafeBytes { FieldText.values(in: $0, containing: Array("a".utf8), limit: 1) { _ in none += 1 } }
+        _ = [UInt8]().withUnsafeBytes { FieldText.values(in: $0, containing: ByteFinder(Array("a".utf8)), limit: 1) { _ in none += 1 } }
         #expect(none == 0)
     }
 }

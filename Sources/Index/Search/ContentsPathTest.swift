@@ -6,7 +6,7 @@ import SystemCalls
 /// function).
 struct ContentsPathTest {
     private enum Kind {
-        case substring([UInt8])
+        case substring(ByteFinder)
         case glob([CChar])
         case regex(String, RegexCache)
     }
@@ -14,7 +14,7 @@ struct ContentsPathTest {
 
     init(_ match: IndexSearch.PathMatch) throws {
         switch match {
-        case .substring(let text): kind = .substring(Array(text.utf8))
+        case .substring(let text): kind = .substring(ByteFinder(Array(text.utf8)))
         case .glob(let pattern):
             guard pattern.utf8.count <= SQLiteGlob.maximumPatternLength else {
                 throw QueryError.invalidGlob(pattern: pattern, reason: "longer than \(SQLiteGlob.maximumPatternLength) bytes")
@@ -28,7 +28,7 @@ struct ContentsPathTest {
     func matches(_ path: inout [UInt8]) throws -> Bool {
         switch kind {
         case .substring(let needle):
-            return needle.withUnsafeBytes { needle in path.withUnsafeBytes { ByteSearch.firstOffset(of: needle, in: $0) != nil } }
+            return path.withUnsafeBytes { needle.firstOffset(in: $0) != nil }
         case .glob(let pattern):
             path.append(0)
             defer { path.removeLast() }

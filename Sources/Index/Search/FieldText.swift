@@ -3,11 +3,11 @@ import SystemCalls
 /// The layout of a `field_text` chunk (Schema 12): distinct values of one control field joined by NUL bytes, none
 /// holding a NUL itself.
 enum FieldText {
-    /// Calls `body` with each value of `chunk` that contains `needle` (which holds no NUL byte), in order, each
-    /// once, the bytes valid only inside `body`.
+    /// Calls `body` with each value of `chunk` that contains `needle`'s needle (which holds no NUL byte), in order,
+    /// each once, the bytes valid only inside `body`.
     ///
     /// - Returns: false when more than `limit` values contain it (`body` was called for the first `limit`).
-    static func values(in chunk: UnsafeRawBufferPointer, containing needle: [UInt8], limit: Int,
+    static func values(in chunk: UnsafeRawBufferPointer, containing needle: ByteFinder, limit: Int,
                        _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
         let count = chunk.count
         var found = 0
@@ -15,7 +15,7 @@ enum FieldText {
         var offset = 0
         while offset <= count {
             let rest = UnsafeRawBufferPointer(rebasing: chunk[offset...])
-            guard let hit = needle.withUnsafeBytes({ ByteSearch.firstOffset(of: $0, in: rest) }) else { break }
+            guard let hit = needle.firstOffset(in: rest) else { break }
             let position = offset + hit
             let start = ByteSearch.lastOffset(of: 0, in: UnsafeRawBufferPointer(rebasing: chunk[offset..<position]))
                 .map { offset + $0 + 1 } ?? offset

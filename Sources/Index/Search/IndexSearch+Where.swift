@@ -1,4 +1,5 @@
 import Artifacts
+import SystemCalls
 import SQLite
 
 extension IndexSearch {
@@ -142,8 +143,8 @@ extension IndexSearch {
     /// instead of 56 k rows. Nil when `field_text` cannot serve: it is stale, the field has no chunks, or more
     /// than one value per ``rowsPerLookup`` rows (and more than ``minimumLookups``) holds the literal.
     func ownersThroughFieldText(_ scan: WhereFilter.Owners.Scan, literal: String) throws -> WhereFilter.Owners? {
-        let needle = Array(literal.utf8)
-        guard !needle.contains(0),
+        let needle = ByteFinder(Array(literal.utf8))
+        guard !needle.needle.contains(0),
               try db.scalar("SELECT count(*) FROM meta WHERE key = 'field_text_stale'")?.int == 0 else { return nil }
         let field = SQLValue.text(scan.field)
         guard let rows = try db.scalar("SELECT sum(rows) FROM field_text WHERE name = ?1", [field])?.int else { return nil }
