@@ -16,12 +16,13 @@ struct ContentsOrderTests {
     /// The rows' order as the search sorts its hits.
     static func sorted(_ rows: [Row]) -> [Int] {
         var order = ContentsHitOrder()
-        // An id per distinct package by bytes ("é" and "e" + U+0301 are two), as the search's package ids are.
-        var ids: [[UInt8]: Int64] = [:]
+        // A slot per distinct package by bytes ("é" and "e" + U+0301 are two), numbered as first seen, as the
+        // search's package slots are.
+        var slots: [[UInt8]: Int] = [:]
         for row in rows {
-            let id = ids[Array(row.package.utf8)] ?? Int64(ids.count)
-            ids[Array(row.package.utf8)] = id
-            order.append(package: row.package, id: id, rank: lists[row.list]?.rank ?? 0, path: Array(row.path.utf8), list: row.list)
+            let slot = slots[Array(row.package.utf8)] ?? slots.count
+            slots[Array(row.package.utf8)] = slot
+            order.append(package: row.package, slot: slot, rank: lists[row.list]?.rank ?? 0, path: Array(row.path.utf8), list: row.list)
         }
         return order.sorted()
     }

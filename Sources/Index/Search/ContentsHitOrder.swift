@@ -12,35 +12,31 @@ struct ContentsHitOrder {
         /// The package's slot (``packages``), then, once sorted, its place among the packages.
         var package: Int32
         var rank: Int32
-        var path: Range<Int32>
+        var path: Range<Int>
         var list: Int64
     }
     private var bytes: [UInt8] = []
     private var keys: [Key] = []
-    /// Each distinct package's bytes in ``bytes``, by slot.
-    private var packages: [Range<Int>] = []
-    /// The slot of each package id given.
-    private var slots: [Int64: Int32] = [:]
+    /// Each distinct package's bytes in ``bytes``, by slot (nil: a slot no hit was added with).
+    private var packages: [Range<Int>?] = []
 
-    /// Adds the next hit (its index is the number added before it). `packageID` identifies `package`: hits
-    /// with the same id have the same package, and different ids different packages (bytewise).
-    mutating func append(package: String, id packageID: Int64, rank: Int, path: [UInt8], list: Int64) {
-        let slot: Int32
-        if let known = slots[packageID] {
-            slot = known
-        } else {
+    /// Adds the next hit (its index is the number added before it). `slot` numbers the distinct packages, small
+    /// and dense (the search's lookup numbers them as first read, 0, 1, …, some never added): hits with the same
+    /// slot have the same package, different slots different packages (bytewise); `package` is read only for a
+    /// new slot.
+    mutating func append(package: String, slot: Int, rank: Int, path: [UInt8], list: Int64) {
+        if slot >= packages.count { packages.append(contentsOf: repeatElement(nil, count: slot + 1 - packages.count)) }
+        if packages[slot] == nil {
             let start = bytes.count
             // Through the string's contiguous UTF-8 (one copy); the `utf8` view goes element by element.
             if package.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
                 bytes.append(contentsOf: package.utf8)
             }
-            slot = Int32(packages.count)
-            packages.append(start..<bytes.count)
-            slots[packageID] = slot
+            packages[slot] = start..<bytes.count
         }
-        let pathStart = Int32(bytes.count)
+        let pathStart = bytes.count
         bytes.append(contentsOf: path)
-        keys.append(Key(index: Int32(keys.count), package: slot, rank: Int32(rank), path: pathStart..<Int32(bytes.count), list: list))
+        keys.append(Key(index: Int32(keys.count), package: Int32(slot), rank: Int32(rank), path: pathStart..<bytes.count, list: list))
     }
 
     /// The hits' indices in order.
@@ -50,7 +46,8 @@ struct ContentsHitOrder {
                 ByteSearch.order(UnsafeRawBufferPointer(rebasing: buffer[a]), UnsafeRawBufferPointer(rebasing: buffer[b]))
             }
             var place = [Int32](repeating: 0, count: packages.count)
-            for (position, slot) in packages.indices.sorted(by: { order(packages[$0], packages[$1]) < 0 }).enumerated() {
+            let used = packages.indices.filter { packages[$0] != nil }
+            for (position, slot) in used.sorted(by: { order(packages[$0]!, packages[$1]!) < 0 }).enumerated() {
                 place[slot] = Int32(position)
             }
             var ranked = keys
@@ -58,7 +55,7 @@ struct ContentsHitOrder {
             ranked.sort { a, b in
                 if a.package != b.package { return a.package < b.package }
                 if a.rank != b.rank { return a.rank < b.rank }
-                let path = order(Int(a.path.lowerBound)..<Int(a.path.upperBound), Int(b.path.lowerBound)..<Int(b.path.upperBound))
+                let path = order(a.path, b.path)
                 return path != 0 ? path < 0 : a.list < b.list
             }
             return ranked.map { Int($0.index) }

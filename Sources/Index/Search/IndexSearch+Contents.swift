@@ -60,29 +60,33 @@ extension IndexSearch {
         var rows: [(package: String, list: Int64, path: String)] = []
         var order = ContentsHitOrder()
         var path: [UInt8] = []
-        let ranks = lists.mapValues(\.rank)
+        // The rank of the last row's list: rows come grouped by list, or by name (most in one list).
+        var lastList: (id: Int64, rank: Int) = (-1, 0)
         while try statement.step() {
             let list = statement.int64(at: 0)
             path.removeAll(keepingCapacity: true)
             // A row whose directory or package has no row is left out, as the join it replaces left it out.
-            guard let directory = try directories.value(statement.int64(at: 1)) else { continue }
+            guard let directory = try directories.entry(statement.int64(at: 1))?.value else { continue }
             path.append(contentsOf: directory)
             statement.withBytes(at: 3) { path.append(contentsOf: $0) }
             guard try test.matches(&path) else { continue }
             let packageID = statement.int64(at: 2)
-            guard let package = try packages.value(packageID) else { continue }
+            guard let (packageIndex, package) = try packages.entry(packageID) else { continue }
             if shadowing != nil {
                 let key = ContentsPackageKey(list: list, package: packageID)
                 if shadowing?[key] == nil { shadowing?[key] = try isShadowed(list: list, package: package) }
                 if shadowing?[key] == true { continue }
             }
-            order.append(package: package, id: packageID, rank: ranks[list] ?? 0, path: path, list: list)
+            if list != lastList.id { lastList = (list, lists[list]?.rank ?? 0) }
+            order.append(package: package, slot: packageIndex, rank: lastList.rank, path: path, list: list)
             rows.append((package: package, list: list, path: String(decoding: path, as: UTF8.self)))
         }
         var matches: [FileMatch] = []
         matches.reserveCapacity(min(limit ?? rows.count, rows.count))
+        var list: (id: Int64, value: ContentsList?) = (-1, nil)
         for index in order.sorted().prefix(limit ?? rows.count) {
-            guard let list = lists[rows[index].list] else { continue }
+            if rows[index].list != list.id { list = (rows[index].list, lists[rows[index].list]) }
+            guard let list = list.value else { continue }
             matches.append(FileMatch(kind: "contents", package: rows[index].package, version: "", architecture: list.architecture,
                                      area: list.area, path: rows[index].path, artifact: list.artifact,
                                      distribution: list.distribution, component: list.component))
@@ -381,27 +385,39 @@ private struct ContentsPackageKey: Hashable {
     var package: Int64
 }
 
-/// The text of a directory or package id, read once per id: a listing's rows share a few hundred of each.
+/// The text of a directory or package id, read once per id: a listing's rows share a few hundred of each. Each
+/// distinct id gets a dense index in the order first asked (the sort's package slots), and the last id asked is
+/// answered without hashing (rows come grouped by directory, or by name within a directory).
 private struct ContentsLookup<Value> {
     let statement: Statement
     /// The value of the statement's current row.
     let read: (Statement) -> Value
-    private var known: [Int64: Value?] = [:]
+    private var values: [Value?] = []
+    private var indices: [Int64: Int] = [:]
+    private var last: (id: Int64, index: Int)?
 
     init(db: Database, sql: String, read: @escaping (Statement) -> Value) throws {
         statement = try db.prepare(sql)
         self.read = read
     }
 
-    /// The value of `id`'s row; nil for an id with no row (never in an index debwork wrote: no row of either table
-    /// is deleted).
-    mutating func value(_ id: Int64) throws -> Value? {
-        if let value = known[id] { return value }
-        // Reset after each read (not before too: a reset is about 500 instructions).
-        defer { statement.rewind() }
-        try statement.bind(id, at: 1)
-        let value = try statement.step() ? read(statement) : nil
-        known[id] = .some(value)
-        return value
+    /// `id`'s dense index and the value of its row; nil for an id with no row (never in an index debwork wrote: no
+    /// row of either table is deleted).
+    mutating func entry(_ id: Int64) throws -> (index: Int, value: Value)? {
+        let index: Int
+        if let last, last.id == id {
+            index = last.index
+        } else if let known = indices[id] {
+            index = known
+        } else {
+            // Reset after each read (not before too: a reset is about 500 instructions).
+            defer { statement.rewind() }
+            try statement.bind(id, at: 1)
+            index = values.count
+            values.append(try statement.step() ? read(statement) : nil)
+            indices[id] = index
+        }
+        last = (id, index)
+        return values[index].map { (index, $0) }
     }
 }
