@@ -95,7 +95,7 @@ public enum SearchText {
             var cells: [Cell] = []
             var width = 0
             mutating func cell(_ text: String) -> Int32 {
-                if value.map({ ByteSearch.order($0, text) != 0 }) ?? true {
+                if value.map({ !ByteSearch.sameBytes($0, text) }) ?? true {
                     value = text
                     let cell = Printable.escapedCell(text)
                     cells.append(cell)

@@ -13,6 +13,14 @@ public enum ByteSearch {
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
+    /// Whether `a` and `b` have the same UTF-8 bytes (`==` holds canonically equivalent strings equal). Two
+    /// copies of one string (the same 16 bytes: one storage object and count, or the same small string) are
+    /// equal without reading their bytes: a listing's lines share their column values.
+    public static func sameBytes(_ a: String, _ b: String) -> Bool {
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+        return a.utf8.count == b.utf8.count && order(a, b) == 0
+    }
+
     /// How two byte buffers order (`memcmp(3)` over the shorter length, then the shorter first): < 0, 0 or > 0.
     public static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let common = min(a.count, b.count)

@@ -14,6 +14,18 @@ struct ByteFinderTests {
         haystack.withUnsafeBytes { ByteFinder(needle).firstOffset(in: $0) }
     }
 
+    /// ``ByteSearch/sameBytes(_:_:)``: bytes, not characters; a copy of a string is equal without a comparison.
+    @Test func sameBytes() {
+        let long = String(repeating: "amd64/", count: 8)
+        let copy = long
+        #expect(ByteSearch.sameBytes(long, copy))
+        #expect(ByteSearch.sameBytes(long, String(repeating: "amd64/", count: 8)), "another object, the same bytes")
+        #expect(!ByteSearch.sameBytes("é", "e\u{301}"), "canonically equivalent, other bytes")
+        #expect(!ByteSearch.sameBytes(long, long + "x"))
+        #expect(ByteSearch.sameBytes("", ""))
+        #expect(!ByteSearch.sameBytes("ab", "ba"))
+    }
+
     @Test func tableShapes() {
         #expect(ByteFinder.frequencyClassText.utf8.count == 256)
         #expect(ByteFinder.frequencyClass(UInt8(ascii: "z")) <= ByteFinder.rareClass, "z is rare in control text")
