@@ -5,13 +5,13 @@
 # every file against the Release's SHA256 lines. Reports wall time and peak RSS (/usr/bin/time), the index
 # size, an unchanged re-index, and each query's whole-command p50/p95 over RUNS runs.
 #
-#   bench/contents.sh            (DEBWORK=binary, default .build/release/debwork; RUNS=5, PEER_RUNS=2; needs curl, hyperfine, apt-file;
+#   bench/contents.sh            (DEBWORK=binary, default .build/release/debwork; RUNS=20: a p95 of 5 runs is their slowest; PEER_RUNS=2; needs curl, hyperfine, apt-file;
 #                                 KEEP_INDEX=1 times the queries on the index a previous run built; BASE=binary times an
 #                                 older build's queries on the same index, query by query after this one's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 debwork=${DEBWORK:-.build/release/debwork}
-runs=${RUNS:-5}
+runs=${RUNS:-20}
 # apt-file reads the whole Contents on every call (about 3 s): fewer runs for it.
 peer_runs=${PEER_RUNS:-2}
 mirror=http://deb.debian.org/debian/dists/bookworm

@@ -39,6 +39,8 @@ extension SearchService {
     /// list is already sorted within its kinds), cut at `limit`. Contents hits have no version: `--latest`
     /// leaves them as they are.
     static func merging(_ hits: [PathHit], _ contents: [PathHit], limit: Int?) -> [PathHit] {
+        // Only Contents hits (a metadata-only index): the list as it is, not a copy of it (8,339 hits of nine strings).
+        if hits.isEmpty && contents.count <= limit ?? Int.max { return contents }
         var merged = hits.filter { $0.kind < "contents" } + contents + hits.filter { $0.kind >= "contents" }
         if let limit { merged = Array(merged.prefix(limit)) }
         return merged
