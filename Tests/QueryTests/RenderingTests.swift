@@ -80,3 +80,35 @@ import Testing
         #expect(SearchText.hasBoldMarker(text) == text.contains("\u{1B}[1m"))
     }
 }
+
+/// ``LineBuffer``: growth past its first capacity, padding, and text out of its bytes.
+@Suite struct LineBufferTests {
+    @Test func growsAndPads() {
+        var buffer = LineBuffer(capacity: 1)
+        var expected = ""
+        for index in 0..<500 {
+            let word = index % 3 == 0 ? "é\u{301}" : "word\(index)"
+            buffer.append(word)
+            buffer.pad(index % 7)
+            buffer.append(UInt8(ascii: "\n"))
+            expected += word + String(repeating: " ", count: index % 7) + "\n"
+        }
+        buffer.pad(0)
+        buffer.pad(-3)
+        #expect(buffer.count == expected.utf8.count)
+        #expect(buffer.text == expected)
+    }
+
+    /// A path table whose lines are longer than its first estimate (escaped and multi-byte cells) still holds
+    /// every byte.
+    @Test func aTableOfWideCells() {
+        let hits = (0..<200).map { index in
+            PathHit(kind: "contents", package: "p\(index % 5)", version: "", architecture: "amd64", area: "repositories",
+                    path: "/usr/share/é\u{1B}[31m/\(String(repeating: "ü", count: index))", artifact: "dists/d/main/Contents-amd64")
+        }
+        let text = SearchText.pathTable(hits)
+        #expect(text.split(separator: "\n").count == 200)
+        #expect(!text.utf8.contains(0x1B), "the escape byte is escaped")
+        #expect(text.contains(String(repeating: "ü", count: 199)))
+    }
+}
