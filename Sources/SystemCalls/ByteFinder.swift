@@ -17,7 +17,8 @@ public struct ByteFinder: Sendable {
         anchor = Self.frequencyClass(needle[rarest]) <= Self.rareClass ? rarest : nil
     }
 
-    /// Bytes of this class or below are rare enough to anchor on: about one in 2^(20 - 13), 128 bytes or fewer.
+    /// Bytes of this class or below (fewer than 2^14 a million: at most about one byte in 64) are rare enough to
+    /// anchor on.
     static let rareClass = 13
 
     /// The offset of the first occurrence of the needle in `haystack`, or nil. An empty needle is found at 0.

@@ -3,8 +3,8 @@ import SystemCalls
 /// The layout of a `field_text` chunk (Schema 12): distinct values of one control field joined by NUL bytes, none
 /// holding a NUL itself.
 enum FieldText {
-    /// Calls `body` with each value of `chunk` that contains `needle`'s needle (which holds no NUL byte), in order,
-    /// each once, the bytes valid only inside `body`.
+    /// Calls `body` with each value of `chunk` that contains the bytes `needle` looks for (no NUL byte among them),
+    /// in order, each once, the bytes valid only inside `body`.
     ///
     /// - Returns: false when more than `limit` values contain it (`body` was called for the first `limit`).
     static func values(in chunk: UnsafeRawBufferPointer, containing needle: ByteFinder, limit: Int,

@@ -1,6 +1,6 @@
 import Artifacts
-import SystemCalls
 import SQLite
+import SystemCalls
 
 extension IndexSearch {
     /// The candidate rows a ``WhereFilter`` is applied to, with exactly the columns it documents, plus where
