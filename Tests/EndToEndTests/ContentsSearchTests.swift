@@ -116,6 +116,18 @@ import Testing
         let text = try debwork(["search", "--path", "/usr/bin/dwa"], index: tree.index)
         #expect(text.stdout == "dwa: /usr/bin/dwa  -  amd64  repositories  dists/dw/main/Contents-amd64.gz\n", "\(text.stdout)")
         #expect(try Self.hits(["--path", "/usr/", "--limit", "2"], index: tree.index).count == 2)
+        // A limit keeps the first hits of the whole listing (kept while the rows stream by), through the trigram
+        // indexes and through a scan of every entry alike.
+        func listed(_ arguments: [String]) throws -> [String] {
+            try Self.hits(arguments, index: tree.index).map { "\($0["package"] ?? "") \($0["path"] ?? "") \($0["artifact"] ?? "")" }
+        }
+        for arguments in [["--path", "*"], ["--path-regex", ".*"], ["--path", "/usr/"], ["--path", "*dw*"]] {
+            let whole = try listed(arguments)
+            #expect(whole.count > 3, "\(arguments)")
+            for limit in [1, 2, 3, 7, 1000] {
+                #expect(try listed(arguments + ["--limit", "\(limit)"]) == Array(whole.prefix(limit)), "\(arguments) --limit \(limit)")
+            }
+        }
         // /usr/bin/dwa, /usr/bin/dwb, /usr/sbin/dwcd
         #expect(try Self.hits(["--path", "bin/dw", "--distribution", "dw"], index: tree.index).count == 3)
         let unknown = try debwork(["search", "--path", "bin/dw", "--distribution", "nosuch"], index: tree.index)

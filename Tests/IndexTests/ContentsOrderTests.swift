@@ -53,6 +53,33 @@ struct ContentsOrderTests {
         #expect(Self.sorted(rows) == [2, 3, 0, 1])
     }
 
+    /// ``ContentsTopHits`` keeps exactly the first `limit` hits of the full order, whatever order the rows come in.
+    @Test func theFirstHitsOfAStreamAreThoseOfTheSort() {
+        var random = SplitMix64(seed: 29)
+        let alphabet: [String] = ["a", "b", "/", "é", "e\u{301}", "Z", "0"]
+        func text() -> String { (0..<Int.random(in: 0...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
+        for round in 0..<60 {
+            var seen = Set<[UInt8]>()
+            // Distinct (package, list, path) keys, as the index's primary key makes them.
+            let rows: [Row] = (0..<80).compactMap { _ in
+                let row: Row = (text(), Int64.random(in: 1...3, using: &random), text())
+                return seen.insert(Array("\(row.package)\u{0}\(row.list)\u{0}\(row.path)".utf8)).inserted ? row : nil
+            }
+            let limit = [0, 1, 2, 5, 17, rows.count, rows.count + 3][round % 7]
+            var top = ContentsTopHits(limit: limit)
+            for row in rows {
+                let rank = Self.lists[row.list]?.rank ?? 0, path = Array(row.path.utf8)
+                if top.admits(package: row.package, rank: rank, path: path, list: row.list) {
+                    top.insert(.init(package: row.package, rank: rank, path: path, list: row.list))
+                }
+            }
+            let expected = Self.reference(rows).prefix(limit).map { (Array(rows[$0].package.utf8), rows[$0].list, Array(rows[$0].path.utf8)) }
+            let kept = top.sorted().map { (Array($0.package.utf8), $0.list, $0.path) }
+            #expect(kept.count == expected.count)
+            #expect(zip(kept, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }, "limit \(limit)")
+        }
+    }
+
     @Test func agreesWithTheByteOrderOnRandomRows() {
         var random = SplitMix64(seed: 13)
         let alphabet: [String] = ["a", "b", "-", "/", "é", "e\u{301}", "\u{7F}", "Z", "0", "ü"]

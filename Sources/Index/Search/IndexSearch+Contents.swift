@@ -50,7 +50,10 @@ extension IndexSearch {
             FROM candidates c CROSS JOIN contents_names n ON n.id = c.name_id WHERE +c.list_id IN (\(ids))
             """)
         try statement.bind(values)
-        var directories = try ContentsLookup(db: db, sql: "SELECT path FROM contents_dirs WHERE id = ?1") { $0.withBytes(at: 0) { Array($0) } }
+        // At most 65,536 directories remembered: a scan of every entry meets all 545 k of bookworm's, in key order.
+        var directories = try ContentsLookup(db: db, sql: "SELECT path FROM contents_dirs WHERE id = ?1", forgettingAfter: 65_536) {
+            $0.withBytes(at: 0) { Array($0) }
+        }
         // One string per package, shared by its rows.
         var packages = try ContentsLookup(db: db, sql: "SELECT name FROM contents_packages WHERE id = ?1") {
             $0.withBytes(at: 0) { String(decoding: $0, as: UTF8.self) }
@@ -59,6 +62,8 @@ extension IndexSearch {
         var shadowing = try db.scalar("SELECT EXISTS (SELECT 1 FROM binaries)")?.int == 1 ? [ContentsPackageKey: Bool]() : nil
         var rows: [(package: String, list: Int64, path: String)] = []
         var order = ContentsHitOrder()
+        // With a limit, only the first hits are kept as the rows stream by (memory bounded by the limit).
+        var top = limit.map(ContentsTopHits.init)
         var path: [UInt8] = []
         // The rank of the last row's list: rows come grouped by list, or by name (most in one list).
         var lastList: (id: Int64, rank: Int) = (-1, 0)
@@ -78,13 +83,28 @@ extension IndexSearch {
                 if shadowing?[key] == true { continue }
             }
             if list != lastList.id { lastList = (list, lists[list]?.rank ?? 0) }
+            if top != nil {
+                if top?.admits(package: package, rank: lastList.rank, path: path, list: list) == true {
+                    top?.insert(ContentsTopHits.Hit(package: package, rank: lastList.rank, path: path, list: list))
+                }
+                continue
+            }
             order.append(package: package, slot: packageIndex, rank: lastList.rank, path: path, list: list)
             rows.append((package: package, list: list, path: String(decoding: path, as: UTF8.self)))
         }
+        if let top {
+            return top.sorted().compactMap { hit in
+                lists[hit.list].map { list in
+                    FileMatch(kind: "contents", package: hit.package, version: "", architecture: list.architecture, area: list.area,
+                              path: String(decoding: hit.path, as: UTF8.self), artifact: list.artifact,
+                              distribution: list.distribution, component: list.component)
+                }
+            }
+        }
         var matches: [FileMatch] = []
-        matches.reserveCapacity(min(limit ?? rows.count, rows.count))
+        matches.reserveCapacity(rows.count)
         var list: (id: Int64, value: ContentsList?) = (-1, nil)
-        for index in order.sorted().prefix(limit ?? rows.count) {
+        for index in order.sorted() {
             if rows[index].list != list.id { list = (rows[index].list, lists[rows[index].list]) }
             guard let list = list.value else { continue }
             matches.append(FileMatch(kind: "contents", package: rows[index].package, version: "", architecture: list.architecture,
@@ -392,12 +412,15 @@ private struct ContentsLookup<Value> {
     let statement: Statement
     /// The value of the statement's current row.
     let read: (Statement) -> Value
+    /// How many values are remembered before all are forgotten (nil: no bound; the dense indices then start again).
+    let maximumCount: Int?
     private var values: [Value?] = []
     private var indices: [Int64: Int] = [:]
     private var last: (id: Int64, index: Int)?
 
-    init(db: Database, sql: String, read: @escaping (Statement) -> Value) throws {
+    init(db: Database, sql: String, forgettingAfter maximumCount: Int? = nil, read: @escaping (Statement) -> Value) throws {
         statement = try db.prepare(sql)
+        self.maximumCount = maximumCount
         self.read = read
     }
 
@@ -410,6 +433,10 @@ private struct ContentsLookup<Value> {
         } else if let known = indices[id] {
             index = known
         } else {
+            if let maximumCount, values.count >= maximumCount {
+                values.removeAll(keepingCapacity: true)
+                indices.removeAll(keepingCapacity: true)
+            }
             // Reset after each read (not before too: a reset is about 500 instructions).
             defer { statement.rewind() }
             try statement.bind(id, at: 1)
