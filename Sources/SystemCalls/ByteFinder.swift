@@ -11,9 +11,9 @@ public struct ByteFinder: Sendable {
 
     public init(_ needle: [UInt8]) {
         self.needle = needle
-        guard !needle.isEmpty else { anchor = nil; return }
-        // The rarest byte, the last one on ties (a path's or a name's end is the rarer part).
-        let rarest = needle.indices.min { (Self.frequencyClass(needle[$0]), -$0) < (Self.frequencyClass(needle[$1]), -$1) }!
+        // The rarest byte, the last one on ties (a path's or a name's end is the rarer part); none in an empty needle.
+        guard let rarest = needle.indices.min(by: { (Self.frequencyClass(needle[$0]), -$0) < (Self.frequencyClass(needle[$1]), -$1) })
+        else { anchor = nil; return }
         anchor = Self.frequencyClass(needle[rarest]) <= Self.rareClass ? rarest : nil
     }
 

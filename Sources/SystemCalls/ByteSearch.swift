@@ -48,7 +48,7 @@ public enum ByteSearch {
 /// `void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen)` from `<string.h>`.
 @_silgen_name("memmem")
 func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer,
-                         _ needleLength: Int) -> UnsafeMutableRawPointer?
+                 _ needleLength: Int) -> UnsafeMutableRawPointer?
 
 /// `void *memrchr(const void *s, int c, size_t n)` from `<string.h>`.
 @_silgen_name("memrchr")

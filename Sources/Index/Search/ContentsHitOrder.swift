@@ -46,19 +46,30 @@ struct ContentsHitOrder {
                 ByteSearch.order(UnsafeRawBufferPointer(rebasing: buffer[a]), UnsafeRawBufferPointer(rebasing: buffer[b]))
             }
             var place = [Int32](repeating: 0, count: packages.count)
-            let used = packages.indices.filter { packages[$0] != nil }
-            for (position, slot) in used.sorted(by: { order(packages[$0]!, packages[$1]!) < 0 }).enumerated() {
-                place[slot] = Int32(position)
+            let used = packages.enumerated().compactMap { slot, bytes in bytes.map { (slot: slot, bytes: $0) } }
+            for (position, package) in used.sorted(by: { order($0.bytes, $1.bytes) < 0 }).enumerated() {
+                place[package.slot] = Int32(position)
             }
             var ranked = keys
             for index in ranked.indices { ranked[index].package = place[Int(ranked[index].package)] }
             ranked.sort { a, b in
                 if a.package != b.package { return a.package < b.package }
-                if a.rank != b.rank { return a.rank < b.rank }
-                let path = order(a.path, b.path)
-                return path != 0 ? path < 0 : a.list < b.list
+                return Self.order(rank: Int(a.rank), path: UnsafeRawBufferPointer(rebasing: buffer[a.path]), list: a.list,
+                                  against: Int(b.rank), UnsafeRawBufferPointer(rebasing: buffer[b.path]), b.list) < 0
             }
             return ranked.map { Int($0.index) }
         }
+    }
+}
+
+extension ContentsHitOrder {
+    /// How two hits of one package order, the rest of the key: the list's rank, the path's bytes, the list's id
+    /// (< 0, 0, > 0). ``ContentsTopHits`` orders by the same rule.
+    static func order(rank: Int, path: UnsafeRawBufferPointer, list: Int64,
+                      against otherRank: Int, _ otherPath: UnsafeRawBufferPointer, _ otherList: Int64) -> Int {
+        if rank != otherRank { return rank < otherRank ? -1 : 1 }
+        let byPath = ByteSearch.order(path, otherPath)
+        if byPath != 0 { return byPath }
+        return list == otherList ? 0 : list < otherList ? -1 : 1
     }
 }

@@ -32,8 +32,12 @@ struct ContentsPathTest {
         case .glob(let pattern):
             path.append(0)
             defer { path.removeLast() }
+            // Both end with their NUL, so neither is empty.
             return pattern.withUnsafeBufferPointer { pattern in
-                path.withUnsafeBytes { SQLiteGlob.matches(pattern: pattern.baseAddress!, text: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                path.withUnsafeBytes { text in
+                    guard let pattern = pattern.baseAddress, let text = text.baseAddress else { return false }
+                    return SQLiteGlob.matches(pattern: pattern, text: text.assumingMemoryBound(to: CChar.self))
+                }
             }
         case .regex(let pattern, let regexes):
             return try regexes.matches(pattern, String(decoding: path, as: UTF8.self))

@@ -1,9 +1,10 @@
 import SystemCalls
 
-/// The first `limit` Contents hits in ``ContentsHitOrder``'s order (package, the list's rank, path, each bytewise,
-/// then the list's id), kept while the rows stream by: a max-heap of at most `limit` hits, the last of them on
-/// top. `search --path '*' --limit 5` held all 7.3 M rows of bookworm's Contents to sort them (2.4 GB, 24 s); a row
-/// that would not be among the first is dropped after one comparison with the top, before any copy is made.
+/// The first `limit` Contents hits in ``ContentsHitOrder``'s order (the package's bytes, then
+/// ``ContentsHitOrder/order(rank:path:list:against:_:_:)``), kept while the rows stream by: a max-heap of at most
+/// `limit` hits, the last of them on top. `search --path '*' --limit 5` held all 7.3 M rows of bookworm's Contents to
+/// sort them (2.4 GB, 24 s); a row that would not be among the first is dropped after one comparison with the top,
+/// before any copy is made.
 struct ContentsTopHits {
     struct Hit {
         var package: String
@@ -64,9 +65,8 @@ struct ContentsTopHits {
     private static func order(_ package: String, _ rank: Int, _ path: [UInt8], _ list: Int64, _ hit: Hit) -> Int {
         let byPackage = ByteSearch.order(package, hit.package)
         if byPackage != 0 { return byPackage }
-        if rank != hit.rank { return rank < hit.rank ? -1 : 1 }
-        let byPath = path.withUnsafeBytes { a in hit.path.withUnsafeBytes { ByteSearch.order(a, $0) } }
-        if byPath != 0 { return byPath }
-        return list == hit.list ? 0 : list < hit.list ? -1 : 1
+        return path.withUnsafeBytes { a in
+            hit.path.withUnsafeBytes { ContentsHitOrder.order(rank: rank, path: a, list: list, against: hit.rank, $0, hit.list) }
+        }
     }
 }

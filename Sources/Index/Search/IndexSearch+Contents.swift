@@ -93,13 +93,7 @@ extension IndexSearch {
             rows.append((package: package, list: list, path: String(decoding: path, as: UTF8.self)))
         }
         if let top {
-            return top.sorted().compactMap { hit in
-                lists[hit.list].map { list in
-                    FileMatch(kind: "contents", package: hit.package, version: "", architecture: list.architecture, area: list.area,
-                              path: String(decoding: hit.path, as: UTF8.self), artifact: list.artifact,
-                              distribution: list.distribution, component: list.component)
-                }
-            }
+            return top.sorted().compactMap { hit in lists[hit.list]?.match(package: hit.package, path: String(decoding: hit.path, as: UTF8.self)) }
         }
         var matches: [FileMatch] = []
         matches.reserveCapacity(rows.count)
@@ -107,9 +101,7 @@ extension IndexSearch {
         for index in order.sorted() {
             if rows[index].list != list.id { list = (rows[index].list, lists[rows[index].list]) }
             guard let list = list.value else { continue }
-            matches.append(FileMatch(kind: "contents", package: rows[index].package, version: "", architecture: list.architecture,
-                                     area: list.area, path: rows[index].path, artifact: list.artifact,
-                                     distribution: list.distribution, component: list.component))
+            matches.append(list.match(package: rows[index].package, path: rows[index].path))
         }
         return matches
     }
@@ -134,6 +126,12 @@ extension IndexSearch {
         /// Its position among the lists in scope by architecture, area and artifact (byte order, as SQLite
         /// sorts); lists that agree on all three share a rank, so their hits interleave by path.
         var rank = 0
+
+        /// A line of this list as a hit: `package` ships `path`.
+        func match(package: String, path: String) -> FileMatch {
+            FileMatch(kind: "contents", package: package, version: "", architecture: architecture, area: area, path: path,
+                      artifact: artifact, distribution: distribution, component: component)
+        }
     }
 
     /// The Contents files in `scope` by their `contents_lists` id.
