@@ -9,6 +9,20 @@ public protocol CallOutput {
     /// The `-J` form. debwork's own documents begin with `"schema"` (see ``JSONValue/versioned(_:)``);
     /// mini-buildd's shapes are kept as mini-buildd prints them.
     func renderJSON() throws -> JSONValue
+    /// A result too long to render as one value, which writes itself piece by piece; nil (the default): rendered whole.
+    var streamed: (any StreamedOutput)? { get }
+}
+
+extension CallOutput {
+    public var streamed: (any StreamedOutput)? { nil }
+}
+
+/// A result written as it is read (a listing of most of an archive), in the same text and JSON as its whole
+/// rendering; each piece goes to `write`, which buffers.
+public protocol StreamedOutput {
+    func writeText(_ write: (String) -> Void) throws
+    /// The `-J` document; with `python`, as ``JSONValue/serializedAsPython()`` writes it.
+    func writeJSON(python: Bool, _ write: (String) -> Void) throws
 }
 
 /// The human form of a result.

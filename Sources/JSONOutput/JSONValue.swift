@@ -32,6 +32,41 @@ public indirect enum JSONValue: Sendable, Hashable {
         return output
     }
 
+    /// The document ``versioned(_:_:)``(`key`, `.array(elements)`) as ``serialized(pretty:)`` (or, with `python`,
+    /// ``serializedAsPython()``) writes it, given to `write` piece by piece: `produce` hands over the elements one at a
+    /// time, and they are never held together (a listing too long to hold). Each piece is one element with what leads
+    /// it; the caller buffers.
+    public static func streamVersionedArray(_ key: String, pretty: Bool = true, python: Bool = false,
+                                            produce: ((JSONValue) -> Void) throws -> Void, write: (String) -> Void) rethrows {
+        let indent: Int? = pretty || python ? 0 : nil
+        let member = indent.map { $0 + 1 }, element = indent.map { $0 + 2 }
+        var head = "{"
+        newline(&head, member)
+        writeString("schema", to: &head, python: python)
+        head += (indent == nil ? ":" : ": ") + String(schemaVersion) + ","
+        newline(&head, member)
+        writeString(key, to: &head, python: python)
+        head += indent == nil ? ":" : ": "
+        var count = 0
+        // The element callback is called only while `produce` runs: `write` does not escape.
+        try withoutActuallyEscaping(write) { write in
+            try produce { value in
+                var piece = count == 0 ? head + "[" : ","
+                newline(&piece, element)
+                value.write(to: &piece, indent: element, python: python)
+                write(piece)
+                count += 1
+            }
+        }
+        var tail = count == 0 ? head + "[]" : ""
+        if count > 0 {
+            newline(&tail, member)
+            tail += "]"
+        }
+        newline(&tail, indent)
+        write(tail + "}")
+    }
+
     private func write(to output: inout String, indent: Int?, python: Bool) {
         switch self {
         case .null: output += "null"

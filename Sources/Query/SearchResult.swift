@@ -155,6 +155,8 @@ public enum SearchResult: Sendable {
     case filtered(PackageSearchResult)
     /// `--path`, `--path-regex`, `--hash`.
     case paths([PathHit])
+    /// `--path`, `--path-regex` with more Contents hits than a query holds: read in order from a temporary file.
+    case longPaths(PathListing)
     /// `--text`.
     case text([TextHit])
 
@@ -163,6 +165,7 @@ public enum SearchResult: Sendable {
         switch self {
         case .packages(let result), .filtered(let result): result.sources.isEmpty
         case .paths(let hits): hits.isEmpty
+        case .longPaths(let listing): listing.isEmpty
         case .text(let hits): hits.isEmpty
         }
     }

@@ -8,7 +8,7 @@ extension SearchService {
     /// as `/usr/bin/x`). With wildcards it is a glob over the whole path; one that starts with neither `/`
     /// nor `*` may start at any path component (`debian/patches/*`). The trigram index narrows the rows
     /// first whenever the pattern has a literal run of at least 3 characters; directories are not listed.
-    func paths(_ pattern: String, scope: Scope, query: SearchQuery) throws -> [PathHit] {
+    func paths(_ pattern: String, scope: Scope, query: SearchQuery) throws -> SearchResult {
         guard !pattern.isEmpty else { throw SearchError("an empty path pattern matches every file; give part of a path") }
         let glob = GlobPattern(pattern)
         let value: String
@@ -31,8 +31,20 @@ extension SearchService {
         }
         // Contents paths are stored with their leading `/`: the literal is taken as the user wrote it.
         let contents = try search.contentsFiles(matching: match, anyOf: literal.isEmpty ? [] : [literal], limit: query.limit,
-                                                scope: scope.index)
-        return Self.merging(hits, contents.map(PathHit.init), limit: query.limit)
+                                                scope: scope.index, runLength: query.heldHits)
+        return Self.merging(hits, contents, limit: query.limit)
+    }
+
+    /// The package hits and the Contents hits as one result: ``merging(_:_:limit:)`` when the Contents hits are
+    /// held, a ``PathListing`` read from their temporary file when they were spilled.
+    static func merging(_ hits: [PathHit], _ contents: IndexSearch.ContentsHits, limit: Int?) -> SearchResult {
+        switch contents {
+        case .held(let matches):
+            return .paths(merging(hits, matches.map(PathHit.init), limit: limit))
+        case .spilled(let spill, let contentsLimit):
+            return .longPaths(PathListing(before: hits.filter { $0.kind < "contents" }, contents: spill, contentsLimit: contentsLimit,
+                                          after: hits.filter { $0.kind >= "contents" }, limit: limit))
+        }
     }
 
     /// The package hits and the Contents hits in one list, in kind order (binary, contents, source; each
@@ -51,7 +63,7 @@ extension SearchService {
     /// first; an expression with top-level alternatives narrows to the union of each alternative's runs
     /// (`^/usr/bin/vim$|^/bin/nano$`). Only an expression with an alternative that requires no run (`.*`,
     /// `a|b`) scans the file lists.
-    func paths(regex pattern: String, scope: Scope, query: SearchQuery) throws -> [PathHit] {
+    func paths(regex pattern: String, scope: Scope, query: SearchQuery) throws -> SearchResult {
         guard !pattern.isEmpty else { throw SearchError("an empty regular expression matches every file") }
         do {
             _ = try Regex(pattern)
@@ -69,8 +81,8 @@ extension SearchService {
             literals = try branches.compactMap(narrowingLiteral)
         }
         let contents = try search.contentsFiles(matching: .regex(pattern), anyOf: literals, limit: query.limit,
-                                                scope: scope.index)
-        return Self.merging(hits, contents.map(PathHit.init), limit: query.limit)
+                                                scope: scope.index, runLength: query.heldHits)
+        return Self.merging(hits, contents, limit: query.limit)
     }
 
     /// Directories whose entries are at most this many make a run ending with `/` the one to narrow by.

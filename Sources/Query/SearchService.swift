@@ -35,6 +35,9 @@ public struct SearchQuery: Sendable {
     /// Whether packages distributions list without an indexed file are found too (name, `--where`,
     /// `--text`): debwork's own form. The mini-buildd-api form lists files only, as mini-buildd.
     public var indexOnly: Bool
+    /// Contents hits held in memory at most; a listing of more is sorted in runs on a temporary file and read back as
+    /// it is printed (``PathListing``), so that memory does not grow with the listing.
+    public var heldHits = ContentsSpill.defaultRunLength
 
     public init(mode: Mode = .name, pattern: String?, whereQuery: String? = nil, areas: [SearchArea] = [],
                 distribution: String? = nil, latest: Bool = false, limit: Int? = nil,
@@ -104,13 +107,13 @@ public final class SearchService {
             }
             return .packages(try names(query.pattern ?? "", scope: scope, query: query))
         case .path:
-            return .paths(try paths(query.pattern ?? "", scope: scope, query: query))
+            return try paths(query.pattern ?? "", scope: scope, query: query)
         case .text:
             return .text(try text(query.pattern ?? "", scope: scope, query: query))
         case .hash:
             return .paths(try files(withDigest: query.pattern ?? "", scope: scope, query: query))
         case .pathRegex:
-            return .paths(try paths(regex: query.pattern ?? "", scope: scope, query: query))
+            return try paths(regex: query.pattern ?? "", scope: scope, query: query)
         }
     }
 

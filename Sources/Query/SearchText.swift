@@ -12,8 +12,27 @@ extension SearchResult: CallOutput {
         case .packages(let result): try OrderedJSONEncoder.value(of: result)
         case .filtered(let result): .versioned("sources", try OrderedJSONEncoder.value(of: result))
         case .paths(let hits): .versioned("hits", try OrderedJSONEncoder.value(of: hits))
+        case .longPaths(let listing): .versioned("hits", try OrderedJSONEncoder.value(of: listing.hits))
         case .text(let hits): .versioned("hits", try OrderedJSONEncoder.value(of: hits))
         }
+    }
+
+    /// A listing read from its temporary file is written as it is read, never held whole.
+    public var streamed: (any StreamedOutput)? {
+        guard case .longPaths(let listing) = self else { return nil }
+        return listing
+    }
+}
+
+extension PathListing: StreamedOutput {
+    public func writeText(_ write: (String) -> Void) throws {
+        try SearchText.writePathTable(self, write)
+    }
+
+    public func writeJSON(python: Bool, _ write: (String) -> Void) throws {
+        try JSONValue.streamVersionedArray("hits", python: python, produce: { element in
+            try forEach { hit in element(try OrderedJSONEncoder.value(of: hit)) }
+        }, write: write)
     }
 }
 
@@ -33,6 +52,16 @@ public enum SearchText {
                 }
             }
             return table(rows)
+        case .longPaths(let listing):
+            // The executable writes this listing as it reads it (``PathListing/writeText(_:)``); whole, a failed read
+            // of its temporary file ends the text with the error.
+            var text = ""
+            do {
+                try SearchText.writePathTable(listing) { text += $0 }
+            } catch {
+                text += "E: \(error)\n"
+            }
+            return text
         case .paths(let hits):
             // apt-file's "package: path", then where that package is.
             // A Contents hit has no version ("-"); its artifact is the Contents file (dists/<dist>/<comp>/Contents-…).
@@ -75,81 +104,27 @@ public enum SearchText {
     /// artifact]`, without building those rows: `search --path gcc-12` (9,061 hits) spent 30 M of its 74 M
     /// rendering instructions joining the first cell and filling the rows' arrays.
     static func pathTable(_ hits: [PathHit]) -> String {
-        typealias Cell = (text: String, width: Int)
-        /// A line: the cells of its last four columns by their index in each ``Column`` (a line of four `Cell`s
-        /// retained and released their strings at each copy: 7 M of `*.desktop`'s rendering).
-        struct Line {
-            /// The escaped `package: path` when either part needs escaping; nil: package and path as they are.
-            var joined: String?
-            var leadWidth: Int
-            var version: Int32
-            var architecture: Int32
-            var area: Int32
-            var artifact: Int32
-        }
-        /// A column's distinct cells, a new one made only when the value changes from the previous line's (a
-        /// Contents file's hits share four). Compared by bytes: `String`'s `==` holds `é` and `e` + U+0301 equal, and
-        /// the second must not be shown as the first.
-        struct Column {
-            var value: String?
-            var cells: [Cell] = []
-            var width = 0
-            mutating func cell(_ text: String) -> Int32 {
-                if value.map({ !ByteSearch.sameBytes($0, text) }) ?? true {
-                    value = text
-                    let cell = Printable.escapedCell(text)
-                    cells.append(cell)
-                    width = max(width, cell.width)
-                }
-                return Int32(cells.count - 1)
-            }
-        }
-        var version = Column(), architecture = Column(), area = Column(), artifact = Column()
-        var leadWidth = 0
-        var lines: [Line] = []
-        lines.reserveCapacity(hits.count)
-        // Fields read in place: a `PathHit` copied out of the array retains and releases its nine strings.
-        for index in hits.indices {
-            let package = hits[index].package, path = hits[index].path
-            var line = Line(joined: nil, leadWidth: 0, version: version.cell(hits[index].version.isEmpty ? "-" : hits[index].version),
-                            architecture: architecture.cell(hits[index].architecture), area: area.cell(hits[index].area),
-                            artifact: artifact.cell(hits[index].artifact))
-            if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
-                line.leadWidth = package.utf8.count + 2 + path.utf8.count
-            } else {
-                // Widths do not add up across a join (a combining mark at the start of the path).
-                let cell = Printable.escapedCell("\(package): \(path)")
-                line.joined = cell.text
-                line.leadWidth = cell.width
-            }
-            leadWidth = max(leadWidth, line.leadWidth)
-            lines.append(line)
-        }
-        func append(_ column: Column, _ cell: Int32, padded: Bool, to buffer: inout LineBuffer) {
-            let cell = column.cells[Int(cell)]
-            buffer.append(cell.text)
-            if padded { buffer.pad(column.width - cell.width + 2) }
-        }
-        var buffer = LineBuffer(capacity: hits.count * (leadWidth + version.width + architecture.width + area.width + 9)
-                                + lines.reduce(0) { $0 + artifact.cells[Int($1.artifact)].text.utf8.count + 1 })
-        for index in lines.indices {
-            if let joined = lines[index].joined {
-                buffer.append(joined)
-            } else {
-                buffer.append(hits[index].package)
-                buffer.append(UInt8(ascii: ":"))
-                buffer.append(UInt8(ascii: " "))
-                buffer.append(hits[index].path)
-            }
-            buffer.pad(leadWidth - lines[index].leadWidth + 2)
-            append(version, lines[index].version, padded: true, to: &buffer)
-            append(architecture, lines[index].architecture, padded: true, to: &buffer)
-            append(area, lines[index].area, padded: true, to: &buffer)
-            append(artifact, lines[index].artifact, padded: false, to: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
-        }
+        let table = PathTable(hits)
+        var buffer = LineBuffer(capacity: table.capacity(hits, widths: table.widths))
+        table.write(hits, widths: table.widths, to: &buffer)
         return buffer.text
     }
+
+    /// A ``PathListing`` as ``pathTable(_:)`` lays it out, given to `write` a group of lines at a time: its hits are
+    /// read twice from their temporary file, once for the columns' widths, once for the lines.
+    static func writePathTable(_ listing: PathListing, _ write: (String) -> Void) throws {
+        var widths = PathTable.Widths()
+        try listing.forEachGroup(of: groupSize, ordered: false) { widths.widen(to: PathTable($0).widths) }
+        try listing.forEachGroup(of: groupSize) { hits in
+            let table = PathTable(hits)
+            var buffer = LineBuffer(capacity: table.capacity(hits, widths: widths))
+            table.write(hits, widths: widths, to: &buffer)
+            write(buffer.text)
+        }
+    }
+
+    /// Hits laid out at a time when a listing is written in parts (about 2 MB of text).
+    static let groupSize = 16_384
 
     /// Left-aligned columns, two spaces apart; the last column is not padded. Built as bytes in one
     /// buffer: long listings (5 000 lines at 10×) spent a tenth of the call in string padding and joining.
@@ -191,3 +166,105 @@ extension SearchText {
     }
 }
 
+
+/// The lines of a path listing (``SearchText/pathTable(_:)``), each line's last four cells kept as indices into
+/// their column's distinct cells (a line of four `(String, Int)` cells retained and released them at every copy:
+/// 7 M of `*.desktop`'s rendering).
+struct PathTable {
+    typealias Cell = (text: String, width: Int)
+    struct Line {
+        /// The escaped `package: path` when either part needs escaping; nil: package and path as they are.
+        var joined: String?
+        var leadWidth: Int
+        var version: Int32
+        var architecture: Int32
+        var area: Int32
+        var artifact: Int32
+    }
+    /// A column's distinct cells, a new one made only when the value changes from the previous line's (a
+    /// Contents file's hits share four). Compared by bytes: `String`'s `==` holds `é` and `e` + U+0301 equal, and
+    /// the second must not be shown as the first.
+    struct Column {
+        var value: String?
+        var cells: [Cell] = []
+        var width = 0
+        mutating func cell(_ text: String) -> Int32 {
+            if value.map({ !ByteSearch.sameBytes($0, text) }) ?? true {
+                value = text
+                let cell = Printable.escapedCell(text)
+                cells.append(cell)
+                width = max(width, cell.width)
+            }
+            return Int32(cells.count - 1)
+        }
+    }
+    /// The widths the padded columns are laid out to (the widest cell of each).
+    struct Widths {
+        var lead = 0, version = 0, architecture = 0, area = 0
+
+        mutating func widen(to other: Widths) {
+            lead = max(lead, other.lead)
+            version = max(version, other.version)
+            architecture = max(architecture, other.architecture)
+            area = max(area, other.area)
+        }
+    }
+    var version = Column(), architecture = Column(), area = Column(), artifact = Column()
+    var lines: [Line] = []
+    private(set) var widths = Widths()
+
+    init(_ hits: [PathHit]) {
+        lines.reserveCapacity(hits.count)
+        // Fields read in place: a `PathHit` copied out of the array retains and releases its nine strings.
+        for index in hits.indices {
+            let package = hits[index].package, path = hits[index].path
+            var line = Line(joined: nil, leadWidth: 0, version: version.cell(hits[index].version.isEmpty ? "-" : hits[index].version),
+                            architecture: architecture.cell(hits[index].architecture), area: area.cell(hits[index].area),
+                            artifact: artifact.cell(hits[index].artifact))
+            if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
+                line.leadWidth = package.utf8.count + 2 + path.utf8.count
+            } else {
+                // Widths do not add up across a join (a combining mark at the start of the path).
+                let cell = Printable.escapedCell("\(package): \(path)")
+                line.joined = cell.text
+                line.leadWidth = cell.width
+            }
+            widths.lead = max(widths.lead, line.leadWidth)
+            lines.append(line)
+        }
+        widths.version = version.width
+        widths.architecture = architecture.width
+        widths.area = area.width
+    }
+
+    /// The bytes ``write(_:widths:to:)`` writes for these lines, as a buffer's capacity.
+    func capacity(_ hits: [PathHit], widths: Widths) -> Int {
+        hits.count * (widths.lead + widths.version + widths.architecture + widths.area + 9)
+            + lines.reduce(0) { $0 + artifact.cells[Int($1.artifact)].text.utf8.count + 1 }
+    }
+
+    /// The lines of `hits` (those this table was made of), padded to `widths` (at least this table's).
+    func write(_ hits: [PathHit], widths: Widths, to buffer: inout LineBuffer) {
+        func append(_ column: Column, _ cell: Int32, width: Int?, to buffer: inout LineBuffer) {
+            let cell = column.cells[Int(cell)]
+            buffer.append(cell.text)
+            if let width { buffer.pad(width - cell.width + 2) }
+        }
+        for index in lines.indices {
+            if let joined = lines[index].joined {
+                buffer.append(joined)
+            } else {
+                buffer.append(hits[index].package)
+                buffer.append(UInt8(ascii: ":"))
+                buffer.append(UInt8(ascii: " "))
+                buffer.append(hits[index].path)
+            }
+            buffer.pad(widths.lead - lines[index].leadWidth + 2)
+            append(version, lines[index].version, width: widths.version, to: &buffer)
+            append(architecture, lines[index].architecture, width: widths.architecture, to: &buffer)
+            append(area, lines[index].area, width: widths.area, to: &buffer)
+            append(artifact, lines[index].artifact, width: nil, to: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+        }
+    }
+}

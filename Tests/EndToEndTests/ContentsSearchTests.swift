@@ -128,10 +128,28 @@ import Testing
                 #expect(try listed(arguments + ["--limit", "\(limit)"]) == Array(whole.prefix(limit)), "\(arguments) --limit \(limit)")
             }
         }
+        try Self.expectSpilledListingsAsHeld(index: tree.index)
         // /usr/bin/dwa, /usr/bin/dwb, /usr/sbin/dwcd
         #expect(try Self.hits(["--path", "bin/dw", "--distribution", "dw"], index: tree.index).count == 3)
         let unknown = try debwork(["search", "--path", "bin/dw", "--distribution", "nosuch"], index: tree.index)
         #expect(unknown.stderr.hasPrefix("E: no distribution 'nosuch'"), "\(unknown.stderr)")
+    }
+
+    /// More Contents hits than a query holds (`DEBWORK_HELD_HITS=2`: runs of two hits sorted on a temporary file, merged
+    /// as the listing is printed) give the bytes the held listing gives, text and JSON, cut at any limit (at most
+    /// the run length: the heap; above it: cut while merging).
+    static func expectSpilledListingsAsHeld(index: String) throws {
+        for arguments in [["--path", "*"], ["--path-regex", ".*"], ["--path", "/usr/"], ["--path", "*dw*"], ["--path", "READ"]] {
+            for form in [["search"], ["-J", "search"]] {
+                for limit in [[], ["--limit", "1"], ["--limit", "3"], ["--limit", "1000"]] {
+                    let held = try debwork(form + arguments + limit, index: index)
+                    let spilled = try debwork(form + arguments + limit, index: index, environment: ["DEBWORK_HELD_HITS": "2"])
+                    #expect(held.status == 0 && !held.stdout.isEmpty, "\(form + arguments + limit): \(held.stderr)")
+                    #expect(spilled.status == held.status && spilled.stdout == held.stdout && spilled.stderr == held.stderr,
+                            "\(form + arguments + limit): \(spilled.stdout) against \(held.stdout)")
+                }
+            }
+        }
     }
 
     /// A package whose .deb is indexed answers from its own file list: no Contents hit for it.
@@ -145,6 +163,8 @@ import Testing
         #expect(Self.pairs(found, kind: "binary") == ["dwa: /usr/share/doc/a b/READ ME"])
         #expect(Self.pairs(found) == ["dwb: /usr/share/doc/a b/READ ME"])
         #expect(found.count == 2)
+        // The binary hits lead a spilled listing as they lead a held one.
+        try Self.expectSpilledListingsAsHeld(index: tree.index)
     }
 
     /// A literal that straddles a `/` is searched from either side: the names starting with the tail lead when

@@ -89,4 +89,45 @@ struct ContentsOrderTests {
             #expect(Self.sorted(rows) == Self.reference(rows))
         }
     }
+
+    /// ``ContentsSpill``: hits written in sorted runs of any length and merged back come in the full order, ordered
+    /// or run after run (the same hits), cut at any limit; long packages and paths (records larger than a read
+    /// buffer) survive.
+    @Test func spilledRunsMergeToTheFullOrder() throws {
+        var random = SplitMix64(seed: 41)
+        let alphabet: [String] = ["a", "b", "/", "é", "e\u{301}", "Z", "0"]
+        func text() -> String { (0..<Int.random(in: 0...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
+        let long = String(repeating: "x", count: ContentsSpill.readBufferSize + 100)
+        for round in 0..<40 {
+            var rows: [Row] = (0..<Int.random(in: 0...90, using: &random)).map { _ in (text(), Int64.random(in: 1...3, using: &random), text()) }
+            if round % 5 == 0 { rows.append((long, 2, "/" + long)) }
+            let runLength = [1, 2, 3, 7, 40, 1000][round % 6]
+            let spill = try ContentsSpill(lists: Self.lists)
+            var order = ContentsHitOrder()
+            var slots: [[UInt8]: Int] = [:]
+            for row in rows {
+                let slot = slots[Array(row.package.utf8)] ?? slots.count
+                slots[Array(row.package.utf8)] = slot
+                order.append(package: row.package, slot: slot, rank: Self.lists[row.list]?.rank ?? 0, path: Array(row.path.utf8), list: row.list)
+                if order.count >= runLength {
+                    try spill.addRun(order)
+                    order = ContentsHitOrder()
+                    slots = [:]
+                }
+            }
+            try spill.addRun(order)
+            #expect(spill.count == rows.count)
+            func key(_ package: String, _ path: String, _ distribution: String) -> [UInt8] {
+                Array(package.utf8) + [0] + Array(path.utf8) + [0] + Array(distribution.utf8)
+            }
+            let expected = Self.reference(rows).map { key(rows[$0].package, rows[$0].path, Self.lists[rows[$0].list]!.distribution) }
+            let limit = [nil, 0, 1, 5, rows.count + 1][round % 5]
+            var merged: [[UInt8]] = []
+            try spill.forEach(limit: limit) { merged.append(key($0.package, $0.path, $0.distribution ?? "")) }
+            #expect(merged == Array(expected.prefix(limit ?? Int.max)), "round \(round), runs of \(runLength)")
+            var unordered: [[UInt8]] = []
+            try spill.forEach(ordered: false) { unordered.append(key($0.package, $0.path, $0.distribution ?? "")) }
+            #expect(unordered.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) })
+        }
+    }
 }

@@ -28,6 +28,24 @@ import Testing
         #expect(try SearchResult.text([]).renderJSON().serialized(pretty: false) == #"{"schema":1,"hits":[]}"#)
     }
 
+    /// A listing written as it is read (``JSONValue/streamVersionedArray``) is the document its whole rendering is, in
+    /// each form: pretty, compact, Python's; empty, one element, several; strings that need escaping.
+    @Test func aStreamedArrayIsTheWholeDocument() {
+        var hostile = Self.hit
+        hostile.path = "/usr/bin/\u{1B}[2J \"é\" \u{10FFFF}\\"
+        let element = (try? OrderedJSONEncoder.value(of: hostile)) ?? .null
+        let lists: [[JSONValue]] = [[], [element], [element, .array([]), .object([]), .string("x"), .int(3), element]]
+        for elements in lists {
+            for (pretty, python) in [(true, false), (false, false), (true, true)] {
+                let whole = JSONValue.versioned("hits", .array(elements))
+                var streamed = ""
+                JSONValue.streamVersionedArray("hits", pretty: pretty, python: python, produce: { emit in elements.forEach(emit) },
+                                               write: { streamed += $0 })
+                #expect(streamed == (python ? whole.serializedAsPython() : whole.serialized(pretty: pretty)), "\(elements.count) elements")
+            }
+        }
+    }
+
     @Test func textListsOneFilePerLine() {
         #expect(SearchResult.filtered(Self.sources).renderText() == .text("dwhello  builds  dwhello_1.0-1_amd64.deb\n"))
         var hostile = Self.hit

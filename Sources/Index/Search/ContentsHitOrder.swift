@@ -39,6 +39,25 @@ struct ContentsHitOrder {
         keys.append(Key(index: Int32(keys.count), package: Int32(slot), rank: Int32(rank), path: pathStart..<bytes.count, list: list))
     }
 
+    /// How many hits were added.
+    var count: Int { keys.count }
+
+    /// The bytes held for the hits (their packages and paths).
+    var byteCount: Int { bytes.count }
+
+    /// Each hit in order: its package's bytes, the list's rank, its path's bytes, the list (a spilled run's records).
+    func forEachSorted(_ body: (UnsafeRawBufferPointer, Int, UnsafeRawBufferPointer, Int64) throws -> Void) rethrows {
+        let order = sorted()
+        try bytes.withUnsafeBytes { buffer in
+            for index in order {
+                let key = keys[index]
+                guard let package = packages[Int(key.package)] else { continue }
+                try body(UnsafeRawBufferPointer(rebasing: buffer[package]), Int(key.rank),
+                         UnsafeRawBufferPointer(rebasing: buffer[key.path]), key.list)
+            }
+        }
+    }
+
     /// The hits' indices in order.
     func sorted() -> [Int] {
         bytes.withUnsafeBytes { buffer in

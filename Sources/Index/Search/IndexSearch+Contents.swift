@@ -18,14 +18,16 @@ extension IndexSearch {
     ///   - match: the exact test on the path as shown (`/usr/bin/ls`); a `.glob` is matched against it whole.
     ///   - literals: texts of which every matching path contains one (one per alternative of a regular
     ///     expression; one text otherwise); [] scans every entry.
-    public func contentsFiles(matching match: PathMatch, anyOf literals: [String], limit: Int?, scope: Scope) throws -> [FileMatch] {
+    ///   - runLength: hits held at most; more are sorted in runs of this many on a temporary file (``ContentsSpill``).
+    public func contentsFiles(matching match: PathMatch, anyOf literals: [String], limit: Int?, scope: Scope,
+                              runLength: Int = ContentsSpill.defaultRunLength) throws -> ContentsHits {
         var values: [SQLValue] = []
         func bind(_ value: SQLValue) -> String {
             values.append(value)
             return "?\(values.count)"
         }
         let lists = try contentsLists(scope: scope)
-        guard !lists.isEmpty else { return [] }
+        guard !lists.isEmpty else { return .held([]) }
         let test = try ContentsPathTest(match)
         // A glob that ends in a literal without `/` (`*.desktop`) matches paths whose name ends with it: no
         // directory holding the literal needs reading (3,829 of the 12,702 candidates of `*.desktop`).
@@ -62,8 +64,10 @@ extension IndexSearch {
         var shadowing = try db.scalar("SELECT EXISTS (SELECT 1 FROM binaries)")?.int == 1 ? [ContentsPackageKey: Bool]() : nil
         var rows: [(package: String, list: Int64, path: String)] = []
         var order = ContentsHitOrder()
-        // With a limit, only the first hits are kept as the rows stream by (memory bounded by the limit).
-        var top = limit.map(ContentsTopHits.init)
+        // With a limit, only the first hits are kept as the rows stream by (memory bounded by the limit); a limit
+        // above the run length is cut from the spilled runs.
+        var top = limit.flatMap { $0 <= max(runLength, 1) ? ContentsTopHits(limit: $0) : nil }
+        var spill: ContentsSpill?
         var path: [UInt8] = []
         // The rank of the last row's list: rows come grouped by list, or by name (most in one list).
         var lastList: (id: Int64, rank: Int) = (-1, 0)
@@ -90,10 +94,21 @@ extension IndexSearch {
                 continue
             }
             order.append(package: package, slot: packageIndex, rank: lastList.rank, path: path, list: list)
-            rows.append((package: package, list: list, path: String(decoding: path, as: UTF8.self)))
+            if order.count >= max(runLength, 1) {
+                if spill == nil { spill = try ContentsSpill(lists: lists) }
+                try spill?.addRun(order)
+                order = ContentsHitOrder()
+                rows = []
+                continue
+            }
+            if spill == nil { rows.append((package: package, list: list, path: String(decoding: path, as: UTF8.self))) }
         }
         if let top {
-            return top.sorted().compactMap { hit in lists[hit.list]?.match(package: hit.package, path: String(decoding: hit.path, as: UTF8.self)) }
+            return .held(top.sorted().compactMap { hit in lists[hit.list]?.match(package: hit.package, path: String(decoding: hit.path, as: UTF8.self)) })
+        }
+        if let spill {
+            try spill.addRun(order)
+            return .spilled(spill, limit: limit)
         }
         var matches: [FileMatch] = []
         matches.reserveCapacity(rows.count)
@@ -103,7 +118,13 @@ extension IndexSearch {
             guard let list = list.value else { continue }
             matches.append(list.match(package: rows[index].package, path: rows[index].path))
         }
-        return matches
+        return .held(matches)
+    }
+
+    /// The Contents hits of a search, in order: held, or spilled to a temporary file (and cut at `limit` when read).
+    public enum ContentsHits {
+        case held([FileMatch])
+        case spilled(ContentsSpill, limit: Int?)
     }
 
     /// Whether `package`'s own .deb of the Contents list's architecture (or `all`) is indexed in the list's

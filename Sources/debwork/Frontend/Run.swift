@@ -16,6 +16,24 @@ func runReportingErrors(_ body: () throws -> Void) throws {
 /// Prints a call's result on stdout: its JSON rendering when `json` (`-J`, or the mini-buildd-api form for dict
 /// and list results), else its text. The one place a result becomes output.
 func printOutput(_ output: some CallOutput, json: Bool) throws {
+    if let streamed = output.streamed {
+        var pending = ""
+        func write(_ piece: String) {
+            pending += piece
+            if pending.utf8.count >= 1 << 20 {
+                Console.out(pending)
+                pending = ""
+            }
+        }
+        if json {
+            try streamed.writeJSON(python: OutputForm.current == .api, write)
+            write("\n")
+        } else {
+            try streamed.writeText(write)
+        }
+        Console.out(pending)
+        return
+    }
     if json {
         try printJSON(output.renderJSON())
         return
