@@ -118,3 +118,23 @@ read -r p50 p95 <<<"$(printf '%s\n' "${all_debwork[@]}" | percentiles)"
 echo "all debwork queries: p50 $p50 ms, p95 $p95 ms"
 peak=$(/usr/bin/time -f "%M" "$debwork" search --index "$index" --path libc.so.6 2>&1 >/dev/null | tail -1)
 echo "query peak RSS (--path libc.so.6): $((peak / 1024)) MB"
+
+# Long listings (LONG=0 skips them: `*` takes about a minute): one run each, wall time, peak RSS and lines of
+# debwork and, when BASE is set, of the base build; apt-file's `search` of the same substring (it has no glob) as
+# the peer. The output goes to a pipe (wc), as a script would read it.
+if [ "${LONG:-1}" != 0 ]; then
+  long_run() { # label command… → "wall s  peak MB  lines"
+    local label=$1; shift
+    /usr/bin/time -f "%e %M" -o "$work/long.time" "$@" 2>/dev/null | wc -l >"$work/long.lines"
+    read -r seconds kilobytes <"$work/long.time"
+    printf '  %-8s %8.2f s %7d MB %9d lines\n' "$label" "$seconds" $((kilobytes / 1024)) "$(cat "$work/long.lines")"
+  }
+  for pattern in .py /usr/share/doc/ '*'; do
+    echo "long listing --path '$pattern':"
+    long_run debwork "$debwork" search --index "$index" --path "$pattern"
+    [ -z "${BASE:-}" ] || long_run base "$BASE" search --index "$index" --path "$pattern"
+    if [ "$pattern" != '*' ] && command -v apt-file >/dev/null; then
+      long_run apt-file apt-file "${aptopts[@]:-}" search "$pattern"
+    fi
+  done
+fi

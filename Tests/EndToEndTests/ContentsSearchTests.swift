@@ -137,7 +137,7 @@ import Testing
 
     /// More Contents hits than a query holds (`DEBWORK_HELD_HITS=2`: runs of two hits sorted on a temporary file, merged
     /// as the listing is printed) give the bytes the held listing gives, text and JSON, cut at any limit (at most
-    /// the run length: the heap; above it: cut while merging).
+    /// the run length: the heap; above it: cut while merging); without a temporary directory, held.
     static func expectSpilledListingsAsHeld(index: String) throws {
         for arguments in [["--path", "*"], ["--path-regex", ".*"], ["--path", "/usr/"], ["--path", "*dw*"], ["--path", "READ"]] {
             for form in [["search"], ["-J", "search"]] {
@@ -147,6 +147,10 @@ import Testing
                     #expect(held.status == 0 && !held.stdout.isEmpty, "\(form + arguments + limit): \(held.stderr)")
                     #expect(spilled.status == held.status && spilled.stdout == held.stdout && spilled.stderr == held.stderr,
                             "\(form + arguments + limit): \(spilled.stdout) against \(held.stdout)")
+                    // No temporary directory to write runs in: the listing is held, the same bytes.
+                    let nowhere = try debwork(form + arguments + limit, index: index,
+                                              environment: ["DEBWORK_HELD_HITS": "2", "TMPDIR": "/nonexistent/debwork-test"])
+                    #expect(nowhere.status == held.status && nowhere.stdout == held.stdout, "\(form + arguments + limit): \(nowhere.stderr)")
                 }
             }
         }

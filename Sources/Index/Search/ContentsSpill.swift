@@ -1,11 +1,15 @@
 import SystemCalls
 
 /// Contents hits too many to hold: a listing of most of an archive (`--path /usr/`, `--path '*'`: bookworm's
-/// 7.3 M lines, held as rows, order keys and output they took 2.4 GB). Every `runLength` hits are sorted
+/// 7.3 M lines; held as rows, order keys and output they took 7.9 GB). Every `runLength` hits are sorted
 /// (``ContentsHitOrder``) and written as one run to a ``SpillFile`` (unlinked, gone when closed); reading merges the
-/// runs in the same order, a buffer of ``readBufferSize`` bytes per run. Each hit is a record: the lengths of its
-/// package and path, the list's rank, the list's id (20 bytes, little-endian), then the package's and the path's bytes.
-/// Read as often as wanted (a text listing reads it twice: its column widths, then its lines).
+/// runs in the same order, a buffer of ``readBufferSize`` bytes per run. Read as often as wanted (a text listing reads
+/// it twice: its column widths, then its lines).
+///
+/// A run's records are front-coded, as its hits are sorted by package and path: each is five LEB128 numbers —
+/// the package's length + 1 (0: the previous record's package), the bytes its path shares with the previous path,
+/// the length of the rest, the list's rank, the list's id — then the package's bytes (when given) and the rest of the
+/// path. Bookworm's whole listing: 170 MB so, 737 MB as plain records (the package and path whole, 20 bytes of numbers).
 public final class ContentsSpill {
     let lists: [Int64: IndexSearch.ContentsList]
     private let file: SpillFile
@@ -23,44 +27,68 @@ public final class ContentsSpill {
     func addRun(_ order: ContentsHitOrder) throws {
         guard order.count > 0 else { return }
         let start = file.size
-        var header = [UInt8](repeating: 0, count: Self.headerSize)
+        var record: [UInt8] = []
+        var previousPackage: [UInt8]?
+        var previousPath: [UInt8] = []
         try order.forEachSorted { package, rank, path, list in
-            header.withUnsafeMutableBytes { header in
-                header.storeBytes(of: UInt32(package.count).littleEndian, toByteOffset: 0, as: UInt32.self)
-                header.storeBytes(of: UInt32(path.count).littleEndian, toByteOffset: 4, as: UInt32.self)
-                header.storeBytes(of: UInt32(rank).littleEndian, toByteOffset: 8, as: UInt32.self)
-                header.storeBytes(of: list.littleEndian, toByteOffset: 12, as: Int64.self)
+            record.removeAll(keepingCapacity: true)
+            let samePackage = previousPackage.map { package.elementsEqual($0) } ?? false
+            Self.appendNumber(samePackage ? 0 : UInt64(package.count) + 1, to: &record)
+            var shared = 0
+            while shared < path.count && shared < previousPath.count && path[shared] == previousPath[shared] { shared += 1 }
+            Self.appendNumber(UInt64(shared), to: &record)
+            Self.appendNumber(UInt64(path.count - shared), to: &record)
+            Self.appendNumber(UInt64(rank), to: &record)
+            Self.appendNumber(UInt64(bitPattern: list), to: &record)
+            if !samePackage {
+                record.append(contentsOf: package)
+                previousPackage = Array(package)
             }
-            try header.withUnsafeBytes { try file.append($0) }
-            try file.append(package)
-            try file.append(path)
+            record.append(contentsOf: path[shared...])
+            previousPath.removeAll(keepingCapacity: true)
+            previousPath.append(contentsOf: path)
+            try record.withUnsafeBytes { try file.append($0) }
         }
         try file.flush()
         runs.append(start..<file.size)
         count += order.count
     }
 
+    /// `value` as LEB128 (seven bits a byte, the low ones first, the high bit set on all but the last).
+    static func appendNumber(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
     /// Each hit as the search returns it, the first `limit` at most, in order (``ContentsHitOrder``'s); not `ordered`,
     /// run after run (for what does not depend on the order: the columns' widths of every hit; 7.3 M hits merged from
-    /// 146 runs cost about 10 s).
+    /// 185 runs cost about 10 s).
     public func forEach(limit: Int? = nil, ordered: Bool = true, _ body: (IndexSearch.FileMatch) throws -> Void) throws {
-        let readers = try (ordered ? runs : []).map { try RunReader(file: file, bytes: $0) }
+        var left = limit ?? Int.max
+        // The last package's string, shared by its hits (they come together).
+        var package: (bytes: [UInt8], text: String) = ([], "")
+        func emit(_ reader: RunReader) throws {
+            guard let list = reader.current?.list else { return }
+            if reader.package != package.bytes { package = (reader.package, String(decoding: reader.package, as: UTF8.self)) }
+            guard let match = lists[list]?.match(package: package.text, path: String(decoding: reader.path, as: UTF8.self)) else { return }
+            try body(match)
+            left -= 1
+        }
         if !ordered {
-            var left = limit ?? Int.max
             for run in runs where left > 0 {
                 let reader = try RunReader(file: file, bytes: run)
-                while let record = reader.current, left > 0 {
-                    if let match = reader.withBytes(of: record, { package, path in
-                        lists[record.list]?.match(package: String(decoding: package, as: UTF8.self), path: String(decoding: path, as: UTF8.self))
-                    }) {
-                        try body(match)
-                        left -= 1
-                    }
+                while reader.current != nil, left > 0 {
+                    try emit(reader)
                     _ = try reader.advance()
                 }
             }
             return
         }
+        let readers = try runs.map { try RunReader(file: file, bytes: $0) }
         // A min-heap of the runs that have a current record.
         var heap = readers.indices.filter { readers[$0].current != nil }
         func precedes(_ a: Int, _ b: Int) -> Bool { readers[a].order(against: readers[b]) < 0 }
@@ -77,22 +105,9 @@ public final class ContentsSpill {
             }
         }
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(from: index) }
-        var emitted = 0
-        // The last package's string, shared by its hits (they come together).
-        var package: (bytes: [UInt8], text: String) = ([], "")
-        while let top = heap.first, emitted < limit ?? Int.max {
+        while let top = heap.first, left > 0 {
             let reader = readers[top]
-            guard let record = reader.current else { break }
-            let match = reader.withBytes(of: record) { packageBytes, path -> IndexSearch.FileMatch? in
-                if !packageBytes.elementsEqual(package.bytes) {
-                    package = (Array(packageBytes), String(decoding: packageBytes, as: UTF8.self))
-                }
-                return lists[record.list]?.match(package: package.text, path: String(decoding: path, as: UTF8.self))
-            }
-            if let match {
-                try body(match)
-                emitted += 1
-            }
+            try emit(reader)
             if try reader.advance() {
                 siftDown(from: 0)
             } else {
@@ -103,20 +118,16 @@ public final class ContentsSpill {
         }
     }
 
-    /// Hits held before a run is written: about 20 MB of rows and order keys for bookworm's paths, so that a query
+    /// Hits held before a run is written: about 12 MB of rows and order keys for bookworm's paths, so that a query
     /// stays within 50 MB however many lines it lists.
-    public static let defaultRunLength = 50_000
+    public static let defaultRunLength = 40_000
 
-    static let headerSize = 20
-
-    /// Bytes read from a run at a time (bookworm's whole listing is 146 runs of 50,000 hits: 4.7 MB of buffers).
+    /// Bytes read from a run at a time (bookworm's whole listing is 185 runs of 40,000 hits: 5.9 MB of buffers).
     static let readBufferSize = 32 << 10
 
-    /// One run read record by record.
+    /// One run read record by record: the current record's package and path rebuilt in arrays of their own.
     private final class RunReader {
         struct Record {
-            var package: Range<Int>
-            var path: Range<Int>
             var rank: Int
             var list: Int64
         }
@@ -127,6 +138,8 @@ public final class ContentsSpill {
         /// The buffer's bytes from here on are not yet decoded.
         var position = 0
         private(set) var current: Record?
+        private(set) var package: [UInt8] = []
+        private(set) var path: [UInt8] = []
 
         init(file: SpillFile, bytes: Range<Int>) throws {
             self.file = file
@@ -149,41 +162,52 @@ public final class ContentsSpill {
             return buffer.count >= count
         }
 
-        /// Decodes the next record; false at the end of the run (a cut record, which only a failed write could
-        /// leave, ends it too).
-        func advance() throws -> Bool {
-            current = nil
-            guard try available(ContentsSpill.headerSize) else { return false }
-            let (packageCount, pathCount, rank, list) = buffer.withUnsafeBytes { header in
-                let base = UnsafeRawBufferPointer(rebasing: header[position...])
-                return (Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 0, as: UInt32.self))),
-                        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4, as: UInt32.self))),
-                        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))),
-                        Int64(littleEndian: base.loadUnaligned(fromByteOffset: 12, as: Int64.self)))
+        /// The next LEB128 number, nil at the end of the run.
+        private func number() throws -> UInt64? {
+            var value: UInt64 = 0
+            for shift in stride(from: 0, to: 64, by: 7) {
+                guard try available(1) else { return nil }
+                let byte = buffer[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << UInt64(shift)
+                if byte < 0x80 { return value }
             }
-            let size = ContentsSpill.headerSize + packageCount + pathCount
-            guard try available(size) else { return false }
-            let packageStart = position + ContentsSpill.headerSize
-            current = Record(package: packageStart..<(packageStart + packageCount),
-                             path: (packageStart + packageCount)..<(packageStart + packageCount + pathCount), rank: rank, list: list)
-            position += size
-            return true
+            return nil
         }
 
-        /// `record`'s (the current one's) package and path bytes.
-        func withBytes<T>(of record: Record, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-            try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[record.package]), UnsafeRawBufferPointer(rebasing: $0[record.path])) }
+        /// Decodes the next record; false at the end of the run (a cut or inconsistent record, which only a failed
+        /// write could leave, ends it too).
+        func advance() throws -> Bool {
+            current = nil
+            guard let packageCode = try number(), let shared = try number(), let rest = try number(),
+                  let rank = try number(), let list = try number(),
+                  shared <= path.count, packageCode <= Int.max / 4, rest <= Int.max / 4 else { return false }
+            let packageCount = packageCode == 0 ? 0 : Int(packageCode - 1)
+            guard try available(packageCount + Int(rest)) else { return false }
+            if packageCode != 0 {
+                package.removeAll(keepingCapacity: true)
+                package.append(contentsOf: buffer[position..<(position + packageCount)])
+                position += packageCount
+            }
+            path.removeLast(path.count - Int(shared))
+            path.append(contentsOf: buffer[position..<(position + Int(rest))])
+            position += Int(rest)
+            current = Record(rank: Int(truncatingIfNeeded: rank), list: Int64(bitPattern: list))
+            return true
         }
 
         /// How this reader's current record orders against `other`'s (``ContentsHitOrder``: package, then rank, path, list).
         func order(against other: RunReader) -> Int {
             guard let a = current, let b = other.current else { return current == nil ? 1 : -1 }
-            return buffer.withUnsafeBytes { mine in
-                other.buffer.withUnsafeBytes { theirs in
-                    let byPackage = ByteSearch.order(UnsafeRawBufferPointer(rebasing: mine[a.package]), UnsafeRawBufferPointer(rebasing: theirs[b.package]))
+            return package.withUnsafeBytes { myPackage in
+                other.package.withUnsafeBytes { theirPackage in
+                    let byPackage = ByteSearch.order(myPackage, theirPackage)
                     if byPackage != 0 { return byPackage }
-                    return ContentsHitOrder.order(rank: a.rank, path: UnsafeRawBufferPointer(rebasing: mine[a.path]), list: a.list,
-                                                  against: b.rank, UnsafeRawBufferPointer(rebasing: theirs[b.path]), b.list)
+                    return path.withUnsafeBytes { myPath in
+                        other.path.withUnsafeBytes { theirPath in
+                            ContentsHitOrder.order(rank: a.rank, path: myPath, list: a.list, against: b.rank, theirPath, b.list)
+                        }
+                    }
                 }
             }
         }

@@ -52,8 +52,9 @@ extension IndexSearch {
             FROM candidates c CROSS JOIN contents_names n ON n.id = c.name_id WHERE +c.list_id IN (\(ids))
             """)
         try statement.bind(values)
-        // At most 65,536 directories remembered: a scan of every entry meets all 545 k of bookworm's, in key order.
-        var directories = try ContentsLookup(db: db, sql: "SELECT path FROM contents_dirs WHERE id = ?1", forgettingAfter: 65_536) {
+        // At most 16,384 directories remembered (about 1.6 MB): a scan of every entry meets all 545 k of bookworm's, in key order,
+        // each once; a name-led listing meets a directory per few hits (`*.desktop`'s 8,339 hits: under 16,384).
+        var directories = try ContentsLookup(db: db, sql: "SELECT path FROM contents_dirs WHERE id = ?1", forgettingAfter: 16_384) {
             $0.withBytes(at: 0) { Array($0) }
         }
         // One string per package, shared by its rows.
@@ -68,6 +69,7 @@ extension IndexSearch {
         // above the run length is cut from the spilled runs.
         var top = limit.flatMap { $0 <= max(runLength, 1) ? ContentsTopHits(limit: $0) : nil }
         var spill: ContentsSpill?
+        var canSpill = true
         var path: [UInt8] = []
         // The rank of the last row's list: rows come grouped by list, or by name (most in one list).
         var lastList: (id: Int64, rank: Int) = (-1, 0)
@@ -94,12 +96,16 @@ extension IndexSearch {
                 continue
             }
             order.append(package: package, slot: packageIndex, rank: lastList.rank, path: path, list: list)
-            if order.count >= max(runLength, 1) {
-                if spill == nil { spill = try ContentsSpill(lists: lists) }
-                try spill?.addRun(order)
-                order = ContentsHitOrder()
-                rows = []
-                continue
+            if order.count >= max(runLength, 1) && canSpill {
+                // No temporary file (a read-only or missing $TMPDIR): the listing is held, as it was before runs.
+                if spill == nil { spill = try? ContentsSpill(lists: lists) }
+                if let spill {
+                    try spill.addRun(order)
+                    order = ContentsHitOrder()
+                    rows = []
+                    continue
+                }
+                canSpill = false
             }
             if spill == nil { rows.append((package: package, list: list, path: String(decoding: path, as: UTF8.self))) }
         }
