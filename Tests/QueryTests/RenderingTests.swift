@@ -78,6 +78,26 @@ import Testing
         #expect(SearchText.pathTable([]) == "")
     }
 
+    /// The name listing (``SearchText/packageTable(_:)``, built without rows) lays out what the generic table lays
+    /// out for the same cells: files per area, then index-only packages; hostile and wide cells escaped and measured.
+    @Test func packageListingIsTheGenericTable() {
+        var sources = OrderedObject<AreaPaths>()
+        var rows: [[String]] = []
+        for (index, source) in ["dwhello", "dw\u{202E}x", "漢字", "e\u{301}"].enumerated() {
+            var paths = AreaPaths()
+            paths.repositories = index == 1 ? [] : ["test/pool/main/d/\(source)", "x\ty"]
+            paths.builds = index == 2 ? ["\(source)_1.0-1_amd64.deb"] : []
+            paths.indexOnly = index == 0 ? [] : [IndexOnlyHit(kind: "binary", package: source, version: "1:1.0~rc1-\(index)", architecture: "amd64",
+                                                              distribution: "bookworm", component: "main\u{1B}[2J", path: "pool/x.deb")]
+            sources[source] = paths
+            for area in SearchArea.allCases { rows += paths[area].map { [source, area.rawValue, $0] } }
+            rows += paths.indexOnly.map { [source, "index-only", "\($0.distribution)/\($0.component) \($0.package) \($0.version) \($0.architecture)"] }
+        }
+        let result = PackageSearchResult(sources: sources)
+        #expect(Array(SearchText.packageTable(result).utf8) == Array(SearchText.table(rows).utf8))
+        #expect(SearchText.packageTable(PackageSearchResult(sources: OrderedObject())) == "")
+    }
+
     @Test func sourcesListLinesBothWays() {
         let line = SourcesListService.Line(type: "deb", options: "", uri: "http://h/test", suite: "bookworm-test-unstable",
                                            components: ["main"], comment: "c")
