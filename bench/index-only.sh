@@ -44,6 +44,8 @@ queries=(
   "hello --where 'Priority (optional)'|-F Package,Source hello -a -F Priority -X optional"
   "--text editor --limit 5|-F Description -i -w editor"
   "--text editor|"
+  "'lib*'|-r -F Package,Source ^lib"
+  "--where 'Section (% *)'|-r -F Section ."
 )
 echo "$(date -u +%F) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $runs runs each"
 echo "| command | p50 ms | p95 ms | peak RSS MB | lines |"

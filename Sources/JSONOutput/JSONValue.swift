@@ -67,7 +67,23 @@ public indirect enum JSONValue: Sendable, Hashable {
         write(tail + "}")
     }
 
-    private func write(to output: inout String, indent: Int?, python: Bool) {
+    /// The text ``serialized(pretty:)`` (or, with `python`, ``serializedAsPython()``) returns, handed to `write` in
+    /// pieces of about `chunk` bytes as it is made: a long document (`search -J '*'`, a whole release) is never one
+    /// string as well as its tree.
+    public func write(pretty: Bool = true, python: Bool = false, chunk: Int = 1 << 20, to write: (String) -> Void) {
+        var output = ""
+        withoutActuallyEscaping(write) { write in
+            self.write(to: &output, indent: pretty || python ? 0 : nil, python: python) { output in
+                guard output.utf8.count >= chunk else { return }
+                write(output)
+                output = ""
+            }
+        }
+        write(output)
+    }
+
+    /// `flush`, when given, is offered the text so far after each element of an array or member of an object.
+    private func write(to output: inout String, indent: Int?, python: Bool, flush: ((inout String) -> Void)? = nil) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -81,7 +97,8 @@ public indirect enum JSONValue: Sendable, Hashable {
             for (offset, value) in values.enumerated() {
                 if offset > 0 { output += "," }
                 Self.newline(&output, indent.map { $0 + 1 })
-                value.write(to: &output, indent: indent.map { $0 + 1 }, python: python)
+                value.write(to: &output, indent: indent.map { $0 + 1 }, python: python, flush: flush)
+                flush?(&output)
             }
             Self.newline(&output, indent)
             output += "]"
@@ -93,7 +110,8 @@ public indirect enum JSONValue: Sendable, Hashable {
                 Self.newline(&output, indent.map { $0 + 1 })
                 Self.writeString(member.key, to: &output, python: python)
                 output += indent == nil ? ":" : ": "
-                member.value.write(to: &output, indent: indent.map { $0 + 1 }, python: python)
+                member.value.write(to: &output, indent: indent.map { $0 + 1 }, python: python, flush: flush)
+                flush?(&output)
             }
             Self.newline(&output, indent)
             output += "}"

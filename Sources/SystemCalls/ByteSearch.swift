@@ -31,6 +31,18 @@ public enum ByteSearch {
         return a.count == b.count ? 0 : a.count < b.count ? -1 : 1
     }
 
+    /// How many bytes `a` and `b` share at their start.
+    public static func commonPrefixLength(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        var index = 0
+        // Eight bytes at a time while they agree, then byte by byte.
+        while index + 8 <= common && a.loadUnaligned(fromByteOffset: index, as: UInt64.self) == b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+            index += 8
+        }
+        while index < common && a[index] == b[index] { index += 1 }
+        return index
+    }
+
     /// The offset of the first occurrence of `needle` in `haystack`, or nil. An empty needle is found at 0.
     public static func firstOffset(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Int? {
         guard let base = haystack.baseAddress else { return needle.isEmpty ? 0 : nil }

@@ -42,6 +42,13 @@ import Testing
                 JSONValue.streamVersionedArray("hits", pretty: pretty, python: python, produce: { emit in elements.forEach(emit) },
                                                write: { streamed += $0 })
                 #expect(streamed == (python ? whole.serializedAsPython() : whole.serialized(pretty: pretty)), "\(elements.count) elements")
+                // A whole document written in pieces (`printJSON`): the same text, at any piece size.
+                for chunk in [1, 7, 1 << 20] {
+                    var pieces: [String] = []
+                    whole.write(pretty: pretty, python: python, chunk: chunk) { pieces.append($0) }
+                    #expect(pieces.joined() == (python ? whole.serializedAsPython() : whole.serialized(pretty: pretty)))
+                    if chunk == 1 && !elements.isEmpty { #expect(pieces.count > elements.count) }
+                }
             }
         }
     }

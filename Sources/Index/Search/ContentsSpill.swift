@@ -34,8 +34,7 @@ public final class ContentsSpill {
             record.removeAll(keepingCapacity: true)
             let samePackage = previousPackage.map { package.elementsEqual($0) } ?? false
             Self.appendNumber(samePackage ? 0 : UInt64(package.count) + 1, to: &record)
-            var shared = 0
-            while shared < path.count && shared < previousPath.count && path[shared] == previousPath[shared] { shared += 1 }
+            let shared = previousPath.withUnsafeBytes { ByteSearch.commonPrefixLength(path, $0) }
             Self.appendNumber(UInt64(shared), to: &record)
             Self.appendNumber(UInt64(path.count - shared), to: &record)
             Self.appendNumber(UInt64(rank), to: &record)
@@ -162,25 +161,38 @@ public final class ContentsSpill {
             return buffer.count >= count
         }
 
-        /// The next LEB128 number, nil at the end of the run.
-        private func number() throws -> UInt64? {
-            var value: UInt64 = 0
-            for shift in stride(from: 0, to: 64, by: 7) {
-                guard try available(1) else { return nil }
-                let byte = buffer[position]
-                position += 1
-                value |= UInt64(byte & 0x7F) << UInt64(shift)
-                if byte < 0x80 { return value }
+        /// The five LEB128 numbers that begin a record, decoded from the buffer (made to hold them first: at most 50
+        /// bytes, fewer only at the run's end), ``position`` moved past them; nil when the run ends inside them.
+        private func numbers() throws -> (UInt64, UInt64, UInt64, UInt64, UInt64)? {
+            _ = try available(50)
+            var numbers: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+            let end = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                var cursor = position
+                func next() -> UInt64? {
+                    var value: UInt64 = 0
+                    for shift in stride(from: UInt64(0), to: 64, by: 7) {
+                        guard cursor < bytes.count else { return nil }
+                        let byte = bytes[cursor]
+                        cursor += 1
+                        value |= UInt64(byte & 0x7F) << shift
+                        if byte < 0x80 { return value }
+                    }
+                    return nil
+                }
+                guard let a = next(), let b = next(), let c = next(), let d = next(), let e = next() else { return nil }
+                numbers = (a, b, c, d, e)
+                return cursor
             }
-            return nil
+            guard let end else { return nil }
+            position = end
+            return numbers
         }
 
         /// Decodes the next record; false at the end of the run (a cut or inconsistent record, which only a failed
         /// write could leave, ends it too).
         func advance() throws -> Bool {
             current = nil
-            guard let packageCode = try number(), let shared = try number(), let rest = try number(),
-                  let rank = try number(), let list = try number(),
+            guard let (packageCode, shared, rest, rank, list) = try numbers(),
                   shared <= path.count, packageCode <= Int.max / 4, rest <= Int.max / 4 else { return false }
             let packageCount = packageCode == 0 ? 0 : Int(packageCode - 1)
             guard try available(packageCount + Int(rest)) else { return false }

@@ -47,11 +47,9 @@ func printOutput(_ output: some CallOutput, json: Bool) throws {
 /// Prints a JSON document on stdout (stable key order); in the mini-buildd-api form exactly as Python's
 /// `json.dumps(indent=2)` prints it.
 func printJSON(_ value: JSONValue) {
-    if OutputForm.current == .api {
-        Console.out(value.serializedAsPython() + "\n")
-    } else {
-        Console.out(value.serialized() + "\n")
-    }
+    // Written as it is serialized, a megabyte at a time: a long document is not also one string.
+    value.write(python: OutputForm.current == .api) { Console.out($0) }
+    Console.out("\n")
 }
 
 /// Prints a str result as mini-buildd-api does: `print(result)` (the text and one newline), or with `-J`
