@@ -204,14 +204,26 @@ public final class SearchService {
                 guard let area = SearchArea(rawValue: artifact.area) else { continue }
                 paths[area].append(artifact.path)
             }
-            for area in SearchArea.allCases { paths[area] = Array(Set(paths[area])).sorted() }
-            paths.indexOnly = Array(Set(paths.indexOnly)).sorted()
+            for area in SearchArea.allCases { paths[area] = Self.sortedUnique(paths[area]) }
+            paths.indexOnly = Self.sortedUnique(paths.indexOnly)
             if !paths.isEmpty { sources[name] = paths }
         }
         return PackageSearchResult(sources: sources)
     }
 
     // MARK: Helpers
+
+    /// `items` sorted, each equal run kept once: what `Array(Set(items)).sorted()` gives (`<` and `==` agree, as for
+    /// `String` and ``IndexOnlyHit``) without hashing every item (hashing seven strings per index-only hit was 250 M of
+    /// the 4.5 G instructions of `search --where 'Section (% *)'` on bookworm main).
+    static func sortedUnique<Item: Comparable>(_ items: [Item]) -> [Item] {
+        guard items.count > 1 else { return items }
+        let sorted = items.sorted()
+        var unique: [Item] = []
+        unique.reserveCapacity(sorted.count)
+        for item in sorted where unique.last != item { unique.append(item) }
+        return unique
+    }
 
     /// The newest of `versions` by dpkg ordering (unparsable versions rank lowest), as written.
     static func newest(_ versions: [String]) -> String? {

@@ -96,36 +96,71 @@ public enum SearchText {
     /// widths and the size, then the lines, each source's cell escaped once.
     static func packageTable(_ packages: PackageSearchResult) -> String {
         typealias Cell = (text: String, width: Int)
-        func forEachRow(_ body: (Cell, Cell, Cell) -> Void) {
+        /// The last cell: a path, or an index-only package's five parts when all are printable ASCII (written part by
+        /// part: building `dist/component package version architecture` by interpolation was 540 M of the 5.0 G
+        /// instructions of `search --where 'Section (% *)'` on bookworm main).
+        enum Last {
+            case cell(Cell)
+            case parts(IndexOnlyHit)
+
+            var bytes: Int {
+                switch self {
+                case .cell(let cell): cell.text.utf8.count
+                case .parts(let hit):
+                    hit.distribution.utf8.count + hit.component.utf8.count + hit.package.utf8.count + hit.version.utf8.count
+                        + hit.architecture.utf8.count + 4
+                }
+            }
+        }
+        func forEachRow(_ body: (Cell, Cell, Last) -> Void) {
             for (source, paths) in packages.sources.members {
                 let sourceCell = Printable.escapedCell(source)
                 for area in SearchArea.allCases {
                     let areaCell = (text: area.rawValue, width: area.rawValue.utf8.count)
-                    for path in paths[area] { body(sourceCell, areaCell, Printable.escapedCell(path)) }
+                    for path in paths[area] { body(sourceCell, areaCell, .cell(Printable.escapedCell(path))) }
                 }
                 // Known from a distribution's Packages/Sources only: no file to show.
                 let indexOnly = (text: "index-only", width: 10)
                 for hit in paths.indexOnly {
-                    body(sourceCell, indexOnly,
-                         Printable.escapedCell("\(hit.distribution)/\(hit.component) \(hit.package) \(hit.version) \(hit.architecture)"))
+                    if Printable.isPrintableASCII(hit.distribution) && Printable.isPrintableASCII(hit.component)
+                        && Printable.isPrintableASCII(hit.package) && Printable.isPrintableASCII(hit.version)
+                        && Printable.isPrintableASCII(hit.architecture) {
+                        body(sourceCell, indexOnly, .parts(hit))
+                    } else {
+                        body(sourceCell, indexOnly,
+                             .cell(Printable.escapedCell("\(hit.distribution)/\(hit.component) \(hit.package) \(hit.version) \(hit.architecture)")))
+                    }
                 }
             }
         }
         var rows = 0, bytes = 0, shownWidths = 0
         var widths = (source: 0, area: 0)
-        forEachRow { source, area, path in
+        forEachRow { source, area, last in
             rows += 1
-            bytes += source.text.utf8.count + area.text.utf8.count + path.text.utf8.count + 1
+            bytes += source.text.utf8.count + area.text.utf8.count + last.bytes + 1
             shownWidths += source.width + area.width
             widths = (max(widths.source, source.width), max(widths.area, area.width))
         }
         var buffer = LineBuffer(capacity: bytes + rows * (widths.source + widths.area + 4) - shownWidths)
-        forEachRow { source, area, path in
+        forEachRow { source, area, last in
             buffer.append(source.text)
             buffer.pad(widths.source - source.width + 2)
             buffer.append(area.text)
             buffer.pad(widths.area - area.width + 2)
-            buffer.append(path.text)
+            switch last {
+            case .cell(let cell):
+                buffer.append(cell.text)
+            case .parts(let hit):
+                buffer.append(hit.distribution)
+                buffer.append(UInt8(ascii: "/"))
+                buffer.append(hit.component)
+                buffer.append(UInt8(ascii: " "))
+                buffer.append(hit.package)
+                buffer.append(UInt8(ascii: " "))
+                buffer.append(hit.version)
+                buffer.append(UInt8(ascii: " "))
+                buffer.append(hit.architecture)
+            }
             buffer.append(UInt8(ascii: "\n"))
         }
         return buffer.text
