@@ -180,7 +180,28 @@ public enum SearchText {
     /// read twice from their temporary file, once for the columns' widths, once for the lines.
     static func writePathTable(_ listing: PathListing, _ write: (String) -> Void) throws {
         var widths = PathTable.Widths()
-        try listing.forEachGroup(of: groupSize, ordered: false) { widths.widen(to: PathTable($0).widths) }
+        if listing.limit == nil && listing.contentsLimit == nil {
+            // Every hit is listed: the widths from the spilled bytes, no hit made (``PathTable``'s rules: `package: path`
+            // as it is when printable ASCII, else escaped; a Contents hit's version `-`; each list's own columns).
+            widths.widen(to: PathTable(listing.before).widths)
+            widths.widen(to: PathTable(listing.after).widths)
+            var lists: Set<Int64> = [], lastList: Int64?
+            try listing.contents.forEachUnordered { package, path, list in
+                if list != lastList {
+                    lists.insert(list)
+                    lastList = list
+                }
+                if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
+                    widths.lead = max(widths.lead, package.count + 2 + path.count)
+                } else {
+                    let cell = Printable.escapedCell("\(String(decoding: package, as: UTF8.self)): \(String(decoding: path, as: UTF8.self))")
+                    widths.lead = max(widths.lead, cell.width)
+                }
+            }
+            widths.widen(to: PathTable(lists.compactMap { listing.contents.match(list: $0, package: "", path: "") }.map(PathHit.init)).widths)
+        } else {
+            try listing.forEachGroup(of: groupSize, ordered: false) { widths.widen(to: PathTable($0).widths) }
+        }
         try listing.forEachGroup(of: groupSize) { hits in
             let table = PathTable(hits)
             var buffer = LineBuffer(capacity: table.capacity(hits, widths: widths))

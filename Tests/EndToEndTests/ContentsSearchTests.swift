@@ -138,8 +138,9 @@ import Testing
     /// More Contents hits than a query holds (`DEBWORK_HELD_HITS=2`: runs of two hits sorted on a temporary file, merged
     /// as the listing is printed) give the bytes the held listing gives, text and JSON, cut at any limit (at most
     /// the run length: the heap; above it: cut while merging); without a temporary directory, held.
-    static func expectSpilledListingsAsHeld(index: String) throws {
-        for arguments in [["--path", "*"], ["--path-regex", ".*"], ["--path", "/usr/"], ["--path", "*dw*"], ["--path", "READ"]] {
+    static func expectSpilledListingsAsHeld(index: String, queries: [[String]] = [["--path", "*"], ["--path-regex", ".*"], ["--path", "/usr/"],
+                                                                                    ["--path", "*dw*"], ["--path", "READ"]]) throws {
+        for arguments in queries {
             for form in [["search"], ["-J", "search"]] {
                 for limit in [[], ["--limit", "1"], ["--limit", "3"], ["--limit", "1000"]] {
                     let held = try debwork(form + arguments + limit, index: index)
@@ -231,6 +232,8 @@ import Testing
         #expect(indexed.stderr.contains("W: \(path): 4 malformed Contents lines skipped (line 2: no package column"), "\(indexed.stderr)")
         let text = try debwork(["search", "--path", "usr/bin/"], index: index)
         #expect(!text.stdout.contains("\u{1B}") && text.stdout.contains("evil: /usr/bin/\\e]0;pwned\\x07x"), "\(text.stdout)")
+        // Escaped paths are measured as escaped when the listing is spilled too.
+        try Self.expectSpilledListingsAsHeld(index: index, queries: [["--path", "usr/bin/"], ["--path", "*"], ["--path-regex", "."]])
     }
 
     /// A Contents file its Release lists is read only with the size and SHA-256 listed (as Packages and

@@ -42,15 +42,17 @@ public enum Printable {
     /// in place (the scalar walk showed in the profile of 9,000-line listings).
     /// Eight bytes at a time: a listing's 45,000 cells (9,000 paths) spent 5 % of the call here byte by byte.
     public static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                if !isPrintableASCII(word: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
-                offset += 8
-            }
-            return !raw[offset...].contains { $0 < 0x20 || $0 > 0x7E }
-        } ?? false
+        text.utf8.withContiguousStorageIfAvailable { isPrintableASCII(UnsafeRawBufferPointer($0)) } ?? false
+    }
+
+    /// Whether every byte is printable ASCII (what ``isPrintableASCII(_:)-(String)`` asks of a string's UTF-8).
+    public static func isPrintableASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset + 8 <= raw.count {
+            if !isPrintableASCII(word: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+            offset += 8
+        }
+        return !raw[offset...].contains { $0 < 0x20 || $0 > 0x7E }
     }
 
     /// Whether each of a word's eight bytes is in 0x20–0x7E (the has-less and has-zero bit tricks: a byte with

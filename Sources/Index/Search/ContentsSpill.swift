@@ -117,6 +117,26 @@ public final class ContentsSpill {
         }
     }
 
+    /// Each hit's package and path bytes and its list's id, run after run (no order, no limit), without making a hit
+    /// of each: for what depends on neither (a text listing's column widths). Hits of a list not in scope, which
+    /// ``forEach(limit:ordered:_:)`` leaves out, are left out.
+    public func forEachUnordered(_ body: (_ package: UnsafeRawBufferPointer, _ path: UnsafeRawBufferPointer, _ list: Int64) throws -> Void) throws {
+        for run in runs {
+            let reader = try RunReader(file: file, bytes: run)
+            while let record = reader.current {
+                if lists[record.list] != nil {
+                    try reader.package.withUnsafeBytes { package in try reader.path.withUnsafeBytes { try body(package, $0, record.list) } }
+                }
+                _ = try reader.advance()
+            }
+        }
+    }
+
+    /// A hit of `list` shipping `path` in `package` (nil for a list not in scope): the columns every hit of the list has.
+    public func match(list: Int64, package: String, path: String) -> IndexSearch.FileMatch? {
+        lists[list]?.match(package: package, path: path)
+    }
+
     /// Hits held before a run is written: about 12 MB of rows and order keys for bookworm's paths, so that a query
     /// stays within 50 MB however many lines it lists.
     public static let defaultRunLength = 40_000
