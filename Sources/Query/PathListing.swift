@@ -15,33 +15,29 @@ public struct PathListing: @unchecked Sendable {
 
     var isEmpty: Bool { (limit ?? 1) < 1 || (before.isEmpty && contents.count == 0 && after.isEmpty) }
 
-    /// Each hit in order, the first `limit`; not `ordered`, the same hits in any order (the Contents hits run after run,
-    /// without merging: for what does not depend on the order).
-    public func forEach(ordered: Bool = true, _ body: (PathHit) throws -> Void) throws {
+    /// What the cut at `limit` lists: the package hits before the Contents hits, how many Contents hits (the first in
+    /// order), the package hits after them.
+    var listed: (before: ArraySlice<PathHit>, contents: Int, after: ArraySlice<PathHit>) {
         var left = limit ?? Int.max
-        for hit in before where left > 0 {
-            try body(hit)
-            left -= 1
-        }
-        guard left > 0 else { return }
-        // Which Contents hits come before a cut depends on their order: unordered only when none is cut.
-        let contentsLeft = min(left, contentsLimit ?? Int.max)
-        let unordered = !ordered && contentsLeft >= contents.count
-        try contents.forEach(limit: contentsLeft, ordered: !unordered) { match in
-            try body(PathHit(match))
-            left -= 1
-        }
-        for hit in after where left > 0 {
-            try body(hit)
-            left -= 1
-        }
+        let before = self.before.prefix(left)
+        left -= before.count
+        let contents = min(left, contentsLimit ?? Int.max, self.contents.count)
+        return (before, contents, after.prefix(left - contents))
     }
 
-    /// The hits in order (or not: ``forEach(ordered:_:)``), `size` at a time (the last group may be shorter).
-    func forEachGroup(of size: Int, ordered: Bool = true, _ body: ([PathHit]) throws -> Void) throws {
+    /// Each hit in order, the first `limit`.
+    public func forEach(_ body: (PathHit) throws -> Void) throws {
+        let listed = listed
+        for hit in listed.before { try body(hit) }
+        try contents.forEach(limit: listed.contents) { try body(PathHit($0)) }
+        for hit in listed.after { try body(hit) }
+    }
+
+    /// The hits in order, `size` at a time (the last group may be shorter).
+    func forEachGroup(of size: Int, _ body: ([PathHit]) throws -> Void) throws {
         var group: [PathHit] = []
         group.reserveCapacity(size)
-        try forEach(ordered: ordered) { hit in
+        try forEach { hit in
             group.append(hit)
             if group.count >= size {
                 try body(group)

@@ -180,11 +180,13 @@ public enum SearchText {
     /// read twice from their temporary file, once for the columns' widths, once for the lines.
     static func writePathTable(_ listing: PathListing, _ write: (String) -> Void) throws {
         var widths = PathTable.Widths()
-        if listing.limit == nil && listing.contentsLimit == nil {
-            // Every hit is listed: the widths from the spilled bytes, no hit made (``PathTable``'s rules: `package: path`
-            // as it is when printable ASCII, else escaped; a Contents hit's version `-`; each list's own columns).
-            widths.widen(to: PathTable(listing.before).widths)
-            widths.widen(to: PathTable(listing.after).widths)
+        let listed = listing.listed
+        if listed.contents == listing.contents.count {
+            // Every Contents hit is listed: their widths from the spilled bytes, no hit made (``PathTable``'s rules:
+            // `package: path` as it is when printable ASCII, else escaped; a Contents hit's version `-`; each list's own
+            // columns).
+            widths.widen(to: PathTable(Array(listed.before)).widths)
+            widths.widen(to: PathTable(Array(listed.after)).widths)
             var lists: Set<Int64> = [], lastList: Int64?
             try listing.contents.forEachUnordered { package, path, list in
                 if list != lastList {
@@ -200,7 +202,8 @@ public enum SearchText {
             }
             widths.widen(to: PathTable(lists.compactMap { listing.contents.match(list: $0, package: "", path: "") }.map(PathHit.init)).widths)
         } else {
-            try listing.forEachGroup(of: groupSize, ordered: false) { widths.widen(to: PathTable($0).widths) }
+            // Which Contents hits a cut keeps depends on their order: the listed hits themselves, merged.
+            try listing.forEachGroup(of: groupSize) { widths.widen(to: PathTable($0).widths) }
         }
         try listing.forEachGroup(of: groupSize) { hits in
             let table = PathTable(hits)

@@ -126,7 +126,10 @@ struct ContentsOrderTests {
             try spill.forEach(limit: limit) { merged.append(key($0.package, $0.path, $0.distribution ?? "")) }
             #expect(merged == Array(expected.prefix(limit ?? Int.max)), "round \(round), runs of \(runLength)")
             var unordered: [[UInt8]] = []
-            try spill.forEach(ordered: false) { unordered.append(key($0.package, $0.path, $0.distribution ?? "")) }
+            try spill.forEachUnordered { package, path, list in
+                let distribution = spill.match(list: list, package: "", path: "")?.distribution ?? ""
+                unordered.append(key(String(decoding: package, as: UTF8.self), String(decoding: path, as: UTF8.self), distribution))
+            }
             #expect(unordered.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) })
         }
     }

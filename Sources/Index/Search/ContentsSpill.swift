@@ -63,30 +63,11 @@ public final class ContentsSpill {
         bytes.append(UInt8(value))
     }
 
-    /// Each hit as the search returns it, the first `limit` at most, in order (``ContentsHitOrder``'s); not `ordered`,
-    /// run after run (for what does not depend on the order: the columns' widths of every hit; 7.3 M hits merged from
-    /// 185 runs cost about 10 s).
-    public func forEach(limit: Int? = nil, ordered: Bool = true, _ body: (IndexSearch.FileMatch) throws -> Void) throws {
+    /// Each hit as the search returns it, the first `limit` at most, in order (``ContentsHitOrder``'s).
+    public func forEach(limit: Int? = nil, _ body: (IndexSearch.FileMatch) throws -> Void) throws {
         var left = limit ?? Int.max
         // The last package's string, shared by its hits (they come together).
         var package: (bytes: [UInt8], text: String) = ([], "")
-        func emit(_ reader: RunReader) throws {
-            guard let list = reader.current?.list else { return }
-            if reader.package != package.bytes { package = (reader.package, String(decoding: reader.package, as: UTF8.self)) }
-            guard let match = lists[list]?.match(package: package.text, path: String(decoding: reader.path, as: UTF8.self)) else { return }
-            try body(match)
-            left -= 1
-        }
-        if !ordered {
-            for run in runs where left > 0 {
-                let reader = try RunReader(file: file, bytes: run)
-                while reader.current != nil, left > 0 {
-                    try emit(reader)
-                    _ = try reader.advance()
-                }
-            }
-            return
-        }
         let readers = try runs.map { try RunReader(file: file, bytes: $0) }
         // A min-heap of the runs that have a current record.
         var heap = readers.indices.filter { readers[$0].current != nil }
@@ -106,7 +87,13 @@ public final class ContentsSpill {
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(from: index) }
         while let top = heap.first, left > 0 {
             let reader = readers[top]
-            try emit(reader)
+            if let list = reader.current?.list {
+                if reader.package != package.bytes { package = (reader.package, String(decoding: reader.package, as: UTF8.self)) }
+                if let match = lists[list]?.match(package: package.text, path: String(decoding: reader.path, as: UTF8.self)) {
+                    try body(match)
+                    left -= 1
+                }
+            }
             if try reader.advance() {
                 siftDown(from: 0)
             } else {
@@ -119,7 +106,7 @@ public final class ContentsSpill {
 
     /// Each hit's package and path bytes and its list's id, run after run (no order, no limit), without making a hit
     /// of each: for what depends on neither (a text listing's column widths). Hits of a list not in scope, which
-    /// ``forEach(limit:ordered:_:)`` leaves out, are left out.
+    /// ``forEach(limit:_:)`` leaves out, are left out.
     public func forEachUnordered(_ body: (_ package: UnsafeRawBufferPointer, _ path: UnsafeRawBufferPointer, _ list: Int64) throws -> Void) throws {
         for run in runs {
             let reader = try RunReader(file: file, bytes: run)
