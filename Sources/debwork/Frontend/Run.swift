@@ -47,9 +47,15 @@ func printOutput(_ output: some CallOutput, json: Bool) throws {
 /// Prints a JSON document on stdout (stable key order); in the mini-buildd-api form exactly as Python's
 /// `json.dumps(indent=2)` prints it.
 func printJSON(_ value: JSONValue) {
-    // Written as it is serialized, a megabyte at a time: a long document is not also one string.
-    value.write(python: OutputForm.current == .api) { Console.out($0) }
-    Console.out("\n")
+    // Written as it is serialized, a megabyte at a time: a long document is not also one string. The last piece goes
+    // out with the newline, so a document shorter than a piece is one write, as before (`debwork-api ls x | head -1`
+    // must not meet a closed pipe on a second write).
+    var last: String?
+    value.write(python: OutputForm.current == .api) { piece in
+        if let last { Console.out(last) }
+        last = piece
+    }
+    Console.out((last ?? "") + "\n")
 }
 
 /// Prints a str result as mini-buildd-api does: `print(result)` (the text and one newline), or with `-J`
