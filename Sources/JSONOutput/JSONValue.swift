@@ -38,33 +38,63 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// it; the caller buffers.
     public static func streamVersionedArray(_ key: String, pretty: Bool = true, python: Bool = false,
                                             produce: ((JSONValue) -> Void) throws -> Void, write: (String) -> Void) rethrows {
+        try stream(key, opening: "[", closing: "]", pretty: pretty, python: python,
+                   produce: { item in try withoutActuallyEscaping(item) { item in try produce { item(nil, $0) } } }, write: write)
+    }
+
+    /// An object of the members `produce` hands over one at a time, as ``serialized(pretty:)`` (or, with `python`,
+    /// ``serializedAsPython()``) writes it; with `versionedKey`, the document ``versioned(_:_:)``(`versionedKey`,
+    /// that object). Written piece by piece as ``streamVersionedArray(_:pretty:python:produce:write:)``.
+    public static func streamObject(_ versionedKey: String?, pretty: Bool = true, python: Bool = false,
+                                    produce: ((String, JSONValue) -> Void) throws -> Void, write: (String) -> Void) rethrows {
+        try stream(versionedKey, opening: "{", closing: "}", pretty: pretty, python: python,
+                   produce: { item in try withoutActuallyEscaping(item) { item in try produce { item($0, $1) } } }, write: write)
+    }
+
+    /// An array (items without keys) or an object, alone or as the second member of a versioned document.
+    private static func stream(_ versionedKey: String?, opening: String, closing: String, pretty: Bool, python: Bool,
+                               produce: ((String?, JSONValue) -> Void) throws -> Void, write: (String) -> Void) rethrows {
         let indent: Int? = pretty || python ? 0 : nil
-        let member = indent.map { $0 + 1 }, element = indent.map { $0 + 2 }
-        var head = "{"
-        newline(&head, member)
-        writeString("schema", to: &head, python: python)
-        head += (indent == nil ? ":" : ": ") + String(schemaVersion) + ","
-        newline(&head, member)
-        writeString(key, to: &head, python: python)
-        head += indent == nil ? ":" : ": "
+        let separator = indent == nil ? ":" : ": "
+        var head = ""
+        var container = indent
+        if let versionedKey {
+            let member = indent.map { $0 + 1 }
+            head = "{"
+            newline(&head, member)
+            writeString("schema", to: &head, python: python)
+            head += separator + String(schemaVersion) + ","
+            newline(&head, member)
+            writeString(versionedKey, to: &head, python: python)
+            head += separator
+            container = member
+        }
+        let element = container.map { $0 + 1 }
         var count = 0
-        // The element callback is called only while `produce` runs: `write` does not escape.
+        // The item callback is called only while `produce` runs: `write` does not escape.
         try withoutActuallyEscaping(write) { write in
-            try produce { value in
-                var piece = count == 0 ? head + "[" : ","
+            try produce { key, value in
+                var piece = count == 0 ? head + opening : ","
                 newline(&piece, element)
+                if let key {
+                    writeString(key, to: &piece, python: python)
+                    piece += separator
+                }
                 value.write(to: &piece, indent: element, python: python)
                 write(piece)
                 count += 1
             }
         }
-        var tail = count == 0 ? head + "[]" : ""
+        var tail = count == 0 ? head + opening + closing : ""
         if count > 0 {
-            newline(&tail, member)
-            tail += "]"
+            newline(&tail, container)
+            tail += closing
         }
-        newline(&tail, indent)
-        write(tail + "}")
+        if versionedKey != nil {
+            newline(&tail, indent)
+            tail += "}"
+        }
+        write(tail)
     }
 
     /// The text ``serialized(pretty:)`` (or, with `python`, ``serializedAsPython()``) returns, handed to `write` in

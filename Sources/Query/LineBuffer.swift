@@ -43,6 +43,10 @@ struct LineBuffer: ~Copyable {
         count += bytes.count
     }
 
+    mutating func append(_ raw: UnsafeRawBufferPointer) {
+        append(raw.assumingMemoryBound(to: UInt8.self))
+    }
+
     mutating func append(_ byte: UInt8) {
         reserve(1)
         storage[count] = byte
@@ -56,6 +60,9 @@ struct LineBuffer: ~Copyable {
         (storage + count).initialize(repeating: UInt8(ascii: " "), count: spaces)
         count += spaces
     }
+
+    /// Forgets the bytes, keeping the allocation (a listing written in parts).
+    mutating func removeAll() { count = 0 }
 
     /// The bytes as a string (invalid UTF-8 repaired, as `String(decoding:as:)` does).
     var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }

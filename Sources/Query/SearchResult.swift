@@ -64,16 +64,6 @@ public struct AreaPaths: Encodable, Sendable, Equatable {
     }
 }
 
-/// mini-buildd's `search` answer (name glob and `--where`): `{source: {"repositories": […], "builds": […],
-/// "events": […]}}`, sources sorted by name, paths area-relative and sorted.
-public struct PackageSearchResult: Encodable, Sendable {
-    public var sources: OrderedObject<AreaPaths>
-
-    public init(sources: OrderedObject<AreaPaths>) { self.sources = sources }
-
-    public func encode(to encoder: any Encoder) throws { try sources.encode(to: encoder) }
-}
-
 /// One file found by `--path`: which package ships it, and where that package is.
 public struct PathHit: Encodable, Sendable, Equatable {
     /// `binary` (a file a .deb installs), `source` (a file of an unpacked source tree) or `contents` (a line of

@@ -20,18 +20,22 @@ extension SearchService {
     /// parameters (`?` or `?1…?n`) are numbered before the service's own, which follow with plain `?`.
     func apply(_ filter: WhereFilter, pattern: String?, scope: Scope, query: SearchQuery) throws -> PackageSearchResult {
         let glob = pattern.flatMap { $0.isEmpty ? nil : GlobPattern.packageName($0).glob }
-        var matches = try search.artifacts(where: filter, glob: glob, areas: query.areas.compactMap { Area(rawValue: $0.rawValue) },
-                                           distribution: query.distribution, indexOnly: query.indexOnly)
-        if query.latest {
-            matches = try keepNewest(matches, kind: \.kind, package: \.package, version: \.version, scope: scope)
-        }
-        let rows = matches.map { match in
-            ArtifactRow(source: match.source, version: match.sourceVersion, area: match.area, path: match.areaPath,
-                        indexOnly: match.area == Self.indexOnlyArea ? IndexOnlyHit(
+        // Rows go straight into one byte store as the index hands them over (each file's own kind, package and
+        // version kept for --latest).
+        var rows = PackageRows()
+        try search.forEachArtifact(where: filter, glob: glob, areas: query.areas.compactMap { Area(rawValue: $0.rawValue) },
+                                   distribution: query.distribution, indexOnly: query.indexOnly) { match in
+            let isIndexOnly = match.area == Self.indexOnlyArea
+            try rows.append(area: match.area, source: match.source, sourceVersion: match.sourceVersion, path: match.areaPath,
                             kind: match.kind, package: match.package, version: match.version,
-                            architecture: match.kind == "source" ? "source" : match.architecture ?? "", distribution: match.distribution ?? "",
-                            component: match.component ?? "", path: match.areaPath) : nil)
+                            architecture: isIndexOnly ? match.kind == "source" ? "source" : match.architecture ?? "" : "",
+                            distribution: isIndexOnly ? match.distribution ?? "" : "",
+                            component: isIndexOnly ? match.component ?? "" : "")
         }
-        return Self.group(rows, latest: false, limit: query.limit)
+        let kept = query.latest
+            ? try newest(rows.count, kind: { rows.string($0, .kind) }, package: { rows.string($0, .package) },
+                         version: { rows.string($0, .version) }, scope: scope)
+            : nil
+        return Self.group(rows, kept: kept, latest: false, limit: query.limit)
     }
 }

@@ -128,31 +128,28 @@ public final class SearchService {
         let name = GlobPattern.packageName(pattern)
         let glob = name.glob
         let matched = try search.sourceNames(matching: glob)
-        // One array, grown to each part's size once, rows without a path left out as they come (a whole release's
-        // 97,775 rows: the mapped parts, their sum and a filtered copy were alive together, 107 MB for `search '*'`).
-        var rows: [ArtifactRow] = []
-        func add<Part: Collection>(_ part: Part, _ row: (Part.Element) -> ArtifactRow) {
-            rows.reserveCapacity(rows.count + part.count)
-            for element in part {
-                let row = row(element)
-                if !row.path.isEmpty { rows.append(row) }
-            }
-        }
+        // Rows go straight into one byte store as the index hands them over; rows without a path are left out.
+        var rows = PackageRows()
         // Source directories: where the artifacts of each matching source are.
-        add(try search.artifacts(ofSources: matched, scope: scope.index)) { artifact in
-            ArtifactRow(source: artifact.source, version: artifact.version, area: artifact.area,
-                        path: Self.sourceDirectory(artifact.areaPath, source: artifact.source, area: artifact.area,
-                                                   repository: artifact.repository))
+        try search.forEachArtifact(ofSources: matched, scope: scope.index) { artifact in
+            let path = Self.sourceDirectory(artifact.areaPath, source: artifact.source, area: artifact.area,
+                                            repository: artifact.repository)
+            guard !path.isEmpty else { return }
+            try rows.append(area: artifact.area, source: artifact.source, sourceVersion: artifact.version, path: path)
         }
         // Binary packages: the files of each matching binary, under its source.
-        add(try search.binaryArtifacts(packagesMatching: glob, scope: scope.index)) { artifact in
-            ArtifactRow(source: artifact.source, version: artifact.version, area: artifact.area,
-                        path: artifact.repository.map { $0 + "/" + artifact.areaPath } ?? artifact.areaPath)
+        try search.forEachBinaryArtifact(packagesMatching: glob, scope: scope.index) { artifact in
+            let path = artifact.repository.map { $0 + "/" + artifact.areaPath } ?? artifact.areaPath
+            guard !path.isEmpty else { return }
+            try rows.append(area: artifact.area, source: artifact.source, sourceVersion: artifact.version, path: path)
         }
         // Packages known from a distribution's stanzas only (debwork's own form), under their source.
-        add(try search.indexOnlyPackages(matching: glob, literal: name.longestLiteral, scope: scope.index)) { package in
-            ArtifactRow(source: package.source, version: package.sourceVersion, area: Self.indexOnlyArea,
-                        path: package.path, indexOnly: IndexOnlyHit(package))
+        try search.forEachIndexOnlyPackage(matching: glob, literal: name.longestLiteral, scope: scope.index) { package in
+            guard !package.path.isEmpty else { return }
+            try rows.append(area: Self.indexOnlyArea, source: package.source, sourceVersion: package.sourceVersion,
+                            path: package.path, kind: package.kind, package: package.package, version: package.version,
+                            architecture: package.architecture, distribution: package.distribution,
+                            component: package.component)
         }
         return Self.group(rows, latest: query.latest, limit: query.limit)
     }
@@ -168,62 +165,42 @@ public final class SearchService {
         return first.count == 2 && first[0] == source ? source : ""
     }
 
-    /// One artifact file of a source, for the mini-buildd shape, or one index-only package.
-    struct ArtifactRow {
-        var source: String
-        var version: String
-        var area: String
-        var path: String
-        var indexOnly: IndexOnlyHit? = nil
-    }
-
     /// The pseudo-area of index-only packages (``IndexSearch/IndexOnlyPackage``).
     static let indexOnlyArea = "index-only"
 
 
-    /// Groups rows by source into mini-buildd's shape; `latest` keeps each source's newest version.
-    static func group(_ rows: [ArtifactRow], latest: Bool, limit: Int?) -> PackageSearchResult {
-        // The rows' indices sorted by source, each source's a run (a dictionary of arrays copied every row).
-        let order = rows.indices.sorted { rows[$0].source < rows[$1].source }
-        var sources = OrderedObject<AreaPaths>()
+    /// Groups rows by source into mini-buildd's shape: sources by name, each source's files by area and path, then its
+    /// index-only packages, each line once; only the rows `kept` marks, when given; `latest` keeps each source's
+    /// newest version; at most `limit` sources.
+    static func group(_ rows: PackageRows, kept: [Bool]? = nil, latest: Bool, limit: Int?) -> PackageSearchResult {
+        // The rows' indices sorted into listing order (the rows themselves never move).
+        var order = (0..<rows.count).compactMap { kept?[$0] == false ? nil : Int32($0) }
+        order.sort { rows.listingOrder(Int($0), Int($1)) < 0 }
+        var listed: [Int32] = []
+        var starts: [Int32] = []
         var start = 0
         while start < order.count {
-            let name = rows[order[start]].source
+            if let limit, starts.count >= limit { break }
+            let first = Int(order[start])
             var end = start + 1
-            while end < order.count && rows[order[end]].source == name { end += 1 }
+            while end < order.count && rows.same(first, Int(order[end]), .source) { end += 1 }
             let run = order[start..<end]
             start = end
-            if let limit, sources.members.count >= limit { break }
-            var artifacts = run.map { rows[$0] }
-            if latest, let newest = Self.newest(artifacts.map(\.version)) {
-                artifacts = artifacts.filter { $0.version == newest }
+            let newest = latest ? Self.newest(run.map { rows.string(Int($0), .sourceVersion) }) : nil
+            let runStart = listed.count
+            var previous: Int?
+            for row in run.lazy.map(Int.init) where rows.area(row) != PackageRows.unlistedArea {
+                if let newest, rows.string(row, .sourceVersion) != newest { continue }
+                if let previous, rows.listingOrder(previous, row) == 0 { continue }
+                listed.append(Int32(row))
+                previous = row
             }
-            var paths = AreaPaths()
-            for artifact in artifacts {
-                if let hit = artifact.indexOnly { paths.indexOnly.append(hit); continue }
-                guard let area = SearchArea(rawValue: artifact.area) else { continue }
-                paths[area].append(artifact.path)
-            }
-            for area in SearchArea.allCases { paths[area] = Self.sortedUnique(paths[area]) }
-            paths.indexOnly = Self.sortedUnique(paths.indexOnly)
-            if !paths.isEmpty { sources[name] = paths }
+            if listed.count > runStart { starts.append(Int32(runStart)) }
         }
-        return PackageSearchResult(sources: sources)
+        return PackageSearchResult(rows: rows, listed: listed, sourceStarts: starts)
     }
 
     // MARK: Helpers
-
-    /// `items` sorted, each equal run kept once: what `Array(Set(items)).sorted()` gives (`<` and `==` agree, as for
-    /// `String` and ``IndexOnlyHit``) without hashing every item (hashing seven strings per index-only hit was 250 M of
-    /// the 4.5 G instructions of `search --where 'Section (% *)'` on bookworm main).
-    static func sortedUnique<Item: Comparable>(_ items: [Item]) -> [Item] {
-        guard items.count > 1 else { return items }
-        let sorted = items.sorted()
-        var unique: [Item] = []
-        unique.reserveCapacity(sorted.count)
-        for item in sorted where unique.last != item { unique.append(item) }
-        return unique
-    }
 
     /// The newest of `versions` by dpkg ordering (unparsable versions rank lowest), as written.
     static func newest(_ versions: [String]) -> String? {

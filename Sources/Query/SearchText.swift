@@ -19,8 +19,28 @@ extension SearchResult: CallOutput {
 
     /// A listing read from its temporary file is written as it is read, never held whole.
     public var streamed: (any StreamedOutput)? {
-        guard case .longPaths(let listing) = self else { return nil }
-        return listing
+        switch self {
+        case .longPaths(let listing): listing
+        case .packages(let result): PackageListingOutput(result: result, versioned: false)
+        case .filtered(let result): PackageListingOutput(result: result, versioned: true)
+        case .paths, .text: nil
+        }
+    }
+}
+
+/// A name or `--where` listing written source by source: a whole release's is not also a tree of JSON values or one
+/// string.
+struct PackageListingOutput: StreamedOutput {
+    var result: PackageSearchResult
+    /// debwork's own document (`--where`) rather than mini-buildd's map (a name search).
+    var versioned: Bool
+
+    func writeText(_ write: (String) -> Void) throws {
+        SearchText.writePackageTable(result, write)
+    }
+
+    func writeJSON(python: Bool, _ write: (String) -> Void) throws {
+        try result.writeJSON(versioned: versioned, python: python, write)
     }
 }
 
@@ -91,79 +111,66 @@ public enum SearchText {
     }
 
     /// The name and `--where` listing as ``table(_:)`` lays out `[source, area, path]` rows (an index-only package's
-    /// path: `dist/component package version architecture`), without building them: a whole release's 97,775 rows
-    /// held their cells three times over (`search '*'` on bookworm main: 108 MB). Two passes over the result: the
-    /// widths and the size, then the lines, each source's cell escaped once.
+    /// path: `dist/component package version architecture`), whole (``writePackageTable(_:chunk:_:)``).
     static func packageTable(_ packages: PackageSearchResult) -> String {
-        typealias Cell = (text: String, width: Int)
-        /// The last cell: a path, or an index-only package's five parts when all are printable ASCII (written part by
-        /// part: building `dist/component package version architecture` by interpolation was 540 M of the 5.0 G
-        /// instructions of `search --where 'Section (% *)'` on bookworm main).
-        enum Last {
-            case cell(Cell)
-            case parts(IndexOnlyHit)
+        var text = ""
+        writePackageTable(packages) { text += $0 }
+        return text
+    }
 
-            var bytes: Int {
-                switch self {
-                case .cell(let cell): cell.text.utf8.count
-                case .parts(let hit):
-                    hit.distribution.utf8.count + hit.component.utf8.count + hit.package.utf8.count + hit.version.utf8.count
-                        + hit.architecture.utf8.count + 4
-                }
-            }
+    /// The name and `--where` listing as ``table(_:)`` lays out its rows, written from the listed rows' bytes without
+    /// building them (a whole release's 97,775 rows held their cells three times over: `search '*'` on bookworm
+    /// main, 108 MB), in parts of about `chunk` bytes. Two passes: the columns' widths, then the lines, each source's
+    /// cell escaped once.
+    static func writePackageTable(_ packages: PackageSearchResult, chunk: Int = 1 << 20, _ write: (String) -> Void) {
+        let rows = packages.rows
+        let indexOnly = "index-only"
+        func areaName(_ row: Int) -> String { rows.searchArea(row)?.rawValue ?? indexOnly }
+        var widths = (source: 0, area: 0)
+        packages.forEachSource { source, run in
+            widths.source = max(widths.source, Printable.escapedCell(source).width)
+            for row in run { widths.area = max(widths.area, areaName(Int(row)).utf8.count) }
         }
-        func forEachRow(_ body: (Cell, Cell, Last) -> Void) {
-            for (source, paths) in packages.sources.members {
-                let sourceCell = Printable.escapedCell(source)
-                for area in SearchArea.allCases {
-                    let areaCell = (text: area.rawValue, width: area.rawValue.utf8.count)
-                    for path in paths[area] { body(sourceCell, areaCell, .cell(Printable.escapedCell(path))) }
-                }
-                // Known from a distribution's Packages/Sources only: no file to show.
-                let indexOnly = (text: "index-only", width: 10)
-                for hit in paths.indexOnly {
-                    if Printable.isPrintableASCII(hit.distribution) && Printable.isPrintableASCII(hit.component)
-                        && Printable.isPrintableASCII(hit.package) && Printable.isPrintableASCII(hit.version)
-                        && Printable.isPrintableASCII(hit.architecture) {
-                        body(sourceCell, indexOnly, .parts(hit))
+        var buffer = LineBuffer(capacity: chunk + 4096)
+        packages.forEachSource { source, run in
+            let sourceCell = Printable.escapedCell(source)
+            for row in run.lazy.map(Int.init) {
+                let area = areaName(row)
+                buffer.append(sourceCell.text)
+                buffer.pad(widths.source - sourceCell.width + 2)
+                buffer.append(area)
+                buffer.pad(widths.area - area.utf8.count + 2)
+                if rows.searchArea(row) != nil {
+                    // A file: its path.
+                    rows.withField(row, .path) { path in
+                        if Printable.isPrintableASCII(path) {
+                            buffer.append(path)
+                        } else {
+                            buffer.append(Printable.escapedCell(String(decoding: path, as: UTF8.self)).text)
+                        }
+                    }
+                } else {
+                    // Known from a distribution's Packages/Sources only: no file to show.
+                    let parts: [PackageRows.Field] = [.distribution, .component, .package, .version, .architecture]
+                    if parts.allSatisfy({ rows.withField(row, $0, Printable.isPrintableASCII) }) {
+                        for (offset, part) in parts.enumerated() {
+                            if offset > 0 { buffer.append(UInt8(ascii: offset == 1 ? "/" : " ")) }
+                            rows.withField(row, part) { buffer.append($0) }
+                        }
                     } else {
-                        body(sourceCell, indexOnly,
-                             .cell(Printable.escapedCell("\(hit.distribution)/\(hit.component) \(hit.package) \(hit.version) \(hit.architecture)")))
+                        let text = "\(rows.string(row, .distribution))/\(rows.string(row, .component)) "
+                            + "\(rows.string(row, .package)) \(rows.string(row, .version)) \(rows.string(row, .architecture))"
+                        buffer.append(Printable.escapedCell(text).text)
                     }
                 }
+                buffer.append(UInt8(ascii: "\n"))
+                if buffer.count >= chunk {
+                    write(buffer.text)
+                    buffer.removeAll()
+                }
             }
         }
-        var rows = 0, bytes = 0, shownWidths = 0
-        var widths = (source: 0, area: 0)
-        forEachRow { source, area, last in
-            rows += 1
-            bytes += source.text.utf8.count + area.text.utf8.count + last.bytes + 1
-            shownWidths += source.width + area.width
-            widths = (max(widths.source, source.width), max(widths.area, area.width))
-        }
-        var buffer = LineBuffer(capacity: bytes + rows * (widths.source + widths.area + 4) - shownWidths)
-        forEachRow { source, area, last in
-            buffer.append(source.text)
-            buffer.pad(widths.source - source.width + 2)
-            buffer.append(area.text)
-            buffer.pad(widths.area - area.width + 2)
-            switch last {
-            case .cell(let cell):
-                buffer.append(cell.text)
-            case .parts(let hit):
-                buffer.append(hit.distribution)
-                buffer.append(UInt8(ascii: "/"))
-                buffer.append(hit.component)
-                buffer.append(UInt8(ascii: " "))
-                buffer.append(hit.package)
-                buffer.append(UInt8(ascii: " "))
-                buffer.append(hit.version)
-                buffer.append(UInt8(ascii: " "))
-                buffer.append(hit.architecture)
-            }
-            buffer.append(UInt8(ascii: "\n"))
-        }
-        return buffer.text
+        if buffer.count > 0 { write(buffer.text) }
     }
 
     /// The `.paths` listing as ``table(_:)`` lays out `["package: path", version or "-", architecture, area,

@@ -78,13 +78,18 @@ public final class Database {
 
     /// Runs a query and maps every row.
     public func query<T>(_ sql: String, _ values: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+        var rows: [T] = []
+        try forEach(sql, values) { rows.append(try map($0)) }
+        return rows
+    }
+
+    /// Hands each row of `sql` to `body` as it is stepped to, none kept (a listing of a whole release).
+    public func forEach(_ sql: String, _ values: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
         let statement = try prepare(sql)
         try statement.bind(values)
-        var rows: [T] = []
         while try statement.step() {
-            rows.append(try map(Row(statement: statement)))
+            try body(Row(statement: statement))
         }
-        return rows
     }
 
     /// The first column of the first row, or nil.

@@ -8,19 +8,21 @@ import Testing
                              area: "repositories", path: "/usr/bin/dwhello", artifact: "pool/main/d/dwhello/dwhello_1.0-1_amd64.deb")
 
     static var sources: PackageSearchResult {
-        var paths = AreaPaths()
-        paths.builds = ["dwhello_1.0-1_amd64.deb"]
-        return PackageSearchResult(sources: OrderedObject([(key: "dwhello", value: paths)]))
+        get throws {
+            var paths = AreaPaths()
+            paths.builds = ["dwhello_1.0-1_amd64.deb"]
+            return try PackageSearchResult(sources: OrderedObject([(key: "dwhello", value: paths)]))
+        }
     }
 
     @Test func theNameSearchKeepsMiniBuilddsShape() throws {
-        #expect(try SearchResult.packages(Self.sources).renderJSON().serialized(pretty: false)
+        #expect(try SearchResult.packages(try Self.sources).renderJSON().serialized(pretty: false)
             == #"{"dwhello":{"repositories":[],"builds":["dwhello_1.0-1_amd64.deb"],"events":[]}}"#)
-        #expect(try SearchResult.packages(PackageSearchResult(sources: OrderedObject())).renderJSON().serialized() == "{}")
+        #expect(try SearchResult.packages(try PackageSearchResult(sources: OrderedObject())).renderJSON().serialized() == "{}")
     }
 
     @Test func debworksOwnModesAreVersioned() throws {
-        #expect(try SearchResult.filtered(Self.sources).renderJSON().serialized(pretty: false)
+        #expect(try SearchResult.filtered(try Self.sources).renderJSON().serialized(pretty: false)
             == #"{"schema":1,"sources":{"dwhello":{"repositories":[],"builds":["dwhello_1.0-1_amd64.deb"],"events":[]}}}"#)
         #expect(try SearchResult.paths([Self.hit]).renderJSON().serialized(pretty: false)
             == #"{"schema":1,"hits":[{"kind":"binary","package":"dwhello","version":"1.0-1","architecture":"amd64","#
@@ -53,8 +55,31 @@ import Testing
         }
     }
 
-    @Test func textListsOneFilePerLine() {
-        #expect(SearchResult.filtered(Self.sources).renderText() == .text("dwhello  builds  dwhello_1.0-1_amd64.deb\n"))
+    /// An object written member by member (``JSONValue/streamObject(_:pretty:python:produce:write:)``, a name
+    /// listing's map) is the whole document, alone or versioned, in every form.
+    @Test func aStreamedObjectIsTheWholeDocument() {
+        let value = JSONValue.object([("kind", .string("binary")), ("path", .string("/usr/bin/\u{1B}[2J \"é\" \u{10FFFF}\\"))])
+        let lists: [[(key: String, value: JSONValue)]] = [
+            [], [("dwhello", value)],
+            [("dwhello", value), ("dw\u{202E}x \"é\"", .array([])), ("", .object([])), ("x", .array([value, .int(3)]))],
+        ]
+        for members in lists {
+            for versionedKey in [nil, "sources"] as [String?] {
+                for (pretty, python) in [(true, false), (false, false), (true, true)] {
+                    let object = JSONValue.object(members)
+                    let whole = versionedKey.map { JSONValue.versioned($0, object) } ?? object
+                    var streamed = ""
+                    JSONValue.streamObject(versionedKey, pretty: pretty, python: python,
+                                           produce: { emit in members.forEach { emit($0.key, $0.value) } }, write: { streamed += $0 })
+                    #expect(streamed == (python ? whole.serializedAsPython() : whole.serialized(pretty: pretty)),
+                            "\(members.count) members, \(versionedKey ?? "alone")")
+                }
+            }
+        }
+    }
+
+    @Test func textListsOneFilePerLine() throws {
+        #expect(SearchResult.filtered(try Self.sources).renderText() == .text("dwhello  builds  dwhello_1.0-1_amd64.deb\n"))
         var hostile = Self.hit
         hostile.path = "/usr/bin/\u{1B}[2J"
         #expect(SearchResult.paths([hostile]).renderText()
@@ -87,7 +112,7 @@ import Testing
 
     /// The name listing (``SearchText/packageTable(_:)``, built without rows) lays out what the generic table lays
     /// out for the same cells: files per area, then index-only packages; hostile and wide cells escaped and measured.
-    @Test func packageListingIsTheGenericTable() {
+    @Test func packageListingIsTheGenericTable() throws {
         var sources = OrderedObject<AreaPaths>()
         var rows: [[String]] = []
         for (index, source) in ["dwhello", "dw\u{202E}x", "漢字", "e\u{301}"].enumerated() {
@@ -100,9 +125,9 @@ import Testing
             for area in SearchArea.allCases { rows += paths[area].map { [source, area.rawValue, $0] } }
             rows += paths.indexOnly.map { [source, "index-only", "\($0.distribution)/\($0.component) \($0.package) \($0.version) \($0.architecture)"] }
         }
-        let result = PackageSearchResult(sources: sources)
+        let result = try PackageSearchResult(sources: sources)
         #expect(Array(SearchText.packageTable(result).utf8) == Array(SearchText.table(rows).utf8))
-        #expect(SearchText.packageTable(PackageSearchResult(sources: OrderedObject())) == "")
+        #expect(SearchText.packageTable(try PackageSearchResult(sources: OrderedObject())) == "")
     }
 
     @Test func sourcesListLinesBothWays() {

@@ -34,8 +34,10 @@ extension IndexSearch {
     /// - Parameter literal: a text every name `glob` matches contains (its longest literal run): with three
     ///   characters or more, the names' trigram indexes (schema 10) narrow the stanzas before `glob` is tested;
     ///   "" tests every stanza's names.
-    public func indexOnlyPackages(matching glob: String, literal: String = "", scope: Scope) throws -> [IndexOnlyPackage] {
-        guard scope.indexOnly != "0" else { return [] }
+    /// - Parameter body: given each package as it is read (a whole release is 97,775 of them: none is kept here).
+    public func forEachIndexOnlyPackage(matching glob: String, literal: String = "", scope: Scope,
+                                        _ body: (IndexOnlyPackage) throws -> Void) throws {
+        guard scope.indexOnly != "0" else { return }
         let trigrams = Self.trigramQuery(literal)
         let binaries = trigrams == nil
             ? "SELECT id FROM dist_binaries WHERE package GLOB ?1 UNION SELECT id FROM dist_binaries WHERE source GLOB ?1"
@@ -43,7 +45,7 @@ extension IndexSearch {
         let sources = trigrams == nil
             ? "SELECT id FROM dist_sources WHERE package GLOB ?1"
             : "SELECT rowid FROM dist_source_names_fts WHERE dist_source_names_fts MATCH ?2"
-        return try db.query("""
+        try db.forEach("""
             SELECT 'binary', db.package, db.version, db.architecture, db.source, db.source_version, d.name,
                 db.component, db.path
             FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id
@@ -54,9 +56,9 @@ extension IndexSearch {
             FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id
             WHERE ds.id IN (\(sources)) AND ds.package GLOB ?1 AND (\(scope.indexOnly)) AND \(Self.sourceIsIndexOnly)
             """, [.text(glob)] + (trigrams.map { [.text($0)] } ?? [])) { row in
-            IndexOnlyPackage(kind: row.string(0), package: row.string(1), version: row.string(2),
-                             architecture: row.string(3), source: row.string(4), sourceVersion: row.string(5),
-                             distribution: row.string(6), component: row.string(7), path: row.string(8))
+            try body(IndexOnlyPackage(kind: row.string(0), package: row.string(1), version: row.string(2),
+                                      architecture: row.string(3), source: row.string(4), sourceVersion: row.string(5),
+                                      distribution: row.string(6), component: row.string(7), path: row.string(8)))
         }
     }
 

@@ -203,8 +203,9 @@ extension IndexSearch {
     /// A file listed by several distributions, or a stanza listed twice, may come more than once: the caller's
     /// grouping keeps each path and index-only package once (a `DISTINCT` over the ten columns here was a temporary
     /// B-tree of every row: 97,775 for `Section (% *)` on bookworm main).
-    public func artifacts(where filter: WhereFilter, glob: String?, areas: [Area], distribution: String?,
-                          indexOnly: Bool = false) throws -> [FilteredArtifact] {
+    /// Each artifact is handed to `body` as it is read, none kept here (a whole release is 97,775 of them).
+    public func forEachArtifact(where filter: WhereFilter, glob: String?, areas: [Area], distribution: String?,
+                                indexOnly: Bool = false, _ body: (FilteredArtifact) throws -> Void) throws {
         try registerDebworkFunctions(on: db)
         let withIndexOnly = indexOnly && (areas.isEmpty || areas.contains(.repositories))
         var alternatives = filter.ownerAlternatives
@@ -241,11 +242,11 @@ extension IndexSearch {
             sql += " AND candidates.area IN ('repositories', 'index-only') AND candidates.distribution = ?"
             values.append(.text(distribution))
         }
-        return try db.query(sql, values) { row in
-            FilteredArtifact(kind: row.string(0), package: row.string(1), version: row.string(2), source: row.string(3),
-                             sourceVersion: row.string(4), area: row.string(5), areaPath: row.string(6),
-                             architecture: row.optionalString(7), distribution: row.optionalString(8),
-                             component: row.optionalString(9))
+        try db.forEach(sql, values) { row in
+            try body(FilteredArtifact(kind: row.string(0), package: row.string(1), version: row.string(2),
+                                      source: row.string(3), sourceVersion: row.string(4), area: row.string(5),
+                                      areaPath: row.string(6), architecture: row.optionalString(7),
+                                      distribution: row.optionalString(8), component: row.optionalString(9)))
         }
     }
 }

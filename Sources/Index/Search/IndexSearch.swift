@@ -95,9 +95,9 @@ public final class IndexSearch {
             """, [.text(glob)]) { $0.string(0) }
     }
 
-    /// Every binary, source and upload in scope that belongs to one of `sources`.
-    public func artifacts(ofSources sources: [String], scope: Scope) throws -> [SourceArtifact] {
-        try db.query("""
+    /// Every binary, source and upload in scope that belongs to one of `sources`, handed to `body` one at a time.
+    public func forEachArtifact(ofSources sources: [String], scope: Scope, _ body: (SourceArtifact) throws -> Void) throws {
+        try db.forEach("""
             SELECT b.source, b.source_version, f.area, f.area_path, r.identity, 1
             FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
             WHERE b.source IN (SELECT value FROM json_each(?1)) AND \(scope.binary)
@@ -110,20 +110,22 @@ public final class IndexSearch {
             FROM uploads u JOIN files f ON f.id = u.file_id
             WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)
             """, [.text(IndexStore.jsonArray(sources))]) { row in
-            SourceArtifact(source: row.string(0), version: row.string(1), area: row.string(2), areaPath: row.string(3),
-                           repository: row.optionalString(4))
+            try body(SourceArtifact(source: row.string(0), version: row.string(1), area: row.string(2),
+                                    areaPath: row.string(3), repository: row.optionalString(4)))
         }
     }
 
-    /// The binary package files in scope whose package name matches `glob`, under their source.
-    public func binaryArtifacts(packagesMatching glob: String, scope: Scope) throws -> [SourceArtifact] {
-        try db.query("""
+    /// The binary package files in scope whose package name matches `glob`, under their source, handed to `body`
+    /// one at a time.
+    public func forEachBinaryArtifact(packagesMatching glob: String, scope: Scope,
+                                      _ body: (SourceArtifact) throws -> Void) throws {
+        try db.forEach("""
             SELECT b.source, b.source_version, f.area, f.area_path, r.identity
             FROM binaries b JOIN files f ON f.id = b.file_id LEFT JOIN repositories r ON r.id = f.repository_id
             WHERE b.id IN (SELECT id FROM binaries WHERE package GLOB ?1) AND \(scope.binary)
             """, [.text(glob)]) { row in
-            SourceArtifact(source: row.string(0), version: row.string(1), area: row.string(2), areaPath: row.string(3),
-                           repository: row.optionalString(4))
+            try body(SourceArtifact(source: row.string(0), version: row.string(1), area: row.string(2),
+                                    areaPath: row.string(3), repository: row.optionalString(4)))
         }
     }
 

@@ -1,0 +1,138 @@
+import DebianFormats
+import SystemCalls
+
+/// The rows of a name or `--where` listing, their text in one byte store: a whole release listed (`search '*'` on
+/// bookworm main: 97,775 rows) held ten `String`s per row in three shapes one after another (the index's rows, the
+/// service's, the hits grouped by source), 77–99 MB at the peak; here a row is its bytes and nine offsets, about
+/// 150 bytes.
+///
+/// A row is one artifact file of a source (its area and path) or one index-only package (its stanza's fields and
+/// where its file would be). Rows are compared as `String`s compare (Unicode canonical equivalence), on their bytes
+/// when both are ASCII (then the two orders agree).
+struct PackageRows: Sendable {
+    /// A row's texts, in the order they are stored.
+    enum Field: Int, CaseIterable {
+        case source, sourceVersion, path, kind, package, version, architecture, distribution, component
+    }
+
+    /// The area of index-only rows, after the three ``SearchArea``s; a row of an area no search lists is kept (its
+    /// version counts for `--latest`) but never listed.
+    static let indexOnlyArea: UInt8 = 3
+    static let unlistedArea: UInt8 = .max
+
+    private var bytes: [UInt8] = []
+    /// Each row's fields' end offsets in `bytes` (a field starts where the previous one ends).
+    private var ends: [UInt32] = []
+    private var areas: [UInt8] = []
+    /// Whether every byte of the row is ASCII.
+    private var ascii: [Bool] = []
+
+    init() {}
+
+    var count: Int { areas.count }
+
+    /// The row's area: a ``SearchArea``'s rank, ``indexOnlyArea`` or ``unlistedArea``.
+    func area(_ row: Int) -> UInt8 { areas[row] }
+
+    /// The ``SearchArea`` of the row, nil for an index-only or unlisted row.
+    func searchArea(_ row: Int) -> SearchArea? {
+        switch areas[row] {
+        case 0: .repositories
+        case 1: .builds
+        case 2: .events
+        default: nil
+        }
+    }
+
+    static func areaCode(_ area: String) -> UInt8 {
+        if area == SearchService.indexOnlyArea { return indexOnlyArea }
+        switch SearchArea(rawValue: area) {
+        case .repositories: return 0
+        case .builds: return 1
+        case .events: return 2
+        case nil: return unlistedArea
+        }
+    }
+
+    /// Appends a row of an area (a file: `kind`, `package`, `version` are the file's, for `--latest`; the other
+    /// fields empty) or of the index-only area (every field).
+    /// - Throws: ``SearchError`` when the listing's text passes 4 GiB (its offsets are 32 bits).
+    mutating func append(area: String, source: String, sourceVersion: String, path: String, kind: String = "",
+                         package: String = "", version: String = "", architecture: String = "",
+                         distribution: String = "", component: String = "") throws {
+        var isASCII = true
+        try add(source, isASCII: &isASCII)
+        try add(sourceVersion, isASCII: &isASCII)
+        try add(path, isASCII: &isASCII)
+        try add(kind, isASCII: &isASCII)
+        try add(package, isASCII: &isASCII)
+        try add(version, isASCII: &isASCII)
+        try add(architecture, isASCII: &isASCII)
+        try add(distribution, isASCII: &isASCII)
+        try add(component, isASCII: &isASCII)
+        areas.append(Self.areaCode(area))
+        ascii.append(isASCII)
+    }
+
+    private mutating func add(_ text: String, isASCII: inout Bool) throws {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(contentsOf: utf8)
+            if isASCII { isASCII = utf8.reduce(0, |) < 0x80 }
+        }
+        guard bytes.count <= UInt32.max else {
+            throw SearchError("the listing is too long to hold (more than 4 GiB of text in \(count) rows)")
+        }
+        ends.append(UInt32(bytes.count))
+    }
+
+    /// The field's bytes, valid inside `body`.
+    func withField<Result>(_ row: Int, _ field: Field, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        let index = row * Field.allCases.count + field.rawValue
+        let start = index == 0 ? 0 : Int(ends[index - 1]), end = Int(ends[index])
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    func string(_ row: Int, _ field: Field) -> String {
+        withField(row, field) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func isASCII(_ row: Int) -> Bool { ascii[row] }
+
+    /// How the field orders in rows `a` and `b`, as `String`'s `<` and `==` order them: < 0, 0 or > 0.
+    func order(_ a: Int, _ b: Int, _ field: Field) -> Int {
+        if ascii[a] && ascii[b] {
+            return withField(a, field) { x in withField(b, field) { y in ByteSearch.order(x, y) } }
+        }
+        let x = string(a, field), y = string(b, field)
+        return x == y ? 0 : x < y ? -1 : 1
+    }
+
+    /// Whether the field is the same text in rows `a` and `b` (`String`'s `==`).
+    func same(_ a: Int, _ b: Int, _ field: Field) -> Bool { order(a, b, field) == 0 }
+
+    /// How rows `a` and `b` order in a listing: by source, area, then path (a file) or package, version,
+    /// architecture, distribution, component, path and kind (an index-only package, as ``IndexOnlyHit`` orders); 0
+    /// for the same listed line.
+    func listingOrder(_ a: Int, _ b: Int) -> Int {
+        let source = order(a, b, .source)
+        if source != 0 { return source }
+        if areas[a] != areas[b] { return areas[a] < areas[b] ? -1 : 1 }
+        guard areas[a] == Self.indexOnlyArea else { return order(a, b, .path) }
+        for field in Self.indexOnlyOrder {
+            let result = order(a, b, field)
+            if result != 0 { return result }
+        }
+        return 0
+    }
+
+    private static let indexOnlyOrder: [Field] = [.package, .version, .architecture, .distribution, .component, .path, .kind]
+
+    /// The row as the hit it stands for, if it is an index-only package.
+    func indexOnlyHit(_ row: Int) -> IndexOnlyHit? {
+        guard areas[row] == Self.indexOnlyArea else { return nil }
+        return IndexOnlyHit(kind: string(row, .kind), package: string(row, .package), version: string(row, .version),
+                            architecture: string(row, .architecture), distribution: string(row, .distribution),
+                            component: string(row, .component), path: string(row, .path))
+    }
+}
