@@ -1,5 +1,6 @@
 import DebianFormats
 import LibArchive
+import LZMA
 
 /// Streams the lines of a Contents file (plain, `.gz`, `.xz`, `.zst`, `.lz4`) as ``ContentsLine`` values:
 /// the whole file is never in memory. A malformed line is counted and skipped, never fatal; an old file's
@@ -90,6 +91,8 @@ public struct ContentsReader {
             throw error
         } catch let error as ArchiveError {
             throw ArtifactError.wrapping(error, file: path)
+        } catch let error as LZMAError {
+            throw ArtifactError(file: path, reason: error.message)
         }
         return malformed
     }

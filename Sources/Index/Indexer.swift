@@ -88,23 +88,35 @@ public struct Indexer: Sendable {
                 markedStale = true
             }
             var wroteDistribution = false
+            func fail(_ error: ArtifactError, keepRows: Bool) throws {
+                let reason = error.reason(reportedFor: outcome.item.path)
+                let failure = IndexSummary.Failure(path: outcome.item.path, reason: reason)
+                summary.failures.append(failure)
+                report(failure)
+                try store.recordFailure(outcome.item, reason: reason, now: now,
+                                        keepRows: keepRows && recorded[outcome.item.path] != nil)
+            }
             try store.db.inSavepoint("artifact") {
                 switch outcome.result {
                 case .unchanged:
                     summary.unchanged += 1
                     try store.updateState(outcome.item)
                 case .parsed(let artifact, let sha256):
+                    let warnings: [String]
+                    do {
+                        warnings = try store.db.inSavepoint("file") {
+                            try store.write(outcome.item, artifact, sha256: sha256, now: now, limits: limits)
+                        }
+                    } catch let error as ArtifactError {
+                        // A Contents file is read while it is written: one that cannot be read (truncated, not what
+                        // its name says, a decompression bomb) fails alone, its rows rolled back; the run goes on.
+                        return try fail(error, keepRows: false)
+                    }
                     if recorded[outcome.item.path] == nil { summary.new += 1 } else { summary.updated += 1 }
-                    let warnings = try store.write(outcome.item, artifact, sha256: sha256, now: now, limits: limits)
                     summary.warnings += warnings.map { "\(outcome.item.path): \($0)" }
                     if case .distribution = artifact { wroteDistribution = true }
                 case .failed(let error, let keepRows):
-                    let reason = error.reason(reportedFor: outcome.item.path)
-                    let failure = IndexSummary.Failure(path: outcome.item.path, reason: reason)
-                    summary.failures.append(failure)
-                    report(failure)
-                    try store.recordFailure(outcome.item, reason: reason, now: now,
-                                            keepRows: keepRows && recorded[outcome.item.path] != nil)
+                    try fail(error, keepRows: keepRows)
                 }
             }
             if wroteDistribution { returnPages = true }

@@ -219,6 +219,41 @@ import Testing
         #expect(Self.pairs(try Self.hits(["--path", "bin/dw", "--distribution", "dw"], index: tree.index)).count == 3)
     }
 
+    /// A Contents file that cannot be read while it is written (truncated xz, gzip or zstd; not the format its name
+    /// says; a decompression bomb takes the same path, too slow to build in a debug test) is one `E:` line naming it
+    /// and fails alone: the other files of the run are written,
+    /// on a fresh index and on one that already holds them.
+    @Test func anUnreadableContentsFileFailsAlone() throws {
+        let tree = try Self.makeTree()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: tree.root + "/dists/dw/main/Contents-amd64.gz"))
+        var lines = ""
+        for number in 0..<20_000 { lines += "usr/bin/e\(number)  utils/e\(number)\n" }
+        let plain = try tree.scratch.write("lines", lines)
+        var broken: [String] = []
+        for (suite, compress, suffix) in [("x", "xz -c", "xz"), ("g", "gzip -nc", "gz"), ("z", "zstd -qc", "zst")] {
+            try tree.scratch.write("repo/dists/\(suite)/Release", "Codename: \(suite)\nComponents: main\nArchitectures: amd64\n")
+            let path = tree.root + "/dists/\(suite)/main/Contents-amd64.\(suffix)"
+            #expect(try runCommand("sh", ["-c", "mkdir -p \"$(dirname '\(path)')\" && \(compress) '\(plain)' | head -c 3000 > '\(path)'"]).status == 0)
+            broken.append(path)
+        }
+        try tree.scratch.write("repo/dists/n/Release", "Codename: n\nComponents: main\nArchitectures: amd64\n")
+        broken.append(try tree.scratch.write("repo/dists/n/main/Contents-amd64.xz", [UInt8](whole)))
+        let indexed = try debwork(["index", tree.root], index: tree.index)
+        #expect(indexed.status == 1)
+        #expect(indexed.stdout.contains("\(broken.count) failed"), "\(indexed.stdout)")
+        for path in broken { #expect(indexed.stderr.contains("E: \(path): "), "\(path): \(indexed.stderr)") }
+        #expect(!indexed.stderr.contains("E: \(tree.index)"), "\(indexed.stderr)")
+        #expect(Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)).count == 3)
+        #expect(Self.pairs(try Self.hits(["--path", "bin/e1"], index: tree.index)).isEmpty)
+
+        // The good suite changes while the broken files stay: the change is written.
+        try FileManager.default.removeItem(atPath: tree.root + "/dists/dw/main/Contents-amd64.gz")
+        try tree.scratch.write("repo/dists/dw/main/Contents-amd64", "usr/bin/dwnew  utils/dwa\n")
+        let again = try debwork(["index", tree.root], index: tree.index)
+        #expect(again.status == 1 && again.stdout.contains("\(broken.count) failed"), "\(again.stdout)")
+        #expect(Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)) == ["dwa: /usr/bin/dwnew"])
+    }
+
     /// Malformed lines are counted in one warning for the file; control bytes in paths are escaped.
     @Test func hostileLinesWarnAndAreEscaped() throws {
         let scratch = try TemporaryDirectory()
