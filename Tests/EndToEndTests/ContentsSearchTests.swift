@@ -254,6 +254,26 @@ import Testing
         #expect(Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)) == ["dwa: /usr/bin/dwnew"])
     }
 
+    /// A regular expression that backtracks catastrophically on a path (`(a+)+$` on thirty `a`s: hours in Swift's
+    /// `Regex`) ends the call within seconds, with one `E:` line naming it (escaped) and status 1; in `--where` too.
+    @Test func aRunawayRegularExpressionIsStopped() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64\n")
+        try scratch.write("repo/dists/dw/main/Contents-amd64", "usr/share/\(String(repeating: "a", count: 40))X  utils/p\n")
+        try scratch.write("repo/dists/dw/main/binary-amd64/Packages",
+                          "Package: p\nVersion: 1\nArchitecture: amd64\nFilename: pool/p.deb\nDescription: \(String(repeating: "a", count: 40))X\n")
+        let index = scratch.appending("i.sqlite")
+        #expect(try debwork(["index", scratch.appending("repo")], index: index).status == 0)
+        for arguments in [["--path-regex", "(a+)+$\u{1B}?"], ["--where", "Description (~ '(a+)+$\u{1B}?')"]] {
+            let started = Date()
+            let result = try debwork(["search"] + arguments, index: index)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr == "E: the regular expression '(a+)+$\\e?' ran for more than 5 s on one value "
+                + "(catastrophic backtracking?); stopped\n", "\(result.stderr)")
+            #expect(Date().timeIntervalSince(started) < 30)
+        }
+    }
+
     /// Malformed lines are counted in one warning for the file; control bytes in paths are escaped.
     @Test func hostileLinesWarnAndAreEscaped() throws {
         let scratch = try TemporaryDirectory()
