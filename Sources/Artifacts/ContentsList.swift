@@ -7,7 +7,7 @@ public struct ContentsList: Sendable, Hashable {
     public var path: String
     /// The distribution folder under `dists/`.
     public var distribution: String
-    /// The component folder (`main`), or "" for an old distribution-wide `dists/<dist>/Contents-<arch>`.
+    /// The component folder (`main`, `updates/main`), or "" for an old distribution-wide `dists/<dist>/Contents-<arch>`.
     public var component: String
     public var architecture: String
     /// A `Contents-udeb-<arch>` (debian-installer packages).
@@ -44,8 +44,8 @@ public struct ContentsList: Sendable, Hashable {
         return (architecture, isUdeb)
     }
 
-    /// The list at `areaPath` (relative to the repository root: `dists/<dist>/<component>/Contents-<arch>…`
-    /// or `dists/<dist>/Contents-<arch>…`; in apt's lists directory, the same path flattened into one name,
+    /// The list at `areaPath` (relative to the repository root: `dists/<dist>/<component>/Contents-<arch>…`, a
+    /// component of two parts such as `updates/main` included, or `dists/<dist>/Contents-<arch>…`; in apt's lists directory, the same path flattened into one name,
     /// `<site>_dists_<dist>_<component>_Contents-<arch>.lz4`, ``AptListsName``).
     /// - Throws: ``ArtifactError`` when the path is not laid out so.
     public init(path: String, areaPath: String) throws(ArtifactError) {
@@ -53,11 +53,12 @@ public struct ContentsList: Sendable, Hashable {
         if parts.count == 1, let name = AptListsName(areaPath) {
             parts = ["dists", name.distribution] + name.relative.split(separator: "/").map(String.init)
         }
-        guard parts.count == 3 || parts.count == 4, parts[0] == "dists", let last = parts.last,
+        guard (3...5).contains(parts.count), parts[0] == "dists", let last = parts.last,
               let (architecture, isUdeb) = Self.architecture(ofFileName: last) else {
             throw ArtifactError(file: path, reason: "not a dists/<distribution>/[<component>/]Contents-<arch> file")
         }
-        self.init(path: path, distribution: parts[1], component: parts.count == 4 ? parts[2] : "",
+        // A component may have two parts, as Debian security's `updates/main` had.
+        self.init(path: path, distribution: parts[1], component: parts[2..<(parts.count - 1)].joined(separator: "/"),
                   architecture: architecture, isUdeb: isUdeb)
     }
 }

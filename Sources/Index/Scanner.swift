@@ -243,16 +243,29 @@ struct Scanner {
     private mutating func addContents(_ directory: String, root: String, identity: String) {
         guard let names = try? FileSystem.list(directory) else { return }
         var folders = [directory]
-        for name in names.sorted() where !name.hasPrefix(".") && name != "snapshots" && name != "by-hash" {
-            let path = FileSystem.join(directory, name)
-            if FileSystem.status(path)?.isDirectory == true, Self.leavesRoot(path, root: root) == nil { folders.append(path) }
+        // Components one or two folders deep (`main`; Debian security's `updates/main`).
+        func addFolders(in parent: String, names: [String], depth: Int) {
+            for name in names.sorted() where !Self.notComponent(name) {
+                let path = FileSystem.join(parent, name)
+                guard FileSystem.status(path)?.isDirectory == true, Self.leavesRoot(path, root: root) == nil else { continue }
+                folders.append(path)
+                if depth < 2, let inner = try? FileSystem.list(path) { addFolders(in: path, names: inner, depth: depth + 1) }
+            }
         }
+        addFolders(in: directory, names: names, depth: 1)
         for folder in folders {
             let listing = folder == directory ? names : ((try? FileSystem.list(folder)) ?? [])
             for name in Self.oneVariantEach(listing.filter { ContentsList.architecture(ofFileName: $0) != nil }, stem: { $0 }) {
                 addContentsFile(FileSystem.join(folder, name), root: root, identity: identity)
             }
         }
+    }
+
+    /// Folders of a distribution that hold no Contents file: hidden ones, snapshots, by-hash copies, the indices'
+    /// own folders.
+    static func notComponent(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("binary-") || name.hasPrefix("installer-")
+            || ["snapshots", "by-hash", "source", "i18n", "dep11", "cnf", "debian-installer"].contains(name)
     }
 
     /// Of several compressions of one file, the one ``ContentsList/suffixes`` ranks first: `names` grouped by
@@ -310,7 +323,7 @@ struct Scanner {
             add(path, kind: .release, area: .repositories, areaPath: FileSystem.baseName(path), status: status,
                 repositoryRoot: directory, identity: identity)
             let contents = parsed.filter { name, listsName in
-                listsName.prefix == prefix && listsName.relative.split(separator: "/").count <= 2
+                listsName.prefix == prefix && listsName.relative.split(separator: "/").count <= 3
                     && ContentsList.architecture(ofFileName: FileSystem.baseName(listsName.relative)) != nil
             }.map(\.0)
             for name in Self.oneVariantEach(contents, stem: { $0 }) {

@@ -254,6 +254,23 @@ import Testing
         #expect(Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)) == ["dwa: /usr/bin/dwnew"])
     }
 
+    /// A component of two parts (Debian security's `updates/main`) has its Contents files read, vouched for by the
+    /// Release's checksums like any other; its hits name that component.
+    @Test func aTwoPartComponentHasItsContentsRead() throws {
+        let scratch = try TemporaryDirectory()
+        let contents = try scratch.write("repo/dists/sec/updates/main/Contents-amd64", "usr/bin/upd  utils/upd\n")
+        let digest = try runCommand("sha256sum", [contents]).stdout.prefix(64)
+        try scratch.write("repo/dists/sec/Release", "Codename: sec\nComponents: updates/main\nArchitectures: amd64\n"
+                          + "SHA256:\n \(digest) 23 updates/main/Contents-amd64\n")
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", scratch.appending("repo")], index: index)
+        #expect(indexed.status == 0 && !indexed.stderr.contains("Contents"), "\(indexed.stderr)")
+        let hits = try Self.hits(["--path", "/usr/bin/upd"], index: index)
+        #expect(Self.pairs(hits) == ["upd: /usr/bin/upd"])
+        #expect(hits.first?["component"] as? String == "updates/main")
+        #expect(hits.first?["artifact"] as? String == "dists/sec/updates/main/Contents-amd64")
+    }
+
     /// A regular expression that backtracks catastrophically on a path (`(a+)+$` on thirty `a`s: hours in Swift's
     /// `Regex`) ends the call within seconds, with one `E:` line naming it (escaped) and status 1; in `--where` too.
     @Test func aRunawayRegularExpressionIsStopped() throws {
