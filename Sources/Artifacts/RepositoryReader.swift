@@ -175,6 +175,10 @@ public struct RepositoryReader: Sendable {
             let name = line.split(separator: " ").last.map(String.init)
             return name?.hasSuffix(".dsc") == true ? name : nil
         }.first ?? "\(package)_\(Self.withoutEpoch(version)).dsc"
+        // The .dsc is a file of the Directory (a `Files` name, or one made of Package and Version): one plain name.
+        guard ControlNames.isPlainComponent(dsc) else {
+            throw ArtifactError(file: file, reason: "line \(paragraph.line): the .dsc '\(Printable.escaped(dsc))' is not a plain file name")
+        }
         // What the pool's .dsc should be: its `<digest> <size> <name>` line (checked against the file once both
         // are indexed; `IndexStore.recordPoolMismatches`).
         func dscLine(of field: String) -> (digest: String, size: Int64)? {

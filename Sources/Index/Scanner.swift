@@ -243,11 +243,14 @@ struct Scanner {
     private mutating func addContents(_ directory: String, root: String, identity: String) {
         guard let names = try? FileSystem.list(directory) else { return }
         var folders = [directory]
-        // Components one or two folders deep (`main`; Debian security's `updates/main`).
+        // Components one or two folders deep (`main`; `updates/main`, Debian security's, where a mirror made its
+        // `updates -> .` link a folder), each folder once (through that link, `updates/main` is `main` again).
+        var seen: Set<String> = [FileSystem.canonical(directory) ?? directory]
         func addFolders(in parent: String, names: [String], depth: Int) {
             for name in names.sorted() where !Self.notComponent(name) {
                 let path = FileSystem.join(parent, name)
-                guard FileSystem.status(path)?.isDirectory == true, Self.leavesRoot(path, root: root) == nil else { continue }
+                guard FileSystem.status(path)?.isDirectory == true, Self.leavesRoot(path, root: root) == nil,
+                      seen.insert(FileSystem.canonical(path) ?? path).inserted else { continue }
                 folders.append(path)
                 if depth < 2, let inner = try? FileSystem.list(path) { addFolders(in: path, names: inner, depth: depth + 1) }
             }

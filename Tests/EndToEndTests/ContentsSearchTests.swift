@@ -269,6 +269,17 @@ import Testing
         #expect(Self.pairs(hits) == ["upd: /usr/bin/upd"])
         #expect(hits.first?["component"] as? String == "updates/main")
         #expect(hits.first?["artifact"] as? String == "dists/sec/updates/main/Contents-amd64")
+
+        // Debian security's own layout: the files under `main/`, `updates` a link to the distribution's folder. Each
+        // Contents file is read once.
+        let linked = try TemporaryDirectory()
+        try linked.write("repo/dists/sec/main/Contents-amd64", "usr/bin/upd  utils/upd\n")
+        try linked.write("repo/dists/sec/Release", "Codename: sec\nComponents: updates/main\nArchitectures: amd64\n")
+        try FileManager.default.createSymbolicLink(atPath: linked.appending("repo/dists/sec/updates"), withDestinationPath: ".")
+        let linkedIndex = linked.appending("i.sqlite")
+        #expect(try debwork(["index", linked.appending("repo")], index: linkedIndex).status == 0)
+        let once = try Self.hits(["--path", "/usr/bin/upd"], index: linkedIndex)
+        #expect(once.count == 1 && once.first?["artifact"] as? String == "dists/sec/main/Contents-amd64", "\(once)")
     }
 
     /// A regular expression that backtracks catastrophically on a path (`(a+)+$` on thirty `a`s: hours in Swift's

@@ -63,6 +63,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.appending("out")))
     }
 
+    /// A Sources stanza's .dsc (its `Files` name, or Package and Version when it lists none) is one plain name of
+    /// its Directory: one that climbs out is refused like a Directory or Filename that does, naming the file.
+    @Test(arguments: ["Package: fsrc\nVersion: 1.0\nDirectory: pool/main/f\nFiles:\n 0 1 ../../../../outside/evil.dsc\n",
+                      "Package: ../../x\nVersion: 1.0\nDirectory: pool/main/f\n",
+                      "Package: fsrc\nVersion: 1/../../../x\nDirectory: pool/main/f\n"])
+    func aSourcesStanzasDscStaysInItsDirectory(stanza: String) throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: source\n")
+        let sources = try scratch.write("repo/dists/dw/main/source/Sources", stanza)
+        let index = scratch.appending("i.sqlite")
+        let result = try debwork(["index", scratch.appending("repo")], index: index)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("'\(sources)': line 1: the .dsc '") && result.stderr.contains("' is not a plain file name"),
+                "\(result.stderr)")
+        let shown = try debwork(["show", "fsrc"], index: index)
+        #expect(!shown.stdout.contains("outside"), "\(shown.stdout)")
+    }
+
     @Test func aSymlinkPlantedInTheOutputIsNotFollowed() throws {
         let scratch = try TemporaryDirectory()
         let out = scratch.appending("out")
