@@ -16,18 +16,7 @@ extension RepositoryReader {
     /// - Throws: ``ArtifactError`` when the listed size or digest differs, or (with keyrings) when the Release
     ///   is not signed by a trusted key.
     public func checkListed(path: String, areaPath: String, root: String, size: Int64, sha256: String) throws(ArtifactError) -> [String] {
-        let files: DistributionFiles
-        let relative: String
-        let parts = areaPath.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count >= 3, parts[0] == "dists" {
-            files = DistributionFiles(directory: FileSystem.join(root, "dists/" + parts[1]))
-            relative = parts[2...].joined(separator: "/")
-        } else if parts.count == 1, let name = AptListsName(areaPath) {
-            files = DistributionFiles(directory: root, aptListsPrefix: name.prefix)
-            relative = name.relative
-        } else {
-            return []
-        }
+        guard let (files, relative) = Self.distribution(listing: areaPath, root: root) else { return [] }
         let releasePath: String
         if !keyrings.isEmpty {
             releasePath = try ReleaseSignature.verify(files, keyrings: keyrings).path
@@ -53,6 +42,40 @@ extension RepositoryReader {
             return []
         }
         return listed.isEmpty ? [] : ["'\(Printable.escaped(releasePath))' does not list it: its content is not vouched for"]
+    }
+
+    /// The distribution whose Release would list the file at `areaPath` (see
+    /// ``checkListed(path:areaPath:root:size:sha256:)``), and the file's path relative to it.
+    static func distribution(listing areaPath: String, root: String) -> (DistributionFiles, relative: String)? {
+        let parts = areaPath.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count >= 3, parts[0] == "dists" {
+            return (DistributionFiles(directory: FileSystem.join(root, "dists/" + parts[1])), parts[2...].joined(separator: "/"))
+        }
+        if parts.count == 1, let name = AptListsName(areaPath) {
+            return (DistributionFiles(directory: root, aptListsPrefix: name.prefix), name.relative)
+        }
+        return nil
+    }
+
+    /// What a listed file's content is recorded under: its own SHA-256 with those of the Release and InRelease beside
+    /// it, so that a file whose bytes stay while its Release changes is checked against the new Release (and dropped
+    /// if the new Release no longer vouches for it), as an index of the same tree made afresh would be.
+    public static func listedDigest(areaPath: String, root: String, sha256: String) throws(ArtifactError) -> String {
+        var text = "File \(sha256)\n"
+        if let (files, _) = distribution(listing: areaPath, root: root) {
+            for name in ["Release", "InRelease"] {
+                let path = files.path(name)
+                guard FileSystem.status(path) != nil else { continue }
+                let digest: String?
+                do { digest = try FileDigest.compute(path: path, algorithms: [.sha256])[.sha256] } catch {
+                    throw ArtifactError(file: path, underlying: error)
+                }
+                text += "\(name) \(digest ?? "")\n"
+            }
+        }
+        do { return try Hasher.hash(Array(text.utf8), .sha256) } catch {
+            throw ArtifactError(file: FileSystem.join(root, areaPath), underlying: error)
+        }
     }
 
     /// The size and SHA-256 of a compressed file's decompressed stream.

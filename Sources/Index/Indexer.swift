@@ -209,8 +209,12 @@ public struct Indexer: Sendable {
         // digest over all of them, so a changed index behind a byte-identical Release is read again. When that
         // digest cannot be formed, the distribution is read, and the read says what is wrong. It is formed before
         // the read: an index changing in between makes the next run read the distribution again, never skip it.
-        let recorded = item.kind == .release
-            ? try? RepositoryReader.contentDigest(releasePath: item.path, releaseSHA256: sha256) : sha256
+        // A Contents file is recorded with the Release that vouches for it: a changed Release checks it again.
+        let recorded = switch item.kind {
+        case .release: try? RepositoryReader.contentDigest(releasePath: item.path, releaseSHA256: sha256)
+        case .contents: try? RepositoryReader.listedDigest(areaPath: item.areaPath, root: item.repositoryRoot ?? "", sha256: sha256)
+        default: sha256
+        }
         // A signature is checked on every run that asks for it: the keyrings (or the InRelease) may have changed.
         let verify = item.kind == .release && !keyrings.isEmpty
         if let recorded, recorded == recordedSHA256 && !verify { return ParseOutcome(item: item, result: .unchanged) }

@@ -336,6 +336,17 @@ import Testing
         #expect(indexed.status == 0 && !indexed.stderr.contains(contents), "\(indexed.stderr)")
         #expect(!Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)).isEmpty)
 
+        // The Release changes while the Contents file stays: the file is checked against the new Release, and the
+        // index answers as one made afresh (nothing), then again once the Release vouches for it.
+        let vouching = header + (try listing(contents))
+        try tree.scratch.write("repo/dists/dw/Release", header + " \(String(repeating: "0", count: 64)) 1 main/Contents-amd64.gz\n")
+        let disowned = try debwork(["index", tree.root], index: tree.index)
+        #expect(disowned.status != 0 && disowned.stderr.contains("E: \(contents): does not match its SHA256 entry"), "\(disowned.stderr)")
+        #expect(Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)).isEmpty)
+        try tree.scratch.write("repo/dists/dw/Release", vouching)
+        #expect(try debwork(["index", tree.root], index: tree.index).status == 0)
+        #expect(!Self.pairs(try Self.hits(["--path", "bin/dw"], index: tree.index)).isEmpty)
+
         // The Contents file changes behind the Release's back.
         let plain = tree.scratch.appending("evil")
         try (tree.contents + "usr/bin/evil  utils/dwa\n").write(toFile: plain, atomically: true, encoding: .utf8)
