@@ -171,6 +171,10 @@ public struct RepositoryReader: Sendable {
         guard Self.isPoolPath(directory) else {
             throw ArtifactError(file: file, reason: "line \(paragraph.line): Directory '\(Printable.escaped(directory))' leaves the repository")
         }
+        guard Self.namesAreValid(paragraph, file: file, into: &distribution, { file throws(FieldError) in
+            try ControlNames.checkPackage(package, field: "Package", file: file)
+            try ControlNames.checkVersion(version, file: file)
+        }) else { return }
         let dsc = paragraph.lines(of: "Files").compactMap { line -> String? in
             let name = line.split(separator: " ").last.map(String.init)
             return name?.hasSuffix(".dsc") == true ? name : nil
@@ -218,11 +222,33 @@ public struct RepositoryReader: Sendable {
             source = parts.first.map(String.init) ?? package
             if parts.count > 1 { sourceVersion = parts[1].trimmingCharacters(in: "()") }
         }
+        let architecture = paragraph["Architecture"] ?? ""
+        guard Self.namesAreValid(paragraph, file: file, into: &distribution, { file throws(FieldError) in
+            try ControlNames.checkPackage(package, field: "Package", file: file)
+            try ControlNames.checkVersion(version, file: file)
+            try ControlNames.checkArchitecture(architecture, file: file)
+            try ControlNames.checkPackage(source, field: "Source", file: file)
+            try ControlNames.checkVersion(sourceVersion, field: "Source", file: file)
+        }) else { return }
         distribution.binaries.append(.init(
-            package: package, version: version, architecture: paragraph["Architecture"] ?? "",
+            package: package, version: version, architecture: architecture,
             component: component, source: source, sourceVersion: sourceVersion, path: filename,
             size: Int64(paragraph["Size"] ?? "") ?? 0, sha256: paragraph["SHA256"],
             fields: StanzaFields(paragraph, dropping: Self.binaryLocationFields)))
+    }
+
+    /// Whether a stanza's names pass `check` (Debian policy's grammars, ``ControlNames``): one that does not is
+    /// skipped with a warning naming the file, line and value (a package that cannot be named cannot be found by
+    /// its name, and its values are not what they claim), and the rest of the index is read.
+    static func namesAreValid(_ paragraph: Deb822Paragraph, file: String, into distribution: inout RepositoryDistribution,
+                              _ check: (String) throws(FieldError) -> Void) -> Bool {
+        do {
+            try check(file)
+            return true
+        } catch {
+            distribution.warnings.append("\(file):\(paragraph.line): stanza skipped: field '\(error.field)': \(error.reason)")
+            return false
+        }
     }
 
     /// What a Packages stanza adds to a .deb's control fields: where the file is and its checksums; and the

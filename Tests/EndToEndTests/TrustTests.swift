@@ -81,6 +81,34 @@ import Testing
         #expect(!shown.stdout.contains("outside"), "\(shown.stdout)")
     }
 
+    /// A Packages or Sources stanza whose Package, Version, Architecture or Source breaks Debian policy's grammar is
+    /// skipped with one warning naming the file, its line and the value (escaped); the other stanzas are indexed.
+    @Test func stanzasWithInvalidNamesAreSkippedAloud() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64 source\n")
+        let stanza = { (fields: String) in fields + "Filename: pool/x.deb\nSize: 1\nDescription: x\n" }
+        let packages = try scratch.write("repo/dists/dw/main/binary-amd64/Packages", [
+            stanza("Package: good\nVersion: 1.0\nArchitecture: amd64\n"),
+            stanza("Package: esc\u{1B}[2JPkg\nVersion: 1.0\nArchitecture: amd64\n"),
+            stanza("Package: badver\nVersion: 1.0 bad!\nArchitecture: amd64\n"),
+            stanza("Package: badarch\nVersion: 1.0\nArchitecture: ../x\n"),
+            stanza("Package: badsrc\nSource: Up (1.0)\nVersion: 1.0\nArchitecture: amd64\n"),
+        ].joined(separator: "\n"))
+        let sources = try scratch.write("repo/dists/dw/main/source/Sources",
+                                        "Package: goodsrc\nVersion: 2.0\nDirectory: pool/g\n\nPackage: Bad\nVersion: 2.0\nDirectory: pool/b\n")
+        let index = scratch.appending("i.sqlite")
+        let result = try debwork(["index", scratch.appending("repo")], index: index)
+        #expect(result.status == 0, "\(result.stderr)")
+        for (file, line, field) in [(packages, 8, "Package"), (packages, 15, "Version"), (packages, 22, "Architecture"),
+                                    (packages, 29, "Source"), (sources, 5, "Package")] {
+            #expect(result.stderr.contains("\(file):\(line): stanza skipped: field '\(field)': "), "\(field): \(result.stderr)")
+        }
+        #expect(!result.stderr.contains("\u{1B}") && result.stderr.contains("esc\\e[2JPkg"))
+        let listed = try debwork(["search", "*"], index: index).stdout
+        #expect(listed.contains(" good 1.0 amd64") && listed.contains(" goodsrc 2.0 source"), "\(listed)")
+        for name in ["badver", "badarch", "badsrc", "Pkg", "Bad"] { #expect(!listed.contains(name), "\(name): \(listed)") }
+    }
+
     @Test func aSymlinkPlantedInTheOutputIsNotFollowed() throws {
         let scratch = try TemporaryDirectory()
         let out = scratch.appending("out")
