@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "CLazyLoader", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CArchive", dependencies: ["CLazyLoader"]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCrypto", dependencies: ["CLazyLoader"]),
         .target(name: "CSolv", dependencies: ["CLazyLoader"]),
@@ -31,6 +32,7 @@ let package = Package(
         // MARK: Safe wrappers (the only importers of the C modules)
         .target(name: "LibArchive", dependencies: ["CArchive", "SystemCalls"]),
         .target(name: "LZMA", dependencies: ["CLZMA"]),
+        .target(name: "Gzip", dependencies: ["CZlib"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Digest", dependencies: ["CCrypto", "SystemCalls"]),
         .target(name: "Solv", dependencies: ["CSolv", "SystemCalls"]),
@@ -43,7 +45,7 @@ let package = Package(
         .target(name: "MiniBuildd", dependencies: ["DebianFormats"]),
 
         // MARK: Features
-        .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Digest", "DebianFormats", "SystemCalls"]),
+        .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Gzip", "Digest", "DebianFormats", "SystemCalls"]),
         .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage"]),
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput", "Installability"]),
@@ -69,7 +71,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "DebworkTestSupport", path: "Tests/DebworkTestSupport"),
         .testTarget(name: "DebianFormatsTests", dependencies: ["DebianFormats", "DebworkTestSupport"]),
-        .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Digest", "DebworkTestSupport"]),
+        .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "LibArchive", "LZMA", "Gzip", "Digest", "DebworkTestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "SQLite", "DebworkTestSupport"]),
         .testTarget(name: "DebdiffTests", dependencies: ["Debdiff", "Artifacts", "Index", "JSONOutput", "DebworkTestSupport"]),
         .testTarget(name: "PortTests", dependencies: ["Port", "MiniBuildd", "DebianFormats", "Artifacts", "Index", "Query", "ConfigurationFile", "DebworkTestSupport"]),

@@ -1,18 +1,29 @@
 import LibArchive
+import Gzip
 import LZMA
 import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Reads a possibly compressed text file whole: plain, `.gz`, `.bz2`, `.zst`, `.lz4` (libarchive raw
-/// format; `.lz4` is how apt keeps its lists) or `.xz`/`.lzma` (liblzma directly, one copy less).
+/// Reads a possibly compressed text file whole: plain, `.bz2`, `.zst`, `.lz4` (libarchive raw format; `.lz4` is
+/// how apt keeps its lists), `.xz`/`.lzma` (liblzma directly, one copy less) or `.gz` (zlib directly: libarchive
+/// does not check a gzip member's CRC and length).
 public enum CompressedFile {
     public static func read(_ path: String, limits: ArchiveReader.Limits = .default) throws -> [UInt8] {
         if path.hasSuffix(".xz") || path.hasSuffix(".lzma") {
             let compressed = try FileSystem.read(path, maximumSize: 1 << 30)
             return try XZDecoder.decode(compressed, source: path,
                                         maximumOutput: limits.maximum(forCompressedSize: Int64(compressed.count)))
+        }
+        if path.hasSuffix(".gz") {
+            let compressed = try FileSystem.read(path, maximumSize: 1 << 30)
+            do {
+                return try GzipDecoder.decode(compressed, source: path,
+                                              maximumOutput: limits.maximum(forCompressedSize: Int64(compressed.count)))
+            } catch let error as GzipError {
+                throw ArtifactError(file: path, reason: error.message)
+            }
         }
         if isLibarchiveCompressed(path) {
             let reader = try ArchiveReader(path: path, formats: .raw, limits: limits)
@@ -24,7 +35,7 @@ public enum CompressedFile {
 
     /// The suffixes read through libarchive's raw format (`archive_read_support_filter_all`).
     static func isLibarchiveCompressed(_ path: String) -> Bool {
-        [".gz", ".bz2", ".zst", ".lz4"].contains { path.hasSuffix($0) }
+        [".bz2", ".zst", ".lz4"].contains { path.hasSuffix($0) }
     }
 
     public static func readText(_ path: String, limits: ArchiveReader.Limits = .default) throws -> String {
@@ -49,8 +60,14 @@ public enum CompressedFile {
         do { fd = try RegularFile.open(path) } catch { throw ArtifactError(file: path, reason: error.message) }
         defer { close(fd) }
         let size = FileSystem.status(path)?.size ?? 0
-        let decoder = path.hasSuffix(".xz") || path.hasSuffix(".lzma")
-            ? try XZDecoder(source: path, maximumOutput: limits.maximum(forCompressedSize: size)) : nil
+        let maximum = limits.maximum(forCompressedSize: size)
+        let xz = path.hasSuffix(".xz") || path.hasSuffix(".lzma") ? try XZDecoder(source: path, maximumOutput: maximum) : nil
+        var gzip: GzipDecoder?
+        if path.hasSuffix(".gz") {
+            do { gzip = try GzipDecoder(source: path, maximumOutput: maximum) } catch {
+                throw ArtifactError(file: path, reason: error.message)
+            }
+        }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
         while true {
@@ -59,8 +76,12 @@ public enum CompressedFile {
                 throw ArtifactError(file: path, reason: error.message)
             }
             let input = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
-            if let decoder {
-                try decoder.decode(input, isLast: count == 0, body)
+            if let xz {
+                try xz.decode(input, isLast: count == 0, body)
+            } else if let gzip {
+                do { try gzip.decode(input, isLast: count == 0, body) } catch let error as GzipError {
+                    throw ArtifactError(file: path, reason: error.message)
+                }
             } else if count > 0 {
                 try body(input)
             }

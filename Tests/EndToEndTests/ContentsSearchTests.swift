@@ -289,7 +289,7 @@ import Testing
         try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64\n")
         try scratch.write("repo/dists/dw/main/Contents-amd64", "usr/share/\(String(repeating: "a", count: 40))X  utils/p\n")
         try scratch.write("repo/dists/dw/main/binary-amd64/Packages",
-                          "Package: p\nVersion: 1\nArchitecture: amd64\nFilename: pool/p.deb\nDescription: \(String(repeating: "a", count: 40))X\n")
+                          "Package: pp\nVersion: 1\nArchitecture: amd64\nFilename: pool/pp.deb\nDescription: \(String(repeating: "a", count: 40))X\n")
         let index = scratch.appending("i.sqlite")
         #expect(try debwork(["index", scratch.appending("repo")], index: index).status == 0)
         for arguments in [["--path-regex", "(a+)+$\u{1B}?"], ["--where", "Description (~ '(a+)+$\u{1B}?')"]] {

@@ -1,0 +1,91 @@
+import DebworkTestSupport
+import Foundation
+import Gzip
+import Testing
+
+/// ``GzipDecoder`` against `gzip` itself: what `gzip -d` reads it reads (fed whole or a byte at a time, members in
+/// turn, zero padding after the last), and what `gzip -t` refuses it refuses (a damaged CRC or length, a truncated
+/// stream, garbage after a member), naming zlib's reason; its output limit stops a bomb.
+@Suite struct GzipDecoderTests {
+    static func gzip(_ data: [UInt8], _ scratch: TemporaryDirectory, level: String = "-6") throws -> [UInt8] {
+        let plain = try scratch.write("plain-\(data.count)-\(level)", data)
+        let result = try runCommand("sh", ["-c", "gzip -nc \(level) '\(plain)' > '\(plain).gz'"])
+        #expect(result.status == 0)
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: plain + ".gz")))
+    }
+
+    static func decodeInSteps(_ bytes: [UInt8], step: Int, maximumOutput: Int64 = 4 << 30) throws -> [UInt8] {
+        let decoder = try GzipDecoder(source: "t.gz", maximumOutput: maximumOutput)
+        var output: [UInt8] = []
+        try bytes.withUnsafeBytes { all in
+            var offset = 0
+            repeat {
+                let end = min(offset + step, all.count)
+                try decoder.decode(UnsafeRawBufferPointer(rebasing: all[offset..<end]), isLast: end == all.count) {
+                    output.append(contentsOf: $0)
+                }
+                offset = end
+            } while offset < all.count
+        }
+        return output
+    }
+
+    static func gzipAccepts(_ bytes: [UInt8], _ scratch: TemporaryDirectory) throws -> Bool {
+        let path = try scratch.write("check-\(bytes.count).gz", bytes)
+        return try runCommand("gzip", ["-t", path]).status == 0
+    }
+
+    @Test func readsWhatGzipWrites() throws {
+        let scratch = try TemporaryDirectory()
+        var generator = SplitMix64(seed: 3)
+        for size in [0, 1, 1000, 300_000, 2_000_000] {
+            let data = (0..<size).map { _ in UInt8.random(in: 0...15, using: &generator) + 0x41 }
+            let compressed = try Self.gzip(data, scratch)
+            #expect(try GzipDecoder.decode(compressed, source: "t.gz") == data, "\(size) bytes")
+            for step in [1, 7, 65_536] where size <= 300_000 || step > 1 {
+                #expect(try Self.decodeInSteps(compressed, step: step) == data, "\(size) bytes in steps of \(step)")
+            }
+        }
+    }
+
+    @Test func readsMembersInTurnAndIgnoresZeroPadding() throws {
+        let scratch = try TemporaryDirectory()
+        let a = Array("usr/bin/a  utils/a\n".utf8), b = Array("usr/bin/b  utils/b\n".utf8)
+        let members = try Self.gzip(a, scratch) + Self.gzip(b, scratch, level: "-1")
+        #expect(try Self.gzipAccepts(members, scratch))
+        #expect(try GzipDecoder.decode(members, source: "t.gz") == a + b)
+        #expect(try Self.decodeInSteps(members + [UInt8](repeating: 0, count: 100), step: 3) == a + b)
+    }
+
+    @Test func refusesWhatGzipRefuses() throws {
+        let scratch = try TemporaryDirectory()
+        let data = Array(String(repeating: "usr/share/doc/x/copyright  doc/x\n", count: 2000).utf8)
+        let good = try Self.gzip(data, scratch)
+        var crc = good
+        crc[crc.count - 8] ^= 0xFF
+        var length = good
+        length[length.count - 1] ^= 0x01
+        let truncated = Array(good.dropLast(20))
+        let garbage = good + Array("not gzip".utf8)
+        var body = good
+        body[body.count / 2] ^= 0x55
+        for (name, bytes, reason) in [("crc", crc, "incorrect data check"), ("length", length, "incorrect length check"),
+                                      ("truncated", truncated, "truncated gzip input"), ("garbage after", garbage, ""),
+                                      ("damaged", body, ""), ("empty", [], "truncated gzip input")] as [(String, [UInt8], String)] {
+            #expect(try !Self.gzipAccepts(bytes, scratch), "\(name)")
+            #expect(throws: GzipError.self, "\(name)") { _ = try GzipDecoder.decode(bytes, source: "t.gz") }
+            do {
+                _ = try Self.decodeInSteps(bytes, step: 5)
+                Issue.record("\(name): decoded")
+            } catch let error as GzipError {
+                #expect(reason.isEmpty || error.message.contains(reason), "\(name): \(error.message)")
+            }
+        }
+    }
+
+    @Test func stopsAtTheOutputLimit() throws {
+        let scratch = try TemporaryDirectory()
+        let compressed = try Self.gzip([UInt8](repeating: 0, count: 4 << 20), scratch, level: "-9")
+        #expect(throws: GzipError.self) { _ = try GzipDecoder.decode(compressed, source: "bomb.gz", maximumOutput: 1 << 20) }
+    }
+}
