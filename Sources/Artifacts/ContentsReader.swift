@@ -9,7 +9,7 @@ public struct ContentsReader {
     public var limits: ArchiveReader.Limits
 
     /// How many leading lines may be a header waiting for its `FILE  LOCATION` line.
-    static let headerLines = 200
+    public static let headerLines = 200
     /// Lines longer than this are malformed (a path is at most 4096 bytes on Linux).
     static let maximumLineLength = 16 << 10
 
@@ -63,6 +63,11 @@ public struct ContentsReader {
         func take(_ bytes: UnsafeRawBufferPointer, _ number: Int, _ truncated: Bool) throws {
             guard !truncated else {
                 malformed.add(line: number, reason: "longer than \(Self.maximumLineLength) bytes")
+                return
+            }
+            // A header's last line past the header (it is no path: `LOCATION: /FILE` was listed).
+            guard !ContentsLine.isHeaderEnd(bytes) else {
+                malformed.add(line: number, reason: "a FILE  LOCATION header line after the first lines")
                 return
             }
             do {

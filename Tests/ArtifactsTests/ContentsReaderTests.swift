@@ -113,6 +113,20 @@ import Testing
         #expect(malformed.count == 1)
     }
 
+    /// A `FILE  LOCATION` line past the first lines (where a header may end) is no entry (`LOCATION: /FILE`): it
+    /// is counted as malformed.
+    @Test func aLateHeaderLineIsMalformed() throws {
+        let directory = try TemporaryDirectory()
+        var text = ""
+        for number in 0..<(ContentsReader.headerLines + 5) { text += "usr/bin/x\(number)  utils/x\(number)\n" }
+        text += "FILE                                                    LOCATION\nusr/bin/after  utils/after\n"
+        let (lines, malformed) = try Self.entries(try directory.write("Contents-all", text))
+        #expect(lines.count == ContentsReader.headerLines + 6 && lines.last?.path == "/usr/bin/after")
+        #expect(!lines.contains { $0.path == "/FILE" })
+        #expect(malformed.count == 1)
+        #expect(malformed.warning?.contains("line \(ContentsReader.headerLines + 6): a FILE  LOCATION header line") == true)
+    }
+
     /// Lines crossing the reader's 1 MiB chunks, an overlong line and a last line without `\n`.
     @Test func longFilesAndLinesStream() throws {
         var text = ""
