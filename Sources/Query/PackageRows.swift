@@ -128,6 +128,13 @@ struct PackageRows: Sendable {
 
     private static let indexOnlyOrder: [Field] = [.package, .version, .architecture, .distribution, .component, .path, .kind]
 
+    /// The bytes of an index-only row's `dist/component package version architecture`.
+    func indexOnlyPartsBytes(_ row: Int) -> Int {
+        let first = row * Field.allCases.count
+        return Int(ends[first + Field.component.rawValue]) - Int(ends[first + Field.distribution.rawValue - 1])
+            + Int(ends[first + Field.architecture.rawValue]) - Int(ends[first + Field.package.rawValue - 1]) + 4
+    }
+
     /// The row as the hit it stands for, if it is an index-only package.
     func indexOnlyHit(_ row: Int) -> IndexOnlyHit? {
         guard areas[row] == Self.indexOnlyArea else { return nil }

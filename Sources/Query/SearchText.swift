@@ -127,11 +127,17 @@ public enum SearchText {
         let indexOnly = "index-only"
         func areaName(_ row: Int) -> String { rows.searchArea(row)?.rawValue ?? indexOnly }
         var widths = (source: 0, area: 0)
+        var lastCells = 0
         packages.forEachSource { source, run in
             widths.source = max(widths.source, Printable.escapedCell(source).width)
-            for row in run { widths.area = max(widths.area, areaName(Int(row)).utf8.count) }
+            for row in run.lazy.map(Int.init) {
+                widths.area = max(widths.area, areaName(row).utf8.count)
+                lastCells += rows.searchArea(row) != nil ? rows.withField(row, .path, \.count) : rows.indexOnlyPartsBytes(row)
+            }
         }
-        var buffer = LineBuffer(capacity: chunk + 4096)
+        // A short listing's size (escapes may grow it), else a part's: an untouched megabyte on the query's
+        // huge-page heap is resident all the same (a one-line listing took 3 MB more).
+        var buffer = LineBuffer(capacity: min(chunk, packages.listed.count * (widths.source + widths.area + 5) + lastCells) + 4096)
         packages.forEachSource { source, run in
             let sourceCell = Printable.escapedCell(source)
             for row in run.lazy.map(Int.init) {
