@@ -204,28 +204,49 @@ public final class SearchService {
 
     /// The newest of `versions` by dpkg ordering (unparsable versions rank lowest), as written.
     static func newest(_ versions: [String]) -> String? {
-        var best: (text: String, version: DebianVersion?)?
-        for text in Set(versions).sorted() {
-            let version = try? DebianVersion(text)
-            guard let current = best else { best = (text, version); continue }
-            switch (current.version, version) {
-            case (nil, .some): best = (text, version)
-            case (.some(let a), .some(let b)) where b > a: best = (text, version)
-            default: break
-            }
-        }
-        return best?.text
+        var newest = NewestVersion()
+        for version in versions { newest.offer(version) }
+        return newest.text
     }
 
-    /// The newest version of each package among the artifacts of `kind` in scope, for `--latest`.
+    /// The newest version of each package among the artifacts of `kind` in scope, for `--latest`: each package's
+    /// versions are weighed as the index hands them over, none collected.
     func newestVersions(kind: String, packages: Set<String>, scope: Scope) throws -> [String: String] {
         guard !packages.isEmpty else { return [:] }
-        var versions: [String: [String]] = [:]
-        for (package, version) in try search.versions(of: packages.sorted(), kind: IndexSearch.Kind(rawValue: kind) ?? .upload,
-                                                      scope: scope.index) {
-            versions[package, default: []].append(version)
+        var newest: [String: NewestVersion] = [:]
+        newest.reserveCapacity(packages.count)
+        try search.forEachVersion(of: packages.sorted(), kind: IndexSearch.Kind(rawValue: kind) ?? .upload,
+                                  scope: scope.index) { package, version in
+            newest[package, default: NewestVersion()].offer(version)
         }
-        return versions.compactMapValues { Self.newest($0) }
+        return newest.compactMapValues(\.text)
+    }
+}
+
+/// The newest of versions offered one at a time, by dpkg ordering: unparsable versions rank below every parsable
+/// one; of versions dpkg holds equal (`1.0`, `0:1.0`), and of unparsable ones, the first in text order.
+struct NewestVersion {
+    private(set) var text: String?
+    private var version: DebianVersion?
+
+    mutating func offer(_ candidate: String) {
+        guard let current = text else {
+            text = candidate
+            version = try? DebianVersion(candidate)
+            return
+        }
+        guard candidate != current else { return }
+        let parsed = try? DebianVersion(candidate)
+        let replaces = switch (version, parsed) {
+        case (nil, .some): true
+        case (nil, nil): candidate < current
+        case (.some, nil): false
+        case (.some(let best), .some(let other)): other > best || (other == best && candidate < current)
+        }
+        if replaces {
+            text = candidate
+            version = parsed
+        }
     }
 }
 

@@ -129,8 +129,10 @@ public final class IndexSearch {
         }
     }
 
-    /// Every (package, version) of `kind` in scope among `packages`, in the index's order.
-    public func versions(of packages: [String], kind: Kind, scope: Scope) throws -> [(package: String, version: String)] {
+    /// Every (package, version) of `kind` in scope among `packages`, in the index's order, handed to `body` one at a
+    /// time (`--latest` over a whole release asks for 80,000 packages: none is kept here).
+    public func forEachVersion(of packages: [String], kind: Kind, scope: Scope,
+                               _ body: (_ package: String, _ version: String) throws -> Void) throws {
         var sql: String
         switch kind {
         case .binary:
@@ -144,6 +146,6 @@ public final class IndexSearch {
                 + "WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)"
         }
         sql += indexOnlyVersions(of: "?1", kind: kind, scope: scope)
-        return try db.query(sql, [.text(IndexStore.jsonArray(packages))]) { (package: $0.string(0), version: $0.string(1)) }
+        try db.forEach(sql, [.text(IndexStore.jsonArray(packages))]) { try body($0.string(0), $0.string(1)) }
     }
 }
