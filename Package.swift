@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "MiniBuilddTests", dependencies: ["MiniBuildd", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "ConfigurationFile", "DebworkTestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "ConfigurationFile", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "JSONOutput", "DebworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DebworkTestSupport", "JSONOutput"]),
     ],

@@ -7,8 +7,7 @@ import SystemCalls
 /// 150 bytes.
 ///
 /// A row is one artifact file of a source (its area and path) or one index-only package (its stanza's fields and
-/// where its file would be). Rows are compared as `String`s compare (Unicode canonical equivalence), on their bytes
-/// when both are ASCII (then the two orders agree).
+/// where its file would be). Rows are compared by their bytes.
 struct PackageRows: Sendable {
     /// A row's texts, in the order they are stored.
     enum Field: Int, CaseIterable {
@@ -24,8 +23,6 @@ struct PackageRows: Sendable {
     /// Each row's fields' end offsets in `bytes` (a field starts where the previous one ends).
     private var ends: [UInt32] = []
     private var areas: [UInt8] = []
-    /// Whether every byte of the row is ASCII.
-    private var ascii: [Bool] = []
 
     init() {}
 
@@ -60,26 +57,21 @@ struct PackageRows: Sendable {
     mutating func append(area: String, source: String, sourceVersion: String, path: String, kind: String = "",
                          package: String = "", version: String = "", architecture: String = "",
                          distribution: String = "", component: String = "") throws {
-        var isASCII = true
-        try add(source, isASCII: &isASCII)
-        try add(sourceVersion, isASCII: &isASCII)
-        try add(path, isASCII: &isASCII)
-        try add(kind, isASCII: &isASCII)
-        try add(package, isASCII: &isASCII)
-        try add(version, isASCII: &isASCII)
-        try add(architecture, isASCII: &isASCII)
-        try add(distribution, isASCII: &isASCII)
-        try add(component, isASCII: &isASCII)
+        try add(source)
+        try add(sourceVersion)
+        try add(path)
+        try add(kind)
+        try add(package)
+        try add(version)
+        try add(architecture)
+        try add(distribution)
+        try add(component)
         areas.append(Self.areaCode(area))
-        ascii.append(isASCII)
     }
 
-    private mutating func add(_ text: String, isASCII: inout Bool) throws {
+    private mutating func add(_ text: String) throws {
         var text = text
-        text.withUTF8 { utf8 in
-            bytes.append(contentsOf: utf8)
-            if isASCII { isASCII = utf8.reduce(0, |) < 0x80 }
-        }
+        text.withUTF8 { bytes.append(contentsOf: $0) }
         guard bytes.count <= UInt32.max else {
             throw SearchError("the listing is too long to hold (more than 4 GiB of text in \(count) rows)")
         }
@@ -97,18 +89,14 @@ struct PackageRows: Sendable {
         withField(row, field) { String(decoding: $0, as: UTF8.self) }
     }
 
-    func isASCII(_ row: Int) -> Bool { ascii[row] }
-
-    /// How the field orders in rows `a` and `b`, as `String`'s `<` and `==` order them: < 0, 0 or > 0.
+    /// How the field orders in rows `a` and `b` by its bytes (code points, as Python's `sorted` orders mini-buildd's
+    /// names): < 0, 0 or > 0. Not `String`'s order: that holds canonically equivalent texts equal, and merged two files
+    /// whose names differ only in their Unicode form (`é` and `e` + U+0301) into one line.
     func order(_ a: Int, _ b: Int, _ field: Field) -> Int {
-        if ascii[a] && ascii[b] {
-            return withField(a, field) { x in withField(b, field) { y in ByteSearch.order(x, y) } }
-        }
-        let x = string(a, field), y = string(b, field)
-        return x == y ? 0 : x < y ? -1 : 1
+        withField(a, field) { x in withField(b, field) { y in ByteSearch.order(x, y) } }
     }
 
-    /// Whether the field is the same text in rows `a` and `b` (`String`'s `==`).
+    /// Whether the field is the same bytes in rows `a` and `b`.
     func same(_ a: Int, _ b: Int, _ field: Field) -> Bool { order(a, b, field) == 0 }
 
     /// How rows `a` and `b` order in a listing: by source, area, then path (a file) or package, version,

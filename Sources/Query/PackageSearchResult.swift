@@ -7,7 +7,7 @@ import JSONOutput
 /// Held as the rows it lists (``PackageRows``) and their order, never as a map of arrays of strings: the listing is
 /// written from them (``SearchText/writePackageTable(_:_:)``, ``writeJSON(versioned:python:_:)``); ``sources``
 /// builds the map for the few callers that want it whole.
-public struct PackageSearchResult: Encodable, Sendable {
+public struct PackageSearchResult: Sendable {
     let rows: PackageRows
     /// The listed rows, in listing order.
     let listed: [Int32]
@@ -62,14 +62,21 @@ public struct PackageSearchResult: Encodable, Sendable {
         return paths
     }
 
-    /// The whole map.
-    public var sources: OrderedObject<AreaPaths> {
-        var sources = OrderedObject<AreaPaths>()
-        forEachSource { source, run in sources[source] = areaPaths(run) }
-        return sources
+    /// Each source and its paths, in order. Two sources whose names differ only in their Unicode form are two members.
+    public var members: [(key: String, value: AreaPaths)] {
+        var members: [(key: String, value: AreaPaths)] = []
+        forEachSource { source, run in members.append((source, areaPaths(run))) }
+        return members
     }
 
-    public func encode(to encoder: any Encoder) throws { try sources.encode(to: encoder) }
+    /// The whole map (which, keyed by `String`, holds names that differ only in their Unicode form as one: ``members``
+    /// and the JSON keep both).
+    public var sources: OrderedObject<AreaPaths> { OrderedObject(members) }
+
+    /// The map as one JSON value (mini-buildd's shape), for a listing rendered whole.
+    public func jsonValue() throws -> JSONValue {
+        .object(try members.map { ($0.key, try OrderedJSONEncoder.value(of: $0.value)) })
+    }
 
     /// The `-J` document, written source by source: the map (mini-buildd's shape), or with `versioned` debwork's
     /// own `{"schema": 1, "sources": map}`; with `python`, as ``JSONValue/serializedAsPython()`` writes it.

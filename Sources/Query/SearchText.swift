@@ -9,8 +9,8 @@ extension SearchResult: CallOutput {
     /// mini-buildd's shape for a name search; debwork's own documents for the other modes (docs/JSON.md).
     public func renderJSON() throws -> JSONValue {
         switch self {
-        case .packages(let result): try OrderedJSONEncoder.value(of: result)
-        case .filtered(let result): .versioned("sources", try OrderedJSONEncoder.value(of: result))
+        case .packages(let result): try result.jsonValue()
+        case .filtered(let result): .versioned("sources", try result.jsonValue())
         case .paths(let hits): .versioned("hits", try OrderedJSONEncoder.value(of: hits))
         case .longPaths(let listing): .versioned("hits", try OrderedJSONEncoder.value(of: listing.hits))
         case .text(let hits): .versioned("hits", try OrderedJSONEncoder.value(of: hits))

@@ -1,3 +1,4 @@
+import DebianFormats
 import DebworkTestSupport
 import JSONOutput
 @testable import Query
@@ -14,12 +15,13 @@ import Testing
         var hit: IndexOnlyHit?
     }
 
-    /// Random rows over small alphabets (so that sources, paths and hits repeat), hostile and non-ASCII text included,
-    /// and an area no search lists.
+    /// Random rows over small alphabets (so that sources, paths and hits repeat), hostile and non-ASCII text included
+    /// (names that differ only in their Unicode form: two names, as Python's mini-buildd sees them), and an area no
+    /// search lists.
     static func randomRows(_ count: Int, _ generator: inout SplitMix64) -> [Row] {
-        let sources = ["a", "ab", "b", "dw\u{202E}x", "漢字", "zz", "x\ty"]
+        let sources = ["a", "ab", "b", "dw\u{202E}x", "漢字", "zz", "x\ty", "\u{E9}", "e\u{301}"]
         let versions = ["1.0-1", "1.0-2", "1:0.9", "2.0~rc1", "not a version"]
-        let paths = ["pool/main/a/a.deb", "b", "x\u{1B}[2J", "naïve", "pool/a"]
+        let paths = ["pool/main/a/a.deb", "b", "x\u{1B}[2J", "na\u{EF}ve", "pool/a", "nai\u{308}ve"]
         let areas = ["repositories", "builds", "events", "index-only", "index-only", "nowhere"]
         return (0..<count).map { _ in
             let area = areas.randomElement(using: &generator) ?? ""
@@ -36,24 +38,34 @@ import Testing
         }
     }
 
-    /// What the grouping gave when rows were a dictionary of arrays: each source's paths per area and index-only hits
-    /// sorted, each once; with `latest`, only the rows of the source's newest version (over all its rows).
+    /// What the grouping gives, as Python would compute mini-buildd's shape: sources by the code points of their names,
+    /// each source's paths per area and index-only hits sorted (by code points), each once; with `latest`, only the
+    /// rows of the source's newest version (over all its rows).
     static func expected(_ rows: [Row], latest: Bool, limit: Int?) -> [(String, AreaPaths)] {
-        var bySource: [String: [Row]] = [:]
-        for row in rows { bySource[row.source, default: []].append(row) }
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+        func byBytes(_ a: String, _ b: String) -> Bool { bytes(a).lexicographicallyPrecedes(bytes(b)) }
+        var bySource: [[UInt8]: [Row]] = [:]
+        for row in rows { bySource[bytes(row.source), default: []].append(row) }
         var result: [(String, AreaPaths)] = []
-        for source in bySource.keys.sorted() {
+        for key in bySource.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             if let limit, result.count >= limit { break }
-            var run = bySource[source] ?? []
+            var run = bySource[key] ?? []
             if latest, let newest = SearchService.newest(run.map(\.sourceVersion)) { run = run.filter { $0.sourceVersion == newest } }
             var paths = AreaPaths()
             for row in run {
                 if let hit = row.hit { paths.indexOnly.append(hit) } else if let area = SearchArea(rawValue: row.area) { paths[area].append(row.path) }
             }
-            for area in SearchArea.allCases { paths[area] = Array(Set(paths[area])).sorted() }
-            // Hits equal but for their kind (which `<` leaves out) in kind order, as the listing orders them.
-            paths.indexOnly = Array(Set(paths.indexOnly)).sorted { $0 < $1 || (!($1 < $0) && $0.kind < $1.kind) }
-            if !paths.isEmpty { result.append((source, paths)) }
+            for area in SearchArea.allCases {
+                paths[area] = Dictionary(paths[area].map { (bytes($0), $0) }, uniquingKeysWith: { a, _ in a }).values.sorted(by: byBytes)
+            }
+            // Hits in IndexOnlyHit's field order, each field by its bytes, kind last.
+            let fields: [(IndexOnlyHit) -> String] = [\.package, \.version, \.architecture, \.distribution, \.component, \.path, \.kind]
+            let unique = Dictionary(paths.indexOnly.map { hit in (fields.map { bytes($0(hit)) }, hit) }, uniquingKeysWith: { a, _ in a })
+            paths.indexOnly = unique.keys.sorted { a, b in
+                for (x, y) in zip(a, b) where x != y { return x.lexicographicallyPrecedes(y) }
+                return false
+            }.compactMap { unique[$0] }
+            if !paths.isEmpty { result.append((String(decoding: key, as: UTF8.self), paths)) }
         }
         return result
     }
@@ -77,11 +89,35 @@ import Testing
                 for (latest, limit) in [(false, nil), (true, nil), (false, 2), (true, 1)] as [(Bool, Int?)] {
                     let result = try Self.grouped(rows, latest: latest, limit: limit)
                     let expected = Self.expected(rows, latest: latest, limit: limit)
-                    #expect(result.sources.members.map(\.key) == expected.map(\.0), "\(count) rows")
-                    #expect(result.sources.members.map(\.value) == expected.map(\.1), "\(count) rows")
+                    #expect(result.members.map(\.key) == expected.map(\.0), "\(count) rows")
+                    #expect(result.members.map(\.value) == expected.map(\.1), "\(count) rows")
                     #expect(result.isEmpty == expected.isEmpty)
                 }
             }
+        }
+    }
+
+    /// ``NewestVersion`` (versions weighed as they come) picks what the fold over the sorted distinct versions picked:
+    /// the newest by dpkg, the first in text order among versions dpkg holds equal, unparsable ones lowest.
+    @Test func theNewestVersionIsTheSortedFolds() {
+        func fold(_ versions: [String]) -> String? {
+            var best: (text: String, version: DebianVersion?)?
+            for text in Set(versions).sorted() {
+                let version = try? DebianVersion(text)
+                guard let current = best else { best = (text, version); continue }
+                switch (current.version, version) {
+                case (nil, .some): best = (text, version)
+                case (.some(let a), .some(let b)) where b > a: best = (text, version)
+                default: break
+                }
+            }
+            return best?.text
+        }
+        let pool = ["1.0", "0:1.0", "1.0-0", "1.0-1", "1:0.1", "2.0~rc1", "2.0", "not a version", "-", "", "1.0+b1", "01.0"]
+        var generator = SplitMix64(seed: 11)
+        for count in 0..<40 {
+            let versions = (0..<count).map { _ in pool.randomElement(using: &generator) ?? "" }
+            #expect(SearchService.newest(versions) == fold(versions), "\(versions)")
         }
     }
 
@@ -99,15 +135,16 @@ import Testing
         }
         let result = SearchService.group(store, kept: kept, latest: false, limit: nil)
         let expected = Self.expected(rows.indices.filter { kept[$0] }.map { rows[$0] }, latest: false, limit: nil)
-        #expect(result.sources.members.map(\.key) == expected.map(\.0))
-        #expect(result.sources.members.map(\.value) == expected.map(\.1))
+        #expect(result.members.map(\.key) == expected.map(\.0))
+        #expect(result.members.map(\.value) == expected.map(\.1))
     }
 
     /// The listing written in parts (text at any part size; JSON source by source, both forms) is the whole rendering.
     @Test func aListingInPartsIsTheWholeListing() throws {
         var generator = SplitMix64(seed: 5)
         for count in [0, 1, 60] {
-            let result = try Self.grouped(Self.randomRows(count, &generator), latest: false, limit: nil)
+            let rows = Self.randomRows(count, &generator)
+            let result = try Self.grouped(rows, latest: false, limit: nil)
             let whole = SearchText.packageTable(result)
             for chunk in [1, 100, 1 << 20] {
                 var pieces: [String] = []
@@ -115,7 +152,7 @@ import Testing
                 #expect(pieces.joined() == whole)
                 if chunk == 1 { #expect(pieces.count == whole.split(separator: "\n").count) }
             }
-            let map = try OrderedJSONEncoder.value(of: result.sources)
+            let map = JSONValue.object(try Self.expected(rows, latest: false, limit: nil).map { ($0.0, try OrderedJSONEncoder.value(of: $0.1)) })
             for (versioned, document) in [(false, map), (true, JSONValue.versioned("sources", map))] {
                 for python in [false, true] {
                     var streamed = ""
