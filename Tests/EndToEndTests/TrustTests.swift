@@ -109,6 +109,20 @@ import Testing
         for name in ["badver", "badarch", "badsrc", "Pkg", "Bad"] { #expect(!listed.contains(name), "\(name): \(listed)") }
     }
 
+    /// Output that cannot be written (`>/dev/full`) is an `E:` line and status 1, in every form: a listing cut short
+    /// never looks like a whole one.
+    @Test func anOutputThatCannotBeWrittenIsAnError() throws {
+        let scratch = try TemporaryDirectory()
+        let index = scratch.appending("i.sqlite")
+        #expect(try debwork(["index", Fixtures.path("repo")], index: index).status == 0)
+        for arguments in [["search", "dw*"], ["-J", "search", "dw*"], ["search", "--path", "/usr/"], ["status"], ["ls", "dwhello"]] {
+            let line = ([Fixtures.debworkBinary, "--index", index] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            let result = try runCommand("sh", ["-c", line + " > /dev/full"])
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr == "E: cannot write the output: No space left on device\n", "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func aSymlinkPlantedInTheOutputIsNotFollowed() throws {
         let scratch = try TemporaryDirectory()
         let out = scratch.appending("out")

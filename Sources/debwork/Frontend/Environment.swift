@@ -64,11 +64,23 @@ enum Console {
         text.withUTF8 { write(fd, UnsafeRawBufferPointer($0)) }
     }
 
+    /// Writes all of `buffer`. Output that cannot be written (a full disk, `>/dev/full`, an I/O error) ends the call
+    /// with an `E:` line and status 1: a listing cut short must not look like a whole one. A closed pipe
+    /// (`| head`) ends it quietly, as SIGPIPE would have, had it not been ignored.
     private static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            if written <= 0 { return }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                let failure = written < 0 ? errno : EIO
+                guard fd == 1 else { return }
+                if failure != EPIPE {
+                    let reason = String(cString: strerror(failure))
+                    write(2, "E: cannot write the output: " + Printable.escaped(reason) + "\n")
+                }
+                exit(1)
+            }
             offset += written
         }
     }
