@@ -3,7 +3,8 @@ import CZlib
 /// Decodes `.gz` data with zlib directly (`inflate` with gzip framing), checking every member's CRC-32 and length:
 /// libarchive's gzip filter skips the trailer unchecked (a damaged `Contents-amd64.gz` whose deflate data still
 /// decodes was read as garbage lines without a word). Members that follow each other (`cat a.gz b.gz`) are read
-/// in turn, as `gzip -d` reads them; zero bytes after the last member (tape padding) are ignored, as it does.
+/// in turn, as `gzip -d` reads them; what follows a member and does not start as one (zero padding, garbage) ends
+/// the data, as gzip ends it ("trailing garbage ignored").
 ///
 /// Owns a `z_stream`, ended with `inflateEnd` in `deinit`. Not `Sendable`.
 public final class GzipDecoder {
@@ -13,6 +14,10 @@ public final class GzipDecoder {
     private var produced: Int64 = 0
     /// Whether the stream is between members: the last one ended, the next not begun.
     private var betweenMembers = false
+    /// Whether what follows the last member is not a member: the rest of the input is ignored.
+    private var ignoringRest = false
+    /// The first byte of the gzip magic, at the end of the previous input, between members.
+    private var heldMagicByte = false
     private let output: UnsafeMutablePointer<UInt8>
     private let outputSize = 256 * 1024
 
@@ -41,14 +46,26 @@ public final class GzipDecoder {
     /// `isLast: true` with the final input (possibly empty): a stream that ends inside a member is an error.
     public func decode(_ input: UnsafeRawBufferPointer, isLast: Bool, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         var rest = input
-        while !rest.isEmpty {
+        while !rest.isEmpty && !ignoringRest {
             if betweenMembers {
-                // What follows a member: zero padding (ignored), or the next member.
-                guard let next = rest.firstIndex(where: { $0 != 0 }) else { break }
-                rest = UnsafeRawBufferPointer(rebasing: rest[next...])
-                let code = inflateReset(&stream)
-                guard code == Z_OK else { throw GzipError(source: source, function: "inflateReset", code: code) }
-                betweenMembers = false
+                // What follows a member: the next one (gzip's magic, 1f 8b), or data gzip ignores.
+                if heldMagicByte {
+                    heldMagicByte = false
+                    guard rest[0] == 0x8B else { ignoringRest = true; break }
+                    try startMember()
+                    try feed([0x1F], body)
+                } else if rest[0] != 0x1F {
+                    ignoringRest = true
+                    break
+                } else if rest.count == 1 {
+                    heldMagicByte = true
+                    break
+                } else if rest[1] != 0x8B {
+                    ignoringRest = true
+                    break
+                } else {
+                    try startMember()
+                }
             }
             stream.next_in = UnsafeMutablePointer(mutating: rest.baseAddress?.assumingMemoryBound(to: UInt8.self))
             stream.avail_in = UInt32(min(rest.count, Int(UInt32.max)))
@@ -82,6 +99,17 @@ public final class GzipDecoder {
         if isLast && !betweenMembers {
             throw GzipError(source: source, function: "inflate", code: Z_BUF_ERROR)
         }
+    }
+
+    private func startMember() throws(GzipError) {
+        let code = inflateReset(&stream)
+        guard code == Z_OK else { throw GzipError(source: source, function: "inflateReset", code: code) }
+        betweenMembers = false
+    }
+
+    /// Feeds bytes held back from an earlier input (the first of a member's magic).
+    private func feed(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try bytes.withUnsafeBytes { try decode($0, isLast: false, body) }
     }
 
     /// Decodes a whole in-memory `.gz` buffer.
