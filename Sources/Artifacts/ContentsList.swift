@@ -57,6 +57,10 @@ public struct ContentsList: Sendable, Hashable {
               let (architecture, isUdeb) = Self.architecture(ofFileName: last) else {
             throw ArtifactError(file: path, reason: "not a dists/<distribution>/[<component>/]Contents-<arch> file")
         }
+        // The distribution is named by its folder: a name its Release could not have (control bytes, white space).
+        do { try ControlNames.checkDistributionName(parts[1], field: "distribution folder", file: path) } catch {
+            throw ArtifactError(file: path, reason: "the distribution folder '\(Printable.escaped(parts[1]))' is not a valid distribution name")
+        }
         // A component may have two parts, as Debian security's `updates/main` had.
         self.init(path: path, distribution: parts[1], component: parts[2..<(parts.count - 1)].joined(separator: "/"),
                   architecture: architecture, isUdeb: isUdeb)

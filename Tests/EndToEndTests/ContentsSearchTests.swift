@@ -282,6 +282,21 @@ import Testing
         #expect(once.count == 1 && once.first?["artifact"] as? String == "dists/sec/main/Contents-amd64", "\(once)")
     }
 
+    /// A Contents file under a distribution folder no Release could name (a control byte in it) is refused with its
+    /// Release, not listed under that name.
+    @Test func aContentsFileOfAnInvalidDistributionFolderIsRefused() throws {
+        let scratch = try TemporaryDirectory()
+        let contents = try scratch.write("repo/dists/g\u{07}ood/main/Contents-amd64", "usr/bin/foo  misc/foo\n")
+        try scratch.write("repo/dists/g\u{07}ood/Release", "Codename: good\nComponents: main\nArchitectures: amd64\n")
+        let index = scratch.appending("i.sqlite")
+        let result = try debwork(["index", scratch.appending("repo")], index: index)
+        #expect(result.status == 1)
+        let shown = contents.replacingOccurrences(of: "\u{07}", with: "\\x07")
+        #expect(result.stderr.contains("E: \(shown): the distribution folder 'g\\x07ood' is not a valid distribution name"),
+                "\(result.stderr)")
+        #expect(Self.pairs(try Self.hits(["--path", "/usr/bin/foo"], index: index)).isEmpty)
+    }
+
     /// A regular expression that backtracks catastrophically on a path (`(a+)+$` on thirty `a`s: hours in Swift's
     /// `Regex`) ends the call within seconds, with one `E:` line naming it (escaped) and status 1; in `--where` too.
     @Test func aRunawayRegularExpressionIsStopped() throws {
