@@ -169,7 +169,7 @@ public struct RepositoryReader: Sendable {
             return
         }
         guard Self.isPoolPath(directory) else {
-            throw ArtifactError(file: file, reason: "line \(paragraph.line): Directory '\(Printable.escaped(directory))' leaves the repository")
+            throw ArtifactError(file: file, reason: "line \(paragraph.line): Directory '\(Printable.escaped(directory))' is not a plain path inside the repository")
         }
         guard Self.namesAreValid(paragraph, file: file, into: &distribution, { file throws(FieldError) in
             try ControlNames.checkPackage(package, field: "Package", file: file)
@@ -213,7 +213,7 @@ public struct RepositoryReader: Sendable {
             return
         }
         guard Self.isPoolPath(filename) else {
-            throw ArtifactError(file: file, reason: "line \(paragraph.line): Filename '\(Printable.escaped(filename))' leaves the repository")
+            throw ArtifactError(file: file, reason: "line \(paragraph.line): Filename '\(Printable.escaped(filename))' is not a plain path inside the repository")
         }
         var source = package
         var sourceVersion = version
