@@ -209,14 +209,22 @@ public final class SearchService {
         return newest.text
     }
 
+    /// Past this many packages, `--latest` reads the versions of every package of their kind.
+    static let everyVersionThreshold = 4_096
+
     /// The newest version of each package among the artifacts of `kind` in scope, for `--latest`: each package's
     /// versions are weighed as the index hands them over, none collected.
-    func newestVersions(kind: String, packages: Set<String>, scope: Scope) throws -> [String: String] {
+    func newestVersions(kind: String, packages: Set<String>, scope: Scope,
+                        everyVersionPast threshold: Int = everyVersionThreshold) throws -> [String: String] {
         guard !packages.isEmpty else { return [:] }
         var newest: [String: NewestVersion] = [:]
         newest.reserveCapacity(packages.count)
-        try search.forEachVersion(of: packages.sorted(), kind: IndexSearch.Kind(rawValue: kind) ?? .upload,
+        // Many packages (a whole release's listing): every version of the kind, those of other packages dropped here,
+        // rather than a list of the names SQLite would copy into a temporary index.
+        let every = packages.count > threshold
+        try search.forEachVersion(of: every ? nil : packages.sorted(), kind: IndexSearch.Kind(rawValue: kind) ?? .upload,
                                   scope: scope.index) { package, version in
+            guard !every || packages.contains(package) else { return }
             newest[package, default: NewestVersion()].offer(version)
         }
         return newest.compactMapValues(\.text)
@@ -224,29 +232,25 @@ public final class SearchService {
 }
 
 /// The newest of versions offered one at a time, by dpkg ordering: unparsable versions rank below every parsable
-/// one; of versions dpkg holds equal (`1.0`, `0:1.0`), and of unparsable ones, the first in text order.
+/// one; of versions dpkg holds equal (`1.0`, `0:1.0`), and of unparsable ones, the first in text order. Only the
+/// text is kept (a whole release's 80,000 of these are a dictionary's values): most packages have one version, and
+/// the kept one is parsed again only when another comes.
 struct NewestVersion {
     private(set) var text: String?
-    private var version: DebianVersion?
 
     mutating func offer(_ candidate: String) {
         guard let current = text else {
             text = candidate
-            version = try? DebianVersion(candidate)
             return
         }
         guard candidate != current else { return }
-        let parsed = try? DebianVersion(candidate)
-        let replaces = switch (version, parsed) {
+        let replaces = switch (try? DebianVersion(current), try? DebianVersion(candidate)) {
         case (nil, .some): true
         case (nil, nil): candidate < current
         case (.some, nil): false
         case (.some(let best), .some(let other)): other > best || (other == best && candidate < current)
         }
-        if replaces {
-            text = candidate
-            version = parsed
-        }
+        if replaces { text = candidate }
     }
 }
 

@@ -239,6 +239,20 @@ struct SearchIndexOnlyTests {
         #expect(dwhello.indexOnly.map(\.version) == ["9.9-1"])
     }
 
+    /// Many packages' newest versions are read from every version of their kind (no list of names for SQLite to
+    /// copy), the others' from the versions of the names asked: the same answer either way.
+    @Test func newestVersionsAreTheSameReadEitherWay() throws {
+        let service = SearchService(store: try IndexStore(path: IndexOnlyIndex.path, readOnly: true))
+        let scope = try Scope(areas: [], distribution: nil, indexOnly: true, store: service.store)
+        let packages: Set<String> = ["hello", "hello-traditional", "libfrob1", "frob", "dwhello", "nothere"]
+        for kind in ["binary", "source"] {
+            let asked = try service.newestVersions(kind: kind, packages: packages, scope: scope, everyVersionPast: .max)
+            let every = try service.newestVersions(kind: kind, packages: packages, scope: scope, everyVersionPast: 0)
+            #expect(asked == every, "\(kind)")
+            #expect(asked["hello"] == "2.10-3", "\(kind): \(asked)")
+        }
+    }
+
     /// `--text` finds index-only binaries by a word of their name or Description (FTS5's unicode61 tokens:
     /// runs of letters and digits, any case), marked.
     @Test(arguments: ["frobnication", "greeting", "hello"])

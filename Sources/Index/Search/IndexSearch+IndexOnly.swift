@@ -64,15 +64,16 @@ extension IndexSearch {
 
     /// The versions of `packages` index-only in scope, for `--latest` (binaries and sources are compared
     /// with the files' versions of the same kind).
-    func indexOnlyVersions(of packages: String, kind: Kind, scope: Scope) -> String {
+    /// `among` gives the condition that a package column is one of those asked for.
+    func indexOnlyVersions(among: (String) -> String, kind: Kind, scope: Scope) -> String {
         guard scope.indexOnly != "0" else { return "" }
         switch kind {
         case .binary:
             return " UNION ALL SELECT db.package, db.version FROM dist_binaries db JOIN distributions d ON d.id = db.distribution_id "
-                + "WHERE db.package IN (SELECT value FROM json_each(\(packages))) AND (\(scope.indexOnly))"
+                + "WHERE \(among("db.package")) AND (\(scope.indexOnly))"
         case .source:
             return " UNION ALL SELECT ds.package, ds.version FROM dist_sources ds JOIN distributions d ON d.id = ds.distribution_id "
-                + "WHERE ds.package IN (SELECT value FROM json_each(\(packages))) AND (\(scope.indexOnly))"
+                + "WHERE \(among("ds.package")) AND (\(scope.indexOnly))"
         case .upload:
             return ""
         }

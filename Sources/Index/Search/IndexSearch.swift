@@ -129,23 +129,25 @@ public final class IndexSearch {
         }
     }
 
-    /// Every (package, version) of `kind` in scope among `packages`, in the index's order, handed to `body` one at a
-    /// time (`--latest` over a whole release asks for 80,000 packages: none is kept here).
-    public func forEachVersion(of packages: [String], kind: Kind, scope: Scope,
+    /// Every (package, version) of `kind` in scope among `packages` (nil: of every package), in the index's order,
+    /// handed to `body` one at a time (`--latest` over a whole release asks for 80,000 packages: none is kept here;
+    /// asked for every package, SQLite builds no temporary index of the names either).
+    public func forEachVersion(of packages: [String]?, kind: Kind, scope: Scope,
                                _ body: (_ package: String, _ version: String) throws -> Void) throws {
+        let among = { (column: String) in packages == nil ? "1" : "\(column) IN (SELECT value FROM json_each(?1))" }
         var sql: String
         switch kind {
         case .binary:
             sql = "SELECT b.package, b.version FROM binaries b JOIN files f ON f.id = b.file_id "
-                + "WHERE b.package IN (SELECT value FROM json_each(?1)) AND \(scope.binary)"
+                + "WHERE \(among("b.package")) AND \(scope.binary)"
         case .source:
             sql = "SELECT s.package, s.version FROM sources s JOIN files f ON f.id = s.file_id "
-                + "WHERE s.package IN (SELECT value FROM json_each(?1)) AND \(scope.source)"
+                + "WHERE \(among("s.package")) AND \(scope.source)"
         case .upload:
             sql = "SELECT u.source, u.version FROM uploads u JOIN files f ON f.id = u.file_id "
-                + "WHERE u.source IN (SELECT value FROM json_each(?1)) AND \(scope.upload)"
+                + "WHERE \(among("u.source")) AND \(scope.upload)"
         }
-        sql += indexOnlyVersions(of: "?1", kind: kind, scope: scope)
-        try db.forEach(sql, [.text(IndexStore.jsonArray(packages))]) { try body($0.string(0), $0.string(1)) }
+        sql += indexOnlyVersions(among: among, kind: kind, scope: scope)
+        try db.forEach(sql, packages.map { [.text(IndexStore.jsonArray($0))] } ?? []) { try body($0.string(0), $0.string(1)) }
     }
 }
