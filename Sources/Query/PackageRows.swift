@@ -3,8 +3,8 @@ import SystemCalls
 
 /// The rows of a name or `--where` listing, their text in one byte store: a whole release listed (`search '*'` on
 /// bookworm main: 97,775 rows) held ten `String`s per row in three shapes one after another (the index's rows, the
-/// service's, the hits grouped by source), 77–99 MB at the peak; here a row is its bytes and nine offsets, about
-/// 150 bytes.
+/// service's, the hits grouped by source), 77–99 MB at the peak; here a row is its bytes (in blocks of 1 MiB, never an
+/// array that doubled past them) and nine offsets, about 150 bytes.
 ///
 /// A row is one artifact file of a source (its area and path) or one index-only package (its stanza's fields and
 /// where its file would be). Rows are compared by their bytes.
@@ -19,8 +19,12 @@ struct PackageRows: Sendable {
     static let indexOnlyArea: UInt8 = 3
     static let unlistedArea: UInt8 = .max
 
-    private var bytes: [UInt8] = []
-    /// Each row's fields' end offsets in `bytes` (a field starts where the previous one ends).
+    /// The rows' texts, each row's nine end to end in one block.
+    private let storage = ByteBlocks()
+    /// Each row's block and where its first field starts in it.
+    private var rowBlocks: [UInt32] = []
+    private var rowStarts: [UInt32] = []
+    /// Each row's fields' end offsets in its block (a field starts where the previous one ends).
     private var ends: [UInt32] = []
     private var areas: [UInt8] = []
 
@@ -52,37 +56,37 @@ struct PackageRows: Sendable {
     }
 
     /// Appends a row of an area (a file: `kind`, `package`, `version` are the file's, for `--latest`; the other
-    /// fields empty) or of the index-only area (every field).
-    /// - Throws: ``SearchError`` when the listing's text passes 4 GiB (its offsets are 32 bits).
+    /// fields empty) or of the index-only area (every field). Rows are appended to one value only: copies share
+    /// their storage.
+    /// - Throws: ``SearchError`` for a row of more than 4 GiB of text (its offsets are 32 bits).
     mutating func append(area: String, source: String, sourceVersion: String, path: String, kind: String = "",
                          package: String = "", version: String = "", architecture: String = "",
                          distribution: String = "", component: String = "") throws {
-        try add(source)
-        try add(sourceVersion)
-        try add(path)
-        try add(kind)
-        try add(package)
-        try add(version)
-        try add(architecture)
-        try add(distribution)
-        try add(component)
-        areas.append(Self.areaCode(area))
-    }
-
-    private mutating func add(_ text: String) throws {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-        guard bytes.count <= UInt32.max else {
-            throw SearchError("the listing is too long to hold (more than 4 GiB of text in \(count) rows)")
+        let texts = [source, sourceVersion, path, kind, package, version, architecture, distribution, component]
+        let size = texts.reduce(0) { $0 + $1.utf8.count }
+        guard size < UInt32.max else {
+            throw SearchError("a listing's row is too long to hold (\(size) bytes of text)")
         }
-        ends.append(UInt32(bytes.count))
+        let (block, start) = storage.reserve(size)
+        rowBlocks.append(UInt32(block))
+        rowStarts.append(UInt32(start))
+        var position = start
+        let base = storage.base(of: block)
+        for var text in texts {
+            text.withUTF8 { utf8 in
+                if let source = utf8.baseAddress { (base + position).copyMemory(from: source, byteCount: utf8.count) }
+                position += utf8.count
+            }
+            ends.append(UInt32(position))
+        }
+        areas.append(Self.areaCode(area))
     }
 
     /// The field's bytes, valid inside `body`.
     func withField<Result>(_ row: Int, _ field: Field, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         let index = row * Field.allCases.count + field.rawValue
-        let start = index == 0 ? 0 : Int(ends[index - 1]), end = Int(ends[index])
-        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        let start = field.rawValue == 0 ? Int(rowStarts[row]) : Int(ends[index - 1]), end = Int(ends[index])
+        return try body(UnsafeRawBufferPointer(start: storage.base(of: Int(rowBlocks[row])) + start, count: end - start))
     }
 
     func string(_ row: Int, _ field: Field) -> String {
@@ -130,4 +134,31 @@ struct PackageRows: Sendable {
                             architecture: string(row, .architecture), distribution: string(row, .distribution),
                             component: string(row, .component), path: string(row, .path))
     }
+}
+
+/// Append-only bytes in blocks of 1 MiB, each allocated once (a row larger than that gets a block of its own): the
+/// rows' text is never in an array that doubled past it (a whole release's 10 MB of text took a 16 MB array). Written
+/// while the rows are read, then only read; ``PackageRows`` values share it, and only the one being built appends.
+private final class ByteBlocks: @unchecked Sendable {
+    static let size = 1 << 20
+    private var blocks: [UnsafeMutableRawPointer] = []
+    private var capacity = 0
+    private var used = 0
+
+    deinit {
+        for block in blocks { block.deallocate() }
+    }
+
+    /// Where the next `count` bytes go: a block and an offset in it, with room for all of them.
+    func reserve(_ count: Int) -> (block: Int, offset: Int) {
+        if blocks.isEmpty || used + count > capacity {
+            capacity = max(Self.size, count)
+            blocks.append(.allocate(byteCount: capacity, alignment: 16))
+            used = 0
+        }
+        defer { used += count }
+        return (blocks.count - 1, used)
+    }
+
+    func base(of block: Int) -> UnsafeMutableRawPointer { blocks[block] }
 }

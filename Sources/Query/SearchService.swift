@@ -217,7 +217,7 @@ public final class SearchService {
     func newestVersions(kind: String, packages: Set<String>, scope: Scope,
                         everyVersionPast threshold: Int = everyVersionThreshold) throws -> [String: String] {
         guard !packages.isEmpty else { return [:] }
-        var newest: [String: NewestVersion] = [:]
+        var newest: [String: String] = [:]
         newest.reserveCapacity(packages.count)
         // Many packages (a whole release's listing): every version of the kind, those of other packages dropped here,
         // rather than a list of the names SQLite would copy into a temporary index.
@@ -225,9 +225,11 @@ public final class SearchService {
         try search.forEachVersion(of: every ? nil : packages.sorted(), kind: IndexSearch.Kind(rawValue: kind) ?? .upload,
                                   scope: scope.index) { package, version in
             guard !every || packages.contains(package) else { return }
-            newest[package, default: NewestVersion()].offer(version)
+            var kept = NewestVersion(text: newest[package])
+            kept.offer(version)
+            newest[package] = kept.text
         }
-        return newest.compactMapValues(\.text)
+        return newest
     }
 }
 
@@ -237,6 +239,8 @@ public final class SearchService {
 /// the kept one is parsed again only when another comes.
 struct NewestVersion {
     private(set) var text: String?
+
+    init(text: String? = nil) { self.text = text }
 
     mutating func offer(_ candidate: String) {
         guard let current = text else {
