@@ -70,7 +70,7 @@ import Testing
         return result
     }
 
-    static func grouped(_ rows: [Row], latest: Bool, limit: Int?) throws -> PackageSearchResult {
+    static func store(_ rows: [Row]) throws -> PackageRows {
         var store = PackageRows()
         for row in rows {
             try store.append(area: row.area, source: row.source, sourceVersion: row.sourceVersion, path: row.path,
@@ -78,7 +78,11 @@ import Testing
                              architecture: row.hit?.architecture ?? "", distribution: row.hit?.distribution ?? "",
                              component: row.hit?.component ?? "")
         }
-        return SearchService.group(store, latest: latest, limit: limit)
+        return store
+    }
+
+    static func grouped(_ rows: [Row], latest: Bool, limit: Int?) throws -> PackageSearchResult {
+        SearchService.group(try store(rows), latest: latest, limit: limit)
     }
 
     @Test func groupingIsTheMapOfSortedSets() throws {
@@ -126,14 +130,7 @@ import Testing
         var generator = SplitMix64(seed: 7)
         let rows = Self.randomRows(200, &generator)
         let kept = rows.indices.map { $0 % 3 != 0 }
-        var store = PackageRows()
-        for row in rows {
-            try store.append(area: row.area, source: row.source, sourceVersion: row.sourceVersion, path: row.path,
-                             kind: row.hit?.kind ?? "", package: row.hit?.package ?? "", version: row.hit?.version ?? "",
-                             architecture: row.hit?.architecture ?? "", distribution: row.hit?.distribution ?? "",
-                             component: row.hit?.component ?? "")
-        }
-        let result = SearchService.group(store, kept: kept, latest: false, limit: nil)
+        let result = SearchService.group(try Self.store(rows), kept: kept, latest: false, limit: nil)
         let expected = Self.expected(rows.indices.filter { kept[$0] }.map { rows[$0] }, latest: false, limit: nil)
         #expect(result.members.map(\.key) == expected.map(\.0))
         #expect(result.members.map(\.value) == expected.map(\.1))
