@@ -12,6 +12,9 @@ struct PackageRows: Sendable {
     /// A row's texts, in the order they are stored.
     enum Field: Int, CaseIterable {
         case source, sourceVersion, path, kind, package, version, architecture, distribution, component
+
+        /// How many fields a row has (`allCases.count` builds the array of cases at each use).
+        static let count = 9
     }
 
     /// The area of index-only rows, after the three ``SearchArea``s; a row of an area no search lists is kept (its
@@ -62,8 +65,8 @@ struct PackageRows: Sendable {
     mutating func append(area: String, source: String, sourceVersion: String, path: String, kind: String = "",
                          package: String = "", version: String = "", architecture: String = "",
                          distribution: String = "", component: String = "") throws {
-        let texts = [source, sourceVersion, path, kind, package, version, architecture, distribution, component]
-        let size = texts.reduce(0) { $0 + $1.utf8.count }
+        let size = source.utf8.count + sourceVersion.utf8.count + path.utf8.count + kind.utf8.count + package.utf8.count
+            + version.utf8.count + architecture.utf8.count + distribution.utf8.count + component.utf8.count
         guard size < UInt32.max else {
             throw SearchError("a listing's row is too long to hold (\(size) bytes of text)")
         }
@@ -72,19 +75,34 @@ struct PackageRows: Sendable {
         rowStarts.append(UInt32(start))
         var position = start
         let base = storage.base(of: block)
-        for var text in texts {
-            text.withUTF8 { utf8 in
-                if let source = utf8.baseAddress { (base + position).copyMemory(from: source, byteCount: utf8.count) }
-                position += utf8.count
-            }
-            ends.append(UInt32(position))
-        }
+        // Field by field, in ``Field`` order: no array of the nine texts per row, and no nested function capturing
+        // `position` and `ends` (each access to a captured variable is checked for exclusivity at run time).
+        Self.put(source, at: base, &position, &ends)
+        Self.put(sourceVersion, at: base, &position, &ends)
+        Self.put(path, at: base, &position, &ends)
+        Self.put(kind, at: base, &position, &ends)
+        Self.put(package, at: base, &position, &ends)
+        Self.put(version, at: base, &position, &ends)
+        Self.put(architecture, at: base, &position, &ends)
+        Self.put(distribution, at: base, &position, &ends)
+        Self.put(component, at: base, &position, &ends)
         areas.append(Self.areaCode(area))
+    }
+
+    /// Copies `text` to `base + position`, moves `position` past it and records where it ends.
+    private static func put(_ text: String, at base: UnsafeMutableRawPointer, _ position: inout Int, _ ends: inout [UInt32]) {
+        var text = text
+        let start = position
+        text.withUTF8 { utf8 in
+            if let bytes = utf8.baseAddress { (base + start).copyMemory(from: bytes, byteCount: utf8.count) }
+        }
+        position += text.utf8.count
+        ends.append(UInt32(position))
     }
 
     /// The field's bytes, valid inside `body`.
     func withField<Result>(_ row: Int, _ field: Field, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        let index = row * Field.allCases.count + field.rawValue
+        let index = row * Field.count + field.rawValue
         let start = field.rawValue == 0 ? Int(rowStarts[row]) : Int(ends[index - 1]), end = Int(ends[index])
         return try body(UnsafeRawBufferPointer(start: storage.base(of: Int(rowBlocks[row])) + start, count: end - start))
     }
@@ -122,7 +140,7 @@ struct PackageRows: Sendable {
 
     /// The bytes of an index-only row's `dist/component package version architecture`.
     func indexOnlyPartsBytes(_ row: Int) -> Int {
-        let first = row * Field.allCases.count
+        let first = row * Field.count
         return Int(ends[first + Field.component.rawValue]) - Int(ends[first + Field.distribution.rawValue - 1])
             + Int(ends[first + Field.architecture.rawValue]) - Int(ends[first + Field.package.rawValue - 1]) + 4
     }

@@ -157,7 +157,7 @@ public enum SearchText {
                     }
                 } else {
                     // Known from a distribution's Packages/Sources only: no file to show.
-                    let parts: [PackageRows.Field] = [.distribution, .component, .package, .version, .architecture]
+                    let parts = Self.indexOnlyParts
                     if parts.allSatisfy({ rows.withField(row, $0, Printable.isPrintableASCII) }) {
                         for (offset, part) in parts.enumerated() {
                             if offset > 0 { buffer.append(UInt8(ascii: offset == 1 ? "/" : " ")) }
@@ -178,6 +178,9 @@ public enum SearchText {
         }
         if buffer.count > 0 { write(buffer.text) }
     }
+
+    /// The fields of an index-only package's last cell, `dist/component package version architecture`.
+    private static let indexOnlyParts: [PackageRows.Field] = [.distribution, .component, .package, .version, .architecture]
 
     /// The `.paths` listing as ``table(_:)`` lays out `["package: path", version or "-", architecture, area,
     /// artifact]`, without building those rows: `search --path gcc-12` (9,061 hits) spent 30 M of its 74 M

@@ -86,6 +86,7 @@ import Testing
     }
 
     @Test func groupingIsTheMapOfSortedSets() throws {
+        #expect(PackageRows.Field.count == PackageRows.Field.allCases.count)
         var generator = SplitMix64(seed: 13)
         for count in [0, 1, 2, 5, 40, 300] {
             for _ in 0..<20 {
