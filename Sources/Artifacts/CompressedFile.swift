@@ -13,16 +13,14 @@ public enum CompressedFile {
     public static func read(_ path: String, limits: ArchiveReader.Limits = .default) throws -> [UInt8] {
         if path.hasSuffix(".xz") || path.hasSuffix(".lzma") {
             let compressed = try FileSystem.read(path, maximumSize: 1 << 30)
-            return try XZDecoder.decode(compressed, source: path,
-                                        maximumOutput: limits.maximum(forCompressedSize: Int64(compressed.count)))
+            return try decoding(path) {
+                try XZDecoder.decode(compressed, source: path, maximumOutput: limits.maximum(forCompressedSize: Int64(compressed.count)))
+            }
         }
         if path.hasSuffix(".gz") {
             let compressed = try FileSystem.read(path, maximumSize: 1 << 30)
-            do {
-                return try GzipDecoder.decode(compressed, source: path,
-                                              maximumOutput: limits.maximum(forCompressedSize: Int64(compressed.count)))
-            } catch let error as GzipError {
-                throw ArtifactError(file: path, reason: error.message)
+            return try decoding(path) {
+                try GzipDecoder.decode(compressed, source: path, maximumOutput: limits.maximum(forCompressedSize: Int64(compressed.count)))
             }
         }
         if isLibarchiveCompressed(path) {
@@ -31,6 +29,18 @@ public enum CompressedFile {
             return try reader.readAll(maximumSize: 1 << 31)
         }
         return try FileSystem.read(path, maximumSize: 1 << 31)
+    }
+
+    /// `body`, with a decoder's error (liblzma's, zlib's) as the file's: `<file>: <what is wrong> (<function>)`.
+    /// What `body` passes on from the caller's own closure is left as it is.
+    static func decoding<Result>(_ path: String, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as LZMAError {
+            throw ArtifactError.wrapping(error, file: path)
+        } catch let error as GzipError {
+            throw ArtifactError.wrapping(error, file: path)
+        }
     }
 
     /// The suffixes read through libarchive's raw format (`archive_read_support_filter_all`).
@@ -61,13 +71,9 @@ public enum CompressedFile {
         defer { close(fd) }
         let size = FileSystem.status(path)?.size ?? 0
         let maximum = limits.maximum(forCompressedSize: size)
-        let xz = path.hasSuffix(".xz") || path.hasSuffix(".lzma") ? try XZDecoder(source: path, maximumOutput: maximum) : nil
-        var gzip: GzipDecoder?
-        if path.hasSuffix(".gz") {
-            do { gzip = try GzipDecoder(source: path, maximumOutput: maximum) } catch {
-                throw ArtifactError(file: path, reason: error.message)
-            }
-        }
+        let xz = path.hasSuffix(".xz") || path.hasSuffix(".lzma")
+            ? try decoding(path) { try XZDecoder(source: path, maximumOutput: maximum) } : nil
+        let gzip = path.hasSuffix(".gz") ? try decoding(path) { try GzipDecoder(source: path, maximumOutput: maximum) } : nil
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
         while true {
@@ -77,11 +83,9 @@ public enum CompressedFile {
             }
             let input = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
             if let xz {
-                try xz.decode(input, isLast: count == 0, body)
+                try decoding(path) { try xz.decode(input, isLast: count == 0, body) }
             } else if let gzip {
-                do { try gzip.decode(input, isLast: count == 0, body) } catch let error as GzipError {
-                    throw ArtifactError(file: path, reason: error.message)
-                }
+                try decoding(path) { try gzip.decode(input, isLast: count == 0, body) }
             } else if count > 0 {
                 try body(input)
             }

@@ -1,6 +1,5 @@
 import DebianFormats
 import LibArchive
-import LZMA
 
 /// Streams the lines of a Contents file (plain, `.gz`, `.xz`, `.zst`, `.lz4`) as ``ContentsLine`` values:
 /// the whole file is never in memory. A malformed line is counted and skipped, never fatal; an old file's
@@ -96,8 +95,6 @@ public struct ContentsReader {
             throw error
         } catch let error as ArchiveError {
             throw ArtifactError.wrapping(error, file: path)
-        } catch let error as LZMAError {
-            throw ArtifactError(file: path, reason: error.message)
         }
         return malformed
     }

@@ -1,4 +1,5 @@
 import DebianFormats
+import Gzip
 import LZMA
 import LibArchive
 import SystemCalls
@@ -23,6 +24,11 @@ extension ArchiveError: FileNamingError {
 }
 
 extension LZMAError: FileNamingError {
+    public var namedFile: String { source }
+    public var messageAfterFile: String { message }
+}
+
+extension GzipError: FileNamingError {
     public var namedFile: String { source }
     public var messageAfterFile: String { message }
 }
