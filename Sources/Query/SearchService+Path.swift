@@ -123,14 +123,14 @@ extension SearchService {
     /// Keeps the items whose version is the newest in scope for their kind and package (`--latest`).
     func keepNewest<Item>(_ items: [Item], kind: KeyPath<Item, String>, package: KeyPath<Item, String>,
                           version: KeyPath<Item, String>, scope: Scope) throws -> [Item] {
-        let kept = try newest(items.count, kind: { items[$0][keyPath: kind] }, package: { items[$0][keyPath: package] },
+        let kept = try isNewest(items.count, kind: { items[$0][keyPath: kind] }, package: { items[$0][keyPath: package] },
                               version: { items[$0][keyPath: version] }, scope: scope)
         return items.indices.filter { kept[$0] }.map { items[$0] }
     }
 
     /// Which of `count` items (by index: their kind, package and version) are their package's newest version of
     /// that kind in scope (``keepNewest(_:kind:package:version:scope:)`` over items held some other way).
-    func newest(_ count: Int, kind: (Int) -> String, package: (Int) -> String, version: (Int) -> String,
+    func isNewest(_ count: Int, kind: (Int) -> String, package: (Int) -> String, version: (Int) -> String,
                 scope: Scope) throws -> [Bool] {
         var packages: [String: Set<String>] = [:]
         for item in 0..<count { packages[kind(item), default: []].insert(package(item)) }

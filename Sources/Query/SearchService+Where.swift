@@ -33,7 +33,7 @@ extension SearchService {
                             component: isIndexOnly ? match.component ?? "" : "")
         }
         let kept = query.latest
-            ? try newest(rows.count, kind: { rows.string($0, .kind) }, package: { rows.string($0, .package) },
+            ? try isNewest(rows.count, kind: { rows.string($0, .kind) }, package: { rows.string($0, .package) },
                          version: { rows.string($0, .version) }, scope: scope)
             : nil
         return Self.group(rows, kept: kept, latest: false, limit: query.limit)

@@ -204,9 +204,9 @@ public final class SearchService {
 
     /// The newest of `versions` by dpkg ordering (unparsable versions rank lowest), as written.
     static func newest(_ versions: [String]) -> String? {
-        var newest = NewestVersion()
-        for version in versions { newest.offer(version) }
-        return newest.text
+        var newest: String?
+        for version in versions { NewestVersion.keep(&newest, offered: version) }
+        return newest
     }
 
     /// Past this many packages, `--latest` reads the versions of every package of their kind.
@@ -225,9 +225,7 @@ public final class SearchService {
         try search.forEachVersion(of: every ? nil : packages.sorted(), kind: IndexSearch.Kind(rawValue: kind) ?? .upload,
                                   scope: scope.index) { package, version in
             guard !every || packages.contains(package) else { return }
-            var kept = NewestVersion(text: newest[package])
-            kept.offer(version)
-            newest[package] = kept.text
+            NewestVersion.keep(&newest[package], offered: version)
         }
         return newest
     }
@@ -235,16 +233,13 @@ public final class SearchService {
 
 /// The newest of versions offered one at a time, by dpkg ordering: unparsable versions rank below every parsable
 /// one; of versions dpkg holds equal (`1.0`, `0:1.0`), and of unparsable ones, the first in text order. Only the
-/// text is kept (a whole release's 80,000 of these are a dictionary's values): most packages have one version, and
+/// text is kept (a whole release's 80,000 of them are a dictionary's values): most packages have one version, and
 /// the kept one is parsed again only when another comes.
-struct NewestVersion {
-    private(set) var text: String?
-
-    init(text: String? = nil) { self.text = text }
-
-    mutating func offer(_ candidate: String) {
-        guard let current = text else {
-            text = candidate
+enum NewestVersion {
+    /// Replaces `kept` by `candidate` when that is newer (or `kept` is nil).
+    static func keep(_ kept: inout String?, offered candidate: String) {
+        guard let current = kept else {
+            kept = candidate
             return
         }
         guard candidate != current else { return }
@@ -254,7 +249,7 @@ struct NewestVersion {
         case (.some, nil): false
         case (.some(let best), .some(let other)): other > best || (other == best && candidate < current)
         }
-        if replaces { text = candidate }
+        if replaces { kept = candidate }
     }
 }
 

@@ -5,7 +5,17 @@ import SystemCalls
 /// ``capacity`` (a query uses a handful of patterns). Not thread-safe: one per connection.
 final class RegexCache {
     static let capacity = 32
-    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+
+    /// A compiled pattern and how ``StallWatchdog``'s message names it (escaped once, when compiled).
+    private struct Entry {
+        var regex: Regex<AnyRegexOutput>
+        var phrase: String
+    }
+
+    private var compiled: [String: Entry] = [:]
+    /// The last pattern asked for: a query asks for one pattern row after row (no hashing of it, and the watchdog
+    /// told only when the pattern changes).
+    private var last: (pattern: String, regex: Regex<AnyRegexOutput>)?
 
     /// Whether `pattern` matches anywhere in `text`.
     /// - Throws: ``QueryError/invalidRegularExpression(pattern:reason:)`` if `pattern` does not compile.
@@ -21,25 +31,24 @@ final class RegexCache {
         }
     }
 
-    /// The last pattern asked for and its regex: a query asks for one pattern row after row.
-    private var last: (pattern: String, regex: Regex<AnyRegexOutput>)?
-
     private func regex(_ pattern: String) throws(QueryError) -> Regex<AnyRegexOutput> {
         if let last, last.pattern == pattern { return last.regex }
-        StallWatchdog.describe("the regular expression '\(Printable.escaped(pattern))'")
-        if let regex = compiled[pattern] {
-            last = (pattern, regex)
-            return regex
+        let entry: Entry
+        if let cached = compiled[pattern] {
+            entry = cached
+        } else {
+            let phrase = "the regular expression '\(Printable.escaped(pattern))'"
+            StallWatchdog.describe(phrase)
+            do {
+                entry = Entry(regex: try StallWatchdog.step { try Regex(pattern) }, phrase: phrase)
+            } catch {
+                throw .invalidRegularExpression(pattern: pattern, reason: "\(error)")
+            }
+            if compiled.count >= Self.capacity { compiled.removeAll(keepingCapacity: true) }
+            compiled[pattern] = entry
         }
-        let regex: Regex<AnyRegexOutput>
-        do {
-            regex = try StallWatchdog.step { try Regex(pattern) }
-        } catch {
-            throw .invalidRegularExpression(pattern: pattern, reason: "\(error)")
-        }
-        last = (pattern, regex)
-        if compiled.count >= Self.capacity { compiled.removeAll(keepingCapacity: true) }
-        compiled[pattern] = regex
-        return regex
+        StallWatchdog.describe(entry.phrase)
+        last = (pattern, entry.regex)
+        return entry.regex
     }
 }
