@@ -252,11 +252,3 @@ enum NewestVersion {
         if replaces { kept = candidate }
     }
 }
-
-extension IndexOnlyHit {
-    init(_ package: IndexSearch.IndexOnlyPackage) {
-        self.init(kind: package.kind, package: package.package, version: package.version,
-                  architecture: package.architecture, distribution: package.distribution,
-                  component: package.component, path: package.path)
-    }
-}
