@@ -5,13 +5,16 @@ extension CompressedFile {
     /// to `body`: the line's bytes without its `\n` (valid only during the call), its 1-based number, and
     /// whether it was longer than `maximumLength` (then only its first `maximumLength` bytes are given).
     /// Memory stays at one chunk plus one line, whatever the file's size.
+    /// - Returns: the file's warnings, as ``stream(_:limits:_:)`` returns them.
+    @discardableResult
     public static func forEachLine(_ path: String, limits: ArchiveReader.Limits = .default, maximumLength: Int = 1 << 16,
-                                   _ body: (UnsafeRawBufferPointer, Int, Bool) throws -> Void) throws {
+                                   _ body: (UnsafeRawBufferPointer, Int, Bool) throws -> Void) throws -> [String] {
         var splitter = LineSplitter(maximumLength: maximumLength)
-        try stream(path, limits: limits) { chunk in
+        let warnings = try stream(path, limits: limits) { chunk in
             try splitter.feed(chunk, body)
         }
         try splitter.finish(body)
+        return warnings
     }
 }
 

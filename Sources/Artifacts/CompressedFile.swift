@@ -9,6 +9,10 @@ import Glibc
 /// Reads a possibly compressed text file whole: plain, `.bz2`, `.zst`, `.lz4` (libarchive raw format; `.lz4` is
 /// how apt keeps its lists), `.xz`/`.lzma` (liblzma directly, one copy less) or `.gz` (zlib directly: libarchive
 /// does not check a gzip member's CRC and length).
+///
+/// Garbage after a `.gz` file's last member is ignored, as gzip, zlib's `gzread` and apt ignore it; the streaming
+/// readers (``stream(_:limits:_:)`` and the readers built on it, which read indices) also return it as a warning,
+/// as gzip warns.
 public enum CompressedFile {
     public static func read(_ path: String, limits: ArchiveReader.Limits = .default) throws -> [UInt8] {
         if path.hasSuffix(".xz") || path.hasSuffix(".lzma") {
@@ -58,13 +62,15 @@ public enum CompressedFile {
 
     /// Streams a possibly compressed file's decompressed bytes to `body` in chunks (valid only during the
     /// call): the whole file is never in memory. Same formats and limits as ``read(_:limits:)``.
+    /// - Returns: warnings about the file, without its name (garbage after a `.gz` file's data).
+    @discardableResult
     public static func stream(_ path: String, limits: ArchiveReader.Limits = .default,
-                              _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+                              _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> [String] {
         if isLibarchiveCompressed(path) {
             let reader = try ArchiveReader(path: path, formats: .raw, limits: limits)
-            guard try reader.nextEntry() != nil else { return }
+            guard try reader.nextEntry() != nil else { return [] }
             try reader.readData(body)
-            return
+            return []
         }
         let fd: Int32
         do { fd = try RegularFile.open(path) } catch { throw ArtifactError(file: path, reason: error.message) }
@@ -89,7 +95,7 @@ public enum CompressedFile {
             } else if count > 0 {
                 try body(input)
             }
-            if count == 0 { return }
+            if count == 0 { return gzip?.ignoredTrailingGarbage == true ? [GzipDecoder.trailingGarbageWarning] : [] }
         }
     }
 
@@ -97,12 +103,15 @@ public enum CompressedFile {
     /// one at a time: `body` gets each paragraph's bytes and the line it starts on. Memory stays at one
     /// paragraph plus one chunk, whatever the file's size. `observing` sees every decompressed chunk first
     /// (to hash the stream while it is parsed).
+    /// - Returns: the file's warnings, as ``stream(_:limits:_:)`` returns them.
+    @discardableResult
     public static func forEachParagraph(_ path: String, limits: ArchiveReader.Limits = .default,
                                         observing: ((UnsafeRawBufferPointer) -> Void)? = nil,
-                                        _ body: ([UInt8], Int) throws -> Void) throws {
+                                        _ body: ([UInt8], Int) throws -> Void) throws -> [String] {
         var splitter = ParagraphSplitter()
+        let warnings: [String]
         do {
-            try stream(path, limits: limits) { chunk in
+            warnings = try stream(path, limits: limits) { chunk in
                 observing?(chunk)
                 try splitter.feed(chunk, body)
             }
@@ -111,6 +120,7 @@ public enum CompressedFile {
                                 + "\(ParagraphSplitter.maximumBytes >> 20) MiB: not a Packages or Sources index")
         }
         try splitter.finish(body)
+        return warnings
     }
 }
 

@@ -16,11 +16,13 @@ public struct ContentsReader {
         self.limits = limits
     }
 
-    /// The lines that could not be read, for one warning per file.
+    /// The lines that could not be read, for one warning per file, and what the decompression noted.
     public struct Malformed: Sendable, Equatable {
         public var count = 0
         /// The first few: line number and reason.
         public var examples: [(line: Int, reason: String)] = []
+        /// The decompression's warnings (garbage after a `.gz` file's data), without the file's name.
+        public var decoding: [String] = []
 
         public static func == (lhs: Malformed, rhs: Malformed) -> Bool {
             lhs.count == rhs.count && lhs.examples.map(\.line) == rhs.examples.map(\.line)
@@ -37,6 +39,11 @@ public struct ContentsReader {
             guard count > 0 else { return nil }
             let first = examples.map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
             return "\(count) malformed Contents line\(count == 1 ? "" : "s") skipped (\(first))"
+        }
+
+        /// Every warning about the file: the decompression's, then the malformed lines'.
+        public var warnings: [String] {
+            decoding + (warning.map { [$0] } ?? [])
         }
     }
 
@@ -76,7 +83,7 @@ public struct ContentsReader {
             }
         }
         do {
-            try CompressedFile.forEachLine(path, limits: limits, maximumLength: Self.maximumLineLength) { bytes, number, truncated in
+            malformed.decoding = try CompressedFile.forEachLine(path, limits: limits, maximumLength: Self.maximumLineLength) { bytes, number, truncated in
                 guard inHeader else { return try take(bytes, number, truncated) }
                 if ContentsLine.isHeaderEnd(bytes) {
                     held = []

@@ -60,7 +60,8 @@ public struct RepositoryReader: Sendable {
 
         let indices = Self.indexFiles(files, components: components, architectures: architectures, listed: listed)
         for index in indices {
-            try readIndex(index, files: files, listed: listed, release: releasePath) { (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
+            distribution.warnings += try readIndex(index, files: files, listed: listed, release: releasePath) {
+                (paragraph: Deb822Paragraph, file: String) throws(ArtifactError) in
                 switch index.kind {
                 case .sources: try Self.addSource(paragraph, component: index.component, into: &distribution, file: file)
                 case .packages: try Self.addBinary(paragraph, component: index.component, into: &distribution, file: file)
@@ -114,8 +115,9 @@ public struct RepositoryReader: Sendable {
     /// memory. A variant the Release lists is checked before it is read; one it does not list (apt re-compresses
     /// what it downloads) is checked, as it is read, against the entry of the uncompressed file; with neither
     /// entry it is read unchecked.
+    /// - Returns: the index's warnings, each naming it.
     private func readIndex(_ index: IndexFile, files: DistributionFiles, listed: [String: (size: Int64, sha256: String)],
-                           release: String, _ body: (Deb822Paragraph, String) throws(ArtifactError) -> Void) throws(ArtifactError) {
+                           release: String, _ body: (Deb822Paragraph, String) throws(ArtifactError) -> Void) throws(ArtifactError) -> [String] {
         let (base, suffix, path) = (index.base, index.suffix, index.path)
         var decompressed: (size: Int64, sha256: String)?
         if let expected = listed[base + suffix] {
@@ -134,7 +136,7 @@ public struct RepositoryReader: Sendable {
         do {
             let hasher = decompressed == nil ? nil : try Hasher([.sha256])
             var size: Int64 = 0
-            try CompressedFile.forEachParagraph(path, observing: hasher.map { hasher in { chunk in
+            let warnings = try CompressedFile.forEachParagraph(path, observing: hasher.map { hasher in { chunk in
                 hasher.update(chunk)
                 size += Int64(chunk.count)
             } }) { bytes, line in
@@ -154,6 +156,7 @@ public struct RepositoryReader: Sendable {
                     throw ArtifactError(file: release, reason: "'\(Printable.escaped(path))' does not match the SHA256 entry of '\(base)' once decompressed")
                 }
             }
+            return warnings.map { "\(path): \($0)" }
         } catch let error as ArtifactError {
             throw error
         } catch {

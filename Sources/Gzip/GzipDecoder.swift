@@ -3,8 +3,10 @@ import CZlib
 /// Decodes `.gz` data with zlib directly (`inflate` with gzip framing), checking every member's CRC-32 and length:
 /// libarchive's gzip filter skips the trailer unchecked (a damaged `Contents-amd64.gz` whose deflate data still
 /// decodes was read as garbage lines without a word). Members that follow each other (`cat a.gz b.gz`) are read
-/// in turn, as `gzip -d` reads them; what follows a member and does not start as one (zero padding, garbage) ends
-/// the data, as gzip ends it ("trailing garbage ignored").
+/// in turn, as `gzip -d` reads them. What follows a member and does not start as one ends the data, as gzip ends
+/// it: zero padding silently, anything else noted in ``ignoredTrailingGarbage`` (gzip: "decompression OK, trailing
+/// garbage ignored"). The start of a member's magic alone at the end (`1f`, or `1f 8b`) is a truncated member, an
+/// error (gzip: "unexpected end of file").
 ///
 /// Owns a `z_stream`, ended with `inflateEnd` in `deinit`. Not `Sendable`.
 public final class GzipDecoder {
@@ -16,6 +18,11 @@ public final class GzipDecoder {
     private var betweenMembers = false
     /// Whether what follows the last member is not a member: the rest of the input is ignored.
     private var ignoringRest = false
+    /// Whether bytes other than zeros followed the last member and were ignored: data gzip decodes with a warning
+    /// (its exit status 2). Zero padding (a tape block, `dd` padding) is ignored silently, as gzip ignores it.
+    public private(set) var ignoredTrailingGarbage = false
+    /// The warning for ``ignoredTrailingGarbage``, without the file's name.
+    public static let trailingGarbageWarning = "trailing garbage after the gzip data ignored (as gzip does)"
     /// The first byte of the gzip magic, at the end of the previous input, between members.
     private var heldMagicByte = false
     private let output: UnsafeMutablePointer<UInt8>
@@ -51,7 +58,12 @@ public final class GzipDecoder {
                 // What follows a member: the next one (gzip's magic, 1f 8b), or data gzip ignores.
                 if heldMagicByte {
                     heldMagicByte = false
-                    guard rest[0] == 0x8B else { ignoringRest = true; break }
+                    guard rest[0] == 0x8B else {
+                        // The held 1f is not a zero: garbage.
+                        ignoredTrailingGarbage = true
+                        ignoringRest = true
+                        break
+                    }
                     try startMember()
                     try feed([0x1F], body)
                 } else if rest[0] != 0x1F {
@@ -59,6 +71,7 @@ public final class GzipDecoder {
                     break
                 } else if rest.count == 1 {
                     heldMagicByte = true
+                    rest = UnsafeRawBufferPointer(rebasing: rest[1...])
                     break
                 } else if rest[1] != 0x8B {
                     ignoringRest = true
@@ -96,7 +109,8 @@ public final class GzipDecoder {
             rest = UnsafeRawBufferPointer(rebasing: rest[(offered - Int(stream.avail_in))...])
             if ended { betweenMembers = true }
         }
-        if isLast && !betweenMembers {
+        if ignoringRest && !ignoredTrailingGarbage && rest.contains(where: { $0 != 0 }) { ignoredTrailingGarbage = true }
+        if isLast && (!betweenMembers || heldMagicByte) {
             throw GzipError(source: source, function: "inflate", code: Z_BUF_ERROR)
         }
     }

@@ -75,7 +75,7 @@ extension IndexStore {
         if rebuild { try db.execute("CREATE INDEX contents_by_name ON contents(name_id)") }
         try db.execute("DELETE FROM temp.contents_stage")
         try db.run("UPDATE contents_lists SET entries = ?2 WHERE id = ?1", [.integer(listID), .integer(entries)])
-        return malformed.warning.map { [$0] } ?? []
+        return malformed.warnings
     }
 
     /// Lines handed from the reading thread to the writer at a time.

@@ -4,7 +4,7 @@ import Gzip
 import Testing
 
 /// ``GzipDecoder`` against `gzip` itself: what `zcat` writes it reads (fed whole or a byte at a time, members in
-/// turn, what follows the last ignored), and what `gzip -t` refuses it refuses (a damaged CRC or length, a truncated
+/// turn, what follows the last ignored, noting garbage as gzip warns of it), and what `gzip -t` refuses it refuses (a damaged CRC or length, a truncated
 /// stream, damaged deflate data), naming zlib's reason; its output limit stops a bomb.
 @Suite struct GzipDecoderTests {
     static func gzip(_ data: [UInt8], _ scratch: TemporaryDirectory, level: String = "-6") throws -> [UInt8] {
@@ -48,19 +48,43 @@ import Testing
         }
     }
 
-    /// What `zcat` writes: members in turn; what follows a member and is not one (zero padding, garbage, a member
-    /// after padding) ends the data, whatever the input's steps.
-    @Test func readsMembersInTurnAndStopsWhereGzipStops() throws {
+    /// What `zcat` writes and how `gzip -t` ends: members in turn; what follows a member and is not one (zero
+    /// padding, garbage, a member after padding) ends the data, whatever the input's steps. gzip's status is the
+    /// oracle for the rest: 0 (zero padding) is read without a word, 2 ("trailing garbage ignored") is read with
+    /// ``GzipDecoder/ignoredTrailingGarbage`` set, 1 ("unexpected end of file": a member's magic, `1f` or `1f 8b`,
+    /// alone at the end) is refused as truncated.
+    @Test func readsMembersInTurnAndEndsAsGzipEnds() throws {
         let scratch = try TemporaryDirectory()
         let a = Array("usr/bin/a  utils/a\n".utf8), b = Array("usr/bin/b  utils/b\n".utf8)
         let first = try Self.gzip(a, scratch), second = try Self.gzip(b, scratch, level: "-1")
         let zeros = [UInt8](repeating: 0, count: 16)
         for bytes in [first + second, first + zeros, first + zeros + second, first + Array("garbage\n".utf8),
-                      first + [0x1F], first + [0x1F, 0x00] + second, first + second + zeros + second] {
+                      first + [0x1F], first + [0x1F, 0x8B], first + second + [0x1F], first + [0x1F, 0x00] + second,
+                      first + zeros + [0x01], first + [0x00, 0x1F], first + second + zeros + second] {
             let path = try scratch.write("case.gz", bytes)
             let zcat = try runCommand("sh", ["-c", "zcat '\(path)' 2>/dev/null"]).stdout
+            let status = try runCommand("gzip", ["-t", path]).status
             for step in [1, 2, 3, bytes.count] {
-                #expect(try Self.decodeInSteps(bytes, step: step) == Array(zcat.utf8), "\(bytes.count) bytes in steps of \(step)")
+                let decoder = try GzipDecoder(source: "t.gz")
+                var output: [UInt8] = []
+                do {
+                    try bytes.withUnsafeBytes { all in
+                        var offset = 0
+                        repeat {
+                            let end = min(offset + step, all.count)
+                            try decoder.decode(UnsafeRawBufferPointer(rebasing: all[offset..<end]), isLast: end == all.count) {
+                                output.append(contentsOf: $0)
+                            }
+                            offset = end
+                        } while offset < all.count
+                    }
+                    #expect(status != 1, "\(bytes.count) bytes in steps of \(step): gzip -t refuses, the decoder read it")
+                    #expect(output == Array(zcat.utf8), "\(bytes.count) bytes in steps of \(step)")
+                    #expect(decoder.ignoredTrailingGarbage == (status == 2), "\(bytes.count) bytes in steps of \(step): gzip -t status \(status)")
+                } catch let error as GzipError {
+                    #expect(status == 1, "\(bytes.count) bytes in steps of \(step): \(error.message)")
+                    #expect(error.message.contains("truncated gzip input"), "\(error.message)")
+                }
             }
         }
     }

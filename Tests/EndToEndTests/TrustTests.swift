@@ -112,6 +112,38 @@ import Testing
         for name in ["badver", "badarch", "badsrc", "Pkg", "Bad"] { #expect(!listed.contains(name), "\(name): \(listed)") }
     }
 
+    /// Garbage appended to a `.gz` index (Packages, Sources, Contents) is ignored, as gzip and apt ignore it, and said:
+    /// one `W:` line naming the file, the index read whole. A member's magic alone at the end is a truncated file: an
+    /// `E:` naming it, and the other indices are read.
+    @Test func garbageAfterAGzipIndexIsIgnoredAloud() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64 source\n")
+        try scratch.write("repo/dists/dw/main/binary-amd64/Packages",
+                          "Package: gzbin\nVersion: 1.0\nArchitecture: amd64\nFilename: pool/x.deb\nSize: 1\nDescription: x\n")
+        try scratch.write("repo/dists/dw/main/source/Sources", "Package: gzsrc\nVersion: 2.0\nDirectory: pool/g\n")
+        try scratch.write("repo/dists/dw/main/Contents-amd64", "usr/bin/gzbin  utils/gzbin\n")
+        try scratch.write("repo/dists/tr/Release", "Codename: tr\nComponents: main\nArchitectures: amd64\n")
+        try scratch.write("repo/dists/tr/main/Contents-amd64", "usr/bin/trbin  utils/trbin\n")
+        var garbled: [String] = []
+        for file in ["dw/main/binary-amd64/Packages", "dw/main/source/Sources", "dw/main/Contents-amd64", "tr/main/Contents-amd64"] {
+            let path = scratch.appending("repo/dists/" + file)
+            let trailer = file.hasPrefix("tr/") ? "printf '\\037'" : "printf 'garbage\\n'"
+            #expect(try runCommand("sh", ["-c", "gzip -n '\(path)' && \(trailer) >> '\(path).gz'"]).status == 0)
+            garbled.append(path + ".gz")
+        }
+        let index = scratch.appending("i.sqlite")
+        let result = try debwork(["index", scratch.appending("repo")], index: index)
+        #expect(result.status == 1, "\(result.stderr)")
+        for path in garbled.prefix(3) {
+            #expect(result.stderr.contains("\(path): trailing garbage after the gzip data ignored (as gzip does)"), "\(path): \(result.stderr)")
+        }
+        #expect(result.stderr.contains("E: \(garbled[3]): truncated gzip input"), "\(result.stderr)")
+        let listed = try debwork(["search", "*"], index: index).stdout
+        #expect(listed.contains(" gzbin 1.0 amd64") && listed.contains(" gzsrc 2.0 source"), "\(listed)")
+        #expect(try debwork(["search", "--path", "bin/gzbin"], index: index).stdout.hasPrefix("gzbin: /usr/bin/gzbin"))
+        #expect(try debwork(["search", "--path", "bin/trbin"], index: index).stdout.isEmpty)
+    }
+
     /// Output that cannot be written (`>/dev/full`) is an `E:` line and status 1, in every form: a listing cut short
     /// never looks like a whole one.
     @Test func anOutputThatCannotBeWrittenIsAnError() throws {
