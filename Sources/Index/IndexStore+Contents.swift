@@ -63,6 +63,12 @@ extension IndexStore {
         let rebuild = entries >= 100_000 && entries * 4 >= indexed
         if rebuild { try db.execute("DROP INDEX IF EXISTS contents_by_name") }
         try db.run("INSERT OR IGNORE INTO contents_names(name) SELECT DISTINCT name FROM temp.contents_stage ORDER BY name")
+        // The names' FTS5 index merges a level's segments once 8 are there rather than 4 (its default; a setting kept
+        // in the table's `_config`, so an index built before gets it too): bookworm main's 3.7 M names are tokenised
+        // in 23.4 s instead of 28.3, into 11 segments instead of 12, as large, queries as fast (docs/BENCHMARKS.md,
+        // "Tenth session"). 12 was faster still but left 20 segments for every query to read; the 545 k directories
+        // keep the default (8 left them in 16 segments instead of 6).
+        try db.execute("INSERT INTO contents_name_fts(contents_name_fts, rank) VALUES ('automerge', \(Self.namesAutomerge))")
         try db.run("INSERT INTO contents_name_fts(rowid, name) SELECT id, name FROM contents_names WHERE id > ?1",
                    [.integer(lastName)])
         try db.run("INSERT INTO contents_dir_fts(rowid, path) SELECT id, path FROM contents_dirs WHERE id > ?1",
@@ -80,6 +86,9 @@ extension IndexStore {
 
     /// Lines handed from the reading thread to the writer at a time.
     static let contentsBatch = 4096
+
+    /// FTS5's `automerge` for the Contents names' trigram index (segments of a level merged at a time).
+    static let namesAutomerge = 8
 }
 
 /// Lines of a Contents file in one buffer, handed from the reading thread to the writer: each line's directory

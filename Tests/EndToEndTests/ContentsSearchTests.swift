@@ -67,6 +67,9 @@ import Testing
         let tree = try Self.makeTree()
         let indexed = try debwork(["index", tree.root], index: tree.index)
         #expect(indexed.status == 0, "\(indexed.stderr)")
+        // The names' trigram index merges 8 segments of a level at a time (docs/BENCHMARKS.md, "Tenth session").
+        let automerge = try runCommand("sqlite3", [tree.index, "SELECT v FROM contents_name_fts_config WHERE k = 'automerge'"])
+        #expect(automerge.stdout == "8\n", "\(automerge.stdout)\(automerge.stderr)")
         let plain = tree.scratch.appending("plain-Contents")
         try tree.contents.write(toFile: plain, atomically: true, encoding: .utf8)
 
