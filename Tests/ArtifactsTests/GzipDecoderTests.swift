@@ -15,7 +15,11 @@ import Testing
     }
 
     static func decodeInSteps(_ bytes: [UInt8], step: Int, maximumOutput: Int64 = 4 << 30) throws -> [UInt8] {
-        let decoder = try GzipDecoder(source: "t.gz", maximumOutput: maximumOutput)
+        try decodeInSteps(bytes, step: step, with: GzipDecoder(source: "t.gz", maximumOutput: maximumOutput))
+    }
+
+    /// `bytes` fed to `decoder` `step` bytes at a time, the last input marked last.
+    static func decodeInSteps(_ bytes: [UInt8], step: Int, with decoder: GzipDecoder) throws -> [UInt8] {
         var output: [UInt8] = []
         try bytes.withUnsafeBytes { all in
             var offset = 0
@@ -66,18 +70,8 @@ import Testing
             let status = try runCommand("gzip", ["-t", path]).status
             for step in [1, 2, 3, bytes.count] {
                 let decoder = try GzipDecoder(source: "t.gz")
-                var output: [UInt8] = []
                 do {
-                    try bytes.withUnsafeBytes { all in
-                        var offset = 0
-                        repeat {
-                            let end = min(offset + step, all.count)
-                            try decoder.decode(UnsafeRawBufferPointer(rebasing: all[offset..<end]), isLast: end == all.count) {
-                                output.append(contentsOf: $0)
-                            }
-                            offset = end
-                        } while offset < all.count
-                    }
+                    let output = try Self.decodeInSteps(bytes, step: step, with: decoder)
                     #expect(status != 1, "\(bytes.count) bytes in steps of \(step): gzip -t refuses, the decoder read it")
                     #expect(output == Array(zcat.utf8), "\(bytes.count) bytes in steps of \(step)")
                     #expect(decoder.ignoredTrailingGarbage == (status == 2), "\(bytes.count) bytes in steps of \(step): gzip -t status \(status)")
