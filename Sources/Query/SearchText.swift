@@ -129,9 +129,9 @@ public enum SearchText {
         var widths = (source: 0, area: 0)
         var lastCells = 0
         packages.forEachSource { source, run in
-            widths.source = max(widths.source, Printable.escapedCell(source).width)
+            widths.source = max(widths.source, ColumnWidth.counted(Printable.escapedCell(source).width))
             for row in run.lazy.map(Int.init) {
-                widths.area = max(widths.area, areaName(row).utf8.count)
+                widths.area = max(widths.area, ColumnWidth.counted(areaName(row).utf8.count))
                 lastCells += rows.searchArea(row) != nil ? rows.withField(row, .path, \.count) : rows.indexOnlyPartsBytes(row)
             }
         }
@@ -143,9 +143,9 @@ public enum SearchText {
             for row in run.lazy.map(Int.init) {
                 let area = areaName(row)
                 buffer.append(sourceCell.text)
-                buffer.pad(widths.source - sourceCell.width + 2)
+                buffer.pad(ColumnWidth.padding(cell: sourceCell.width, column: widths.source))
                 buffer.append(area)
-                buffer.pad(widths.area - area.utf8.count + 2)
+                buffer.pad(ColumnWidth.padding(cell: area.utf8.count, column: widths.area))
                 if rows.searchArea(row) != nil {
                     // A file: its path.
                     rows.withField(row, .path) { path in
@@ -210,10 +210,10 @@ public enum SearchText {
                     lastList = list
                 }
                 if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
-                    widths.lead = max(widths.lead, package.count + 2 + path.count)
+                    widths.lead = max(widths.lead, ColumnWidth.counted(package.count + 2 + path.count))
                 } else {
                     let cell = Printable.escapedCell("\(String(decoding: package, as: UTF8.self)): \(String(decoding: path, as: UTF8.self))")
-                    widths.lead = max(widths.lead, cell.width)
+                    widths.lead = max(widths.lead, ColumnWidth.counted(cell.width))
                 }
             }
             widths.widen(to: PathTable(lists.compactMap { listing.contents.match(list: $0, package: "", path: "") }.map(PathHit.init)).widths)
@@ -240,7 +240,7 @@ public enum SearchText {
         let cells = rows.map { row in row.map(Printable.escapedCell) }
         var widths = [Int](repeating: 0, count: columns)
         for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], ColumnWidth.counted(cell.width)) }
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * columns + 1))
@@ -248,7 +248,7 @@ public enum SearchText {
             for (index, cell) in row.enumerated() {
                 bytes.append(contentsOf: cell.text.utf8)
                 guard index < columns - 1 else { continue }
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - cell.width + 2))
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: ColumnWidth.padding(cell: cell.width, column: widths[index])))
             }
             bytes.append(UInt8(ascii: "\n"))
         }
@@ -299,7 +299,7 @@ struct PathTable {
                 value = text
                 let cell = Printable.escapedCell(text)
                 cells.append(cell)
-                width = max(width, cell.width)
+                width = max(width, ColumnWidth.counted(cell.width))
             }
             return Int32(cells.count - 1)
         }
@@ -335,7 +335,7 @@ struct PathTable {
                 line.joined = cell.text
                 line.leadWidth = cell.width
             }
-            widths.lead = max(widths.lead, line.leadWidth)
+            widths.lead = max(widths.lead, ColumnWidth.counted(line.leadWidth))
             lines.append(line)
         }
         widths.version = version.width
@@ -354,7 +354,7 @@ struct PathTable {
         func append(_ column: Column, _ cell: Int32, width: Int?, to buffer: inout LineBuffer) {
             let cell = column.cells[Int(cell)]
             buffer.append(cell.text)
-            if let width { buffer.pad(width - cell.width + 2) }
+            if let width { buffer.pad(ColumnWidth.padding(cell: cell.width, column: width)) }
         }
         for index in lines.indices {
             if let joined = lines[index].joined {
@@ -365,7 +365,7 @@ struct PathTable {
                 buffer.append(UInt8(ascii: " "))
                 buffer.append(hits[index].path)
             }
-            buffer.pad(widths.lead - lines[index].leadWidth + 2)
+            buffer.pad(ColumnWidth.padding(cell: lines[index].leadWidth, column: widths.lead))
             append(version, lines[index].version, width: widths.version, to: &buffer)
             append(architecture, lines[index].architecture, width: widths.architecture, to: &buffer)
             append(area, lines[index].area, width: widths.area, to: &buffer)

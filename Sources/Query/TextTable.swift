@@ -1,5 +1,5 @@
 import DebianFormats
-/// Aligned columns for human output (the last column is not padded).
+/// Aligned columns for human output (the last column is not padded; ``ColumnWidth`` says how wide a column is).
 public enum TextTable {
     /// Cells come from packages (names, versions, paths): control characters are escaped
     /// (``DebianFormats/Printable``), so a cell can neither drive the terminal nor break a line.
@@ -8,11 +8,11 @@ public enum TextTable {
         guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], ColumnWidth.counted(cell.count)) }
         }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: ColumnWidth.padding(cell: cell.count, column: widths[index]) - 2)
             }.joined(separator: separator)
         }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
     }

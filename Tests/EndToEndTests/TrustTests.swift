@@ -144,6 +144,32 @@ import Testing
         #expect(try debwork(["search", "--path", "bin/trbin"], index: index).stdout.isEmpty)
     }
 
+    /// One huge cell (a 10 KB package name, a 5 KB Contents path; both valid) is written whole on its own line but
+    /// does not widen its column (``ColumnWidth``): every other line of the listing stays as narrow as without it,
+    /// where it used to be padded to 10 KB (a whole release's listing would have been a gigabyte of spaces).
+    @Test func oneHugeCellDoesNotPadEveryLine() throws {
+        let scratch = try TemporaryDirectory()
+        let huge = String(repeating: "a", count: 10_000), deep = String(repeating: "d/", count: 2_500)
+        try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64\n")
+        let stanza = { (name: String) in "Package: \(name)\nVersion: 1.0\nArchitecture: amd64\nFilename: pool/\(name.prefix(9)).deb\nSize: 1\nDescription: x\n" }
+        try scratch.write("repo/dists/dw/main/binary-amd64/Packages", [stanza(huge), stanza("short"), stanza("shorter")].joined(separator: "\n"))
+        try scratch.write("repo/dists/dw/main/Contents-amd64", "usr/bin/short  utils/short\n\(deep)bin/x  utils/shorter\nusr/sbin/shorter  utils/shorter\n")
+        let index = scratch.appending("i.sqlite")
+        #expect(try debwork(["index", scratch.appending("repo")], index: index).status == 0)
+        for (arguments, hugeLine) in [(["search", "*"], huge), (["search", "--path", "bin/"], deep)] {
+            let lines = try debwork(arguments, index: index).stdout.split(separator: "\n")
+            #expect(lines.count == 3, "\(arguments): \(lines.count) lines")
+            for line in lines {
+                if line.contains(hugeLine) {
+                    #expect(!line.contains(hugeLine + " ") || line.contains(hugeLine + "  "), "\(arguments): two spaces after the huge cell")
+                } else {
+                    #expect(line.utf8.count < 200, "\(arguments): \(line.utf8.count) bytes: \(line.prefix(120))")
+                }
+            }
+            #expect(lines.contains { $0.contains(hugeLine) }, "\(arguments): the huge cell is written whole")
+        }
+    }
+
     /// Output that cannot be written (`>/dev/full`) is an `E:` line and status 1, in every form: a listing cut short
     /// never looks like a whole one.
     @Test func anOutputThatCannotBeWrittenIsAnError() throws {
