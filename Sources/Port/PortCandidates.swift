@@ -21,12 +21,13 @@ public struct PortCandidates: Sendable, CallOutput {
              row.rejections.isEmpty ? "-" : row.rejections.joined(separator: "; "), Self.text(row.buildDependencies)]
         }
         let widths = (0..<header.count - 1).map { column in
-            ([header] + cells).map { $0[column].count }.max() ?? 0
+            ([header] + cells).map { ColumnWidth.counted($0[column].count) }.max() ?? 0
         }
         let table = ([header] + cells).map { line in
             var text = ""
             for (column, cell) in line.enumerated() {
-                text += column < widths.count ? cell + String(repeating: " ", count: widths[column] - cell.count + 2) : cell
+                text += column < widths.count
+                    ? cell + String(repeating: " ", count: ColumnWidth.padding(cell: cell.count, column: widths[column])) : cell
             }
             return text + "\n"
         }.joined()

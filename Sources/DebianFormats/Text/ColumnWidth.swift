@@ -3,19 +3,19 @@
 /// it, and the rest of its own line moves right. Names, versions and paths come from packages: one hostile 10 KB
 /// package name padded every line of a listing to 10 KB (`search '*'` of bookworm main with one such stanza in its
 /// Packages file would have been a gigabyte of spaces), one 4 KB Contents path every line of a `--path` listing.
-enum ColumnWidth {
+public enum ColumnWidth {
     /// The widest cell that widens its column. Debian's longest package name is 75 characters (bookworm main); its
     /// Contents lines are at most 329, and 78 of bookworm main's 7.3 M are longer than 240.
-    static let maximum = 240
+    public static let maximum = 240
 
     /// A cell's width as its column's width counts it: itself, or 0 past ``maximum``.
-    static func counted(_ width: Int) -> Int {
+    public static func counted(_ width: Int) -> Int {
         width <= maximum ? width : 0
     }
 
     /// The spaces after a cell `cell` columns wide in a column `column` wide: up to the column's edge, then the two
     /// that separate columns (only those two after a cell wider than its column).
-    static func padding(cell: Int, column: Int) -> Int {
+    public static func padding(cell: Int, column: Int) -> Int {
         max(column - cell, 0) + 2
     }
 }
