@@ -10,14 +10,7 @@ set -euo pipefail
 [ $# -ge 4 ] || { sed -n '2,7p' "$0" >&2; exit 64; }
 a=$1 a_index=$2 b=$3 b_index=$4 runs=${5:-20}
 command -v hyperfine >/dev/null || { echo "contents-ab.sh: needs hyperfine" >&2; exit 1; }
-queries=(
-  "--path bin/ls" "--path libc.so.6" "--path /usr/bin/python3" "--path fstab" "--path gcc-12" "--path sshd_config"
-  "--path libssl.so" "--path bin/perl" "--path site-packages/numpy/__init__.py" "--path /etc/nginx/"
-  "--path zsh/functions/Completion/Unix/_git" "--path /usr/bin/*grep" "--path */systemd/system/*.timer"
-  "--path /usr/lib/*/libz.so.*" "--path *.desktop" "--path /usr/share/man/man1/ls.1*"
-  "--path-regex ^/usr/bin/[a-z]+grep\$" "--path-regex /libpython3\.[0-9]+\.so" "--path-regex ^/etc/apt/.*\.conf\$"
-  "--path-regex bin/(vim|nano)\$"
-)
+. "$(dirname "$0")/contents-queries.sh"
 json=$(mktemp)
 trap 'rm -f "$json"' EXIT
 # p50 and p95 of hyperfine's times for command `index` of the JSON, in ms (the p95 of 20 runs is their 19th).
@@ -29,7 +22,10 @@ print("%6.1f %6.1f" % (times[(n + 1) // 2 - 1], times[min(n - 1, int(n * 0.95 + 
 }
 printf '%-45s %13s | %13s\n' query "A p50 p95" "B p50 p95"
 set -f
-for query in "${queries[@]}"; do
+for entry in "${contents_queries[@]}"; do
+  kind=${entry%% *}; pattern=${entry#* }
+  option=--path; [ "$kind" = regex ] && option=--path-regex
+  query="$option $pattern"
   hyperfine -N -w 2 -r "$runs" --export-json "$json" "$a search --index $a_index $query" "$b search --index $b_index $query" >/dev/null 2>&1
-  printf '%-45s %13s | %13s\n' "$query" "$(percentiles 0)" "$(percentiles 1)"
+  printf '%-45s %13s | %13s\n' "$kind $pattern" "$(percentiles 0)" "$(percentiles 1)"
 done

@@ -71,13 +71,8 @@ runs_ms() { # RUNS command… → the milliseconds of each run, by hyperfine wit
   hyperfine -N --warmup 1 --runs "$count" --export-json "$json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1 || true
   python3 -c 'import json, sys; print("\n".join("%.1f" % (t * 1000) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' "$json"
 }
-queries=(
-  "substring bin/ls" "substring libc.so.6" "substring /usr/bin/python3" "substring fstab" "substring gcc-12"
-  "substring sshd_config" "substring libssl.so" "substring bin/perl" "substring site-packages/numpy/__init__.py"
-  "substring /etc/nginx/" "substring zsh/functions/Completion/Unix/_git"
-  "glob /usr/bin/*grep" "glob */systemd/system/*.timer" "glob /usr/lib/*/libz.so.*" "glob *.desktop" "glob /usr/share/man/man1/ls.1*"
-  "regex ^/usr/bin/[a-z]+grep$" "regex /libpython3\.[0-9]+\.so" "regex ^/etc/apt/.*\.conf$" "regex bin/(vim|nano)$"
-)
+. bench/contents-queries.sh
+queries=("${contents_queries[@]}")
 printf '\n%-45s %7s %7s %9s %9s %9s%s\n' query p50_ms p95_ms hits apt_p50 apt_p95 "${BASE:+   base_p50 base_p95}"
 all_debwork=()
 # Per kind, each query's p50 (the issue's targets: the p50 and p95 of substring and glob queries, the p95 of regexes).
