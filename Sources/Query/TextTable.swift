@@ -12,7 +12,7 @@ public enum TextTable {
         }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: ColumnWidth.padding(cell: cell.count, column: widths[index]) - 2)
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: ColumnWidth.padding(cell: cell.count, column: widths[index], gap: 0))
             }.joined(separator: separator)
         }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
     }

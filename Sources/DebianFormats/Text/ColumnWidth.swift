@@ -13,9 +13,10 @@ public enum ColumnWidth {
         width <= maximum ? width : 0
     }
 
-    /// The spaces after a cell `cell` columns wide in a column `column` wide: up to the column's edge, then the two
-    /// that separate columns (only those two after a cell wider than its column).
-    public static func padding(cell: Int, column: Int) -> Int {
-        max(column - cell, 0) + 2
+    /// The spaces after a cell `cell` columns wide in a column `column` wide: up to the column's edge, then the `gap`
+    /// that separates columns (only the gap after a cell wider than its column; 0 when the caller joins the cells
+    /// with a separator of its own).
+    public static func padding(cell: Int, column: Int, gap: Int = 2) -> Int {
+        max(column - cell, 0) + gap
     }
 }
