@@ -119,8 +119,9 @@ enum Endpoint: Equatable {
             self = .index(String(text.dropFirst("file://".count)))
             return
         }
-        // A path: no source name, distribution or option value that comes first in the other calls has a '/'.
-        guard text.contains("/") else { return nil }
+        // A path: no source name, distribution or option value that comes first in the other calls has a '/'. An
+        // option is never an ENDPOINT (`search --index=/srv/x.sqlite dw`).
+        guard text.contains("/"), !text.hasPrefix("-") else { return nil }
         self = .index(text)
     }
 }
