@@ -79,11 +79,35 @@ struct Debwork: ParsableCommand {
         else { return false }
         // One short read of the index and a listing: fewer page faults (docs/BENCHMARKS.md, "Page faults").
         Memory.tuneHeapForOneQuery()
+        if runQuickly(call, arguments.dropFirst()) { return true }
         guard var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())) else { return false }
         do {
             try parsed.run()
         } catch {
             command.exit(withError: error)
+        }
+        return true
+    }
+
+    /// Runs `call` from the quick lane (``QuickArguments``) when it reads `arguments` whole; false when it declines.
+    static func runQuickly(_ call: String, _ arguments: ArraySlice<String>) -> Bool {
+        let mode = QuickArguments.Mode.current
+        guard mode != .off else { return false }
+        let run: (() throws -> Void)? = switch call {
+        case "search": SearchCall(quick: arguments).map { call in { try call.run() } }
+        default: nil
+        }
+        guard let run else {
+            guard mode == .required else { return false }
+            Console.message("E", "DEBWORK_ARGUMENTS=quick: the quick lane does not read these arguments")
+            Glibc.exit(2)
+        }
+        do {
+            try run()
+        } catch let exit as ExitCode {
+            Glibc.exit(exit.rawValue)
+        } catch {
+            Self.exit(withError: error)
         }
         return true
     }

@@ -11,7 +11,7 @@ struct GlobalOptions: ParsableArguments {
     var logLevels: [LogLevel] = []
 
     /// The level in force: the last `-l`, else WARNING.
-    var logLevel: LogLevel { logLevels.last ?? .warning }
+    var logLevel: LogLevel { settings.logLevel }
 
     @Flag(name: .long, help: "Confirm the calls that change a repository without asking (mini-buildd-api's option).")
     var autoConfirm = false
@@ -26,6 +26,31 @@ struct GlobalOptions: ParsableArguments {
         "The index file (default: $DEBWORK_INDEX, else ${XDG_CACHE_HOME:-~/.cache}/debwork/index.sqlite).",
         valueName: "path"))
     var index: String?
+
+    /// The options as plain values.
+    var settings: GlobalSettings {
+        GlobalSettings(json: json, logLevels: logLevels, autoConfirm: autoConfirm, autoSavePasswords: autoSavePasswords,
+                       scriptMode: scriptMode, index: index)
+    }
+
+    var wantsJSON: Bool { settings.wantsJSON }
+    var indexIsExplicit: Bool { settings.indexIsExplicit }
+    var indexPath: String { settings.indexPath }
+    static var defaultIndexPath: String { GlobalSettings.defaultIndexPath }
+    var log: Log { settings.log }
+}
+
+/// The global options as plain values: what ``GlobalOptions`` parses, or the quick lane (``QuickArguments``) reads.
+struct GlobalSettings {
+    var json = false
+    var logLevels: [LogLevel] = []
+    var autoConfirm = false
+    var autoSavePasswords = false
+    var scriptMode = false
+    var index: String?
+
+    /// The level in force: the last `-l`, else WARNING.
+    var logLevel: LogLevel { logLevels.last ?? .warning }
 
     /// Whether a call whose result is a dict or list prints it as JSON: `-J`, or the mini-buildd-api form
     /// (which always prints JSON for those).
@@ -51,6 +76,33 @@ struct GlobalOptions: ParsableArguments {
     }
 
     var log: Log { Log(level: logLevel) }
+
+    /// The global options as the quick lane reads them (the spellings ``GlobalOptions`` declares).
+    static let quickOptions: [QuickArguments.Option] = [
+        .init(names: ["--json", "-J"], kind: .flag),
+        .init(names: ["--log-level", "-l"], kind: .repeatable),
+        .init(names: ["--auto-confirm"], kind: .flag),
+        .init(names: ["--auto-save-passwords"], kind: .flag),
+        .init(names: ["--script-mode"], kind: .flag),
+        .init(names: ["--index"], kind: .single),
+    ]
+
+    /// The global options among quick-lane `arguments`; nil when a value does not convert.
+    init?(quick arguments: QuickArguments) {
+        guard let logLevels = arguments.values("--log-level", LogLevel.init(argument:)) else { return nil }
+        self.init(json: arguments.flag("--json"), logLevels: logLevels, autoConfirm: arguments.flag("--auto-confirm"),
+                  autoSavePasswords: arguments.flag("--auto-save-passwords"), scriptMode: arguments.flag("--script-mode"),
+                  index: arguments.value("--index"))
+    }
+
+    init(json: Bool, logLevels: [LogLevel], autoConfirm: Bool, autoSavePasswords: Bool, scriptMode: Bool, index: String?) {
+        self.json = json
+        self.logLevels = logLevels
+        self.autoConfirm = autoConfirm
+        self.autoSavePasswords = autoSavePasswords
+        self.scriptMode = scriptMode
+        self.index = index
+    }
 }
 
 enum LogLevel: String, ExpressibleByArgument, CaseIterable, Comparable {

@@ -61,6 +61,74 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most N sources (name search) or hits (--path, --text).")
     var limit: Int?
 
+    /// The search these arguments ask for.
+    var call: SearchCall {
+        SearchCall(global: global.settings, pattern: pattern, path: path, text: text, pathRegex: pathRegex, hash: hash,
+                   whereQuery: whereQuery, latest: latest, area: area, distribution: distribution, limit: limit)
+    }
+
+    func validate() throws { try call.validate() }
+
+    func run() throws { try call.run() }
+}
+
+/// A search's arguments as plain values: from ``SearchCommand`` (ArgumentParser), or read by the quick lane
+/// (``QuickArguments``) for the common shapes, with the same checks.
+struct SearchCall {
+    var global: GlobalSettings
+    var pattern: String?
+    var path = false
+    var text = false
+    var pathRegex = false
+    var hash = false
+    var whereQuery: String?
+    var latest = false
+    var area: [SearchArea] = []
+    var distribution: String?
+    var limit: Int?
+
+    /// `SearchCommand`'s options as the quick lane reads them: its own, then the global ones.
+    static let quickOptions: [QuickArguments.Option] = [
+        .init(names: ["--path"], kind: .flag), .init(names: ["--text"], kind: .flag),
+        .init(names: ["--path-regex"], kind: .flag), .init(names: ["--hash"], kind: .flag),
+        .init(names: ["--where"], kind: .single), .init(names: ["--latest"], kind: .flag),
+        .init(names: ["--area"], kind: .repeatable), .init(names: ["--distribution"], kind: .single),
+        .init(names: ["--limit"], kind: .single),
+    ] + GlobalSettings.quickOptions
+
+    /// The search `arguments` (after the call's name) ask for, when the quick lane reads them all and they pass
+    /// ``validate()``; nil otherwise (ArgumentParser then parses them, or reports what is wrong).
+    init?(quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 1),
+              let global = GlobalSettings(quick: parsed),
+              let area = parsed.values("--area", SearchArea.init(argument:))
+        else { return nil }
+        var limit: Int?
+        if let value = parsed.value("--limit") {
+            guard let number = Int(argument: value) else { return nil }
+            limit = number
+        }
+        self.init(global: global, pattern: parsed.positionals.first, path: parsed.flag("--path"), text: parsed.flag("--text"),
+                  pathRegex: parsed.flag("--path-regex"), hash: parsed.flag("--hash"), whereQuery: parsed.value("--where"),
+                  latest: parsed.flag("--latest"), area: area, distribution: parsed.value("--distribution"), limit: limit)
+        guard (try? validate()) != nil else { return nil }
+    }
+
+    init(global: GlobalSettings, pattern: String?, path: Bool, text: Bool, pathRegex: Bool, hash: Bool, whereQuery: String?,
+         latest: Bool, area: [SearchArea], distribution: String?, limit: Int?) {
+        self.global = global
+        self.pattern = pattern
+        self.path = path
+        self.text = text
+        self.pathRegex = pathRegex
+        self.hash = hash
+        self.whereQuery = whereQuery
+        self.latest = latest
+        self.area = area
+        self.distribution = distribution
+        self.limit = limit
+    }
+
     func validate() throws {
         if [path, text, hash, pathRegex].filter({ $0 }).count > 1 {
             throw ValidationError("--path, --path-regex, --text and --hash exclude each other")

@@ -1,0 +1,90 @@
+import DebworkTestSupport
+import Foundation
+import Testing
+
+/// The quick lane of argument parsing (`Frontend/QuickArguments.swift`) against ArgumentParser, the oracle: the
+/// same arguments give the same output, errors and exit status with the lane on (the default) and off
+/// (`DEBWORK_ARGUMENTS=full`), and the common shapes are read by the lane (`DEBWORK_ARGUMENTS=quick` fails a call
+/// it declines).
+@Suite struct QuickArgumentsTests {
+    let index = FixtureIndexFile.path
+
+    func run(_ arguments: [String], lane: String?) throws -> CommandResult {
+        try debwork(arguments, index: index, environment: lane.map { ["DEBWORK_ARGUMENTS": $0] } ?? [:])
+    }
+
+    /// Pieces of `search` arguments: a mode, a pattern, options with their values, and (``odd``) the shapes
+    /// ArgumentParser reads or refuses in its own way.
+    static let modes: [[String]] = [[], ["--path"], ["--text"], ["--path-regex"], ["--hash"], ["--where", "$Version (>= 0.2)"],
+                                    ["--where=$PackageType (source)"]]
+    static let patterns: [[String]] = [
+        ["dw"], ["bin/dw"], ["*"], ["dw*"], ["x y"], ["dwhello"], ["finish"], ["^/usr/bin/dw[a-z]+$"],
+        ["e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
+    ]
+    static let options: [[String]] = [
+        ["--latest"], ["--area", "builds"], ["--area", "repositories"], ["--area=events"],
+        ["--distribution", "bookworm-test-stable"], ["--distribution=nowhere"], ["--limit", "2"], ["--limit", "+3"],
+        ["--limit=1"], ["-J"], ["--json"], ["-l", "DEBUG"], ["-l", "mini_buildd.INFO"], ["--log-level=ERROR"],
+        ["--auto-confirm"], ["--script-mode"], ["--auto-save-passwords"], ["--index", "/nonexistent/x.sqlite"],
+    ]
+    static let odd: [[String]] = [
+        ["--where"], ["--area", "bogus"], ["--area"], ["--distribution="], ["--limit", "0"], ["--limit", "x"],
+        ["--limit", "-1"], ["-l", "bogus"], ["-lDEBUG"], ["-Jl", "INFO"], ["--index="], ["--index"], [""], ["-x"],
+        ["--"], ["/usr/bin/"], ["--bogus"], ["-"], ["--path=1"], ["-J=1"], ["--PATH"], ["-path"], ["—path"], ["--path"],
+        ["--latest"], ["dw"], ["--text"], ["--limit", "4"],
+    ]
+
+    @Test func bothParsersAgreeOnSearchArguments() throws {
+        var random = SplitMix64(seed: 0x5EA7C4)
+        var vectors: [[String]] = [[], ["dw", "dw"], ["--latest", "--latest", "dw"], ["--limit", "1", "--limit", "2", "dw"],
+                                   ["-J", "--json", "dw"], ["--area", "builds", "--area", "events", "dw"]]
+        // A mode, a pattern (mostly) and up to three options in any order; one call in three gets an odd piece too.
+        for _ in 0..<110 {
+            var pieces = [Self.modes.randomElement(using: &random)!]
+            if Int.random(in: 0..<6, using: &random) > 0 { pieces.append(Self.patterns.randomElement(using: &random)!) }
+            for _ in 0..<Int.random(in: 0...3, using: &random) { pieces.append(Self.options.randomElement(using: &random)!) }
+            if Int.random(in: 0..<3, using: &random) == 0 { pieces.append(Self.odd.randomElement(using: &random)!) }
+            pieces.shuffle(using: &random)
+            vectors.append(pieces.flatMap { $0 })
+        }
+        var quick = 0
+        for vector in vectors {
+            let arguments = ["search"] + vector
+            let full = try run(arguments, lane: "full")
+            let lane = try run(arguments, lane: nil)
+            #expect(lane.status == full.status, "\(arguments)")
+            #expect(lane.stdout == full.stdout, "\(arguments)")
+            #expect(lane.stderr == full.stderr, "\(arguments)")
+            if try run(arguments, lane: "quick").status != 2 { quick += 1 }
+        }
+        // The vectors are not all refused: the comparison covers calls the lane reads (50 of the 116 with this seed).
+        #expect(quick > 40, "the quick lane read \(quick) of \(vectors.count)")
+    }
+
+    @Test(arguments: [
+        ["search", "dw"], ["search", "--path", "bin/dw"], ["search", "-J", "--path", "/usr/bin/", "--area", "repositories"],
+        ["search", "--text", "finish", "--limit", "1"], ["search", "--where", "$Version (>= 0.2)", "--latest"],
+        ["search", "--path-regex", "^/usr/bin/dw[a-z]+$", "--distribution", "bookworm-test-stable"],
+        ["search", "--hash", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "-l", "DEBUG"],
+        ["search", "--index=/nonexistent/x.sqlite", "dw"], ["-J", "search", "--limit=2", "*"],
+    ])
+    func commonShapesTakeTheQuickLane(_ arguments: [String]) throws {
+        let result = try run(arguments, lane: "quick")
+        #expect(!result.stderr.contains("quick lane"), "\(result.stderr)")
+        let full = try run(arguments, lane: "full")
+        #expect(result.status == full.status && result.stdout == full.stdout && result.stderr == full.stderr)
+        // An option that holds a path is an option, not mini-buildd-api's ENDPOINT (it was taken as one).
+        if arguments.contains("--index=/nonexistent/x.sqlite") {
+            #expect(result.status == 1 && result.stderr.hasPrefix("E: /nonexistent/x.sqlite: no index here yet"))
+        }
+    }
+
+    @Test(arguments: [
+        ["search"], ["search", "--limit", "0", "dw"], ["search", "--path", "--text", "x"], ["search", "-lDEBUG", "x"],
+        ["search", "--", "-x"], ["search", "a", "b"], ["search", "--latest", "--latest", "x"],
+    ])
+    func otherShapesAreLeftToArgumentParser(_ arguments: [String]) throws {
+        let result = try run(arguments, lane: "quick")
+        #expect(result.status == 2 && result.stderr.contains("quick lane does not read"), "\(result.stderr)")
+    }
+}
