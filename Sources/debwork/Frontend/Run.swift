@@ -44,6 +44,15 @@ func printOutput(_ output: some CallOutput, json: Bool) throws {
     }
 }
 
+/// Values left for the process's end to reclaim: a listing printed just before the call returns is not freed
+/// string by string (9,061 hits of `search --path gcc-12`: 4.6 M of its 104.6 M instructions). Only for results a
+/// call has printed and is about to return from.
+enum KeptUntilExit {
+    nonisolated(unsafe) private static var values: [Any] = []
+
+    static func keep(_ value: Any) { values.append(value) }
+}
+
 /// Prints a JSON document on stdout (stable key order); in the mini-buildd-api form exactly as Python's
 /// `json.dumps(indent=2)` prints it.
 func printJSON(_ value: JSONValue) {

@@ -152,6 +152,7 @@ struct SearchCall {
             var result = try SearchService(store: store).run(query)
             if !global.wantsJSON, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
             try printOutput(result, json: global.wantsJSON)
+            KeptUntilExit.keep(result)
         }
     }
 }
