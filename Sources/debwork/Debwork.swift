@@ -95,6 +95,8 @@ struct Debwork: ParsableCommand {
         guard mode != .off else { return false }
         let run: (() throws -> Void)? = switch call {
         case "search": SearchCall(quick: arguments).map { call in { try call.run() } }
+        case "ls": SourceCall(.ls, quick: arguments).map { call in { try call.run() } }
+        case "show": SourceCall(.show, quick: arguments).map { call in { try call.run() } }
         default: nil
         }
         guard let run else {

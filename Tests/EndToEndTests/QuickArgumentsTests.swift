@@ -34,22 +34,26 @@ import Testing
         ["--latest"], ["dw"], ["--text"], ["--limit", "4"],
     ]
 
-    @Test func bothParsersAgreeOnSearchArguments() throws {
-        var random = SplitMix64(seed: 0x5EA7C4)
-        var vectors: [[String]] = [[], ["dw", "dw"], ["--latest", "--latest", "dw"], ["--limit", "1", "--limit", "2", "dw"],
-                                   ["-J", "--json", "dw"], ["--area", "builds", "--area", "events", "dw"]]
-        // A mode, a pattern (mostly) and up to three options in any order; one call in three gets an odd piece too.
-        for _ in 0..<110 {
-            var pieces = [Self.modes.randomElement(using: &random)!]
-            if Int.random(in: 0..<6, using: &random) > 0 { pieces.append(Self.patterns.randomElement(using: &random)!) }
-            for _ in 0..<Int.random(in: 0...3, using: &random) { pieces.append(Self.options.randomElement(using: &random)!) }
-            if Int.random(in: 0..<3, using: &random) == 0 { pieces.append(Self.odd.randomElement(using: &random)!) }
+    /// `count` argument vectors: a mode, a positional (mostly) and up to three options in any order; one in three
+    /// gets an odd piece too.
+    static func vectors(count: Int, seed: UInt64, modes: [[String]], positionals: [[String]], options: [[String]],
+                        odd: [[String]]) -> [[String]] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            var pieces = [modes.randomElement(using: &random)!]
+            if Int.random(in: 0..<6, using: &random) > 0 { pieces.append(positionals.randomElement(using: &random)!) }
+            for _ in 0..<Int.random(in: 0...3, using: &random) { pieces.append(options.randomElement(using: &random)!) }
+            if Int.random(in: 0..<3, using: &random) == 0 { pieces.append(odd.randomElement(using: &random)!) }
             pieces.shuffle(using: &random)
-            vectors.append(pieces.flatMap { $0 })
+            return pieces.flatMap { $0 }
         }
+    }
+
+    /// Runs every vector after `call` with the lane on and off; returns how many the lane read.
+    func compare(_ call: String, _ vectors: [[String]]) throws -> Int {
         var quick = 0
         for vector in vectors {
-            let arguments = ["search"] + vector
+            let arguments = [call] + vector
             let full = try run(arguments, lane: "full")
             let lane = try run(arguments, lane: nil)
             #expect(lane.status == full.status, "\(arguments)")
@@ -57,8 +61,39 @@ import Testing
             #expect(lane.stderr == full.stderr, "\(arguments)")
             if try run(arguments, lane: "quick").status != 2 { quick += 1 }
         }
+        return quick
+    }
+
+    @Test func bothParsersAgreeOnSearchArguments() throws {
+        let fixed: [[String]] = [[], ["dw", "dw"], ["--latest", "--latest", "dw"], ["--limit", "1", "--limit", "2", "dw"],
+                                 ["-J", "--json", "dw"], ["--area", "builds", "--area", "events", "dw"]]
+        let vectors = fixed + Self.vectors(count: 110, seed: 0x5EA7C4, modes: Self.modes, positionals: Self.patterns,
+                                           options: Self.options, odd: Self.odd)
+        let quick = try compare("search", vectors)
         // The vectors are not all refused: the comparison covers calls the lane reads (50 of the 116 with this seed).
         #expect(quick > 40, "the quick lane read \(quick) of \(vectors.count)")
+    }
+
+    /// The options of `ls` and `show`, and their odd shapes (`-R`/`-C` take values up to the next option).
+    static let sourceOptions: [[String]] = [
+        ["-V", "1.0-1"], ["--version=0.4"], ["-M", "0.1"], ["--min-version", "2.0"], ["-J"], ["--json"],
+        ["--config", "/dev/null"], ["--identity", "other"], ["--host=example.org"], ["--http-port", "9000"],
+        ["--ftp-port=2121"], ["-l", "INFO"], ["--index", "/nonexistent/x.sqlite"],
+    ]
+    static let sourceOdd: [[String]] = [
+        ["-V"], ["-V1.0"], ["--version"], ["-M", "-1"], ["--http-port", "x"], ["--ftp-port="], ["-C", "bookworm"],
+        ["-R", "test", "dwold"], ["--codenames", "sid"], ["-J", "-J"], ["--"], ["dwold"], ["--bogus"], ["-"],
+    ]
+
+    @Test(arguments: ["ls", "show"])
+    func bothParsersAgreeOnSourceArguments(_ call: String) throws {
+        let vectors = [[], ["dwhello", "dwold"], ["-V", "1", "-V", "2", "dwhello"]]
+            + Self.vectors(count: 60, seed: call == "ls" ? 0x15 : 0x5404, modes: [[]],
+                           positionals: [["dwhello"], ["dwold"], ["dwnative"], ["nosuch"]],
+                           options: Self.sourceOptions, odd: Self.sourceOdd)
+        let quick = try compare(call, vectors)
+        // 29 (ls) and 27 (show) of the 63 with these seeds.
+        #expect(quick > 25, "the quick lane read \(quick) of \(vectors.count)")
     }
 
     @Test(arguments: [
@@ -67,6 +102,8 @@ import Testing
         ["search", "--path-regex", "^/usr/bin/dw[a-z]+$", "--distribution", "bookworm-test-stable"],
         ["search", "--hash", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "-l", "DEBUG"],
         ["search", "--index=/nonexistent/x.sqlite", "dw"], ["-J", "search", "--limit=2", "*"],
+        ["ls", "dwhello"], ["ls", "-J", "dwhello", "-V", "1.0-1"], ["show", "dwhello"], ["show", "-J", "-M", "0.1", "dwold"],
+        ["ls", "/nonexistent/x.sqlite", "dwhello"],
     ])
     func commonShapesTakeTheQuickLane(_ arguments: [String]) throws {
         let result = try run(arguments, lane: "quick")
@@ -82,6 +119,7 @@ import Testing
     @Test(arguments: [
         ["search"], ["search", "--limit", "0", "dw"], ["search", "--path", "--text", "x"], ["search", "-lDEBUG", "x"],
         ["search", "--", "-x"], ["search", "a", "b"], ["search", "--latest", "--latest", "x"],
+        ["ls"], ["ls", "-C", "bookworm", "dwhello"], ["show", "-R", "test", "dwhello"], ["show", "--http-port", "x", "dwhello"],
     ])
     func otherShapesAreLeftToArgumentParser(_ arguments: [String]) throws {
         let result = try run(arguments, lane: "quick")

@@ -21,6 +21,23 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .long, help: "Instance FTP (incoming) port (default: 8067).")
     var ftpPort: Int?
 
+    /// The options as plain values.
+    var settings: InstanceSettings {
+        InstanceSettings(config: config, identity: identity, host: host, httpPort: httpPort, ftpPort: ftpPort)
+    }
+
+    /// The configuration after file and flags.
+    func load() throws -> Configuration { try settings.load() }
+}
+
+/// The instance options as plain values: what ``ConfigurationOptions`` parses, or the quick lane reads.
+struct InstanceSettings {
+    var config: String?
+    var identity: String?
+    var host: String?
+    var httpPort: Int?
+    var ftpPort: Int?
+
     /// The configuration after file and flags.
     func load() throws -> Configuration {
         var configuration = try Configuration.load(
@@ -35,6 +52,32 @@ struct ConfigurationOptions: ParsableArguments {
         }
         if let ftpPort { configuration.ftpPort = ftpPort }
         return configuration
+    }
+
+    /// The instance options as the quick lane reads them (the spellings ``ConfigurationOptions`` declares).
+    static let quickOptions: [QuickArguments.Option] = [
+        .init(names: ["--config"], kind: .single), .init(names: ["--identity"], kind: .single),
+        .init(names: ["--host"], kind: .single), .init(names: ["--http-port"], kind: .single),
+        .init(names: ["--ftp-port"], kind: .single),
+    ]
+
+    /// The instance options among quick-lane `arguments`; nil when a port is not a number.
+    init?(quick arguments: QuickArguments) {
+        func port(_ key: String) -> Int?? {
+            guard let value = arguments.value(key) else { return .some(nil) }
+            return Int(argument: value).map { .some($0) }
+        }
+        guard let httpPort = port("--http-port"), let ftpPort = port("--ftp-port") else { return nil }
+        self.init(config: arguments.value("--config"), identity: arguments.value("--identity"), host: arguments.value("--host"),
+                  httpPort: httpPort, ftpPort: ftpPort)
+    }
+
+    init(config: String?, identity: String?, host: String?, httpPort: Int?, ftpPort: Int?) {
+        self.config = config
+        self.identity = identity
+        self.host = host
+        self.httpPort = httpPort
+        self.ftpPort = ftpPort
     }
 }
 
@@ -57,4 +100,10 @@ struct SourceFilterOptions: ParsableArguments {
     var service: LsService {
         LsService(repositories: repositories, codenames: codenames, version: version, minimumVersion: minimumVersion)
     }
+
+    /// The filters the quick lane reads: `-V` and `-M`. `-R` and `-C` take values up to the next option
+    /// (ArgumentParser's `.upToNextOption`, which also takes a source name written after them): left to ArgumentParser.
+    static let quickOptions: [QuickArguments.Option] = [
+        .init(names: ["--version", "-V"], kind: .single), .init(names: ["--min-version", "-M"], kind: .single),
+    ]
 }

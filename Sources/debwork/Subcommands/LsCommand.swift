@@ -23,10 +23,6 @@ struct LsCommand: ParsableCommand {
     var source: String
 
     func run() throws {
-        try runReportingErrors {
-            let store = try IndexStore(path: global.indexPath, readOnly: true)
-            let result = try filter.service.run(source, store: store, layout: try settings.load().layout)
-            try printOutput(result, json: global.wantsJSON)
-        }
+        try SourceCall(kind: .ls, global: global.settings, filter: filter.service, instance: settings.settings, source: source).run()
     }
 }

@@ -24,10 +24,6 @@ struct ShowCommand: ParsableCommand {
     var source: String
 
     func run() throws {
-        try runReportingErrors {
-            let store = try IndexStore(path: global.indexPath, readOnly: true)
-            let result = try ShowService(filter: filter.service).run(source, store: store, layout: try settings.load().layout)
-            try printOutput(result, json: global.wantsJSON)
-        }
+        try SourceCall(kind: .show, global: global.settings, filter: filter.service, instance: settings.settings, source: source).run()
     }
 }
