@@ -39,7 +39,7 @@ let package = Package(
 
         // MARK: Pure Debian formats (no C, no I/O)
         .target(name: "DebianFormats"),
-        .target(name: "JSONOutput"),
+        .target(name: "JSONOutput", dependencies: ["DebianFormats"]),
         .target(name: "QueryLanguage"),
         .target(name: "Diff"),
         .target(name: "MiniBuildd", dependencies: ["DebianFormats"]),

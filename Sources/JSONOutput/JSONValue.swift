@@ -1,3 +1,5 @@
+import DebianFormats
+
 /// A JSON document whose objects keep their key order, so `-J` output is byte-for-byte stable.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
@@ -153,9 +155,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         output += "\n" + String(repeating: "  ", count: indent)
     }
 
-    /// A JSON string: `"`, `\\`, `\n`, `\r`, `\t` and other C0 controls escaped. `python`: as Python's `json`
-    /// module writes it with `ensure_ascii=True` — also `\b` and `\f` by name, and everything above `~` (DEL
-    /// and non-ASCII) as `\uXXXX`, UTF-16 surrogate pairs beyond U+FFFF.
+    /// A JSON string: `"`, `\\`, `\n`, `\r`, `\t` and other C0 controls escaped, and what a terminal would act on
+    /// (DEL, C1 controls such as U+009B, a CSI, and bidirectional overrides: ``Printable/needsEscape(_:)``) as
+    /// `\uXXXX`: the same string to every JSON reader, and `debwork -J` on a terminal prints no control. `python`: as
+    /// Python's `json` module writes it with `ensure_ascii=True` — also `\b` and `\f` by name, and everything above
+    /// `~` (DEL and non-ASCII) as `\uXXXX`, UTF-16 surrogate pairs beyond U+FFFF.
     /// Whether every byte of `string` is printable ASCII other than `"` and `\\`: such a string is its own JSON
     /// text in both forms (most names and paths; the scalar loop below cost a third of a 9,000-hit `search -J`).
     static func isVerbatim(_ string: String) -> Bool {
@@ -185,7 +189,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\u{08}" where python: output += "\\b"
             case "\u{0C}" where python: output += "\\f"
             default:
-                if scalar.value < 0x20 || (python && scalar.value > 0x7E) {
+                if python ? scalar.value < 0x20 || scalar.value > 0x7E : Printable.needsEscape(scalar) {
                     for unit in String(scalar).utf16 { output += hex(unit) }
                 } else {
                     output.unicodeScalars.append(scalar)

@@ -496,6 +496,33 @@ import Testing
         #expect(json.stdout.contains("ev\\u001b]0;owned\\u0007il\\u001b[2J"), "\(json.stdout)")
     }
 
+    /// What a terminal acts on beyond C0 — DEL, a C1 CSI (U+009B, which xterm takes as `ESC [`), NEL, and
+    /// bidirectional overrides — is escaped in the listing and in `-J` (as `\u009b`: the same string to a JSON
+    /// reader), and a JSON parser reads the path back whole.
+    @Test func controlsBeyondC0NeverReachTheTerminalEither() throws {
+        guard Fixtures.hasTool("dpkg-deb") else { return }
+        let scratch = try TemporaryDirectory()
+        let tree = scratch.appending("tree")
+        #expect(try runCommand("dpkg-deb", ["-R", Fixtures.path("packages/dwnative_0.3_all.deb"), tree]).status == 0)
+        let name = "ev\u{9B}2Jil\u{7F}\u{85}\u{202E}txt.exe\u{2066}é"
+        try "x\n".write(toFile: tree + "/usr/share/doc/" + name, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: tree + "/DEBIAN/md5sums")
+        let deb = scratch.appending("dwnative_0.3_all.deb")
+        #expect(try runCommand("dpkg-deb", ["--root-owner-group", "--build", tree, deb]).status == 0)
+        let index = scratch.appending("i.sqlite")
+        #expect(try debwork(["index", deb], index: index).status == 0)
+        let raw: (Unicode.Scalar) -> Bool = { (0x7F...0x9F).contains($0.value) || [0x202E, 0x2066].contains($0.value) }
+        let human = try debwork(["search", "--path", "doc/ev"], index: index)
+        #expect(human.status == 0 && !human.stdout.unicodeScalars.contains(where: raw), "\(human.stdout)")
+        #expect(human.stdout.contains("ev\\u{9b}2Jil\\x7f\\u{85}\\u{202e}txt.exe\\u{2066}é"), "\(human.stdout)")
+        let json = try debwork(["-J", "search", "--path", "doc/ev"], index: index)
+        #expect(json.status == 0 && !json.stdout.unicodeScalars.contains(where: raw), "\(json.stdout)")
+        #expect(json.stdout.contains("ev\\u009b2Jil\\u007f\\u0085\\u202etxt.exe\\u2066é"), "\(json.stdout)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let hits = try #require(document["hits"] as? [[String: Any]])
+        #expect(hits.contains { $0["path"] as? String == "/usr/share/doc/" + name })
+    }
+
     @Test func anInterruptedSourceComparisonLeavesNoSpool() throws {
         guard Fixtures.hasTool("dpkg-source") else { return }
         let scratch = try TemporaryDirectory()
