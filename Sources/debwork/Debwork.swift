@@ -97,6 +97,7 @@ struct Debwork: ParsableCommand {
         case "search": SearchCall(quick: arguments).map { call in { try call.run() } }
         case "ls": SourceCall(.ls, quick: arguments).map { call in { try call.run() } }
         case "show": SourceCall(.show, quick: arguments).map { call in { try call.run() } }
+        case "vercmp": VercmpCall(quick: arguments).map { call in { try call.run() } }
         default: nil
         }
         guard let run else {

@@ -96,6 +96,24 @@ import Testing
         #expect(quick > 25, "the quick lane read \(quick) of \(vectors.count)")
     }
 
+    @Test func bothParsersAgreeOnVercmpArguments() throws {
+        let versions = ["1.0", "1:2.0-1", "2.0~rc1", "1.0+b1", "0:1.0", "a!b", "", "1.0-", "~"]
+        let relations = ["lt", "le", "eq", "ne", "ge", "gt", "lt-nl", "gt-nl", "<<", "<=", "=", ">=", ">>", "<", ">", "LT", "x"]
+        var random = SplitMix64(seed: 0xDC)
+        var comparisons: [[String]] = []
+        for _ in 0..<24 {
+            let a = versions.randomElement(using: &random)!, b = versions.randomElement(using: &random)!
+            comparisons.append(Bool.random(using: &random) ? [a, b] : [a, relations.randomElement(using: &random)!, b])
+        }
+        let vectors = [[], ["1.0"], ["1.0", "lt"], ["lt", "1.0"], ["1", "2", "3", "4"]]
+            + Self.vectors(count: 60, seed: 0x7E5, modes: [[]], positionals: comparisons,
+                           options: [["-J"], ["--json"], ["-l", "DEBUG"], ["--index", "/nonexistent/x.sqlite"], ["--script-mode"]],
+                           odd: [["-1"], ["--"], ["--bogus"], ["-J=1"], ["-J", "-J"], ["1.0"], ["--help"]])
+        let quick = try compare("vercmp", vectors)
+        // 24 of the 65 with these seeds (a relation such as `x` or `LT` is ArgumentParser's to report).
+        #expect(quick > 20, "the quick lane read \(quick) of \(vectors.count)")
+    }
+
     @Test(arguments: [
         ["search", "dw"], ["search", "--path", "bin/dw"], ["search", "-J", "--path", "/usr/bin/", "--area", "repositories"],
         ["search", "--text", "finish", "--limit", "1"], ["search", "--where", "$Version (>= 0.2)", "--latest"],
@@ -103,7 +121,7 @@ import Testing
         ["search", "--hash", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "-l", "DEBUG"],
         ["search", "--index=/nonexistent/x.sqlite", "dw"], ["-J", "search", "--limit=2", "*"],
         ["ls", "dwhello"], ["ls", "-J", "dwhello", "-V", "1.0-1"], ["show", "dwhello"], ["show", "-J", "-M", "0.1", "dwold"],
-        ["ls", "/nonexistent/x.sqlite", "dwhello"],
+        ["ls", "/nonexistent/x.sqlite", "dwhello"], ["vercmp", "1.0", "lt", "2.0"], ["-J", "vercmp", "1:1", "2"],
     ])
     func commonShapesTakeTheQuickLane(_ arguments: [String]) throws {
         let result = try run(arguments, lane: "quick")

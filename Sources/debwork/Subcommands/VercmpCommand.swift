@@ -17,6 +17,32 @@ struct VercmpCommand: ParsableCommand {
     @Argument(help: "A B, or A OP B.")
     var words: [String]
 
+    func validate() throws { try VercmpCall(json: global.json, words: words).validate() }
+
+    func run() throws { try VercmpCall(json: global.json, words: words).run() }
+}
+
+/// A comparison's arguments as plain values: from ``VercmpCommand``, or read by the quick lane (``QuickArguments``;
+/// scripts call `vercmp` in loops, as they call `dpkg --compare-versions`).
+struct VercmpCall {
+    var json: Bool
+    var words: [String]
+
+    /// The comparison `arguments` (after the call's name) ask for, when the quick lane reads them all and they pass
+    /// ``validate()``; nil otherwise.
+    init?(quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: GlobalSettings.quickOptions, positionals: 3),
+              let global = GlobalSettings(quick: parsed)
+        else { return nil }
+        self.init(json: global.json, words: parsed.positionals)
+        guard (try? validate()) != nil else { return nil }
+    }
+
+    init(json: Bool, words: [String]) {
+        self.json = json
+        self.words = words
+    }
+
     func validate() throws {
         guard words.count == 2 || words.count == 3 else {
             throw ValidationError("expected 'A B' or 'A OP B'")
@@ -34,12 +60,12 @@ struct VercmpCommand: ParsableCommand {
         do {
             if words.count == 3, let relation = VersionRelation(operator: words[1]) {
                 let holds = try relation.holds(words[0], words[2])
-                if global.json { printJSON(.bool(holds)) }
+                if json { printJSON(.bool(holds)) }
                 throw ExitCode(holds ? 0 : 1)
             }
             let order = DebianVersion.compare(try DebianVersion(words[0]), try DebianVersion(words[1]))
             let symbol = order < 0 ? "<" : order > 0 ? ">" : "="
-            Console.out(global.json ? "\"\(symbol)\"\n" : symbol + "\n")
+            Console.out(json ? "\"\(symbol)\"\n" : symbol + "\n")
         } catch let error as VersionError {
             Console.message("E", "\(error)")
             throw ExitCode(2)
