@@ -98,6 +98,8 @@ struct Debwork: ParsableCommand {
         case "ls": SourceCall(.ls, quick: arguments).map { call in { try call.run() } }
         case "show": SourceCall(.show, quick: arguments).map { call in { try call.run() } }
         case "vercmp": VercmpCall(quick: arguments).map { call in { try call.run() } }
+        case "status": StatusCall(quick: arguments).map { call in { try call.run() } }
+        case "snapshot_ls": SnapshotLsCall(quick: arguments).map { call in { try call.run() } }
         default: nil
         }
         guard let run else {

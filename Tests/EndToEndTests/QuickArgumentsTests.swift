@@ -114,6 +114,20 @@ import Testing
         #expect(quick > 20, "the quick lane read \(quick) of \(vectors.count)")
     }
 
+    @Test(arguments: ["status", "snapshot_ls"])
+    func bothParsersAgreeOnStatusAndSnapshotArguments(_ call: String) throws {
+        let options: [[String]] = [["-J"], ["--json"], ["-l", "INFO"], ["--host", "example.org"], ["--http-port=9000"],
+                                   ["--identity", "x"], ["--config", "/dev/null"], ["--index", "/nonexistent/x.sqlite"]]
+            + (call == "status" ? [["-R"], ["--with-repositories"], ["--failed"]] : [])
+        let positionals: [[String]] = call == "status" ? [[]] : [["bookworm-test-unstable"], ["nowhere"], ["x/y"]]
+        let vectors = [[], ["a", "b"], ["-J", "-J"]]
+            + Self.vectors(count: 40, seed: call == "status" ? 0x57 : 0x5A, modes: [[]], positionals: positionals,
+                           options: options, odd: [["--"], ["--bogus"], ["-R", "x"], ["--failed=1"], ["--http-port", "x"], ["-"]])
+        let quick = try compare(call, vectors)
+        // 27 (status) and 21 (snapshot_ls) of the 43 with these seeds.
+        #expect(quick > 15, "the quick lane read \(quick) of \(vectors.count)")
+    }
+
     @Test(arguments: [
         ["search", "dw"], ["search", "--path", "bin/dw"], ["search", "-J", "--path", "/usr/bin/", "--area", "repositories"],
         ["search", "--text", "finish", "--limit", "1"], ["search", "--where", "$Version (>= 0.2)", "--latest"],
@@ -122,6 +136,7 @@ import Testing
         ["search", "--index=/nonexistent/x.sqlite", "dw"], ["-J", "search", "--limit=2", "*"],
         ["ls", "dwhello"], ["ls", "-J", "dwhello", "-V", "1.0-1"], ["show", "dwhello"], ["show", "-J", "-M", "0.1", "dwold"],
         ["ls", "/nonexistent/x.sqlite", "dwhello"], ["vercmp", "1.0", "lt", "2.0"], ["-J", "vercmp", "1:1", "2"],
+        ["-J", "status"], ["status", "-R", "--failed"], ["snapshot_ls", "bookworm-test-unstable"],
     ])
     func commonShapesTakeTheQuickLane(_ arguments: [String]) throws {
         let result = try run(arguments, lane: "quick")

@@ -20,9 +20,36 @@ struct SnapshotLsCommand: ParsableCommand {
     var distribution: String
 
     func run() throws {
+        try SnapshotLsCall(global: global.settings, instance: settings.settings, distribution: distribution).run()
+    }
+}
+
+/// `snapshot_ls`'s arguments as plain values: from ``SnapshotLsCommand``, or read by the quick lane.
+struct SnapshotLsCall {
+    var global: GlobalSettings
+    var instance: InstanceSettings
+    var distribution: String
+
+    /// The call `arguments` (after the call's name) ask for, when the quick lane reads them all; nil otherwise.
+    init?(quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: GlobalSettings.quickOptions + InstanceSettings.quickOptions,
+                                          positionals: 1),
+              let distribution = parsed.positionals.first,
+              let global = GlobalSettings(quick: parsed), let instance = InstanceSettings(quick: parsed)
+        else { return nil }
+        self.init(global: global, instance: instance, distribution: distribution)
+    }
+
+    init(global: GlobalSettings, instance: InstanceSettings, distribution: String) {
+        self.global = global
+        self.instance = instance
+        self.distribution = distribution
+    }
+
+    func run() throws {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
-            let names = try RepositoryStateService(store: store, layout: try settings.load().layout).snapshots(of: distribution)
+            let names = try RepositoryStateService(store: store, layout: try instance.load().layout).snapshots(of: distribution)
             try printOutput(SnapshotList(names), json: global.wantsJSON)
         }
     }

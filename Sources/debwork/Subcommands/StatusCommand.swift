@@ -24,8 +24,39 @@ struct StatusCommand: ParsableCommand {
     var failed = false
 
     func run() throws {
+        try StatusCall(global: global.settings, instance: settings.settings, withRepositories: withRepositories, failed: failed).run()
+    }
+}
+
+/// `status`'s arguments as plain values: from ``StatusCommand``, or read by the quick lane (``QuickArguments``).
+struct StatusCall {
+    var global: GlobalSettings
+    var instance: InstanceSettings
+    var withRepositories = false
+    var failed = false
+
+    static let quickOptions = GlobalSettings.quickOptions + InstanceSettings.quickOptions
+        + [.init(names: ["--with-repositories", "-R"], kind: .flag), .init(names: ["--failed"], kind: .flag)]
+
+    /// The call `arguments` (after the call's name) ask for, when the quick lane reads them all; nil otherwise.
+    init?(quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 0),
+              let global = GlobalSettings(quick: parsed), let instance = InstanceSettings(quick: parsed)
+        else { return nil }
+        self.init(global: global, instance: instance, withRepositories: parsed.flag("--with-repositories"),
+                  failed: parsed.flag("--failed"))
+    }
+
+    init(global: GlobalSettings, instance: InstanceSettings, withRepositories: Bool, failed: Bool) {
+        self.global = global
+        self.instance = instance
+        self.withRepositories = withRepositories
+        self.failed = failed
+    }
+
+    func run() throws {
         try runReportingErrors {
-            let configuration = try settings.load()
+            let configuration = try instance.load()
             let store = try IndexStore(path: global.indexPath, readOnly: true)
             var status = try store.status(version: Debwork.version, identity: configuration.identity)
             if failed { status.index.failedFiles = try store.failedFiles() }
