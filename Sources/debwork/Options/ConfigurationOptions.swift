@@ -60,7 +60,9 @@ struct InstanceSettings {
         .init(names: ["--host"], kind: .single), .init(names: ["--http-port"], kind: .single),
         .init(names: ["--ftp-port"], kind: .single),
     ]
+}
 
+extension InstanceSettings {
     /// The instance options among quick-lane `arguments`; nil when a port is not a number.
     init?(quick arguments: QuickArguments) {
         func port(_ key: String) -> Int?? {
@@ -70,14 +72,6 @@ struct InstanceSettings {
         guard let httpPort = port("--http-port"), let ftpPort = port("--ftp-port") else { return nil }
         self.init(config: arguments.value("--config"), identity: arguments.value("--identity"), host: arguments.value("--host"),
                   httpPort: httpPort, ftpPort: ftpPort)
-    }
-
-    init(config: String?, identity: String?, host: String?, httpPort: Int?, ftpPort: Int?) {
-        self.config = config
-        self.identity = identity
-        self.host = host
-        self.httpPort = httpPort
-        self.ftpPort = ftpPort
     }
 }
 

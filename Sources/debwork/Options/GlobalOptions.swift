@@ -86,22 +86,15 @@ struct GlobalSettings {
         .init(names: ["--script-mode"], kind: .flag),
         .init(names: ["--index"], kind: .single),
     ]
+}
 
+extension GlobalSettings {
     /// The global options among quick-lane `arguments`; nil when a value does not convert.
     init?(quick arguments: QuickArguments) {
         guard let logLevels = arguments.values("--log-level", LogLevel.init(argument:)) else { return nil }
         self.init(json: arguments.flag("--json"), logLevels: logLevels, autoConfirm: arguments.flag("--auto-confirm"),
                   autoSavePasswords: arguments.flag("--auto-save-passwords"), scriptMode: arguments.flag("--script-mode"),
                   index: arguments.value("--index"))
-    }
-
-    init(json: Bool, logLevels: [LogLevel], autoConfirm: Bool, autoSavePasswords: Bool, scriptMode: Bool, index: String?) {
-        self.json = json
-        self.logLevels = logLevels
-        self.autoConfirm = autoConfirm
-        self.autoSavePasswords = autoSavePasswords
-        self.scriptMode = scriptMode
-        self.index = index
     }
 }
 

@@ -96,39 +96,6 @@ struct SearchCall {
         .init(names: ["--limit"], kind: .single),
     ] + GlobalSettings.quickOptions
 
-    /// The search `arguments` (after the call's name) ask for, when the quick lane reads them all and they pass
-    /// ``validate()``; nil otherwise (ArgumentParser then parses them, or reports what is wrong).
-    init?(quick arguments: ArraySlice<String>) {
-        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 1),
-              let global = GlobalSettings(quick: parsed),
-              let area = parsed.values("--area", SearchArea.init(argument:))
-        else { return nil }
-        var limit: Int?
-        if let value = parsed.value("--limit") {
-            guard let number = Int(argument: value) else { return nil }
-            limit = number
-        }
-        self.init(global: global, pattern: parsed.positionals.first, path: parsed.flag("--path"), text: parsed.flag("--text"),
-                  pathRegex: parsed.flag("--path-regex"), hash: parsed.flag("--hash"), whereQuery: parsed.value("--where"),
-                  latest: parsed.flag("--latest"), area: area, distribution: parsed.value("--distribution"), limit: limit)
-        guard (try? validate()) != nil else { return nil }
-    }
-
-    init(global: GlobalSettings, pattern: String?, path: Bool, text: Bool, pathRegex: Bool, hash: Bool, whereQuery: String?,
-         latest: Bool, area: [SearchArea], distribution: String?, limit: Int?) {
-        self.global = global
-        self.pattern = pattern
-        self.path = path
-        self.text = text
-        self.pathRegex = pathRegex
-        self.hash = hash
-        self.whereQuery = whereQuery
-        self.latest = latest
-        self.area = area
-        self.distribution = distribution
-        self.limit = limit
-    }
-
     func validate() throws {
         if [path, text, hash, pathRegex].filter({ $0 }).count > 1 {
             throw ValidationError("--path, --path-regex, --text and --hash exclude each other")
@@ -154,6 +121,26 @@ struct SearchCall {
             try printOutput(result, json: global.wantsJSON)
             KeptUntilExit.keep(result)
         }
+    }
+}
+
+extension SearchCall {
+    /// The search `arguments` (after the call's name) ask for, when the quick lane reads them all and they pass
+    /// ``validate()``; nil otherwise (ArgumentParser then parses them, or reports what is wrong).
+    init?(quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 1),
+              let global = GlobalSettings(quick: parsed),
+              let area = parsed.values("--area", SearchArea.init(argument:))
+        else { return nil }
+        var limit: Int?
+        if let value = parsed.value("--limit") {
+            guard let number = Int(argument: value) else { return nil }
+            limit = number
+        }
+        self.init(global: global, pattern: parsed.positionals.first, path: parsed.flag("--path"), text: parsed.flag("--text"),
+                  pathRegex: parsed.flag("--path-regex"), hash: parsed.flag("--hash"), whereQuery: parsed.value("--where"),
+                  latest: parsed.flag("--latest"), area: area, distribution: parsed.value("--distribution"), limit: limit)
+        guard (try? validate()) != nil else { return nil }
     }
 }
 

@@ -30,6 +30,16 @@ struct SnapshotLsCall {
     var instance: InstanceSettings
     var distribution: String
 
+    func run() throws {
+        try runReportingErrors {
+            let store = try IndexStore(path: global.indexPath, readOnly: true)
+            let names = try RepositoryStateService(store: store, layout: try instance.load().layout).snapshots(of: distribution)
+            try printOutput(SnapshotList(names), json: global.wantsJSON)
+        }
+    }
+}
+
+extension SnapshotLsCall {
     /// The call `arguments` (after the call's name) ask for, when the quick lane reads them all; nil otherwise.
     init?(quick arguments: ArraySlice<String>) {
         guard let parsed = QuickArguments(arguments, options: GlobalSettings.quickOptions + InstanceSettings.quickOptions,
@@ -38,20 +48,6 @@ struct SnapshotLsCall {
               let global = GlobalSettings(quick: parsed), let instance = InstanceSettings(quick: parsed)
         else { return nil }
         self.init(global: global, instance: instance, distribution: distribution)
-    }
-
-    init(global: GlobalSettings, instance: InstanceSettings, distribution: String) {
-        self.global = global
-        self.instance = instance
-        self.distribution = distribution
-    }
-
-    func run() throws {
-        try runReportingErrors {
-            let store = try IndexStore(path: global.indexPath, readOnly: true)
-            let names = try RepositoryStateService(store: store, layout: try instance.load().layout).snapshots(of: distribution)
-            try printOutput(SnapshotList(names), json: global.wantsJSON)
-        }
     }
 }
 

@@ -16,25 +16,6 @@ struct SourceCall {
     /// The options of `ls` and `show` as the quick lane reads them.
     static let quickOptions = GlobalSettings.quickOptions + SourceFilterOptions.quickOptions + InstanceSettings.quickOptions
 
-    /// The call `arguments` (after the call's name) ask for, when the quick lane reads them all; nil otherwise.
-    init?(_ kind: Kind, quick arguments: ArraySlice<String>) {
-        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 1),
-              let source = parsed.positionals.first,
-              let global = GlobalSettings(quick: parsed), let instance = InstanceSettings(quick: parsed)
-        else { return nil }
-        let filter = LsService(repositories: [], codenames: [], version: parsed.value("--version"),
-                               minimumVersion: parsed.value("--min-version"))
-        self.init(kind: kind, global: global, filter: filter, instance: instance, source: source)
-    }
-
-    init(kind: Kind, global: GlobalSettings, filter: LsService, instance: InstanceSettings, source: String) {
-        self.kind = kind
-        self.global = global
-        self.filter = filter
-        self.instance = instance
-        self.source = source
-    }
-
     func run() throws {
         try runReportingErrors {
             let store = try IndexStore(path: global.indexPath, readOnly: true)
@@ -44,5 +25,18 @@ struct SourceCall {
             case .show: try printOutput(try ShowService(filter: filter).run(source, store: store, layout: layout), json: global.wantsJSON)
             }
         }
+    }
+}
+
+extension SourceCall {
+    /// The call `arguments` (after the call's name) ask for, when the quick lane reads them all; nil otherwise.
+    init?(_ kind: Kind, quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 1),
+              let source = parsed.positionals.first,
+              let global = GlobalSettings(quick: parsed), let instance = InstanceSettings(quick: parsed)
+        else { return nil }
+        let filter = LsService(repositories: [], codenames: [], version: parsed.value("--version"),
+                               minimumVersion: parsed.value("--min-version"))
+        self.init(kind: kind, global: global, filter: filter, instance: instance, source: source)
     }
 }

@@ -38,22 +38,6 @@ struct StatusCall {
     static let quickOptions = GlobalSettings.quickOptions + InstanceSettings.quickOptions
         + [.init(names: ["--with-repositories", "-R"], kind: .flag), .init(names: ["--failed"], kind: .flag)]
 
-    /// The call `arguments` (after the call's name) ask for, when the quick lane reads them all; nil otherwise.
-    init?(quick arguments: ArraySlice<String>) {
-        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 0),
-              let global = GlobalSettings(quick: parsed), let instance = InstanceSettings(quick: parsed)
-        else { return nil }
-        self.init(global: global, instance: instance, withRepositories: parsed.flag("--with-repositories"),
-                  failed: parsed.flag("--failed"))
-    }
-
-    init(global: GlobalSettings, instance: InstanceSettings, withRepositories: Bool, failed: Bool) {
-        self.global = global
-        self.instance = instance
-        self.withRepositories = withRepositories
-        self.failed = failed
-    }
-
     func run() throws {
         try runReportingErrors {
             let configuration = try instance.load()
@@ -69,5 +53,16 @@ struct StatusCall {
             }
             try printOutput(status, json: global.wantsJSON)
         }
+    }
+}
+
+extension StatusCall {
+    /// The call `arguments` (after the call's name) ask for, when the quick lane reads them all; nil otherwise.
+    init?(quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 0),
+              let global = GlobalSettings(quick: parsed), let instance = InstanceSettings(quick: parsed)
+        else { return nil }
+        self.init(global: global, instance: instance, withRepositories: parsed.flag("--with-repositories"),
+                  failed: parsed.flag("--failed"))
     }
 }

@@ -28,21 +28,6 @@ struct VercmpCall {
     var json: Bool
     var words: [String]
 
-    /// The comparison `arguments` (after the call's name) ask for, when the quick lane reads them all and they pass
-    /// ``validate()``; nil otherwise.
-    init?(quick arguments: ArraySlice<String>) {
-        guard let parsed = QuickArguments(arguments, options: GlobalSettings.quickOptions, positionals: 3),
-              let global = GlobalSettings(quick: parsed)
-        else { return nil }
-        self.init(json: global.json, words: parsed.positionals)
-        guard (try? validate()) != nil else { return nil }
-    }
-
-    init(json: Bool, words: [String]) {
-        self.json = json
-        self.words = words
-    }
-
     func validate() throws {
         guard words.count == 2 || words.count == 3 else {
             throw ValidationError("expected 'A B' or 'A OP B'")
@@ -70,5 +55,17 @@ struct VercmpCall {
             Console.message("E", "\(error)")
             throw ExitCode(2)
         }
+    }
+}
+
+extension VercmpCall {
+    /// The comparison `arguments` (after the call's name) ask for, when the quick lane reads them all and they pass
+    /// ``validate()``; nil otherwise.
+    init?(quick arguments: ArraySlice<String>) {
+        guard let parsed = QuickArguments(arguments, options: GlobalSettings.quickOptions, positionals: 3),
+              let global = GlobalSettings(quick: parsed)
+        else { return nil }
+        self.init(json: global.json, words: parsed.positionals)
+        guard (try? validate()) != nil else { return nil }
     }
 }
