@@ -340,6 +340,12 @@ extension IndexStore {
     }
 
     static func jsonArray(_ strings: some Sequence<String>) -> String {
-        JSONValue.array(strings.map { .string($0) }).serialized(pretty: false)
+        // Written string by string: a `JSONValue` tree of 622 names first cost `--where … --latest` 1.5 M instructions.
+        var text = "["
+        for string in strings {
+            if text.utf8.count > 1 { text += "," }
+            JSONValue.writeString(string, to: &text)
+        }
+        return text + "]"
     }
 }

@@ -168,7 +168,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         } ?? false
     }
 
-    static func writeString(_ string: String, to output: inout String, python: Bool = false) {
+    public static func writeString(_ string: String, to output: inout String, python: Bool = false) {
         func hex(_ unit: UInt16) -> String {
             let text = String(unit, radix: 16)
             return "\\u" + String(repeating: "0", count: 4 - text.count) + text

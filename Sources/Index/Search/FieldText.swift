@@ -30,6 +30,12 @@ enum FieldText {
 
     /// `[1,2,3]`: owners for `json_each`.
     static func jsonArray(_ integers: [Int64]) -> String {
-        "[" + integers.map(String.init).joined(separator: ",") + "]"
+        var text = "["
+        text.reserveCapacity(integers.count * 8 + 2)
+        for (offset, integer) in integers.enumerated() {
+            if offset > 0 { text += "," }
+            text += String(integer)
+        }
+        return text + "]"
     }
 }
