@@ -52,8 +52,7 @@ struct QuickArguments {
             case .single, .repeatable:
                 let value: String
                 if let attached {
-                    // `-lDEBUG` and `-l=DEBUG` are ArgumentParser's joined forms of a short name: declined.
-                    guard name.hasPrefix("--"), !attached.isEmpty else { return nil }
+                    guard !attached.isEmpty else { return nil }
                     value = attached
                 } else {
                     guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
@@ -64,7 +63,8 @@ struct QuickArguments {
         }
     }
 
-    /// `--name=value` as (`--name`, `value`); anything else as itself and nil.
+    /// `--name=value` as (`--name`, `value`); anything else as itself and nil (a short name's joined forms, `-lDEBUG`
+    /// and `-l=DEBUG`, then match no option and are declined).
     private static func split(_ argument: String) -> (name: String, value: String?) {
         guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
