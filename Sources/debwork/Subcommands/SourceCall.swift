@@ -1,4 +1,3 @@
-import ArgumentParser
 import Index
 import Query
 
