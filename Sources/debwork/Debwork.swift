@@ -56,16 +56,17 @@ struct Debwork: ParsableCommand {
     /// The read-only calls scripts run in loops, parsed as the root of their own command tree: ArgumentParser
     /// then neither walks every call's tree nor parses the arguments twice more looking for a completion-script
     /// request (a quarter of an `ls`; each of these calls says `_superCommandName: "debwork"`, which turns that
-    /// search off and keeps "debwork <call>" in its messages). See docs/BENCHMARKS.md, "Start-up". A `switch`,
+    /// search off and keeps "debwork <call>" in its messages). See docs/BENCHMARKS.md, "Start-up". With each, its
+    /// quick-lane reader (``QuickArguments``): the call to run, or nil when it declines the arguments. A `switch`,
     /// not a dictionary: a `[String: ParsableCommand.Type]` costs 0.3 M instructions of metadata at every start.
-    static func directCall(_ name: String) -> ParsableCommand.Type? {
+    static func directCall(_ name: String) -> (command: ParsableCommand.Type, quick: (ArraySlice<String>) -> (() throws -> Void)?)? {
         switch name {
-        case "ls": LsCommand.self
-        case "show": ShowCommand.self
-        case "search": SearchCommand.self
-        case "status": StatusCommand.self
-        case "vercmp": VercmpCommand.self
-        case "snapshot_ls": SnapshotLsCommand.self
+        case "ls": (LsCommand.self, { SourceCall(.ls, quick: $0).map { $0.run } })
+        case "show": (ShowCommand.self, { SourceCall(.show, quick: $0).map { $0.run } })
+        case "search": (SearchCommand.self, { SearchCall(quick: $0).map { $0.run } })
+        case "status": (StatusCommand.self, { StatusCall(quick: $0).map { $0.run } })
+        case "vercmp": (VercmpCommand.self, { VercmpCall(quick: $0).map { $0.run } })
+        case "snapshot_ls": (SnapshotLsCommand.self, { SnapshotLsCall(quick: $0).map { $0.run } })
         default: nil
         }
     }
@@ -73,13 +74,13 @@ struct Debwork: ParsableCommand {
     /// Runs one of the ``directCall(_:)`` calls when its arguments parse; anything else — help, completion requests, a
     /// usage error (so that its message names `debwork <call>`) — goes through the whole command tree.
     static func runDirectly(_ arguments: [String]) -> Bool {
-        guard let call = arguments.first, let command = directCall(call),
+        guard let call = arguments.first, let (command, quick) = directCall(call),
               !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--generate-completion-script")
                                            || $0 == "---completion" || $0.hasPrefix("--experimental") })
         else { return false }
         // One short read of the index and a listing: fewer page faults (docs/BENCHMARKS.md, "Page faults").
         Memory.tuneHeapForOneQuery()
-        if runQuickly(call, arguments.dropFirst()) { return true }
+        if runQuickly(quick, arguments.dropFirst()) { return true }
         guard var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())) else { return false }
         do {
             try parsed.run()
@@ -89,20 +90,11 @@ struct Debwork: ParsableCommand {
         return true
     }
 
-    /// Runs `call` from the quick lane (``QuickArguments``) when it reads `arguments` whole; false when it declines.
-    static func runQuickly(_ call: String, _ arguments: ArraySlice<String>) -> Bool {
+    /// Runs the call `quick` reads from `arguments`; false when it declines them (or the lane is off).
+    static func runQuickly(_ quick: (ArraySlice<String>) -> (() throws -> Void)?, _ arguments: ArraySlice<String>) -> Bool {
         let mode = QuickArguments.Mode.current
         guard mode != .off else { return false }
-        let run: (() throws -> Void)? = switch call {
-        case "search": SearchCall(quick: arguments).map { call in { try call.run() } }
-        case "ls": SourceCall(.ls, quick: arguments).map { call in { try call.run() } }
-        case "show": SourceCall(.show, quick: arguments).map { call in { try call.run() } }
-        case "vercmp": VercmpCall(quick: arguments).map { call in { try call.run() } }
-        case "status": StatusCall(quick: arguments).map { call in { try call.run() } }
-        case "snapshot_ls": SnapshotLsCall(quick: arguments).map { call in { try call.run() } }
-        default: nil
-        }
-        guard let run else {
+        guard let run = quick(arguments) else {
             guard mode == .required else { return false }
             Console.message("E", "DEBWORK_ARGUMENTS=quick: the quick lane does not read these arguments")
             Glibc.exit(2)

@@ -75,7 +75,8 @@ struct QuickArguments {
     /// The value of a single-valued option, nil when not given.
     func value(_ key: String) -> String? { values[key]?.last }
 
-    /// Every value of a repeatable option, each converted by `convert`; nil when one does not convert.
+    /// Every value of an option (a single-valued one has at most one), each converted by `convert`; nil when one does
+    /// not convert.
     func values<Value>(_ key: String, _ convert: (String) -> Value?) -> [Value]? {
         var converted: [Value] = []
         for value in values[key] ?? [] {

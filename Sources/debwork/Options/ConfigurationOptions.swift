@@ -65,13 +65,11 @@ struct InstanceSettings {
 extension InstanceSettings {
     /// The instance options among quick-lane `arguments`; nil when a port is not a number.
     init?(quick arguments: QuickArguments) {
-        func port(_ key: String) -> Int?? {
-            guard let value = arguments.value(key) else { return .some(nil) }
-            return Int(argument: value).map { .some($0) }
-        }
-        guard let httpPort = port("--http-port"), let ftpPort = port("--ftp-port") else { return nil }
+        guard let httpPorts = arguments.values("--http-port", Int.init(argument:)),
+              let ftpPorts = arguments.values("--ftp-port", Int.init(argument:))
+        else { return nil }
         self.init(config: arguments.value("--config"), identity: arguments.value("--identity"), host: arguments.value("--host"),
-                  httpPort: httpPort, ftpPort: ftpPort)
+                  httpPort: httpPorts.last, ftpPort: ftpPorts.last)
     }
 }
 

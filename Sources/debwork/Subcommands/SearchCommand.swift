@@ -130,16 +130,12 @@ extension SearchCall {
     init?(quick arguments: ArraySlice<String>) {
         guard let parsed = QuickArguments(arguments, options: Self.quickOptions, positionals: 1),
               let global = GlobalSettings(quick: parsed),
-              let area = parsed.values("--area", SearchArea.init(argument:))
+              let area = parsed.values("--area", SearchArea.init(argument:)),
+              let limits = parsed.values("--limit", Int.init(argument:))
         else { return nil }
-        var limit: Int?
-        if let value = parsed.value("--limit") {
-            guard let number = Int(argument: value) else { return nil }
-            limit = number
-        }
         self.init(global: global, pattern: parsed.positionals.first, path: parsed.flag("--path"), text: parsed.flag("--text"),
                   pathRegex: parsed.flag("--path-regex"), hash: parsed.flag("--hash"), whereQuery: parsed.value("--where"),
-                  latest: parsed.flag("--latest"), area: area, distribution: parsed.value("--distribution"), limit: limit)
+                  latest: parsed.flag("--latest"), area: area, distribution: parsed.value("--distribution"), limit: limits.last)
         guard (try? validate()) != nil else { return nil }
     }
 }
