@@ -2,7 +2,8 @@ import CSQLite
 
 extension Database {
     /// A scalar SQL function implemented in Swift. Arguments arrive copied out as ``SQLValue``s;
-    /// a thrown error becomes an SQL error (`sqlite3_result_error`) with the error's description.
+    /// a thrown error becomes an SQL error (`sqlite3_result_error`) with the error's description, and the
+    /// statement's ``SQLiteError`` carries the error itself (``SQLiteError/functionError``).
     public typealias ScalarFunction = ([SQLValue]) throws -> SQLValue
 
     /// Registers `name` with `argumentCount` arguments (`sqlite3_create_function_v2`).
@@ -10,7 +11,7 @@ extension Database {
     /// - Parameter deterministic: lets SQLite factor constant calls out of loops (`SQLITE_DETERMINISTIC`).
     public func createFunction(_ name: String, argumentCount: Int32, deterministic: Bool = true,
                                _ body: @escaping ScalarFunction) throws(SQLiteError) {
-        let box = Unmanaged.passRetained(FunctionBox(body)).toOpaque()
+        let box = Unmanaged.passRetained(FunctionBox(body, failure: functionFailure)).toOpaque()
         let flags = SQLITE_UTF8 | (deterministic ? SQLITE_DETERMINISTIC : 0)
         let code = sqlite3_create_function_v2(handle, name, argumentCount, flags, box, { context, count, arguments in
             guard let context, let pointer = sqlite3_user_data(context) else { return }
@@ -39,6 +40,7 @@ extension Database {
                     value.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), sqliteTransient) }
                 }
             } catch {
+                function.failure.error = error
                 sqlite3_result_error(context, "\(error)", -1)
             }
         }, nil, nil, { pointer in
@@ -52,7 +54,23 @@ extension Database {
 /// Keeps a Swift closure alive for as long as SQLite holds the function.
 final class FunctionBox {
     let body: Database.ScalarFunction
-    init(_ body: @escaping Database.ScalarFunction) { self.body = body }
+    /// Where a thrown error waits for the statement that fails with it.
+    let failure: FunctionFailure
+    init(_ body: @escaping Database.ScalarFunction, failure: FunctionFailure) {
+        self.body = body
+        self.failure = failure
+    }
+}
+
+/// The error a connection's Swift SQL function threw last (one connection per thread: no lock).
+final class FunctionFailure {
+    var error: (any Error)?
+
+    /// The error, cleared.
+    func take() -> (any Error)? {
+        defer { error = nil }
+        return error
+    }
 }
 
 extension SQLValue {

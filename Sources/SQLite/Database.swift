@@ -8,6 +8,8 @@ public final class Database {
     public let path: String
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
+    /// What a Swift SQL function threw last, until the failed statement picks it up.
+    let functionFailure = FunctionFailure()
 
     /// Opens (and creates, unless `readOnly`) the database at `path`.
     ///
@@ -47,7 +49,9 @@ public final class Database {
         if code != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(errorMessage)
-            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: message, sql: sql, path: path)
+            var error = SQLiteError(code: sqlite3_extended_errcode(handle), message: message, sql: sql, path: path)
+            error.functionError = functionFailure.take()
+            throw error
         }
     }
 

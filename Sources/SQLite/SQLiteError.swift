@@ -9,6 +9,9 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var sql: String?
     /// The database file.
     public var path: String
+    /// The error a Swift SQL function (``Database/createFunction(_:argumentCount:deterministic:_:)``) threw, when
+    /// that is what failed the statement: it then speaks for itself (its description is this error's).
+    public var functionError: (any Error)?
 
     public init(code: Int32, message: String, sql: String? = nil, path: String) {
         self.code = code
@@ -32,6 +35,7 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var isCannotOpen: Bool { primaryCode == SQLITE_CANTOPEN }
 
     public var description: String {
+        if let functionError { return "\(functionError)" }
         var text = "\(path): sqlite error \(code): \(message)"
         if let sql { text += " (while running: \(sql.split(separator: "\n").first.map(String.init) ?? sql))" }
         return text

@@ -112,8 +112,9 @@ public final class Statement {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
-        let error = SQLiteError(code: sqlite3_extended_errcode(database.handle),
+        var error = SQLiteError(code: sqlite3_extended_errcode(database.handle),
                                 message: String(cString: sqlite3_errmsg(database.handle)), sql: sql, path: database.path)
+        error.functionError = database.functionFailure.take()
         sqlite3_reset(handle)
         throw error
     }
