@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // MARK: C modules
-        // libarchive, libcrypto and libsolv are loaded on first use (dlopen): query calls never pay for loading
+        // libarchive, libcrypto, libsolv and libpcre2 are loaded on first use (dlopen): query calls never pay for loading
         // them and their dependencies (libxml2, ICU, nettle, librpm, liblua, …). The trampolines are generated from the real
         // headers by scripts/generate-lazy-shims.py.
         .target(name: "CLazyLoader", linkerSettings: [.linkedLibrary("dl")]),
@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCrypto", dependencies: ["CLazyLoader"]),
         .target(name: "CSolv", dependencies: ["CLazyLoader"]),
+        .target(name: "CPCRE2", dependencies: ["CLazyLoader"]),
 
         // MARK: System calls (Glibc only): opening untrusted files safely
         .target(name: "SystemCalls"),
@@ -36,6 +37,7 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Digest", dependencies: ["CCrypto", "SystemCalls"]),
         .target(name: "Solv", dependencies: ["CSolv", "SystemCalls"]),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
 
         // MARK: Pure Debian formats (no C, no I/O)
         .target(name: "DebianFormats"),
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "PortTests", dependencies: ["Port", "MiniBuildd", "DebianFormats", "Artifacts", "Index", "Query", "ConfigurationFile", "DebworkTestSupport"]),
         .testTarget(name: "MiniBuilddTests", dependencies: ["MiniBuildd", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff", "DebworkTestSupport"]),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "DebworkTestSupport"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "DebworkTestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "SQLite", "JSONOutput", "ConfigurationFile", "DebianFormats", "DebworkTestSupport"]),
         .testTarget(name: "InstallabilityTests", dependencies: ["Installability", "Solv", "JSONOutput", "DebworkTestSupport"]),
