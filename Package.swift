@@ -42,18 +42,19 @@ let package = Package(
         // MARK: Pure Debian formats (no C, no I/O)
         .target(name: "DebianFormats"),
         .target(name: "JSONOutput", dependencies: ["DebianFormats"]),
-        .target(name: "QueryLanguage"),
+        // A `~` condition's pattern is checked where it is parsed, by the engine that will run it.
+        .target(name: "QueryLanguage", dependencies: ["PCRE2"]),
         .target(name: "Diff"),
         .target(name: "MiniBuildd", dependencies: ["DebianFormats"]),
 
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Gzip", "Digest", "DebianFormats", "SystemCalls"]),
-        .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage"]),
+        .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage", "PCRE2"]),
         .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput", "Installability"]),
         .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats", "JSONOutput"]),
         .target(name: "ConfigurationFile", dependencies: ["MiniBuildd", "Artifacts"]),
-        .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts", "ConfigurationFile"]),
+        .target(name: "Query", dependencies: ["SystemCalls", "Index", "MiniBuildd", "DebianFormats", "JSONOutput", "QueryLanguage", "Artifacts", "ConfigurationFile", "PCRE2"]),
         .target(name: "RepositoryState", dependencies: ["Index", "MiniBuildd", "Artifacts", "DebianFormats", "SystemCalls", "Installability", "JSONOutput"]),
 
         // MARK: The thin executable

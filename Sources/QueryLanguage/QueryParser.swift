@@ -21,7 +21,7 @@ public enum QueryParser {
     /// - Any other word is a package name, as in aptly: `nginx` is `Name (nginx)`, and
     ///   `nginx (>= 1.0)` is `Name (nginx), $Version (>= 1.0)`.
     /// - `<` and `>` are dpkg's legacy spellings of `<=` and `>=`.
-    /// - Regular expressions are checked here (Swift `Regex` syntax).
+    /// - Regular expressions are checked here (PCRE2: Perl's syntax, the engine `--where` runs).
     /// - No NUL character anywhere.
     /// - At most 24 levels of `(` and `!` and at most 256 conditions (a package name with a version counts
     ///   twice): the SQL made from a query must stay within SQLite's parser and expression-depth limits.

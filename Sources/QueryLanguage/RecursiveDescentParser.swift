@@ -1,3 +1,4 @@
+import PCRE2
 /// The recursive-descent parser proper, one method per grammar rule.
 struct RecursiveDescentParser {
     /// The deepest nesting of `(` and `!` accepted. The SQL made from a query nests as deep, and SQLite's
@@ -143,10 +144,10 @@ struct RecursiveDescentParser {
         }
     }
 
-    /// Refuses a pattern Swift's `Regex` cannot compile, pointing at the value.
+    /// Refuses a pattern PCRE2 (the engine `--where` runs) cannot compile, pointing at the value.
     func checkRegex(_ pattern: String, at position: Int) throws(QuerySyntaxError) {
         do {
-            _ = try Regex(pattern)
+            _ = try RegularExpression(pattern)
         } catch {
             throw scanner.error("invalid regular expression '\(pattern)': \(error)", at: position)
         }

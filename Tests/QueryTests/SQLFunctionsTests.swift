@@ -57,7 +57,10 @@ import Testing
 
     @Test func reportsAnInvalidRegularExpression() throws {
         let error = try #require(throws: SQLiteError.self) { try database.scalar("SELECT regexp('a(', 'x')") }
-        #expect(error.message == "invalid regular expression 'a(': expected ')'")
+        #expect(error.message == "invalid regular expression 'a(': missing closing parenthesis")
+        // The statement's error carries the function's own, and speaks with its words.
+        #expect(error.functionError as? QueryError == .invalidRegularExpression(pattern: "a(", reason: "missing closing parenthesis"))
+        #expect(error.description == "invalid regular expression 'a(': missing closing parenthesis")
     }
 
     /// A 10,000-row scan through both functions stays fast (generous bound: debug builds are slow).

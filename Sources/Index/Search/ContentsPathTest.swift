@@ -40,7 +40,7 @@ struct ContentsPathTest {
                 }
             }
         case .regex(let pattern, let regexes):
-            return try regexes.matches(pattern, String(decoding: path, as: UTF8.self))
+            return try path.withUnsafeBytes { (bytes) throws(QueryError) -> Bool in try regexes.matches(pattern, bytes) }
         }
     }
 }

@@ -26,7 +26,7 @@ extension IndexSearch {
         case substring(String)
         /// `'/' || path` matches the GLOB pattern.
         case glob(String)
-        /// The Swift `Regex` finds a match in the path as shown (`/usr/bin/x` in a binary, `debian/rules` in a
+        /// The regular expression (PCRE2, ``RegularExpression``) finds a match in the path as shown (`/usr/bin/x` in a binary, `debian/rules` in a
         /// source tree), through the `regexp` SQL function.
         case regex(String)
     }

@@ -1,7 +1,12 @@
+import PCRE2
+
 /// Why a `--where` query cannot be compiled or evaluated (syntax errors are ``QuerySyntaxError``s).
 public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A `regexp()` pattern Swift's `Regex` refuses; `reason` is the regex engine's message.
+    /// A `regexp()` pattern PCRE2 refuses; `reason` is PCRE2's message.
     case invalidRegularExpression(pattern: String, reason: String)
+    /// A regular expression one of whose matches needed more than PCRE2's limits (``RegularExpression/matchLimit``
+    /// backtracking steps): it backtracks catastrophically on that value. `phrase` names it, escaped.
+    case runawayRegularExpression(phrase: String)
     /// A glob SQLite's GLOB matcher refuses (longer than ``SQLiteGlob/maximumPatternLength``).
     case invalidGlob(pattern: String, reason: String)
     /// A field name that is not a deb822 field name (only reachable with a hand-built expression).
@@ -13,6 +18,9 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .invalidRegularExpression(let pattern, let reason):
             "invalid regular expression '\(pattern)': \(reason)"
+        case .runawayRegularExpression(let phrase):
+            "\(phrase) needs more than \(RegularExpression.matchLimit) backtracking steps on one value "
+                + "(catastrophic backtracking?); stopped"
         case .invalidGlob(let pattern, let reason):
             "invalid glob '\(pattern)': \(reason)"
         case .invalidFieldName(let name):

@@ -1,54 +1,61 @@
 import DebianFormats
-import SystemCalls
+import PCRE2
 
 /// `regexp`'s compiled patterns, keyed by pattern text. Kept small: emptied when it reaches
 /// ``capacity`` (a query uses a handful of patterns). Not thread-safe: one per connection.
 final class RegexCache {
     static let capacity = 32
 
-    /// A compiled pattern and how ``StallWatchdog``'s message names it (escaped once, when compiled).
+    /// A compiled pattern and how messages name it (escaped once, when compiled).
     private struct Entry {
-        var regex: Regex<AnyRegexOutput>
+        var regex: RegularExpression
         var phrase: String
     }
 
     private var compiled: [String: Entry] = [:]
-    /// The last pattern asked for: a query asks for one pattern row after row (no hashing of it, and the watchdog
-    /// told only when the pattern changes).
-    private var last: (pattern: String, regex: Regex<AnyRegexOutput>)?
+    /// The last pattern asked for: a query asks for one pattern row after row (no hashing of it).
+    private var last: (pattern: String, entry: Entry)?
 
-    /// Whether `pattern` matches anywhere in `text`.
-    /// - Throws: ``QueryError/invalidRegularExpression(pattern:reason:)`` if `pattern` does not compile.
-    ///
-    /// A match that runs for seconds (a pattern that backtracks catastrophically, such as `(a+)+$`, on a long value)
-    /// ends the process with an `E:` line naming the pattern (``StallWatchdog``): Swift's `Regex` has no step limit.
+    /// Whether `pattern` (PCRE2 syntax, ``RegularExpression``) matches anywhere in `text`.
+    /// - Throws: ``QueryError/invalidRegularExpression(pattern:reason:)`` if `pattern` does not compile,
+    ///   ``QueryError/runawayRegularExpression(phrase:)`` if one match needs more than PCRE2's step or memory
+    ///   limits (a pattern that backtracks catastrophically, such as `(a+)+$` on a long value: stopped within
+    ///   milliseconds).
     func matches(_ pattern: String, _ text: String) throws(QueryError) -> Bool {
-        let regex = try self.regex(pattern)
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(QueryError) -> Bool in try matches(pattern, UnsafeRawBufferPointer(bytes)) }
+        }.get()
+    }
+
+    /// Whether `pattern` matches anywhere in `bytes` (which need not be valid UTF-8: an invalid sequence matches
+    /// nothing).
+    func matches(_ pattern: String, _ bytes: UnsafeRawBufferPointer) throws(QueryError) -> Bool {
+        let entry = try self.entry(pattern)
         do {
-            return try StallWatchdog.step { try regex.firstMatch(in: text) != nil }
+            return try entry.regex.matches(bytes)
         } catch {
-            throw .invalidRegularExpression(pattern: pattern, reason: "\(error)")
+            throw error.kind == .limit ? .runawayRegularExpression(phrase: entry.phrase)
+                : .invalidRegularExpression(pattern: pattern, reason: error.message)
         }
     }
 
-    private func regex(_ pattern: String) throws(QueryError) -> Regex<AnyRegexOutput> {
-        if let last, last.pattern == pattern { return last.regex }
+    private func entry(_ pattern: String) throws(QueryError) -> Entry {
+        if let last, last.pattern == pattern { return last.entry }
         let entry: Entry
         if let cached = compiled[pattern] {
             entry = cached
         } else {
-            let phrase = "the regular expression '\(Printable.escaped(pattern))'"
-            StallWatchdog.describe(phrase)
             do {
-                entry = Entry(regex: try StallWatchdog.step { try Regex(pattern) }, phrase: phrase)
+                entry = Entry(regex: try RegularExpression(pattern),
+                              phrase: "the regular expression '\(Printable.escaped(pattern))'")
             } catch {
-                throw .invalidRegularExpression(pattern: pattern, reason: "\(error)")
+                throw .invalidRegularExpression(pattern: pattern, reason: error.message)
             }
             if compiled.count >= Self.capacity { compiled.removeAll(keepingCapacity: true) }
             compiled[pattern] = entry
         }
-        StallWatchdog.describe(entry.phrase)
-        last = (pattern, entry.regex)
-        return entry.regex
+        last = (pattern, entry)
+        return entry
     }
 }

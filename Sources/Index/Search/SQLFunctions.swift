@@ -4,7 +4,7 @@ import SQLite
 ///
 /// - `debvercmp(a, b)` → -1, 0 or 1 in dpkg's version ordering (``DebianVersionComparator``); NULL if
 ///   either argument is NULL. Never fails: strings dpkg would refuse are compared bytewise.
-/// - `regexp(pattern, text)` → 1 if Swift `Regex` `pattern` matches anywhere in `text`, else 0; NULL if
+/// - `regexp(pattern, text)` → 1 if the PCRE2 `pattern` matches anywhere in `text`, else 0; NULL if
 ///   either is NULL, so `text REGEXP pattern` works too. Compiled patterns are cached.
 ///
 /// - Throws: `SQLiteError` if SQLite refuses a registration. At query time an invalid pattern fails the

@@ -189,8 +189,9 @@ public enum WhereCompiler {
 
     /// The longest ASCII run every match of a `~` pattern contains (``RegexLiterals``): nil when the pattern has
     /// top-level alternatives, inline options (`(?i)`: the runs would not be case-sensitive) or no run. ASCII
-    /// only: Swift's `Regex` compares characters by canonical equivalence, so a non-ASCII run (`é`) may match other
-    /// bytes (`e` and a combining accent); an ASCII character is only ever itself.
+    /// only: an ASCII character in the pattern only ever matches its own byte. (Chosen when the engine was Swift's
+    /// `Regex`, which compares characters by canonical equivalence; PCRE2 compares code points, so non-ASCII runs
+    /// could narrow too.)
     static func regexLiteral(_ pattern: String) -> String? {
         guard !pattern.contains("(?"), let branches = RegexLiterals.alternatives(in: pattern, minimum: 1),
               branches.count == 1 else { return nil }

@@ -40,7 +40,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Full-text search over descriptions, changelogs and control text, ranked.")
     var text = false
 
-    @Flag(name: .customLong("path-regex"), help: "Find the packages that ship a file whose path matches PATTERN, a regular expression (Swift Regex syntax).")
+    @Flag(name: .customLong("path-regex"), help: "Find the packages that ship a file whose path matches PATTERN, a regular expression (Perl's syntax, PCRE2, as apt-file search --regexp).")
     var pathRegex = false
 
     @Flag(help: "Find the packages that ship a file with this content: PATTERN is its MD5 or SHA-256 (sha256sum, md5sum).")
