@@ -4,6 +4,3 @@
 // macros Swift cannot import: Swift calls the suffixed names (`pcre2_compile_8`).
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-
-/// PCRE2_ZERO_TERMINATED and PCRE2_UNSET are casts Swift cannot import.
-static inline PCRE2_SIZE debwork_pcre2_unset(void) { return PCRE2_UNSET; }

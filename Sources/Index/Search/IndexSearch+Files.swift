@@ -26,8 +26,8 @@ extension IndexSearch {
         case substring(String)
         /// `'/' || path` matches the GLOB pattern.
         case glob(String)
-        /// The regular expression (PCRE2, ``RegularExpression``) finds a match in the path as shown (`/usr/bin/x` in a binary, `debian/rules` in a
-        /// source tree), through the `regexp` SQL function.
+        /// The regular expression (PCRE2) finds a match in the path as shown (`/usr/bin/x` in a binary,
+        /// `debian/rules` in a source tree), through the `regexp` SQL function.
         case regex(String)
     }
 
