@@ -43,7 +43,9 @@ public final class RegularExpression {
             throw RegularExpressionError(pattern: pattern, kind: .syntax(offset: errorOffset),
                                          message: Self.message(errorCode))
         }
-        guard let matchData = pcre2_match_data_create_8(1, nil), let context = pcre2_match_context_create_8(nil) else {
+        // Room for every capture group's offsets (``replacingAll(in:with:)`` reads them).
+        guard let matchData = pcre2_match_data_create_from_pattern_8(compiled, nil),
+              let context = pcre2_match_context_create_8(nil) else {
             pcre2_code_free_8(compiled)
             throw RegularExpressionError(pattern: pattern, kind: .match, message: "out of memory")
         }
@@ -83,11 +85,67 @@ public final class RegularExpression {
         }
         if result >= 0 { return true }
         if result == PCRE2_ERROR_NOMATCH { return false }
+        try check(result)
+        return false
+    }
+
+    /// `subject` with every match replaced, as Perl's `s/…/…/g` does: `replacement` is given the match and its
+    /// capture groups' texts (index 0 the whole match; nil for a group that took no part). After an empty match the
+    /// next one may not be empty at the same place, so `x*` on `abc` gives `-a-b-c-` for `-`.
+    public func replacingAll(in subject: String, with replacement: ([String?]) -> String) throws(RegularExpressionError) -> String {
+        let bytes = Array(subject.utf8)
+        // A byte more than the subject, so that even an empty one has an address (PCRE2 refuses NULL).
+        let padded = bytes + [0]
+        var result: [UInt8] = []
+        var copied = 0, start = 0
+        var options: UInt32 = 0
+        while start <= bytes.count {
+            let code = padded.withUnsafeBufferPointer { buffer in
+                pcre2_match_8(self.code, buffer.baseAddress, bytes.count, start, options, matchData, context)
+            }
+            if code == PCRE2_ERROR_NOMATCH {
+                // After an empty match, the same place was tried for a non-empty one: move on by one character.
+                guard options != 0, start < bytes.count else { break }
+                start += Self.characterLength(bytes, at: start)
+                options = 0
+                continue
+            }
+            if code < 0 { try check(code) }
+            let ovector = pcre2_get_ovector_pointer_8(matchData)!
+            let pairs = Int(pcre2_get_ovector_count_8(matchData))
+            let (first, end) = (ovector[0], max(ovector[0], ovector[1]))
+            var groups: [String?] = []
+            for pair in 0..<pairs {
+                let (from, to) = (ovector[2 * pair], ovector[2 * pair + 1])
+                // PCRE2_UNSET, a size_t of all ones, reads as -1.
+                groups.append(from < 0 || to < from ? nil : String(decoding: bytes[from..<to], as: UTF8.self))
+            }
+            result += bytes[copied..<first]
+            result += Array(replacement(groups).utf8)
+            copied = end
+            start = end
+            options = first == end ? UInt32(PCRE2_NOTEMPTY_ATSTART) | PCRE2_ANCHORED : 0
+        }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Throws for a negative result of `pcre2_match` other than no match.
+    private func check(_ result: Int32) throws(RegularExpressionError) {
         let kind: RegularExpressionError.Kind = switch result {
         case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT: .limit
         default: .match
         }
         throw RegularExpressionError(pattern: pattern, kind: kind, message: Self.message(result))
+    }
+
+    /// The bytes of the UTF-8 character at `offset` (1 for a byte that starts none).
+    static func characterLength(_ bytes: [UInt8], at offset: Int) -> Int {
+        let lead = bytes[offset]
+        let length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard offset + length <= bytes.count,
+              bytes[(offset + 1)..<(offset + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return 1 }
+        return length
     }
 
     /// Whether the expression matches anywhere in `subject` (its UTF-8).

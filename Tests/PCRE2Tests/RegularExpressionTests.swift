@@ -59,6 +59,23 @@ struct RegularExpressionTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// Global substitution as Perl's `s:…:…:g` on text (`perl -CSDA`): every match replaced, empty matches not
+    /// twice at one place, unset groups empty.
+    @Test(arguments: [("x*", "abc", "-"), ("^/usr/(bin|lib)", "/usr/lib/x", "/opt/$1"), ("(a)|b", "abab", "[$1]"),
+                      ("x*", "é日", "-"), ("\\b", "ab cd", "|"), ("(\\w)(\\w)", "abcde", "$2$1"), ("$", "ab", "!"),
+                      ("a|", "baab", "_"), ("", "", "-")])
+    func replacesAsPerlDoes(_ pattern: String, _ subject: String, _ template: String) throws {
+        let perl = try Process.run("perl", ["-CSDA", "-e", "my ($p, $s, $t) = @ARGV; $s =~ s/$p/'\"' . $t . '\"'/gee; print $s",
+                                            pattern, subject, template])
+        #expect(perl.status == 0, "\(perl.stderrText)")
+        let ours = try RegularExpression(pattern).replacingAll(in: subject) { groups in
+            var text = template
+            for (number, group) in groups.enumerated().reversed() { text = text.replacingOccurrences(of: "$\(number)", with: group ?? "") }
+            return text
+        }
+        #expect(ours == perl.stdoutText, "\(pattern) on \(subject)")
+    }
+
     /// Empty patterns and subjects, and a subject with NUL bytes (length-delimited, not C strings).
     @Test func emptyAndNul() throws {
         #expect(try RegularExpression("").matches(""))
