@@ -50,7 +50,7 @@ let package = Package(
         // MARK: Features
         .target(name: "Artifacts", dependencies: ["LibArchive", "LZMA", "Gzip", "Digest", "DebianFormats", "SystemCalls"]),
         .target(name: "Index", dependencies: ["SystemCalls", "MiniBuildd", "Artifacts", "SQLite", "DebianFormats", "Digest", "LibArchive", "JSONOutput", "QueryLanguage", "PCRE2"]),
-        .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput"]),
+        .target(name: "Debdiff", dependencies: ["SystemCalls", "Artifacts", "Diff", "DebianFormats", "LibArchive", "Digest", "Index", "JSONOutput", "PCRE2"]),
         .target(name: "Port", dependencies: ["SystemCalls", "Artifacts", "Diff", "LibArchive", "LZMA", "Digest", "DebianFormats", "MiniBuildd", "Index", "JSONOutput", "Installability"]),
         .target(name: "Installability", dependencies: ["Solv", "Artifacts", "Index", "DebianFormats", "JSONOutput"]),
         .target(name: "ConfigurationFile", dependencies: ["MiniBuildd", "Artifacts"]),

@@ -46,7 +46,7 @@ public struct BinaryDebdiff: Sendable {
         let oldListings = Array(listings[..<oldFiles.count]), newListings = Array(listings[oldFiles.count...])
 
         var warnings: [String] = []
-        func side(_ listings: [PackageListing], first: Bool) -> (FileListComparison.Side, [String: PackageListing]) {
+        func side(_ listings: [PackageListing], first: Bool) throws(DebdiffError) -> (FileListComparison.Side, [String: PackageListing]) {
             var packages: [(name: String, lines: [String])] = []
             var byName: [String: PackageListing] = [:]
             for listing in listings {
@@ -56,13 +56,13 @@ public struct BinaryDebdiff: Sendable {
                     warnings.append("Same package name appears more than once (possibly due to renaming): \(name)")
                 }
                 byName[name] = listing
-                packages.append((name, FileListComparison.lines(
+                packages.append((name, try FileListComparison.lines(
                     of: listing, showDirectories: options.showDirectories, moves: first ? moves : nil)))
             }
             return (FileListComparison.Side(packages: packages), byName)
         }
-        let (oldSide, oldByName) = side(oldListings, first: true)
-        let (newSide, newByName) = side(newListings, first: false)
+        let (oldSide, oldByName) = try side(oldListings, first: true)
+        let (newSide, newByName) = try side(newListings, first: false)
 
         let fileLists = FileListComparison(kind: kind, quiet: options.quiet)
         let listed = options.showMoved && kind != .deb

@@ -22,10 +22,15 @@ struct FileListComparison: Sendable {
     var quiet: Bool
 
     /// Lines of one package: `process_debc` (with `--dirs`, and the moves for the first side) plus `process_debI`.
-    static func lines(of listing: PackageListing, showDirectories: Bool, moves: MoveRules?) -> [String] {
+    /// - Throws: ``DebdiffError`` when a `--move-regex` pattern exceeds PCRE2's limits on a line.
+    static func lines(of listing: PackageListing, showDirectories: Bool, moves: MoveRules?) throws(DebdiffError) -> [String] {
         var lines = listing.entries.compactMap(TarListing.line(for:))
         if !showDirectories { lines.removeAll { $0.hasSuffix("/") } }
-        if let moves, !moves.isEmpty { lines = lines.map(moves.apply(toLine:)) }
+        if let moves, !moves.isEmpty {
+            var moved: [String] = []
+            for line in lines { moved.append(try moves.apply(toLine: line)) }
+            lines = moved
+        }
         let control = listing.controlMembers
             .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
             .compactMap(TarListing.line(for:))

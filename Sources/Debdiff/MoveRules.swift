@@ -1,11 +1,16 @@
+import PCRE2
+
 /// debdiff's `--move FROM TO` and `--move-regex FROM TO`, applied in the order given to the first
-/// package's file names (the part after `<mode>  <owner>   `, link targets included).
+/// package's file names (the part after `<mode>  <owner>   `, link targets included). A `--move-regex` pattern is
+/// Perl's (debdiff `eval`s `s:FROM:TO:g`), run by PCRE2 with its step limit: the names are the package's, and a
+/// pattern that backtracks catastrophically on one is an error, not a hang.
 struct MoveRules: Sendable {
+    /// Sendable because a comparison applies its rules on one thread (``RegularExpression`` owns a match block).
     struct Rule: @unchecked Sendable {
         var from: String
         var to: String
         /// Compiled for `--move-regex`; nil for a plain `--move`.
-        var regex: Regex<AnyRegexOutput>?
+        var regex: RegularExpression?
     }
 
     var rules: [Rule]
@@ -17,10 +22,10 @@ struct MoveRules: Sendable {
             // dpkg -c names start with ./, debdiff's lines with /: both sides are rewritten the same way.
             let from = move.from.hasPrefix("./") ? "/" + move.from.dropFirst(2) : move.from
             let to = move.to.hasPrefix("./") ? "/" + move.to.dropFirst(2) : move.to
-            var regex: Regex<AnyRegexOutput>?
+            var regex: RegularExpression?
             if move.isRegex {
                 do {
-                    regex = try Regex(from)
+                    regex = try RegularExpression(from)
                 } catch {
                     throw DebdiffError("--move-regex: invalid regular expression '\(move.from)'", underlying: error)
                 }
@@ -33,14 +38,20 @@ struct MoveRules: Sendable {
     var isEmpty: Bool { rules.isEmpty }
 
     /// Rewrites one file-list line.
-    func apply(toLine line: String) -> String {
+    /// - Throws: ``DebdiffError`` when a `--move-regex` match needs more than PCRE2's limits on this line.
+    func apply(toLine line: String) throws(DebdiffError) -> String {
         // process_debc splits with /^(\S+)  (\S+)   (.*)/ and rewrites only the third part.
         guard !rules.isEmpty, let split = line.firstRange(of: "   ") else { return line }
         let head = line[..<split.upperBound]
         var name = String(line[split.upperBound...])
         for rule in rules {
             if let regex = rule.regex {
-                name = name.replacing(regex) { match in Self.expand(rule.to, match: match) }
+                do {
+                    name = try regex.replacingAll(in: name) { groups in Self.expand(rule.to, groups: groups) }
+                } catch {
+                    throw DebdiffError("--move-regex: the regular expression '\(regex.pattern)' failed on '\(name)': "
+                        + error.message)
+                }
             } else if !rule.from.isEmpty, let range = name.firstRange(of: rule.from) {
                 name.replaceSubrange(range, with: rule.to)
             }
@@ -49,10 +60,9 @@ struct MoveRules: Sendable {
     }
 
     /// Perl's replacement interpolation for the cases that matter: `$1`, `${1}`, `\1`, `$&`, `\:`.
-    static func expand(_ template: String, match: Regex<AnyRegexOutput>.Match) -> String {
+    static func expand(_ template: String, groups: [String?]) -> String {
         func group(_ number: Int) -> String {
-            guard number < match.output.count, let text = match.output[number].substring else { return "" }
-            return String(text)
+            number < groups.count ? groups[number] ?? "" : ""
         }
         var result = ""
         var characters = Array(template)[...]
@@ -63,7 +73,7 @@ struct MoveRules: Sendable {
             }
             if next == "&" && character == "$" {
                 characters.removeFirst()
-                result += String(match.output[0].substring ?? "")
+                result += group(0)
             } else if next.isASCII, next.isNumber {
                 let digits = characters.prefix { $0.isASCII && $0.isNumber }
                 characters.removeFirst(digits.count)

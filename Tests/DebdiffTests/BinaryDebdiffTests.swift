@@ -142,6 +142,30 @@ import Testing
         }
     }
 
+    /// A `--move-regex` pattern runs on the package's own paths: one that backtracks catastrophically on a path
+    /// (`(a|aa)+$` on forty `a`s) is an error naming both, at PCRE2's step limit, not a hang (Swift's `Regex` ran
+    /// for hours).
+    @Test(.enabled(if: Fixtures.hasTool("dpkg-deb")))
+    func aCatastrophicMoveRegexIsAnErrorNotAHang() throws {
+        let scratch = try TemporaryDirectory()
+        _ = try scratch.write("pkg/DEBIAN/control",
+                              "Package: dwa\nVersion: 1\nArchitecture: all\nMaintainer: d <d@example.org>\nDescription: d\n")
+        let name = String(repeating: "a", count: 40) + "!"
+        _ = try scratch.write("pkg/usr/share/" + name, "x\n")
+        let deb = scratch.appending("dwa_1_all.deb")
+        #expect(try Process.run("dpkg-deb", ["--build", "--root-owner-group", scratch.appending("pkg"), deb]).status == 0)
+        let started = Date()
+        let error = try #require(throws: DebdiffError.self) { try Self.ours(["--move-regex", "(a|aa)+$", "/x", deb, deb]) }
+        #expect("\(error)".contains("--move-regex: the regular expression '(a|aa)+$' failed on '/usr/share/\(name)': "
+            + "match limit exceeded"), "\(error)")
+        #expect(Date().timeIntervalSince(started) < 10)
+        // Perl's replacement (every match, `$1`, `$&`) on the same path, as devscripts' debdiff makes it.
+        if Self.hasOracle {
+            try Self.expectSameAsDebdiff(["--move-regex", "a(a)", "<$1$&>", deb, deb])
+            try Self.expectSameAsDebdiff(["--move-regex", "x*", "-", deb, deb])
+        }
+    }
+
     @Test func commandLineModes() throws {
         #expect(try DebdiffCommandLine(["a.dsc", "b.dsc"]).mode == .source(old: "a.dsc", new: "b.dsc"))
         #expect(try DebdiffCommandLine(["dwhello", "1.0-1", "1.1-1"]).mode
