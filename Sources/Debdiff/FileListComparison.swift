@@ -26,11 +26,7 @@ struct FileListComparison: Sendable {
     static func lines(of listing: PackageListing, showDirectories: Bool, moves: MoveRules?) throws(DebdiffError) -> [String] {
         var lines = listing.entries.compactMap(TarListing.line(for:))
         if !showDirectories { lines.removeAll { $0.hasSuffix("/") } }
-        if let moves, !moves.isEmpty {
-            var moved: [String] = []
-            for line in lines { moved.append(try moves.apply(toLine: line)) }
-            lines = moved
-        }
+        if let moves, !moves.isEmpty { lines = try lines.map { (line) throws(DebdiffError) in try moves.apply(toLine: line) } }
         let control = listing.controlMembers
             .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
             .compactMap(TarListing.line(for:))

@@ -30,19 +30,7 @@ public final class RegularExpression {
     /// - Throws: ``RegularExpressionError`` with PCRE2's message and the offset it points at.
     public init(_ pattern: String) throws(RegularExpressionError) {
         self.pattern = pattern
-        var errorCode: Int32 = 0
-        var errorOffset = 0
-        let options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C)
-        // A NUL-terminated copy: an empty pattern still has a byte to point at (PCRE2 refuses NULL with a length).
-        let compiled = pattern.utf8CString.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: UInt8.self) { bytes in
-                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, options, &errorCode, &errorOffset, nil)
-            }
-        }
-        guard let compiled else {
-            throw RegularExpressionError(pattern: pattern, kind: .syntax(offset: errorOffset),
-                                         message: Self.message(errorCode))
-        }
+        let compiled = try Self.compile(pattern)
         // Room for every capture group's offsets (``replacingAll(in:with:)`` reads them).
         guard let matchData = pcre2_match_data_create_from_pattern_8(compiled, nil),
               let context = pcre2_match_context_create_8(nil) else {
@@ -65,6 +53,30 @@ public final class RegularExpression {
         }
     }
 
+    /// Refuses a pattern PCRE2 does not compile, as ``init(_:)`` would, without JIT-compiling it or making a match
+    /// block: for a pattern checked where it is read and compiled again where it runs.
+    public static func check(_ pattern: String) throws(RegularExpressionError) {
+        pcre2_code_free_8(try compile(pattern))
+    }
+
+    /// `pattern` compiled with debwork's options (UTF-8, Unicode classes, invalid UTF-8 subjects, no `\C`).
+    private static func compile(_ pattern: String) throws(RegularExpressionError) -> OpaquePointer {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C)
+        // A NUL-terminated copy: an empty pattern still has a byte to point at (PCRE2 refuses NULL with a length).
+        let compiled = pattern.utf8CString.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: UInt8.self) { bytes in
+                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw RegularExpressionError(pattern: pattern, kind: .syntax(offset: errorOffset),
+                                         message: message(errorCode))
+        }
+        return compiled
+    }
+
     deinit {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
         pcre2_match_context_free_8(context)
@@ -75,18 +87,20 @@ public final class RegularExpression {
     /// Whether the expression matches anywhere in `subject`.
     /// - Throws: ``RegularExpressionError`` when a limit ends the match, or PCRE2 fails otherwise.
     public func matches(_ subject: UnsafeRawBufferPointer) throws(RegularExpressionError) -> Bool {
-        let result: Int32
-        if let start = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) {
-            result = pcre2_match_8(code, start, subject.count, 0, 0, matchData, context)
-        } else {
-            // PCRE2 refuses a NULL subject: an empty one points at a byte of its own.
-            var byte: UInt8 = 0
-            result = pcre2_match_8(code, &byte, 0, 0, 0, matchData, context)
-        }
+        let result = match(subject, from: 0, options: 0)
         if result >= 0 { return true }
         if result == PCRE2_ERROR_NOMATCH { return false }
-        try check(result)
-        return false
+        try fail(result)
+    }
+
+    /// `pcre2_match` on `subject` from byte `start`: its result, the offsets in the match block.
+    private func match(_ subject: UnsafeRawBufferPointer, from start: Int, options: UInt32) -> Int32 {
+        guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            // PCRE2 refuses a NULL subject: an empty one points at a byte of its own.
+            var byte: UInt8 = 0
+            return pcre2_match_8(code, &byte, 0, 0, options, matchData, context)
+        }
+        return pcre2_match_8(code, base, subject.count, start, options, matchData, context)
     }
 
     /// `subject` with every match replaced, as Perl's `s/…/…/g` does: `replacement` is given the match and its
@@ -94,15 +108,11 @@ public final class RegularExpression {
     /// next one may not be empty at the same place, so `x*` on `abc` gives `-a-b-c-` for `-`.
     public func replacingAll(in subject: String, with replacement: ([String?]) -> String) throws(RegularExpressionError) -> String {
         let bytes = Array(subject.utf8)
-        // A byte more than the subject, so that even an empty one has an address (PCRE2 refuses NULL).
-        let padded = bytes + [0]
         var result: [UInt8] = []
         var copied = 0, start = 0
         var options: UInt32 = 0
         while start <= bytes.count {
-            let code = padded.withUnsafeBufferPointer { buffer in
-                pcre2_match_8(self.code, buffer.baseAddress, bytes.count, start, options, matchData, context)
-            }
+            let code = bytes.withUnsafeBytes { match($0, from: start, options: options) }
             if code == PCRE2_ERROR_NOMATCH {
                 // After an empty match, the same place was tried for a non-empty one: move on by one character.
                 guard options != 0, start < bytes.count else { break }
@@ -110,7 +120,7 @@ public final class RegularExpression {
                 options = 0
                 continue
             }
-            if code < 0 { try check(code) }
+            if code < 0 { try fail(code) }
             let ovector = pcre2_get_ovector_pointer_8(matchData)!
             let pairs = Int(pcre2_get_ovector_count_8(matchData))
             let (first, end) = (ovector[0], max(ovector[0], ovector[1]))
@@ -131,7 +141,7 @@ public final class RegularExpression {
     }
 
     /// Throws for a negative result of `pcre2_match` other than no match.
-    private func check(_ result: Int32) throws(RegularExpressionError) {
+    private func fail(_ result: Int32) throws(RegularExpressionError) -> Never {
         let kind: RegularExpressionError.Kind = switch result {
         case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT: .limit
         default: .match

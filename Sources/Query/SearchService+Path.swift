@@ -60,14 +60,14 @@ extension SearchService {
     }
 
     /// Which packages ship a file whose path (`/usr/bin/x` for binaries) the regular expression (PCRE2, Perl's
-    /// syntax, as `apt-file search --regexp`) matches. The literal runs every match must contain (``RegexLiterals``) go to the trigram index
-    /// first; an expression with top-level alternatives narrows to the union of each alternative's runs
-    /// (`^/usr/bin/vim$|^/bin/nano$`). Only an expression with an alternative that requires no run (`.*`,
-    /// `a|b`) scans the file lists.
+    /// syntax, as `apt-file search --regexp`) matches. The literal runs every match must contain
+    /// (``RegexLiterals``) go to the trigram index first; an expression with top-level alternatives narrows to
+    /// the union of each alternative's runs (`^/usr/bin/vim$|^/bin/nano$`). Only an expression with an
+    /// alternative that requires no run (`.*`, `a|b`) scans the file lists.
     func paths(regex pattern: String, scope: Scope, query: SearchQuery) throws -> SearchResult {
         guard !pattern.isEmpty else { throw SearchError("an empty regular expression matches every file") }
         do {
-            _ = try RegularExpression(pattern)
+            try RegularExpression.check(pattern)
         } catch {
             throw SearchError("'\(pattern)' is not a regular expression", underlying: error)
         }

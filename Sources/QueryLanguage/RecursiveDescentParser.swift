@@ -147,7 +147,7 @@ struct RecursiveDescentParser {
     /// Refuses a pattern PCRE2 (the engine `--where` runs) cannot compile, pointing at the value.
     func checkRegex(_ pattern: String, at position: Int) throws(QuerySyntaxError) {
         do {
-            _ = try RegularExpression(pattern)
+            try RegularExpression.check(pattern)
         } catch {
             throw scanner.error("invalid regular expression '\(pattern)': \(error)", at: position)
         }
