@@ -99,7 +99,9 @@ import Testing
             return Set(zip(all, matches).filter(\.1).map(\.0))
         }
         for glob in ["/usr/bin/dw?", "*/systemd/system/*.timer", "/usr/lib/*/libdw.so.*", "*READ ME", "/usr/*/bin/*",
-                     "*.conf", "*.timer", "*dw?.conf"] {
+                     "*.conf", "*.timer", "*dw?.conf",
+                     // A name holding the literal without ending with it (`dwa.conf` for `*dwa`) is not a hit.
+                     "*dwa", "*wa.conf"] {
             let expected = try python("fnmatch.fnmatchcase(p, pattern)", glob)
             #expect(!expected.isEmpty, "\(glob)")
             let found = Self.pairs(try Self.hits(["--path", glob], index: tree.index))
