@@ -19,24 +19,47 @@ struct ContentsHitOrder {
     private var keys: [Key] = []
     /// Each distinct package's bytes in ``bytes``, by slot (nil: a slot no hit was added with).
     private var packages: [Range<Int>?] = []
+    /// Whether a hit was added with the slot, by slot; and those slots, each once.
+    private var added: [Bool] = []
+    private var addedSlots: [Int] = []
 
     /// Adds the next hit (its index is the number added before it). `slot` numbers the distinct packages, small
-    /// and dense (the search's lookup numbers them as first read, 0, 1, …, some never added): hits with the same
-    /// slot have the same package, different slots different packages (bytewise); `package` is read only for a
-    /// new slot.
-    mutating func append(package: String, slot: Int, rank: Int, path: [UInt8], list: Int64) {
+    /// and dense (the search numbers them as first met, 0, 1, …, some never added): hits with the same slot have
+    /// the same package, different slots different packages (bytewise). The package's bytes are given once per
+    /// slot, here or later (``setPackage(_:slot:)``), before the hits are sorted; a hit whose slot never gets
+    /// them is left out.
+    mutating func append(slot: Int, rank: Int, path: [UInt8], list: Int64) {
         if slot >= packages.count { packages.append(contentsOf: repeatElement(nil, count: slot + 1 - packages.count)) }
-        if packages[slot] == nil {
-            let start = bytes.count
-            // Through the string's contiguous UTF-8 (one copy); the `utf8` view goes element by element.
-            if package.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                bytes.append(contentsOf: package.utf8)
-            }
-            packages[slot] = start..<bytes.count
+        if slot >= added.count { added.append(contentsOf: repeatElement(false, count: slot + 1 - added.count)) }
+        if !added[slot] {
+            added[slot] = true
+            addedSlots.append(slot)
         }
         let pathStart = bytes.count
         bytes.append(contentsOf: path)
         keys.append(Key(index: Int32(keys.count), package: Int32(slot), rank: Int32(rank), path: pathStart..<bytes.count, list: list))
+    }
+
+    /// Adds the next hit with its package (read only for a slot not yet given one).
+    mutating func append(package: String, slot: Int, rank: Int, path: [UInt8], list: Int64) {
+        append(slot: slot, rank: rank, path: path, list: list)
+        if packages[slot] == nil { setPackage(package, slot: slot) }
+    }
+
+    /// The package of the hits added with `slot`.
+    mutating func setPackage(_ package: String, slot: Int) {
+        if slot >= packages.count { packages.append(contentsOf: repeatElement(nil, count: slot + 1 - packages.count)) }
+        let start = bytes.count
+        // Through the string's contiguous UTF-8 (one copy); the `utf8` view goes element by element.
+        if package.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: package.utf8)
+        }
+        packages[slot] = start..<bytes.count
+    }
+
+    /// The slots of the hits added that have no package yet.
+    var slotsWithoutPackage: [Int] {
+        addedSlots.filter { packages[$0] == nil }
     }
 
     /// How many hits were added.
@@ -69,7 +92,8 @@ struct ContentsHitOrder {
             for (position, package) in used.sorted(by: { order($0.bytes, $1.bytes) < 0 }).enumerated() {
                 place[package.slot] = Int32(position)
             }
-            var ranked = keys
+            // A hit whose package is unknown is left out (its package id has no row).
+            var ranked = keys.filter { packages[Int($0.package)] != nil }
             for index in ranked.indices { ranked[index].package = place[Int(ranked[index].package)] }
             ranked.sort { a, b in
                 if a.package != b.package { return a.package < b.package }
