@@ -32,7 +32,7 @@ extension SearchService {
         }
         // Contents paths are stored with their leading `/`: the literal is taken as the user wrote it.
         let contents = try search.contentsFiles(matching: match, anyOf: literal.isEmpty ? [] : [literal], limit: query.limit,
-                                                scope: scope.index, runLength: query.heldHits)
+                                                scope: scope.index, runLength: query.heldHits, secondReader: query.secondReader)
         return Self.merging(hits, contents, limit: query.limit)
     }
 
@@ -82,7 +82,7 @@ extension SearchService {
             literals = try branches.compactMap(narrowingLiteral)
         }
         let contents = try search.contentsFiles(matching: .regex(pattern), anyOf: literals, limit: query.limit,
-                                                scope: scope.index, runLength: query.heldHits)
+                                                scope: scope.index, runLength: query.heldHits, secondReader: query.secondReader)
         return Self.merging(hits, contents, limit: query.limit)
     }
 

@@ -38,6 +38,8 @@ public struct SearchQuery: Sendable {
     /// Contents hits held in memory at most; a listing of more is sorted in runs on a temporary file and read back as
     /// it is printed (``PathListing``), so that memory does not grow with the listing.
     public var heldHits = ContentsSpill.defaultRunLength
+    /// Whether a Contents search may read its candidates on a second connection and thread (``IndexSearch/secondReader(wanted:)``).
+    public var secondReader = true
 
     public init(mode: Mode = .name, pattern: String?, whereQuery: String? = nil, areas: [SearchArea] = [],
                 distribution: String? = nil, latest: Bool = false, limit: Int? = nil,

@@ -157,6 +157,14 @@ import Testing
                     let nowhere = try debwork(form + arguments + limit, index: index,
                                               environment: ["DEBWORK_HELD_HITS": "2", "TMPDIR": "/nonexistent/debwork-test"])
                     #expect(nowhere.status == held.status && nowhere.stdout == held.stdout, "\(form + arguments + limit): \(nowhere.stderr)")
+                    // The candidates read on the search's own connection (a scan reads them on a second one, on
+                    // another thread): the same bytes, held or spilled.
+                    for runLength in ["40000", "2"] {
+                        let oneReader = try debwork(form + arguments + limit, index: index,
+                                                    environment: ["DEBWORK_READERS": "1", "DEBWORK_HELD_HITS": runLength])
+                        #expect(oneReader.status == 0 && oneReader.stdout == held.stdout,
+                                "\(form + arguments + limit), one reader, runs of \(runLength): \(oneReader.stderr)")
+                    }
                 }
             }
         }

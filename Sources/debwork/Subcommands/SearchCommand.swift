@@ -116,6 +116,9 @@ struct SearchCall {
             // How many Contents hits are held before they are sorted in runs on a temporary file (docs/ARCHITECTURE.md,
             // "Contents files"); the output is the same either way. For small machines, and for the tests.
             if let held = Environment.get("DEBWORK_HELD_HITS").flatMap(Int.init), held > 0 { query.heldHits = held }
+            // One connection and thread for a Contents search (docs/ARCHITECTURE.md, "Contents files"); the output is
+            // the same either way. For the tests and the benchmarks.
+            if Environment.get("DEBWORK_READERS") == "1" { query.secondReader = false }
             var result = try SearchService(store: store).run(query)
             if !global.wantsJSON, query.highlight == .bold { result = SearchText.escapingSnippets(result) }
             try printOutput(result, json: global.wantsJSON)
