@@ -4,9 +4,9 @@ import SQLite
 /// (``withBackgroundProducer(depth:produce:consume:)``) while the search's own connection builds and tests their
 /// paths: the two halves of a search with many candidates overlap on two cores (`.py`, 292,638 hits: 1.18 → 0.94 s).
 ///
-/// The connection is opened on the calling thread and then used by the producer alone. It reads what the search's
-/// connection reads only while that one holds its read lock on a rollback-journal file (``IndexSearch/secondReader(wanted:)``):
-/// no writer can commit in between, so both see the same index.
+/// The connection is opened and takes its read lock on the calling thread, then is used by the producer alone. It
+/// is opened only while the search's connection holds its read lock on a rollback-journal file
+/// (``IndexSearch/secondReader(wanted:)``): no writer can commit while either holds one, so both see the same index.
 final class ContentsRowReader: @unchecked Sendable {
     private let db: Database
 
@@ -18,6 +18,12 @@ final class ContentsRowReader: @unchecked Sendable {
         // It reads its rows' pages once each, in order: a small cache (`search --path '*'` on bookworm main: 44.6 MB
         // peak RSS, 44.1 with one reader; a query may take 50).
         try db.execute("PRAGMA cache_size = -256")
+        // Its read lock is taken here, before any thread starts, and fails at once rather than waiting: a writer
+        // that has asked for the file (an `index` run starting) blocks new readers until the search's own
+        // connection lets go, which it does only when this one is done. Held until the connection closes.
+        try db.execute("PRAGMA busy_timeout = 0")
+        try db.execute("BEGIN")
+        _ = try db.scalar("PRAGMA schema_version")
     }
 
     /// Runs `sql` (rows of list id, directory id, package id, name) with `values` bound, giving its rows to `emit`
