@@ -170,6 +170,24 @@ import Testing
         }
     }
 
+    /// An index in WAL mode (as while an `index` run writes) is read on one connection: a second could see a newer
+    /// commit than the first. The listings are those of one reader, and of the index back in rollback mode.
+    @Test func aWALIndexIsReadOnOneConnection() throws {
+        let tree = try Self.makeTree()
+        #expect(try debwork(["index", tree.root], index: tree.index).status == 0)
+        let queries = [["--path-regex", ".*"], ["--path", "*"], ["--path", ".conf"]]
+        let before = try queries.map { try debwork(["search"] + $0, index: tree.index) }
+        let wal = try runCommand("sqlite3", [tree.index, "PRAGMA journal_mode = WAL"])
+        #expect(wal.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "wal", "\(wal.stderr)")
+        for (query, expected) in zip(queries, before) {
+            #expect(expected.status == 0 && !expected.stdout.isEmpty, "\(query): \(expected.stderr)")
+            for environment in [[:], ["DEBWORK_READERS": "1"], ["DEBWORK_HELD_HITS": "2"]] {
+                let found = try debwork(["search"] + query, index: tree.index, environment: environment)
+                #expect(found.status == 0 && found.stdout == expected.stdout, "\(query) \(environment): \(found.stderr)")
+            }
+        }
+    }
+
     /// A package whose .deb is indexed answers from its own file list: no Contents hit for it.
     @Test func anIndexedDebReplacesItsContentsLines() throws {
         let tree = try Self.makeTree()

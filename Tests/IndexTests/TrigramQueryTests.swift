@@ -43,6 +43,21 @@ struct TrigramQueryTests {
         #expect(IndexSearch.trigramQuery("a\"bcd") == "\"bcd\" AND \"\"\"bc\" AND \"a\"\"b\"")
     }
 
+    /// A name-first glob (`*.desktop`) checks each admitted name before reading its entries: at most two trigrams, the
+    /// rarest and the rarest not overlapping it when as rare (or one class rarer); a short literal overlaps in every pair.
+    @Test func aNameFirstGlobAsksForAtMostTwo() {
+        func terms(_ text: String) -> [String] {
+            (IndexSearch.nameTrigramQuery(text) ?? "").split(separator: " AND ").map { String($0.dropFirst().dropLast()) }
+        }
+        // `kto` (class 13, nearest the end of the three rarest) and `.de` (14), which shares no character with it.
+        #expect(terms(".desktop") == ["kto", ".de"])
+        // `grep`'s two trigrams overlap: both, as either alone admits many names.
+        #expect(Set(terms("grep")) == ["gre", "rep"])
+        #expect(terms("sshd_config").count <= 2 && terms("sshd_config").first.map { ["hd_", "shd"].contains($0) } == true)
+        #expect(IndexSearch.nameTrigramQuery("ab") == nil)
+        #expect(IndexSearch.nameTrigramQuery("a\"b") == "\"a\"\"b\"")
+    }
+
     /// The common trigrams are 3-byte records in strict byte order (what the binary search needs), each found.
     @Test func theTableIsWholeTrigrams() {
         let bytes = Array(IndexSearch.commonTrigramText.utf8)
