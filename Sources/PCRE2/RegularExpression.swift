@@ -131,7 +131,7 @@ public final class RegularExpression {
                 groups.append(from < 0 || to < from ? nil : String(decoding: bytes[from..<to], as: UTF8.self))
             }
             result += bytes[copied..<first]
-            result += Array(replacement(groups).utf8)
+            result.append(contentsOf: replacement(groups).utf8)
             copied = end
             start = end
             options = first == end ? UInt32(PCRE2_NOTEMPTY_ATSTART) | PCRE2_ANCHORED : 0

@@ -14,7 +14,7 @@ struct ContentsCollector {
     // each once; a name-led listing meets a directory per few hits (`*.desktop`'s 8,339 hits: under 16,384).
     private var directories: ContentsLookup<[UInt8]>
     // One string per package, shared by its rows.
-    private var packages: ContentsPackageNames
+    private var packages: ContentsLookup<String>
     // Without an indexed .deb nothing is left out: no lookup per package.
     private var shadowing: [ContentsPackageKey: Bool]?
     private var rows: [(slot: Int, list: Int64, path: String)] = []
@@ -41,7 +41,9 @@ struct ContentsCollector {
         directories = try ContentsLookup(db: db, sql: "SELECT path FROM contents_dirs WHERE id = ?1", forgettingAfter: 16_384) {
             $0.withBytes(at: 0) { Array($0) }
         }
-        packages = try ContentsPackageNames(db: db)
+        packages = try ContentsLookup(db: db, sql: "SELECT name FROM contents_packages WHERE id = ?1") {
+            $0.withBytes(at: 0) { String(decoding: $0, as: UTF8.self) }
+        }
         shadowing = try db.scalar("SELECT EXISTS (SELECT 1 FROM binaries)")?.int == 1 ? [:] : nil
         top = limit.flatMap { $0 <= max(runLength, 1) ? ContentsTopHits(limit: $0) : nil }
         packagesLater = top == nil && shadowing == nil
@@ -63,7 +65,7 @@ struct ContentsCollector {
         if packagesLater {
             order.append(slot: slot, rank: lastList.rank, path: path, list: list)
         } else {
-            guard let package = try packages.readNow(slot) else { return }
+            guard let package = try packages.value(at: slot) else { return }
             if shadowing != nil {
                 let key = ContentsPackageKey(list: list, package: packageID)
                 if shadowing?[key] == nil {
@@ -110,7 +112,7 @@ struct ContentsCollector {
         var list: (id: Int64, value: IndexSearch.ContentsList?) = (-1, nil)
         for index in order.sorted() {
             if rows[index].list != list.id { list = (rows[index].list, lists[rows[index].list]) }
-            guard let list = list.value, let package = packages.name(rows[index].slot) else { continue }
+            guard let list = list.value, let package = packages.readValue(rows[index].slot) else { continue }
             matches.append(list.match(package: package, path: rows[index].path))
         }
         return .held(matches)
@@ -134,79 +136,24 @@ private struct ContentsPackageKey: Hashable {
     var package: Int64
 }
 
-/// The names of the packages of Contents hits, each read once, by a dense slot numbering the distinct package ids
-/// in the order first met (``ContentsHitOrder``'s slots). A name is read when asked for (``readNow(_:)``) or with
-/// others in id order (``read(_:)``).
-private struct ContentsPackageNames {
-    private let statement: Statement
-    private var slots: [Int64: Int] = [:]
-    private var ids: [Int64] = []
-    /// By slot: nil until read; then the name, or nil again inside for an id with no row.
-    private var names: [String??] = []
-    private var last: (id: Int64, slot: Int)?
-
-    init(db: Database) throws {
-        statement = try db.prepare("SELECT name FROM contents_packages WHERE id = ?1")
-    }
-
-    /// The slot of package `id` (a new one for an id not met before).
-    mutating func slot(_ id: Int64) -> Int {
-        if let last, last.id == id { return last.slot }
-        let slot: Int
-        if let known = slots[id] {
-            slot = known
-        } else {
-            slot = ids.count
-            slots[id] = slot
-            ids.append(id)
-            names.append(nil)
-        }
-        last = (id, slot)
-        return slot
-    }
-
-    /// The name of `slot`'s package, read now if it was not; nil for an id with no row.
-    mutating func readNow(_ slot: Int) throws -> String? {
-        if let name = names[slot] { return name }
-        // Reset after each read (not before too: a reset is about 500 instructions).
-        defer { statement.rewind() }
-        try statement.bind(ids[slot], at: 1)
-        let name = try statement.step() ? statement.withBytes(at: 0) { String(decoding: $0, as: UTF8.self) } : nil
-        names[slot] = .some(name)
-        return name
-    }
-
-    /// Reads the names of `slots` not read yet, in the order of their ids.
-    mutating func read(_ slots: [Int]) throws {
-        let unread = slots.filter { $0 < names.count && names[$0] == nil }.sorted { ids[$0] < ids[$1] }
-        for slot in unread { _ = try readNow(slot) }
-    }
-
-    /// Gives `order` the names of its hits' packages it lacks, reading those not read yet.
-    mutating func give(to order: inout ContentsHitOrder) throws {
-        let slots = order.slotsWithoutPackage
-        try read(slots)
-        for slot in slots { if let name = name(slot) { order.setPackage(name, slot: slot) } }
-    }
-
-    /// The name of `slot`'s package once read (nil: not read, or no row).
-    func name(_ slot: Int) -> String? {
-        slot < names.count ? names[slot] ?? nil : nil
-    }
-}
-
 /// The text of a directory or package id, read once per id: a listing's rows share a few hundred of each. Each
-/// distinct id gets a dense index in the order first asked (the sort's package slots), and the last id asked is
-/// answered without hashing (rows come grouped by directory, or by name within a directory).
+/// distinct id gets a dense slot in the order first met (the sort's package slots), and the last id met is
+/// answered without hashing (rows come grouped by directory, or by name within a directory). A slot's value is
+/// read when first asked for (``entry(_:)``, ``value(at:)``), or with others in id order (``read(_:)``: one page
+/// after the other instead of scattered seeks).
 private struct ContentsLookup<Value> {
     let statement: Statement
     /// The value of the statement's current row.
     let read: (Statement) -> Value
-    /// How many values are remembered before all are forgotten (nil: no bound; the dense indices then start again).
+    /// How many slots are remembered before all are forgotten (nil: no bound; the slots then start again). Only for
+    /// values read as soon as their slot is given (``entry(_:)``).
     let maximumCount: Int?
-    private var values: [Value?] = []
-    private var indices: [Int64: Int] = [:]
-    private var last: (id: Int64, index: Int)?
+    private var ids: [Int64] = []
+    /// By slot: nil until read; then the value, or nil inside for an id with no row (never in an index debwork wrote:
+    /// no row of either table is deleted).
+    private var values: [Value??] = []
+    private var slots: [Int64: Int] = [:]
+    private var last: (id: Int64, slot: Int)?
 
     init(db: Database, sql: String, forgettingAfter maximumCount: Int? = nil, read: @escaping (Statement) -> Value) throws {
         statement = try db.prepare(sql)
@@ -214,27 +161,60 @@ private struct ContentsLookup<Value> {
         self.read = read
     }
 
-    /// `id`'s dense index and the value of its row; nil for an id with no row (never in an index debwork wrote: no
-    /// row of either table is deleted).
-    mutating func entry(_ id: Int64) throws -> (index: Int, value: Value)? {
-        let index: Int
-        if let last, last.id == id {
-            index = last.index
-        } else if let known = indices[id] {
-            index = known
+    /// `id`'s slot and the value of its row, read now if it was not; nil for an id with no row.
+    mutating func entry(_ id: Int64) throws -> (slot: Int, value: Value)? {
+        let slot = slot(id)
+        return try value(at: slot).map { (slot, $0) }
+    }
+
+    /// The slot of `id` (a new one for an id not met since the slots last started), its value not read.
+    mutating func slot(_ id: Int64) -> Int {
+        if let last, last.id == id { return last.slot }
+        let slot: Int
+        if let known = slots[id] {
+            slot = known
         } else {
-            if let maximumCount, values.count >= maximumCount {
+            if let maximumCount, ids.count >= maximumCount {
+                ids.removeAll(keepingCapacity: true)
                 values.removeAll(keepingCapacity: true)
-                indices.removeAll(keepingCapacity: true)
+                slots.removeAll(keepingCapacity: true)
             }
-            // Reset after each read (not before too: a reset is about 500 instructions).
-            defer { statement.rewind() }
-            try statement.bind(id, at: 1)
-            index = values.count
-            values.append(try statement.step() ? read(statement) : nil)
-            indices[id] = index
+            slot = ids.count
+            ids.append(id)
+            values.append(nil)
+            slots[id] = slot
         }
-        last = (id, index)
-        return values[index].map { (index, $0) }
+        last = (id, slot)
+        return slot
+    }
+
+    /// The value of `slot`'s row, read now if it was not; nil for an id with no row.
+    mutating func value(at slot: Int) throws -> Value? {
+        if let known = values[slot] { return known }
+        // Reset after each read (not before too: a reset is about 500 instructions).
+        defer { statement.rewind() }
+        try statement.bind(ids[slot], at: 1)
+        let value = try statement.step() ? read(statement) : nil
+        values[slot] = .some(value)
+        return value
+    }
+
+    /// Reads the values of `slots` not read yet, in the order of their ids.
+    mutating func read(_ slots: [Int]) throws {
+        for slot in slots.filter({ values[$0] == nil }).sorted(by: { ids[$0] < ids[$1] }) { _ = try value(at: slot) }
+    }
+
+    /// The value of `slot` once read (nil: not read, or no row).
+    func readValue(_ slot: Int) -> Value? {
+        values[slot] ?? nil
+    }
+}
+
+extension ContentsLookup where Value == String {
+    /// Gives `order` the packages of its hits it lacks (this lookup's slots are the order's), reading those not read yet.
+    mutating func give(to order: inout ContentsHitOrder) throws {
+        let slots = order.slotsWithoutPackage
+        try read(slots)
+        for slot in slots { if let name = readValue(slot) { order.setPackage(name, slot: slot) } }
     }
 }

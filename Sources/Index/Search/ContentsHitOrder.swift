@@ -29,8 +29,7 @@ struct ContentsHitOrder {
     /// slot, here or later (``setPackage(_:slot:)``), before the hits are sorted; a hit whose slot never gets
     /// them is left out.
     mutating func append(slot: Int, rank: Int, path: [UInt8], list: Int64) {
-        if slot >= packages.count { packages.append(contentsOf: repeatElement(nil, count: slot + 1 - packages.count)) }
-        if slot >= added.count { added.append(contentsOf: repeatElement(false, count: slot + 1 - added.count)) }
+        makeRoom(for: slot)
         if !added[slot] {
             added[slot] = true
             addedSlots.append(slot)
@@ -48,13 +47,20 @@ struct ContentsHitOrder {
 
     /// The package of the hits added with `slot`.
     mutating func setPackage(_ package: String, slot: Int) {
-        if slot >= packages.count { packages.append(contentsOf: repeatElement(nil, count: slot + 1 - packages.count)) }
+        makeRoom(for: slot)
         let start = bytes.count
         // Through the string's contiguous UTF-8 (one copy); the `utf8` view goes element by element.
         if package.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: package.utf8)
         }
         packages[slot] = start..<bytes.count
+    }
+
+    /// Extends the per-slot arrays to hold `slot`.
+    private mutating func makeRoom(for slot: Int) {
+        guard slot >= packages.count else { return }
+        packages.append(contentsOf: repeatElement(nil, count: slot + 1 - packages.count))
+        added.append(contentsOf: repeatElement(false, count: slot + 1 - added.count))
     }
 
     /// The slots of the hits added that have no package yet.

@@ -289,14 +289,14 @@ extension IndexSearch {
     /// `sshd_config`: `shd`, `hd_`, `ssh` (4 M instructions, 16 names) instead of its 8 trigrams (28 M; `onf`
     /// alone 21 M, in 44,369 names); `*.desktop` keeps `.de` (24,819), which leaves 7,350 names of 9,965.
     static func trigramQuery(_ text: String) -> String? {
-        let trigrams = distinctTrigrams(text)
+        let trigrams = distinctTrigrams(text).map(\.text)
         guard !trigrams.isEmpty else { return nil }
         let classes = trigrams.map(trigramClass)
         func weight(_ index: Int) -> Int { classes[index] }
         let ranked = trigrams.indices.sorted { (weight($0), $0) < (weight($1), $1) }
         let ceiling = weight(ranked[0]) + 1
         let chosen = ranked.enumerated().filter { $0.offset < 2 || weight($0.element) <= ceiling }.map { trigrams[$0.element] }
-        return chosen.prefix(8).map { "\"" + $0.replacing("\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+        return ftsConjunction(chosen.prefix(8))
     }
 
     /// An FTS5 expression for the names holding `text` when each name it admits is checked before its entries are
@@ -306,15 +306,8 @@ extension IndexSearch {
     /// `desktop`), so at most two are asked for: the rarest, and the rarest not overlapping it when about as rare.
     /// `*.desktop`: `kto` and `.de` (FTS5 and the names 31 M instructions) instead of ``trigramQuery(_:)``'s five (40 M).
     static func nameTrigramQuery(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 3 else { return nil }
-        // Each distinct trigram at its last place (a path's rare part is nearer the end), with its weight class.
-        var seen: Set<String> = []
-        var trigrams: [(text: String, start: Int, weight: Int)] = []
-        for start in (0...(scalars.count - 3)).reversed() {
-            let trigram = Self.trigram(scalars, at: start)
-            if seen.insert(trigram).inserted { trigrams.append((trigram, start, trigramClass(trigram))) }
-        }
+        let trigrams = distinctTrigrams(text).map { (text: $0.text, start: $0.start, weight: trigramClass($0.text)) }
+        guard !trigrams.isEmpty else { return nil }
         func lighter(_ a: Int, _ b: Int) -> Bool { (trigrams[a].weight, a) < (trigrams[b].weight, b) }
         let rarest = trigrams.indices.min(by: lighter)!
         let others = trigrams.indices.filter { $0 != rarest }
@@ -325,7 +318,7 @@ extension IndexSearch {
         if let second = apart ?? others.min(by: lighter), trigrams[second].weight <= trigrams[rarest].weight + 1 {
             chosen.append(trigrams[second])
         }
-        return chosen.map { "\"" + $0.text.replacing("\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+        return ftsConjunction(chosen.map(\.text))
     }
 
     /// How many Contents entries lie in directories whose path holds `literal` (or share its trigrams), counted up
@@ -346,20 +339,25 @@ extension IndexSearch {
     /// fewer than three, its trigram query reads a common trigram's long row list and admits many paths (`.conf`,
     /// `grep`).
     public static func uncommonTrigramCount(_ text: String) -> Int {
-        distinctTrigrams(text).count { !isCommonTrigram($0) }
+        distinctTrigrams(text).count { !isCommonTrigram($0.text) }
     }
 
-    /// `text`'s trigrams (of Unicode scalars), each once, from the end.
-    private static func distinctTrigrams(_ text: String) -> [String] {
+    /// `text`'s trigrams (of Unicode scalars), each once at its last place (the scalar offset where it starts), from the end.
+    private static func distinctTrigrams(_ text: String) -> [(text: String, start: Int)] {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 3 else { return [] }
         var seen: Set<String> = []
-        var trigrams: [String] = []
+        var trigrams: [(text: String, start: Int)] = []
         for start in (0...(scalars.count - 3)).reversed() {
             let trigram = Self.trigram(scalars, at: start)
-            if seen.insert(trigram).inserted { trigrams.append(trigram) }
+            if seen.insert(trigram).inserted { trigrams.append((trigram, start)) }
         }
         return trigrams
+    }
+
+    /// FTS5's expression requiring every one of `terms`, each quoted (the detail=none indexes take no phrases).
+    private static func ftsConjunction(_ terms: some Sequence<String>) -> String {
+        terms.map { "\"" + $0.replacing("\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
     }
 
     /// Whether `trigram` is among the most common in Debian's paths (``commonTrigramText``): a binary search of its
