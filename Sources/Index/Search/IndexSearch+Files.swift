@@ -53,24 +53,27 @@ extension IndexSearch {
             value = text
             try registerDebworkFunctions(on: db)
         }
-        let binaryFrom = prefilter
-            ? "binary_path_fts JOIN binary_files bf ON bf.id = binary_path_fts.rowid"
-            : "binary_files bf"
-        let sourceFrom = prefilter
-            ? "source_path_fts JOIN source_tree st ON st.id = source_path_fts.rowid"
-            : "source_tree st"
-        let binaryMatch = prefilter ? "binary_path_fts MATCH ?1 AND " : ""
-        let sourceMatch = prefilter ? "source_path_fts MATCH ?1 AND " : ""
-        var sql = """
-            SELECT 'binary', b.package, b.version, b.architecture, f.area, '/' || bf.path, f.area_path
-            FROM \(binaryFrom) JOIN binaries b ON b.id = bf.binary_id JOIN files f ON f.id = b.file_id
-            WHERE \(binaryMatch)\(condition("bf.path")) AND bf.type <> 'directory' AND \(scope.binary)
-            UNION ALL
-            SELECT 'source', s.package, s.version, 'source', f.area, st.path, f.area_path
-            FROM \(sourceFrom) JOIN sources s ON s.id = st.source_id JOIN files f ON f.id = s.file_id
-            WHERE \(sourceMatch)\(condition("st.path")) AND st.type <> 'directory' AND \(scope.source)
-            ORDER BY 1, 2, 3, 4, 5, 7, 6
-            """
+        // Only the halves that have rows: preparing a statement over a trigram index reads that index's settings (3.6 M
+        // of the 14.6 M instructions of `search --path sshd_config` on an index of Contents files and no package).
+        var parts: [String] = []
+        if try db.scalar("SELECT EXISTS (SELECT 1 FROM binary_files)")?.int == 1 {
+            let from = prefilter ? "binary_path_fts JOIN binary_files bf ON bf.id = binary_path_fts.rowid" : "binary_files bf"
+            parts.append("""
+                SELECT 'binary', b.package, b.version, b.architecture, f.area, '/' || bf.path, f.area_path
+                FROM \(from) JOIN binaries b ON b.id = bf.binary_id JOIN files f ON f.id = b.file_id
+                WHERE \(prefilter ? "binary_path_fts MATCH ?1 AND " : "")\(condition("bf.path")) AND bf.type <> 'directory' AND \(scope.binary)
+                """)
+        }
+        if try db.scalar("SELECT EXISTS (SELECT 1 FROM source_tree)")?.int == 1 {
+            let from = prefilter ? "source_path_fts JOIN source_tree st ON st.id = source_path_fts.rowid" : "source_tree st"
+            parts.append("""
+                SELECT 'source', s.package, s.version, 'source', f.area, st.path, f.area_path
+                FROM \(from) JOIN sources s ON s.id = st.source_id JOIN files f ON f.id = s.file_id
+                WHERE \(prefilter ? "source_path_fts MATCH ?1 AND " : "")\(condition("st.path")) AND st.type <> 'directory' AND \(scope.source)
+                """)
+        }
+        guard !parts.isEmpty else { return [] }
+        var sql = parts.joined(separator: "\nUNION ALL\n") + "\nORDER BY 1, 2, 3, 4, 5, 7, 6"
         var values: [SQLValue] = [.text(trigrams ?? ""), .text(value)]
         if let limit {
             sql += " LIMIT ?3"
