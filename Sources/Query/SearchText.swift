@@ -351,13 +351,18 @@ struct PathTable {
 
     /// The lines of `hits` (those this table was made of), padded to `widths` (at least this table's).
     func write(_ hits: [PathHit], widths: Widths, to buffer: inout LineBuffer) {
-        func append(_ column: Column, _ cell: Int32, width: Int?, to buffer: inout LineBuffer) {
+        // The cells after the lead, padded, and the line's end: the same for a run of lines (a Contents file's
+        // hits), so made once per run and copied (`*.desktop`'s 8,339 lines: 4 cells and 3 pads a line before).
+        var tail: [UInt8] = []
+        var tailCells: (Int32, Int32, Int32, Int32)?
+        func append(_ column: Column, _ cell: Int32, width: Int?) {
             let cell = column.cells[Int(cell)]
-            buffer.append(cell.text)
-            if let width { buffer.pad(ColumnWidth.padding(cell: cell.width, column: width)) }
+            tail.append(contentsOf: cell.text.utf8)
+            if let width { tail.append(contentsOf: repeatElement(UInt8(ascii: " "), count: ColumnWidth.padding(cell: cell.width, column: width))) }
         }
         for index in lines.indices {
-            if let joined = lines[index].joined {
+            let line = lines[index]
+            if let joined = line.joined {
                 buffer.append(joined)
             } else {
                 buffer.append(hits[index].package)
@@ -365,12 +370,18 @@ struct PathTable {
                 buffer.append(UInt8(ascii: " "))
                 buffer.append(hits[index].path)
             }
-            buffer.pad(ColumnWidth.padding(cell: lines[index].leadWidth, column: widths.lead))
-            append(version, lines[index].version, width: widths.version, to: &buffer)
-            append(architecture, lines[index].architecture, width: widths.architecture, to: &buffer)
-            append(area, lines[index].area, width: widths.area, to: &buffer)
-            append(artifact, lines[index].artifact, width: nil, to: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
+            buffer.pad(ColumnWidth.padding(cell: line.leadWidth, column: widths.lead))
+            let cells = (line.version, line.architecture, line.area, line.artifact)
+            if tailCells.map({ $0 != cells }) ?? true {
+                tail.removeAll(keepingCapacity: true)
+                append(version, line.version, width: widths.version)
+                append(architecture, line.architecture, width: widths.architecture)
+                append(area, line.area, width: widths.area)
+                append(artifact, line.artifact, width: nil)
+                tail.append(UInt8(ascii: "\n"))
+                tailCells = cells
+            }
+            tail.withUnsafeBufferPointer { buffer.append($0) }
         }
     }
 }
