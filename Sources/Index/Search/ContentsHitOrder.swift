@@ -76,7 +76,11 @@ struct ContentsHitOrder {
 
     /// Each hit in order: its package's bytes, the list's rank, its path's bytes, the list (a spilled run's records).
     func forEachSorted(_ body: (UnsafeRawBufferPointer, Int, UnsafeRawBufferPointer, Int64) throws -> Void) rethrows {
-        let order = sorted()
+        try forEach(sorted(), body)
+    }
+
+    /// The hits at `order` (indices ``sorted()`` gave), in that order, as ``forEachSorted(_:)`` gives them.
+    func forEach(_ order: [Int], _ body: (UnsafeRawBufferPointer, Int, UnsafeRawBufferPointer, Int64) throws -> Void) rethrows {
         try bytes.withUnsafeBytes { buffer in
             for index in order {
                 let key = keys[index]

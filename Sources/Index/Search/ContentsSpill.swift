@@ -10,22 +10,37 @@ import SystemCalls
 /// the package's length + 1 (0: the previous record's package), the bytes its path shares with the previous path,
 /// the length of the rest, the list's rank, the list's id — then the package's bytes (when given) and the rest of the
 /// path. Bookworm's whole listing: 170 MB so, 737 MB as plain records (the package and path whole, 20 bytes of numbers).
+///
+/// Hits few enough to hold are kept as they were gathered, sorted once (``init(lists:holding:)``), and read through the
+/// same calls: a listing is written from its hits' bytes however many there are.
 public final class ContentsSpill {
     let lists: [Int64: IndexSearch.ContentsList]
-    private let file: SpillFile
+    private let file: SpillFile?
     /// Each run's bytes in the file.
     private var runs: [Range<Int>] = []
-    /// How many hits are held.
+    /// The hits held instead, and their order.
+    private let held: (hits: ContentsHitOrder, order: [Int])?
+    /// How many hits there are.
     public private(set) var count = 0
 
     init(lists: [Int64: IndexSearch.ContentsList]) throws {
         self.lists = lists
         file = try SpillFile()
+        held = nil
+    }
+
+    /// The hits of `hits`, held (no file).
+    init(lists: [Int64: IndexSearch.ContentsList], holding hits: ContentsHitOrder) {
+        self.lists = lists
+        file = nil
+        let order = hits.sorted()
+        held = (hits, order)
+        count = order.count
     }
 
     /// Writes `order`'s hits, sorted, as one run.
     func addRun(_ order: ContentsHitOrder) throws {
-        guard order.count > 0 else { return }
+        guard order.count > 0, let file else { return }
         let start = file.size
         var record: [UInt8] = []
         var previousPackage: [UInt8]?
@@ -65,9 +80,29 @@ public final class ContentsSpill {
 
     /// Each hit as the search returns it, the first `limit` at most, in order (``ContentsHitOrder``'s).
     public func forEach(limit: Int? = nil, _ body: (IndexSearch.FileMatch) throws -> Void) throws {
-        var left = limit ?? Int.max
         // The last package's string, shared by its hits (they come together).
         var package: (bytes: [UInt8], text: String) = ([], "")
+        try forEachRecord(limit: limit) { packageBytes, path, list in
+            if !packageBytes.elementsEqual(package.bytes) { package = (Array(packageBytes), String(decoding: packageBytes, as: UTF8.self)) }
+            if let match = lists[list]?.match(package: package.text, path: String(decoding: path, as: UTF8.self)) { try body(match) }
+        }
+    }
+
+    /// Each hit's package and path bytes and its list's id, the first `limit` at most, in order (``ContentsHitOrder``'s),
+    /// without making a hit of each: for a text listing, written from the bytes. Hits of a list not in scope are left
+    /// out (and not counted).
+    public func forEachRecord(limit: Int? = nil,
+                              _ body: (_ package: UnsafeRawBufferPointer, _ path: UnsafeRawBufferPointer, _ list: Int64) throws -> Void) throws {
+        var left = limit ?? Int.max
+        if let held {
+            try held.hits.forEach(held.order) { package, _, path, list in
+                guard left > 0, lists[list] != nil else { return }
+                try body(package, path, list)
+                left -= 1
+            }
+            return
+        }
+        guard let file else { return }
         let readers = try runs.map { try RunReader(file: file, bytes: $0) }
         // A min-heap of the runs that have a current record.
         var heap = readers.indices.filter { readers[$0].current != nil }
@@ -87,12 +122,9 @@ public final class ContentsSpill {
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(from: index) }
         while let top = heap.first, left > 0 {
             let reader = readers[top]
-            if let list = reader.current?.list {
-                if reader.package != package.bytes { package = (reader.package, String(decoding: reader.package, as: UTF8.self)) }
-                if let match = lists[list]?.match(package: package.text, path: String(decoding: reader.path, as: UTF8.self)) {
-                    try body(match)
-                    left -= 1
-                }
+            if let list = reader.current?.list, lists[list] != nil {
+                try reader.package.withUnsafeBytes { package in try reader.path.withUnsafeBytes { try body(package, $0, list) } }
+                left -= 1
             }
             if try reader.advance() {
                 siftDown(from: 0)
@@ -108,6 +140,13 @@ public final class ContentsSpill {
     /// of each: for what depends on neither (a text listing's column widths). Hits of a list not in scope, which
     /// ``forEach(limit:_:)`` leaves out, are left out.
     public func forEachUnordered(_ body: (_ package: UnsafeRawBufferPointer, _ path: UnsafeRawBufferPointer, _ list: Int64) throws -> Void) throws {
+        if let held {
+            try held.hits.forEach(held.order) { package, _, path, list in
+                if lists[list] != nil { try body(package, path, list) }
+            }
+            return
+        }
+        guard let file else { return }
         for run in runs {
             let reader = try RunReader(file: file, bytes: run)
             while let record = reader.current {

@@ -93,7 +93,9 @@ extension IndexSearch {
         return try collector.finish()
     }
 
-    /// The Contents hits of a search, in order: held, or spilled to a temporary file (and cut at `limit` when read).
+    /// The Contents hits of a search, in order: the first few a `--limit` kept (or none), or the rest of them in a
+    /// ``ContentsSpill`` (sorted runs on a temporary file, or held as gathered), read record by record and cut at
+    /// `limit` when read.
     public enum ContentsHits {
         case held([FileMatch])
         case spilled(ContentsSpill, limit: Int?)
