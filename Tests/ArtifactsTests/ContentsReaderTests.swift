@@ -49,6 +49,8 @@ import Testing
         ("usr/bin/x  utils/a,,utils/b", .emptyPackage),
         ("usr/bin/x  utils/", .emptyPackage),
         ("   utils/x", .emptyPath),
+        ("usr/share/a\u{0}b.desktop  x11/nul", .nulByte),
+        ("usr/bin/x  utils/a\u{0}b", .nulByte),
     ]
 
     @Test(arguments: bad.indices) func refusesBadLines(_ index: Int) {

@@ -203,6 +203,24 @@ import Testing
         try Self.expectSpilledListingsAsHeld(index: tree.index)
     }
 
+    /// A Contents line holding a NUL byte is refused (no path holds one: the trigram index and SQLite's GLOB would read
+    /// it only up to the NUL): a warning naming the file and line, the other lines indexed, and no search form finds it.
+    @Test func aLineWithANULIsRefused() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64\n")
+        try scratch.write("repo/dists/dw/main/Contents-amd64",
+                          "usr/share/applications/a\u{0}b.desktop x11/nul\nusr/share/applications/ok.desktop x11/ok\n")
+        let index = scratch.appending("i.sqlite")
+        let indexed = try debwork(["index", scratch.appending("repo")], index: index)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stderr.contains("Contents-amd64") && indexed.stderr.contains("NUL"), "\(indexed.stderr)")
+        for pattern in [".desktop", "b.desktop", "*.desktop", "*.deskto[p]", "*b.desktop", "*p"] {
+            let expected: Set<String> = pattern.contains("b.") ? [] : ["ok: /usr/share/applications/ok.desktop"]
+            #expect(Self.pairs(try Self.hits(["--path", pattern], index: index)) == expected, "\(pattern)")
+        }
+        #expect(Self.pairs(try Self.hits(["--path-regex", "\\.desktop$"], index: index)) == ["ok: /usr/share/applications/ok.desktop"])
+    }
+
     /// A literal that straddles a `/` is searched from either side: the names starting with the tail lead when
     /// they have fewer than 5,000 entries, else the directories ending with the head; the names are given to
     /// SQLite as runs of ids, one per Contents file that added some. Two Contents files here (so two runs), one

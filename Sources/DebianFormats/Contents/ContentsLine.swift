@@ -32,6 +32,9 @@ public struct ContentsLine: Sendable, Equatable {
         case directoryPath
         case emptyPackage
         case notUTF8
+        /// A NUL byte: no path holds one (tar ends a member's name at it), and the trigram index and SQLite's GLOB
+        /// would read such a path only up to it.
+        case nulByte
 
         public var reason: String {
             switch self {
@@ -40,6 +43,7 @@ public struct ContentsLine: Sendable, Equatable {
             case .directoryPath: "path ends with '/'"
             case .emptyPackage: "empty package name"
             case .notUTF8: "not valid UTF-8"
+            case .nulByte: "holds a NUL byte"
             }
         }
     }
@@ -98,7 +102,7 @@ public struct ContentsLine: Sendable, Equatable {
         while slash > pathStart, line[slash - 1] != UInt8(ascii: "/") { slash -= 1 }
         // The parts are split at ASCII bytes, which never sit inside a UTF-8 sequence: the parts are valid
         // exactly when the text from the path to the column's end is.
-        guard isUTF8(UnsafeRawBufferPointer(rebasing: line[pathStart..<end])) else { throw .notUTF8 }
+        try checkText(UnsafeRawBufferPointer(rebasing: line[pathStart..<end]))
         // Every package named: no empty one (`a,,b`), none that is a qualifier only (`libs/`).
         var packageEnd = packageStart
         for index in packageStart...end where index == end || line[index] == UInt8(ascii: ",") {
@@ -108,9 +112,12 @@ public struct ContentsLine: Sendable, Equatable {
         return Parts(directory: pathStart..<slash, name: slash..<pathEnd, packages: packageStart..<end)
     }
 
-    /// Whether `bytes` are UTF-8; ASCII (nearly every path) is seen without decoding.
-    static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        !bytes.contains { $0 >= 0x80 } || String(validating: bytes, as: UTF8.self) != nil
+    /// Refuses `bytes` that are not UTF-8 or hold a NUL; ASCII without a NUL (nearly every line) is seen in one pass,
+    /// without decoding.
+    static func checkText(_ bytes: UnsafeRawBufferPointer) throws(Problem) {
+        guard bytes.contains(where: { $0 == 0 || $0 >= 0x80 }) else { return }
+        guard !bytes.contains(0) else { throw .nulByte }
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8 }
     }
 
     /// Whether `line` is the `FILE  LOCATION` line that ends an old Contents file's free-text header.
