@@ -29,7 +29,7 @@ extension IndexSearch {
         }
         let lists = try contentsLists(scope: scope)
         guard !lists.isEmpty else { return .held([]) }
-        let test = try ContentsPathTest(match)
+        var test = try ContentsPathTest(match)
         // A glob that ends in a literal without `/` (`*.desktop`) matches paths whose name ends with it: no
         // directory holding the literal needs reading (3,829 of the 12,702 candidates of `*.desktop`).
         let endsInName = { (literal: String) -> Bool in
@@ -42,6 +42,10 @@ extension IndexSearch {
             ? nil : "+c.list_id IN (\(lists.keys.sorted().map(String.init).joined(separator: ", ")))"
         let sql: String
         if literals.count == 1, endsInName(literals[0]), let trigrams = Self.nameTrigramQuery(literals[0]) {
+            // The glob is `*` and the literal: the SQL below is its whole test.
+            if case .glob(let pattern) = match, pattern.utf8.elementsEqual(("*" + literals[0]).utf8) {
+                test = try ContentsPathTest(globEndingWith: literals[0])
+            }
             // The glob's literal end is the name's (`*.desktop`): each name the trigrams admit is checked first, and
             // only a matching name's entries are read (one seek of `contents_by_name` each). A wrongly admitted
             // name then costs its look-up only, so fewer trigrams are asked for.
