@@ -116,10 +116,13 @@ echo "query peak RSS (--path libc.so.6): $((peak / 1024)) MB"
 
 # Long listings (LONG=0 skips them: `*` takes about a minute): one run each, wall time, peak RSS and lines of
 # debwork and, when BASE is set, of the base build; apt-file's `search` of the same substring (it has no glob) as
-# the peer. The output goes to a pipe (wc), as a script would read it.
+# the peer. The output goes to a pipe (wc), as a script would read it. The index is read whole before each run
+# (`cat`): this host pages out what has not been read for a minute (docs/BENCHMARKS.md, "Fourteenth session"),
+# and apt-file's runs before it push pages out too; without it the first binary of a pair paid for reading them back.
 if [ "${LONG:-1}" != 0 ]; then
   long_run() { # label command… → "wall s  peak MB  lines"
     local label=$1; shift
+    cat "$index" >/dev/null
     /usr/bin/time -f "%e %M" -o "$work/long.time" "$@" 2>/dev/null | wc -l >"$work/long.lines"
     read -r seconds kilobytes <"$work/long.time"
     printf '  %-8s %8.2f s %7d MB %9d lines\n' "$label" "$seconds" $((kilobytes / 1024)) "$(cat "$work/long.lines")"
