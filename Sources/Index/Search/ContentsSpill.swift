@@ -94,9 +94,10 @@ public final class ContentsSpill {
     public func forEachRecord(limit: Int? = nil,
                               _ body: (_ package: UnsafeRawBufferPointer, _ path: UnsafeRawBufferPointer, _ list: Int64) throws -> Void) throws {
         var left = limit ?? Int.max
+        var scope = ScopeTest(lists: lists)
         if let held {
             try held.hits.forEach(held.order) { package, _, path, list in
-                guard left > 0, lists[list] != nil else { return }
+                guard left > 0, scope.admits(list) else { return }
                 try body(package, path, list)
                 left -= 1
             }
@@ -122,7 +123,7 @@ public final class ContentsSpill {
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(from: index) }
         while let top = heap.first, left > 0 {
             let reader = readers[top]
-            if let list = reader.current?.list, lists[list] != nil {
+            if let list = reader.current?.list, scope.admits(list) {
                 try reader.package.withUnsafeBytes { package in try reader.path.withUnsafeBytes { try body(package, $0, list) } }
                 left -= 1
             }
@@ -140,9 +141,10 @@ public final class ContentsSpill {
     /// of each: for what depends on neither (a text listing's column widths). Hits of a list not in scope, which
     /// ``forEach(limit:_:)`` leaves out, are left out.
     public func forEachUnordered(_ body: (_ package: UnsafeRawBufferPointer, _ path: UnsafeRawBufferPointer, _ list: Int64) throws -> Void) throws {
+        var scope = ScopeTest(lists: lists)
         if let held {
             try held.hits.forEach(held.order) { package, _, path, list in
-                if lists[list] != nil { try body(package, path, list) }
+                if scope.admits(list) { try body(package, path, list) }
             }
             return
         }
@@ -150,7 +152,7 @@ public final class ContentsSpill {
         for run in runs {
             let reader = try RunReader(file: file, bytes: run)
             while let record = reader.current {
-                if lists[record.list] != nil {
+                if scope.admits(record.list) {
                     try reader.package.withUnsafeBytes { package in try reader.path.withUnsafeBytes { try body(package, $0, record.list) } }
                 }
                 _ = try reader.advance()
@@ -169,6 +171,18 @@ public final class ContentsSpill {
 
     /// Bytes read from a run at a time (bookworm's whole listing is 185 runs of 40,000 hits: 5.9 MB of buffers).
     static let readBufferSize = 32 << 10
+
+    /// Whether a hit's list is in scope, the last list's answer kept (hits come in runs of one list): a hash a run,
+    /// not a hash a hit.
+    private struct ScopeTest {
+        let lists: [Int64: IndexSearch.ContentsList]
+        var last: (list: Int64, admitted: Bool) = (-1, false)
+
+        mutating func admits(_ list: Int64) -> Bool {
+            if list != last.list { last = (list, lists[list] != nil) }
+            return last.admitted
+        }
+    }
 
     /// One run read record by record: the current record's package and path rebuilt in arrays of their own.
     private final class RunReader {
