@@ -40,7 +40,8 @@ struct ContentsCollector {
         directories = try ContentsLookup(db: db, sql: "SELECT path FROM contents_dirs WHERE id = ?1", forgettingAfter: 16_384) {
             $0.withBytes(at: 0) { Array($0) }
         }
-        packages = try ContentsLookup(db: db, sql: "SELECT name FROM contents_packages WHERE id = ?1") {
+        packages = try ContentsLookup(db: db, sql: "SELECT name FROM contents_packages WHERE id = ?1",
+                                      manySQL: "SELECT p.name, j.value FROM json_each(?1) j CROSS JOIN contents_packages p ON p.id = j.value") {
             $0.withBytes(at: 0) { String(decoding: $0, as: UTF8.self) }
         }
         shadowing = try db.scalar("SELECT EXISTS (SELECT 1 FROM binaries)")?.int == 1 ? [:] : nil
@@ -137,6 +138,10 @@ private struct ContentsLookup<Value> {
     let statement: Statement
     /// The value of the statement's current row.
     let read: (Statement) -> Value
+    /// A statement reading the values of many ids at once (the value, then the id, for a JSON array of ids), and the
+    /// database to prepare it on when first needed.
+    let manySQL: String?
+    let db: Database
     /// How many slots are remembered before all are forgotten (nil: no bound; the slots then start again). Only for
     /// values read as soon as their slot is given (``entry(_:)``).
     let maximumCount: Int?
@@ -147,8 +152,11 @@ private struct ContentsLookup<Value> {
     private var slots: [Int64: Int] = [:]
     private var last: (id: Int64, slot: Int)?
 
-    init(db: Database, sql: String, forgettingAfter maximumCount: Int? = nil, read: @escaping (Statement) -> Value) throws {
+    init(db: Database, sql: String, manySQL: String? = nil, forgettingAfter maximumCount: Int? = nil,
+         read: @escaping (Statement) -> Value) throws {
         statement = try db.prepare(sql)
+        self.db = db
+        self.manySQL = manySQL
         self.maximumCount = maximumCount
         self.read = read
     }
@@ -191,10 +199,42 @@ private struct ContentsLookup<Value> {
         return value
     }
 
-    /// Reads the values of `slots` not read yet, in the order of their ids.
+    /// Reads the values of `slots` not read yet, in the order of their ids: many at once through ``manySQL`` (one
+    /// statement seeking each id inside SQLite: `*.desktop`'s 3,043 packages 14.6 → 10.7 M instructions, where a step,
+    /// a reset and a bind for each cost 4,800), a few one by one.
     mutating func read(_ slots: [Int]) throws {
-        for slot in slots.filter({ values[$0] == nil }).sorted(by: { ids[$0] < ids[$1] }) { _ = try value(at: slot) }
+        let unread = slots.filter { values[$0] == nil }.sorted { ids[$0] < ids[$1] }
+        guard let manySQL, maximumCount == nil, unread.count >= Self.manyAtLeast else {
+            for slot in unread { _ = try value(at: slot) }
+            return
+        }
+        let many = try db.prepare(manySQL)
+        defer { many.rewind() }
+        // The ids as a JSON array, their digits written here (`String(_:)` and `joined` cost 870 instructions an id).
+        var json: [UInt8] = [UInt8(ascii: "[")], digits: [UInt8] = []
+        json.reserveCapacity(unread.count * 8 + 2)
+        for slot in unread {
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            if ids[slot] < 0 { json.append(UInt8(ascii: "-")) }
+            digits.removeAll(keepingCapacity: true)
+            var id = ids[slot].magnitude
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(id % 10))
+                id /= 10
+            } while id > 0
+            json.append(contentsOf: digits.reversed())
+        }
+        json.append(UInt8(ascii: "]"))
+        try many.bind([.text(String(decoding: json, as: UTF8.self))])
+        while try many.step() {
+            if let slot = self.slots[many.int64(at: 1)] { values[slot] = .some(read(many)) }
+        }
+        // An id with no row has no value.
+        for slot in unread where values[slot] == nil { values[slot] = .some(nil) }
     }
+
+    /// Unread slots at least this many are read through ``manySQL``.
+    static var manyAtLeast: Int { 32 }
 
     /// The value of `slot` once read (nil: not read, or no row).
     func readValue(_ slot: Int) -> Value? {
