@@ -251,6 +251,8 @@ import Testing
             #expect(found == expected, "\(substring): \(found.symmetricDifference(expected).sorted())")
         }
         #expect(Self.pairs(try Self.hits(["--path", "pkg7/__init__.py"], index: index)).count == 3)
+        // `s/pkg1` (1,111 lines) names all 97 packages: their names are read by one statement (32 or more at once).
+        #expect(Set(try Self.hits(["--path", "s/pkg1"], index: index).compactMap { $0["package"] as? String }).count == 97)
     }
 
     /// An unchanged Contents file is not read again; a changed one is read alone.
