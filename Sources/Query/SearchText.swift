@@ -197,7 +197,11 @@ public enum SearchText {
     static func writePathTable(_ listing: PathListing, _ write: (String) -> Void) throws {
         var widths = PathTable.Widths()
         let listed = listing.listed
+        // Whether every Contents hit's package and path are printable ASCII, as the widths' pass found: the lines'
+        // pass then need not look again.
+        var allPrintable = false
         if listed.contents == listing.contents.count {
+            allPrintable = true
             // Every Contents hit is listed: their widths from the spilled bytes, no hit made (``PathTable``'s rules:
             // `package: path` as it is when printable ASCII, else escaped; a Contents hit's version `-`; each list's own
             // columns).
@@ -212,6 +216,7 @@ public enum SearchText {
                 if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
                     widths.lead = max(widths.lead, ColumnWidth.counted(package.count + 2 + path.count))
                 } else {
+                    allPrintable = false
                     let cell = Printable.escapedCell("\(String(decoding: package, as: UTF8.self)): \(String(decoding: path, as: UTF8.self))")
                     widths.lead = max(widths.lead, ColumnWidth.counted(cell.width))
                 }
@@ -243,7 +248,8 @@ public enum SearchText {
                 last = (list, tail)
             }
             guard let tail = last?.tail else { return }
-            PathTable.writeContentsLine(package: package, path: path, tail: tail, leadColumn: widths.lead, to: &buffer)
+            PathTable.writeContentsLine(package: package, path: path, printable: allPrintable, tail: tail, leadColumn: widths.lead,
+                                        to: &buffer)
             if buffer.count >= groupBytes {
                 write(buffer.text)
                 buffer.removeAll()
@@ -424,10 +430,11 @@ struct PathTable {
     /// as it is when both are printable ASCII, else escaped as one cell), followed by `tail`, its list's cells
     /// (``tail(of:widths:)``). A long listing's lines are not made into hits first (`--path /usr/share/doc/`,
     /// 2.37 M lines: a fifth of the run was making and freeing their strings).
-    static func writeContentsLine(package: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, tail: [UInt8],
-                                  leadColumn: Int, to buffer: inout LineBuffer) {
+    /// - Parameter printable: the package and path are known to be printable ASCII (not looked at again).
+    static func writeContentsLine(package: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, printable: Bool = false,
+                                  tail: [UInt8], leadColumn: Int, to buffer: inout LineBuffer) {
         let leadWidth: Int
-        if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
+        if printable || Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
             buffer.append(package)
             buffer.append(UInt8(ascii: ":"))
             buffer.append(UInt8(ascii: " "))
