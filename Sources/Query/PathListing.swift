@@ -33,20 +33,6 @@ public struct PathListing: @unchecked Sendable {
         for hit in listed.after { try body(hit) }
     }
 
-    /// The hits in order, `size` at a time (the last group may be shorter).
-    func forEachGroup(of size: Int, _ body: ([PathHit]) throws -> Void) throws {
-        var group: [PathHit] = []
-        group.reserveCapacity(size)
-        try forEach { hit in
-            group.append(hit)
-            if group.count >= size {
-                try body(group)
-                group.removeAll(keepingCapacity: true)
-            }
-        }
-        if !group.isEmpty { try body(group) }
-    }
-
     /// Every hit in one array (what a held result is; for callers that want it whole).
     public var hits: [PathHit] {
         get throws {

@@ -197,35 +197,21 @@ public enum SearchText {
     static func writePathTable(_ listing: PathListing, _ write: (String) -> Void) throws {
         var widths = PathTable.Widths()
         let listed = listing.listed
-        // Whether every Contents hit's package and path are printable ASCII, as the widths' pass found: the lines'
-        // pass then need not look again.
-        var allPrintable = false
+        widths.widen(to: PathTable(Array(listed.before)).widths)
+        widths.widen(to: PathTable(Array(listed.after)).widths)
+        // The Contents hits' widths from their bytes, no hit made (``PathTable``'s rules: `package: path` as it is when
+        // printable ASCII, else escaped; a Contents hit's version `-`; each list's own columns).
+        var measured = ContentsLeads()
         if listed.contents == listing.contents.count {
-            allPrintable = true
-            // Every Contents hit is listed: their widths from the spilled bytes, no hit made (``PathTable``'s rules:
-            // `package: path` as it is when printable ASCII, else escaped; a Contents hit's version `-`; each list's own
-            // columns).
-            widths.widen(to: PathTable(Array(listed.before)).widths)
-            widths.widen(to: PathTable(Array(listed.after)).widths)
-            var lists: Set<Int64> = [], lastList: Int64?
-            try listing.contents.forEachUnordered { package, path, list in
-                if list != lastList {
-                    lists.insert(list)
-                    lastList = list
-                }
-                if Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
-                    widths.lead = max(widths.lead, ColumnWidth.counted(package.count + 2 + path.count))
-                } else {
-                    allPrintable = false
-                    let cell = Printable.escapedCell("\(String(decoding: package, as: UTF8.self)): \(String(decoding: path, as: UTF8.self))")
-                    widths.lead = max(widths.lead, ColumnWidth.counted(cell.width))
-                }
-            }
-            widths.widen(to: PathTable(lists.compactMap { listing.contents.match(list: $0, package: "", path: "") }.map(PathHit.init)).widths)
+            // Every Contents hit is listed: in any order (a spill's runs one after the other, not merged).
+            try listing.contents.forEachUnordered { measured.add(package: $0, path: $1, list: $2) }
         } else {
-            // Which Contents hits a cut keeps depends on their order: the listed hits themselves, merged.
-            try listing.forEachGroup(of: groupSize) { widths.widen(to: PathTable($0).widths) }
+            // Which hits a cut keeps depends on their order: the first ones, merged.
+            try listing.contents.forEachRecord(limit: listed.contents) { measured.add(package: $0, path: $1, list: $2) }
         }
+        widths.lead = max(widths.lead, measured.width)
+        let allPrintable = measured.allPrintable
+        widths.widen(to: PathTable(measured.lists.compactMap { listing.contents.match(list: $0, package: "", path: "") }.map(PathHit.init)).widths)
         func writeTable(_ hits: ArraySlice<PathHit>) {
             for start in stride(from: hits.startIndex, to: hits.endIndex, by: groupSize) {
                 let group = Array(hits[start..<min(start + groupSize, hits.endIndex)])
@@ -305,6 +291,29 @@ extension SearchText {
     }
 }
 
+
+/// What a path listing's Contents hits need of their columns, gathered from their bytes (``ContentsLeads/add(package:path:list:)``):
+/// the widest `package: path`, the lists they come from, and whether every one is printable ASCII (the lines'
+/// pass then need not look again).
+struct ContentsLeads {
+    private(set) var width = 0
+    private(set) var allPrintable = true
+    private(set) var lists: Set<Int64> = []
+    private var lastList: Int64?
+
+    mutating func add(package: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, list: Int64) {
+        if list != lastList {
+            lists.insert(list)
+            lastList = list
+        }
+        if let cell = PathTable.escapedContentsLead(package: package, path: path) {
+            allPrintable = false
+            width = max(width, ColumnWidth.counted(cell.width))
+        } else {
+            width = max(width, ColumnWidth.counted(package.count + 2 + path.count))
+        }
+    }
+}
 
 /// The lines of a path listing (``SearchText/pathTable(_:)``), each line's last four cells kept as indices into
 /// their column's distinct cells (a line of four `(String, Int)` cells retained and released them at every copy:
@@ -430,20 +439,26 @@ struct PathTable {
     /// as it is when both are printable ASCII, else escaped as one cell), followed by `tail`, its list's cells
     /// (``tail(of:widths:)``). A long listing's lines are not made into hits first (`--path /usr/share/doc/`,
     /// 2.37 M lines: a fifth of the run was making and freeing their strings).
+    /// A Contents hit's `package: path` escaped as one cell, as ``init(_:)`` makes it; nil when both are printable ASCII
+    /// (written as they are, as wide as they are long).
+    static func escapedContentsLead(package: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer) -> (text: String, width: Int)? {
+        guard !(Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path)) else { return nil }
+        return Printable.escapedCell("\(String(decoding: package, as: UTF8.self)): \(String(decoding: path, as: UTF8.self))")
+    }
+
     /// - Parameter printable: the package and path are known to be printable ASCII (not looked at again).
     static func writeContentsLine(package: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, printable: Bool = false,
                                   tail: [UInt8], leadColumn: Int, to buffer: inout LineBuffer) {
         let leadWidth: Int
-        if printable || Printable.isPrintableASCII(package) && Printable.isPrintableASCII(path) {
+        if !printable, let cell = escapedContentsLead(package: package, path: path) {
+            buffer.append(cell.text)
+            leadWidth = cell.width
+        } else {
             buffer.append(package)
             buffer.append(UInt8(ascii: ":"))
             buffer.append(UInt8(ascii: " "))
             buffer.append(path)
             leadWidth = package.count + 2 + path.count
-        } else {
-            let cell = Printable.escapedCell("\(String(decoding: package, as: UTF8.self)): \(String(decoding: path, as: UTF8.self))")
-            buffer.append(cell.text)
-            leadWidth = cell.width
         }
         buffer.pad(ColumnWidth.padding(cell: leadWidth, column: leadColumn))
         tail.withUnsafeBufferPointer { buffer.append($0) }

@@ -14,12 +14,13 @@ struct ContentsPathTest {
     }
     private let kind: Kind
 
-    /// The test of a glob `*` + `literal` (no glob character, no `/`) on paths whose name SQL found ending with
-    /// `literal`: they match it, as SQLite's GLOB matches, unless a NUL byte comes first (a Contents line may hold one).
-    /// The glob matcher cost `*.desktop` 490 instructions a hit.
-    init(globEndingWith literal: String) throws {
-        _ = try ContentsPathTest(.glob("*" + literal))
-        kind = .withoutNUL(ByteFinder([0]))
+    /// The test of a glob `*` + a literal (no glob character, no `/`) on paths whose name SQL found ending with the
+    /// literal: they match it, as SQLite's GLOB matches, unless a NUL byte comes first (an index written before such
+    /// Contents lines were refused may hold one). The glob matcher cost `*.desktop` 490 instructions a hit.
+    static var nameEndCheckedBySQL: ContentsPathTest { ContentsPathTest(kind: .withoutNUL(ByteFinder([0]))) }
+
+    private init(kind: Kind) {
+        self.kind = kind
     }
 
     init(_ match: IndexSearch.PathMatch) throws {

@@ -44,7 +44,7 @@ extension IndexSearch {
         if literals.count == 1, endsInName(literals[0]), let trigrams = Self.nameTrigramQuery(literals[0]) {
             // The glob is `*` and the literal: the SQL below is its whole test.
             if case .glob(let pattern) = match, pattern.utf8.elementsEqual(("*" + literals[0]).utf8) {
-                test = try ContentsPathTest(globEndingWith: literals[0])
+                test = .nameEndCheckedBySQL
             }
             // The glob's literal end is the name's (`*.desktop`): each name the trigrams admit is checked first, and
             // only a matching name's entries are read (one seek of `contents_by_name` each). A wrongly admitted
