@@ -197,53 +197,41 @@ extension IndexSearch {
         var next = String(tail.unicodeScalars.dropLast())
         next.unicodeScalars.append(Unicode.Scalar(last.value + 1) ?? last)
         let runs = try nameIDRuns(from: tail, before: next, atMost: Self.nameLedLimit)
-        // The rows whose name is in the range, as `select(condition on the name id column)`: one select per run
-        // of ids (disjoint: a UNION ALL; an OR of the ranges made SQLite drop duplicates through a temporary
-        // index, 60,000 rows for `__init__.py`), or one select of the names' query. A function: each call binds
-        // its values, and a statement's parameters must all be used.
-        func startingWithTail(_ select: (String) -> String) -> String {
-            guard let runs, runs.count <= Self.maximumNameRuns else {
-                return select("IN (SELECT id FROM contents_names WHERE name >= \(bind(.text(tail))) AND name < \(bind(.text(next))))")
+        // The entries whose name starts with the tail, as a join that names them `c`: each run of ids a range of
+        // `contents_by_name` (the runs are disjoint, so no row comes twice: an OR of the ranges made SQLite drop
+        // duplicates through a temporary index, 60,000 rows for `__init__.py`), or each name of the range a seek. A
+        // function: each call binds its values, and a statement's parameters must all be used.
+        func startingWithTail() -> String {
+            guard let runs else {
+                return "contents_names n CROSS JOIN contents c ON c.name_id = n.id AND n.name >= \(bind(.text(tail))) AND n.name < \(bind(.text(next)))"
             }
-            let arms = runs.map { select("BETWEEN \(bind(.integer($0.lowerBound))) AND \(bind(.integer($0.upperBound)))") }
-            guard arms.count != 1 else { return arms[0] }
-            return arms.isEmpty ? select("IN (SELECT 0 WHERE 0)") : "SELECT * FROM (\(arms.joined(separator: " UNION ALL ")))"
+            return Self.entries(inNameIDRuns: bind(.text(Self.json(runs))))
         }
+        let entry = "SELECT c.list_id, c.dir_id, c.name_id, c.package_id"
         guard head != "/" else {
-            parts.append(startingWithTail { "\(rows) WHERE name_id \($0)" })
+            parts.append("\(entry) FROM \(startingWithTail())")
             return parts.joined(separator: " UNION ")
         }
         let length = bind(.integer(Int64(head.unicodeScalars.count)))
         let headValue = bind(.text(head))
         func ending(_ column: String) -> String { "substr(\(column), -\(length)) = \(headValue)" }
         // More names than the limit have at least as many entries.
-        let nameLed = try runs.map { runs in
-            runs.count <= Self.maximumNameRuns
-                ? try entries(inNameIDRuns: runs, fewerThan: Self.nameLedLimit)
-                : try namesStarting(with: tail, before: next, fewerThan: Self.nameLedLimit)
-        } ?? false
-        if nameLed {
-            parts.append(startingWithTail { names in
-                """
-                SELECT c.list_id, c.dir_id, c.name_id, c.package_id FROM contents c JOIN contents_dirs d ON d.id = c.dir_id
-                WHERE c.name_id \(names) AND \(ending("d.path"))
-                """
-            })
+        if try runs.map({ try entries(inNameIDRuns: $0, fewerThan: Self.nameLedLimit) }) ?? false {
+            parts.append("\(entry) FROM \(startingWithTail()) CROSS JOIN contents_dirs d ON d.id = c.dir_id WHERE \(ending("d.path"))")
         } else {
             let headDirectories = Self.trigramQuery(head).map {
                 "SELECT id FROM contents_dirs WHERE id IN (SELECT rowid FROM contents_dir_fts WHERE contents_dir_fts MATCH \(bind(.text($0)))) AND \(ending("path"))"
             } ?? "SELECT id FROM contents_dirs WHERE \(ending("path"))"
-            // Found once, not once per run (a WITH inside a compound's part needs a subquery of its own).
-            parts.append("SELECT * FROM (WITH ending AS MATERIALIZED (\(headDirectories)) "
-                         + startingWithTail { "\(rows) WHERE name_id \($0) AND dir_id IN ending" } + ")")
+            // Found once (a WITH inside a compound's part needs a subquery of its own).
+            parts.append("SELECT * FROM (WITH ending AS MATERIALIZED (\(headDirectories)) \(entry) FROM \(startingWithTail()) WHERE c.dir_id IN ending)")
         }
         return parts.joined(separator: " UNION ")
     }
 
     /// The ids of the Contents names in [`start`, `end`) as runs of consecutive ids, in order; nil when there are
-    /// more than `limit` names. Each Contents file adds its new names in name order (``IndexStore``'s
-    /// `writeContents`), so a range of names is about one run per file that added some (`ls`…: 1,326 names, 2 runs on
-    /// bookworm main), and a run is one range of `contents_by_name`. Exact however the ids were given: a run holds
+    /// more than `limit` names. Each Contents file adds its new names in (extension, name) order (``IndexStore``'s
+    /// `writeContents`), so a range of names is about one run per extension and file that added some (`ls`…: 1,326
+    /// names, 154 runs on bookworm main; 2 when the ids followed the names), and a run is one range of `contents_by_name`. Exact however the ids were given: a run holds
     /// only ids read here.
     func nameIDRuns(from start: String, before end: String, atMost limit: Int) throws -> [ClosedRange<Int64>]? {
         var ids = try db.query("SELECT id FROM contents_names WHERE name >= ?1 AND name < ?2 LIMIT ?3",
@@ -261,34 +249,27 @@ extension IndexSearch {
         return runs
     }
 
-    /// Whether fewer than `limit` Contents entries have a name id in `runs` (each run one range of
-    /// `contents_by_name`, read at most `limit` entries far in all).
+    /// Whether fewer than `limit` Contents entries have a name id in `runs` (read at most `limit` entries far).
     func entries(inNameIDRuns runs: [ClosedRange<Int64>], fewerThan limit: Int) throws -> Bool {
-        var count: Int64 = 0
-        for run in runs {
-            count += try db.scalar("SELECT count(*) FROM (SELECT 1 FROM contents WHERE name_id BETWEEN ?1 AND ?2 LIMIT ?3)",
-                                   [.integer(run.lowerBound), .integer(run.upperBound), .integer(Int64(limit) - count)])?.int ?? 0
-            if count >= limit { return false }
-        }
-        return true
+        let count = try db.scalar("SELECT count(*) FROM (SELECT 1 FROM \(Self.entries(inNameIDRuns: "?1")) LIMIT ?2)",
+                                  [.text(Self.json(runs)), .integer(Int64(limit))])?.int ?? Int64(limit)
+        return count < limit
     }
 
-    /// Runs of name ids at most this many are given to SQLite as ranges (an OR of them); more, as the names' query.
-    static let maximumNameRuns = 32
+    /// The Contents entries whose name id lies in one of the runs that `runs` (a parameter) gives as a JSON array of
+    /// `[first, last]` pairs, as a join that names them `c`: one range of `contents_by_name` per run, however many
+    /// runs there are (`bin/ls`: 1,326 names in 154 runs, one per extension, ``ContentsNameGroup``).
+    static func entries(inNameIDRuns runs: String) -> String {
+        "json_each(\(runs)) r CROSS JOIN contents c ON c.name_id BETWEEN r.value ->> 0 AND r.value ->> 1"
+    }
+
+    /// `runs` as a JSON array of `[first, last]` pairs.
+    static func json(_ runs: [ClosedRange<Int64>]) -> String {
+        "[" + runs.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+    }
 
     /// Entries at most this many make the names lead a straddling literal.
     static let nameLedLimit = 5000
-
-    /// Whether fewer than `limit` Contents entries have a name in [`start`, `end`) (read through
-    /// `contents_by_name`, at most `limit` entries far). Entries, not names: `__init__.py` is one name and
-    /// 60,000 entries on bookworm.
-    func namesStarting(with start: String, before end: String, fewerThan limit: Int) throws -> Bool {
-        let count = try db.scalar("""
-            SELECT count(*) FROM (SELECT 1 FROM contents WHERE name_id IN
-                (SELECT id FROM contents_names WHERE name >= ?1 AND name < ?2) LIMIT ?3)
-            """, [.text(start), .text(end), .integer(Int64(limit))])?.int ?? Int64(limit)
-        return count < limit
-    }
 
     /// An FTS5 expression requiring `text`'s rarest trigrams (each quoted, joined by AND: the detail=none indexes
     /// take no phrases), or nil when `text` is shorter than three characters. FTS5 reads every asked term's whole
