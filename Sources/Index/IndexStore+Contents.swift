@@ -12,7 +12,7 @@ extension IndexStore {
     /// order (on bookworm: 460 s, every dirty page spilled again and again). Instead the lines go to a staging
     /// table in file order, many rows per statement (directories and packages are interned on the way: a
     /// Contents file is sorted by path, so a directory's lines follow each other), and set statements then add
-    /// the new names in sorted order, the trigram rows of the new directories and names, the entries in key
+    /// the new names in (extension, name) order, the trigram rows of the new directories and names, the entries in key
     /// order, and, when the file is a large share of the index, `contents_by_name` anew.
     /// - Returns: the file's warnings (one line counting its malformed lines, if any).
     func writeContents(_ list: ContentsList, fileID: Int64, limits: ArchiveReaderLimits) throws -> [String] {
@@ -23,7 +23,8 @@ extension IndexStore {
         let listID = db.lastInsertRowID
         // The staging table lives in the temporary database (a file of its own, never in the index or its WAL).
         try db.execute("""
-            CREATE TEMP TABLE IF NOT EXISTS contents_stage(dir_id INTEGER NOT NULL, name TEXT NOT NULL, package_id INTEGER NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS contents_stage(
+                dir_id INTEGER NOT NULL, name TEXT NOT NULL, package_id INTEGER NOT NULL, name_group INTEGER NOT NULL);
             DELETE FROM temp.contents_stage;
             """)
         // Rows above these ids are the ones this file adds (no row of either table is ever deleted).
@@ -62,7 +63,15 @@ extension IndexStore {
         // Rebuilding the name index (one sort) beats inserting a large share of it row by row.
         let rebuild = entries >= 100_000 && entries * 4 >= indexed
         if rebuild { try db.execute("DROP INDEX IF EXISTS contents_by_name") }
-        try db.run("INSERT OR IGNORE INTO contents_names(name) SELECT DISTINCT name FROM temp.contents_stage ORDER BY name")
+        // New names get their ids by extension, then name (``ContentsNameGroup``): a glob of a name's end
+        // (`*.desktop`: 7,192 names on bookworm main) then reads a few neighbouring pages of `contents_names` and
+        // `contents_by_name` rather than one page of each per name (7,387 → 714 page reads, 41 → 25 ms), while a
+        // prefix's names (`ls…`) split into a run per extension (154 runs, read by one statement; `bin/ls` 12.0 →
+        // 13.7 ms). Every query stays exact however the ids were given; only where rows lie changes.
+        try db.run("""
+            INSERT OR IGNORE INTO contents_names(name)
+            SELECT name FROM (SELECT DISTINCT name_group, name FROM temp.contents_stage ORDER BY 1, 2)
+            """)
         // The names' FTS5 index merges a level's segments once 8 are there rather than 4 (its default; a setting kept
         // in the table's `_config`, so an index built before gets it too): bookworm main's 3.7 M names are tokenised
         // in 23.4 s instead of 28.3, into 11 segments instead of 12, as large, queries as fast (docs/BENCHMARKS.md,
@@ -137,9 +146,10 @@ struct ContentsStage {
     private var packages: [Int64] = []
     private var names: [UInt8] = []
     private var nameEnds: [Int] = []
+    private var nameGroups: [Int64] = []
     /// The statement for a full set of rows, prepared once.
     private var full: Statement?
-    /// Rows per statement (3 parameters each, well under SQLite's 32,766).
+    /// Rows per statement (4 parameters each, well under SQLite's 32,766).
     static let rowsPerStatement = 128
 
     init(db: Database) {
@@ -147,6 +157,7 @@ struct ContentsStage {
         directories.reserveCapacity(Self.rowsPerStatement)
         packages.reserveCapacity(Self.rowsPerStatement)
         nameEnds.reserveCapacity(Self.rowsPerStatement)
+        nameGroups.reserveCapacity(Self.rowsPerStatement)
     }
 
     mutating func add(directory: Int64, name: UnsafeRawBufferPointer, package: Int64) throws {
@@ -154,6 +165,7 @@ struct ContentsStage {
         packages.append(package)
         names.append(contentsOf: name)
         nameEnds.append(names.count)
+        nameGroups.append(ContentsNameGroup.key(name))
         if directories.count == Self.rowsPerStatement { try flush() }
     }
 
@@ -164,17 +176,18 @@ struct ContentsStage {
         if directories.count == Self.rowsPerStatement, let full {
             statement = full
         } else {
-            statement = try db.prepare("INSERT INTO temp.contents_stage(dir_id, name, package_id) VALUES "
-                + repeatElement("(?, ?, ?)", count: directories.count).joined(separator: ", "), cached: false)
+            statement = try db.prepare("INSERT INTO temp.contents_stage(dir_id, name, package_id, name_group) VALUES "
+                + repeatElement("(?, ?, ?, ?)", count: directories.count).joined(separator: ", "), cached: false)
             if directories.count == Self.rowsPerStatement { full = statement }
         }
         try names.withUnsafeBytes { names in
             var start = 0
             for row in directories.indices {
-                let parameter = Int32(3 * row)
+                let parameter = Int32(4 * row)
                 try statement.bind(directories[row], at: parameter + 1)
                 try statement.bind(text: UnsafeRawBufferPointer(rebasing: names[start..<nameEnds[row]]), at: parameter + 2)
                 try statement.bind(packages[row], at: parameter + 3)
+                try statement.bind(nameGroups[row], at: parameter + 4)
                 start = nameEnds[row]
             }
         }
@@ -183,6 +196,7 @@ struct ContentsStage {
         packages.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
         nameEnds.removeAll(keepingCapacity: true)
+        nameGroups.removeAll(keepingCapacity: true)
     }
 }
 
@@ -243,5 +257,22 @@ struct ContentsStrings {
         lastPackage = Array(bytes)
         lastPackageID = id
         return id
+    }
+}
+
+/// The order in which a Contents file's new names get their ids: by extension, then by name.
+enum ContentsNameGroup {
+    /// The first 8 bytes of the name's extension (after its last `.`, not a leading one) as a number; 0 for a name
+    /// without one, so such names (`ls`, `lsblk`) stay together in name order.
+    static func key(_ name: UnsafeRawBufferPointer) -> Int64 {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot > 0, dot + 1 < name.count else { return 0 }
+        var key: UInt64 = 0
+        for index in 0..<8 {
+            key <<= 8
+            let position = dot + 1 + index
+            if position < name.count { key |= UInt64(name[position]) }
+        }
+        // Any fixed order of the groups will do: only a group's names being neighbours matters.
+        return Int64(bitPattern: key)
     }
 }

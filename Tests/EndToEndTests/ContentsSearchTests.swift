@@ -223,13 +223,15 @@ import Testing
 
     /// A literal that straddles a `/` is searched from either side: the names starting with the tail lead when
     /// they have fewer than 5,000 entries, else the directories ending with the head; the names are given to
-    /// SQLite as runs of ids, one per Contents file that added some. Two Contents files here (so two runs), one
-    /// name with 5,001 entries (`__init__.py`, so the directories lead), checked against `grep -F`.
+    /// SQLite as runs of ids, one per extension and Contents file that added some. Two Contents files here, 40
+    /// extensions of `ls` (more runs than the 32 that once were the most), one name with 5,001 entries
+    /// (`__init__.py`, so the directories lead), checked against `grep -F`.
     @Test func straddlingLiteralsFromEitherSide() throws {
         let scratch = try TemporaryDirectory()
         try scratch.write("repo/dists/dw/Release", "Codename: dw\nComponents: main\nArchitectures: amd64 all\n")
         var amd64 = (0...5000).map { "usr/lib/python3/dist-packages/pkg\($0)/__init__.py python/py\($0 % 97)\n" }
         amd64 += ["usr/bin/ls utils/coreutils\n", "usr/bin/lsblk admin/util-linux\n", "usr/sbin/lsof-x admin/lsof\n"]
+        amd64 += (0..<40).map { "usr/\($0 % 2 == 0 ? "bin" : "lib")/ls\($0).e\($0) misc/ext\($0)\n" }
         let all = ["usr/share/x/__init__.pyi python/pyi\n", "usr/share/pkg7/__init__.pyc python/pyc\n", "usr/bin/lsusb utils/usbutils\n",
                    "usr/share/man/man1/ls.1.gz utils/coreutils\n", "usr/lib/pkg7/__init__.py python/odd\n"]
         try scratch.write("repo/dists/dw/main/Contents-amd64", amd64.joined())
@@ -238,7 +240,7 @@ import Testing
         let index = scratch.appending("i.sqlite")
         let indexed = try debwork(["index", scratch.appending("repo")], index: index)
         #expect(indexed.status == 0, "\(indexed.stderr)")
-        for substring in ["pkg7/__init__.py", "x/__init__", "dist-packages/pkg4999/__init__", "bin/ls", "bin/l", "n1/ls.1",
+        for substring in ["pkg7/__init__.py", "x/__init__", "dist-packages/pkg4999/__init__", "bin/ls", "bin/l", "n1/ls.1", "/ls1", "lib/ls3",
                           "pkg7/__init__.py", "/usr/lib/pkg7/__init__.py", "s/pkg1", "bin/nosuch", "/usr/share/pkg7/__init__.pyc"] {
             let grep = try runCommand("grep", ["-F", "--", String(substring.drop { $0 == "/" }), plain])
             let lines = grep.stdout.split(separator: "\n").filter { (line: Substring) -> Bool in
