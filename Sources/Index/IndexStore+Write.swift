@@ -279,6 +279,14 @@ extension IndexStore {
             """)
         // Every stanza's fields as `field_values` rows (owner = -2^50 + id * 2 binary, + 1 source; Schema 8).
         let insertField = try db.prepare("INSERT OR REPLACE INTO field_values(owner, name, value) VALUES (?1, ?2, ?3)")
+        // A large share of the index's stanzas (a whole release's Packages and Sources) rebuilds the (name, value) index
+        // in one sort rather than inserting into it in owner order: bookworm main's 1.4 M rows left it 17 % empty pages.
+        let stanzas = Int64(distribution.sources.count + distribution.binaries.count)
+        let rebuildLookup = try stanzas >= Self.lookupRebuildStanzas && stanzas * 4 >= (db.scalar("""
+            SELECT (SELECT count(*) FROM dist_binaries) + (SELECT count(*) FROM dist_sources)
+                + (SELECT count(*) FROM binaries) + (SELECT count(*) FROM sources)
+            """)?.int ?? 0)
+        if rebuildLookup { try db.execute("DROP INDEX IF EXISTS field_values_lookup") }
         for source in distribution.sources {
             try insertSource.run([.integer(id), .text(source.package), .text(source.version), .text(source.component),
                                   .text(source.dscPath), SQLValue(source.dscSize), SQLValue(source.dscSHA256)])
@@ -305,6 +313,11 @@ extension IndexStore {
             let description = fields.first { $0.name == "description" }?.value ?? ""
             try insertText.run([.integer(memberID), .text(binary.package), .text(description)])
         }
+        if rebuildLookup {
+            // SQLite's sorter holds as much as the page cache in memory, on top of it: the cache is cut for the sort.
+            try db.execute("PRAGMA cache_size = -\(Self.sortCacheKiB); CREATE INDEX field_values_lookup ON field_values(name, value)")
+            try db.execute("PRAGMA cache_size = -\(Self.writerCacheKiB)")
+        }
         // The names' trigram indexes (schema 10), in one statement each.
         try db.run("""
             INSERT INTO dist_binary_names_fts(rowid, package, source)
@@ -313,6 +326,12 @@ extension IndexStore {
         try db.run("INSERT INTO dist_source_names_fts(rowid, package) SELECT id, package FROM dist_sources WHERE distribution_id = ?1",
                    [.integer(id)])
     }
+
+    /// Stanzas at least this many (and a quarter of the index's) rebuild `field_values_lookup` after they are written.
+    static let lookupRebuildStanzas: Int64 = 10_000
+
+    /// The page cache (KiB) while an index is built anew (SQLite's sorter holds as much again).
+    static let sortCacheKiB = 2048
 
     private func writeConfiguration(_ configuration: RepositoryConfiguration, fileID: Int64, repositoryID: Int64) throws {
         let insert = try db.prepare("""

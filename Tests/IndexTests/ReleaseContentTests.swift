@@ -162,4 +162,38 @@ import Testing
         #expect(try tree.members("dist_binaries") == ["evil 6.6"])
         #expect(try tree.count("SELECT count(*) FROM failures") == 0)
     }
+
+    /// A distribution holding most of the index's stanzas builds the fields' (name, value) index anew after writing
+    /// them (one sort); a small one inserts into it. Either way the index holds every row, and a re-read keeps it whole.
+    @Test func aLargeDistributionRebuildsTheFieldIndexWhole() throws {
+        let tree = try Tree()
+        try tree.writePlainRelease("dists/dw")
+        func packages(_ count: Int, version: String) -> String {
+            (0..<count).map { index in
+                Self.stanza("p\(index)", version).dropLast() + "Section: \(index % 3 == 0 ? "utils" : "libs")\n\n"
+            }.joined()
+        }
+        let count = Int(IndexStore.lookupRebuildStanzas)
+        try tree.write("dists/dw/main/binary-amd64/Packages", packages(count, version: "1.0"))
+        #expect(try tree.index().failed == 0)
+        func utils() throws -> Int64 {
+            try tree.count("""
+                SELECT count(*) FROM field_values INDEXED BY field_values_lookup WHERE name = 'section' AND value = 'utils'
+                """)
+        }
+        #expect(try utils() == Int64((count + 2) / 3))
+        #expect(try tree.store.db.scalar("PRAGMA integrity_check")?.string == "ok")
+        // Read again with one stanza fewer: the old rows go, the index is built again.
+        try tree.write("dists/dw/main/binary-amd64/Packages", packages(count - 1, version: "2.0"))
+        #expect(try tree.index().updated == 1)
+        #expect(try utils() == Int64((count - 1 + 2) / 3))
+        #expect(try tree.count("SELECT count(*) FROM field_values") == tree.count("SELECT count(*) FROM field_values INDEXED BY field_values_lookup"))
+        #expect(try tree.store.db.scalar("PRAGMA integrity_check")?.string == "ok")
+        // A small distribution beside it inserts into the index as it goes.
+        try tree.writePlainRelease("dists/small")
+        try tree.write("dists/small/main/binary-amd64/Packages", packages(10, version: "3.0"))
+        #expect(try tree.index().new == 1)
+        #expect(try utils() == Int64((count - 1 + 2) / 3 + 4))
+        #expect(try tree.store.db.scalar("PRAGMA integrity_check")?.string == "ok")
+    }
 }
