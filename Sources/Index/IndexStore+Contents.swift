@@ -61,7 +61,7 @@ extension IndexStore {
         try stage.flush()
         let indexed = try db.scalar("SELECT coalesce(sum(entries), 0) FROM contents_lists")?.int ?? 0
         // Rebuilding the name index (one sort) beats inserting a large share of it row by row.
-        let rebuild = entries >= 100_000 && entries * 4 >= indexed
+        let rebuild = Self.rebuildsIndex(adding: entries, atLeast: 100_000, of: indexed)
         if rebuild { try db.execute("DROP INDEX IF EXISTS contents_by_name") }
         // New names get their ids by extension, then name (``ContentsNameGroup``): a glob of a name's end
         // (`*.desktop`: 7,192 names on bookworm main) then reads a few neighbouring pages of `contents_names` and
@@ -91,6 +91,12 @@ extension IndexStore {
         try db.execute("DELETE FROM temp.contents_stage")
         try db.run("UPDATE contents_lists SET entries = ?2 WHERE id = ?1", [.integer(listID), .integer(entries)])
         return malformed.warnings
+    }
+
+    /// Whether rows being added rebuild an index after they are written (one sort) instead of inserting into it one by
+    /// one: at least `minimum` of them, and a quarter of what the index already has.
+    static func rebuildsIndex(adding rows: Int64, atLeast minimum: Int64, of indexed: Int64) -> Bool {
+        rows >= minimum && rows * 4 >= indexed
     }
 
     /// Lines handed from the reading thread to the writer at a time.

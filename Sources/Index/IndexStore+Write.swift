@@ -282,10 +282,11 @@ extension IndexStore {
         // A large share of the index's stanzas (a whole release's Packages and Sources) rebuilds the (name, value) index
         // in one sort rather than inserting into it in owner order: bookworm main's 1.4 M rows left it 17 % empty pages.
         let stanzas = Int64(distribution.sources.count + distribution.binaries.count)
-        let rebuildLookup = try stanzas >= Self.lookupRebuildStanzas && stanzas * 4 >= (db.scalar("""
-            SELECT (SELECT count(*) FROM dist_binaries) + (SELECT count(*) FROM dist_sources)
-                + (SELECT count(*) FROM binaries) + (SELECT count(*) FROM sources)
-            """)?.int ?? 0)
+        let rebuildLookup = try stanzas >= Self.lookupRebuildStanzas && Self.rebuildsIndex(
+            adding: stanzas, atLeast: Self.lookupRebuildStanzas, of: db.scalar("""
+                SELECT (SELECT count(*) FROM dist_binaries) + (SELECT count(*) FROM dist_sources)
+                    + (SELECT count(*) FROM binaries) + (SELECT count(*) FROM sources)
+                """)?.int ?? 0)
         if rebuildLookup { try db.execute("DROP INDEX IF EXISTS field_values_lookup") }
         for source in distribution.sources {
             try insertSource.run([.integer(id), .text(source.package), .text(source.version), .text(source.component),

@@ -231,8 +231,8 @@ extension IndexSearch {
     /// The ids of the Contents names in [`start`, `end`) as runs of consecutive ids, in order; nil when there are
     /// more than `limit` names. Each Contents file adds its new names in (extension, name) order (``IndexStore``'s
     /// `writeContents`), so a range of names is about one run per extension and file that added some (`ls`…: 1,326
-    /// names, 154 runs on bookworm main; 2 when the ids followed the names), and a run is one range of `contents_by_name`. Exact however the ids were given: a run holds
-    /// only ids read here.
+    /// names, 154 runs on bookworm main; 2 when the ids followed the names), and a run is one range of
+    /// `contents_by_name`. Exact however the ids were given: a run holds only ids read here.
     func nameIDRuns(from start: String, before end: String, atMost limit: Int) throws -> [ClosedRange<Int64>]? {
         var ids = try db.query("SELECT id FROM contents_names WHERE name >= ?1 AND name < ?2 LIMIT ?3",
                                [.text(start), .text(end), .integer(Int64(limit) + 1)]) { $0.int(0) }
